@@ -1,0 +1,69 @@
+/**
+ * Findings are facts with a code and parameters, never sentences: the UI
+ * (editor, report, CLI) turns a code into a translated explanation.
+ */
+import { z } from 'zod';
+
+export const SEVERITIES = [ 'info', 'warning', 'critical' ] as const;
+export const SeveritySchema = z.enum( SEVERITIES );
+export type Severity = z.infer< typeof SeveritySchema >;
+
+export const FINDING_CODES = [
+	/** The target links back to us (info; params say where, anchor, rel). */
+	'reciprocal-link',
+	/** Our anchor text is an exact-match keyword. */
+	'exact-match-anchor-ours',
+	/** Their anchor to us is an exact-match keyword. */
+	'exact-match-anchor-theirs',
+	/** Both sides use exact-match anchors. */
+	'exact-match-anchor-both',
+	/** The same anchor text is used in both directions. */
+	'identical-anchors',
+	/** Our anchor says nothing about the target ("click here"). */
+	'generic-anchor',
+	/** Our link sits in a trailing link list or a partners/links section of the post. */
+	'footer-placement-ours',
+	/** Their link to us sits in a footer, sidebar, navigation or blogroll. */
+	'boilerplate-backlink',
+	/** Our homepage and theirs link to each other. */
+	'homepage-swap',
+	/** More reciprocal partners site-wide than the configured limit or share. */
+	'too-many-partners',
+	/** Many new reciprocal partners within the velocity window. */
+	'exchange-velocity',
+	/** Too many distinct outbound domains in one block. */
+	'many-outbound-domains-block',
+	/** Too many distinct outbound domains in one post. */
+	'many-outbound-domains-post',
+	/** The partner's page has little topical overlap with our post. */
+	'off-topic-partner',
+	/** Our link is hidden from readers. */
+	'hidden-link-ours',
+	/** Their link to us is hidden from readers. */
+	'hidden-link-theirs',
+	/** Reciprocal, followed on both sides, no sponsored/nofollow anywhere. */
+	'followed-both-ways',
+	/** Their link to us is on a page search engines discount (noindex, canonical elsewhere). */
+	'backlink-not-indexable',
+	/** The partner shows different links to us to bots and to browsers. */
+	'cloaked-backlink',
+] as const;
+export const FindingCodeSchema = z.enum( FINDING_CODES );
+export type FindingCode = z.infer< typeof FindingCodeSchema >;
+
+const ParamValue = z.union( [
+	z.string(),
+	z.number(),
+	z.boolean(),
+	z.null(),
+	z.array( z.string() ),
+] );
+
+export const FindingSchema = z.object( {
+	code: FindingCodeSchema,
+	severity: SeveritySchema,
+	/** The link of ours the finding is about; absent for site-wide findings. */
+	linkUrl: z.string().optional(),
+	params: z.record( z.string(), ParamValue ),
+} );
+export type Finding = z.infer< typeof FindingSchema >;

@@ -1,0 +1,7 @@
+/**
+ * @file Public surface of the core library: pure functions and schemas,
+ * shared by the block editor (browser) and the service (Node).
+ */
+export * from './schemas';
+export * from './findings';
+export * from './settings';

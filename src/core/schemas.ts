@@ -1,0 +1,195 @@
+/**
+ * The contract between processes: every message that crosses the editor ↔
+ * WordPress ↔ service boundary is described here once, as a zod schema, and
+ * its TypeScript type is inferred from it so the two can never drift apart.
+ *
+ * Keep this file free of I/O and of Node- or browser-only imports: it is
+ * bundled into the block editor and compiled for the service alike.
+ */
+import { z } from 'zod';
+
+/** Where a link sits on its page. `content` is the only editorial spot. */
+export const PLACEMENTS = [
+	'content',
+	'header',
+	'navigation',
+	'sidebar',
+	'footer',
+	'comments',
+] as const;
+export const PlacementSchema = z.enum( PLACEMENTS );
+export type Placement = z.infer< typeof PlacementSchema >;
+
+/** Why a link is invisible to a reader (and so a classic spam signal). */
+export const HIDDEN_REASONS = [
+	'display-none',
+	'visibility-hidden',
+	'hidden-attribute',
+	'zero-font-size',
+	'zero-size',
+	'off-screen',
+	'aria-hidden',
+	'noscript',
+	'template',
+] as const;
+export const HiddenReasonSchema = z.enum( HIDDEN_REASONS );
+export type HiddenReason = z.infer< typeof HiddenReasonSchema >;
+
+/** How an anchor text relates to the keywords it could be optimised for. */
+export const ANCHOR_CLASSES = [
+	'exact-match',
+	'partial-match',
+	'branded',
+	'naked-url',
+	'generic',
+	'image',
+	'empty',
+	'other',
+] as const;
+export const AnchorClassSchema = z.enum( ANCHOR_CLASSES );
+export type AnchorClass = z.infer< typeof AnchorClassSchema >;
+
+/**
+ * One `<a href>` as the analyser sees it. `hidden` is the reason the link
+ * is invisible, or null when a reader can see it: one field, so a link can
+ * never be "hidden without a reason".
+ */
+export const ExtractedLinkSchema = z.object( {
+	/** Absolute, normalised http(s) URL. */
+	href: z.string(),
+	/** Whitespace-collapsed anchor text; an image link uses its alt text. */
+	text: z.string(),
+	/** Lower-cased rel tokens in source order (nofollow, sponsored, ugc, …). */
+	rel: z.array( z.string() ),
+	placement: PlacementSchema,
+	hidden: HiddenReasonSchema.nullable(),
+	/** The anchor is (or contains only) an image. */
+	isImage: z.boolean(),
+	/** Links with the same number share one block-level container. */
+	block: z.number().int().nonnegative(),
+	/** Text of the nearest heading before the link, if any. */
+	heading: z.string().nullable(),
+	/** The link is an item of a list (ul/ol/dl). */
+	inList: z.boolean(),
+	/** Relative position of the link in the document text, 0 = top, 1 = end. */
+	position: z.number().min( 0 ).max( 1 ),
+} );
+export type ExtractedLink = z.infer< typeof ExtractedLinkSchema >;
+
+/** Outcome of checking one target URL for a link back to our site. */
+export const BACKLINK_STATUSES = [
+	'links-back',
+	'no-link',
+	'blocked-by-robots',
+	'blocked-by-bot-protection',
+	'rate-limited',
+	'refused-unsafe-address',
+	'timeout',
+	'http-error',
+	'not-html',
+	'too-large',
+	'unreachable',
+	'invalid-url',
+] as const;
+export const BacklinkStatusSchema = z.enum( BACKLINK_STATUSES );
+export type BacklinkStatus = z.infer< typeof BacklinkStatusSchema >;
+
+/** A link on the partner's site that points at (any URL of) our site. */
+export const BacklinkSchema = ExtractedLinkSchema.extend( {
+	/** The page of theirs the link was found on. */
+	pageUrl: z.string(),
+	/** Found on the linked page itself, or on their homepage. */
+	foundOn: z.enum( [ 'target-page', 'homepage' ] ),
+	anchorClass: AnchorClassSchema,
+	/** The link points at our homepage rather than a deep page. */
+	toHomepage: z.boolean(),
+} );
+export type Backlink = z.infer< typeof BacklinkSchema >;
+
+/** What the rules need to know about the partner's page. */
+export const PageFactsSchema = z.object( {
+	url: z.string(),
+	/** URL after redirects. */
+	finalUrl: z.string(),
+	httpStatus: z.number().int(),
+	title: z.string(),
+	h1: z.string(),
+	lang: z.string().nullable(),
+	/** Up to a few KB of the page's main text, for relevance scoring. */
+	textSample: z.string(),
+	/** Why a search engine would discount links on this page, if it would. */
+	notIndexable: z
+		.enum( [
+			'noindex-meta',
+			'noindex-header',
+			'canonical-elsewhere',
+			'robots-disallowed',
+		] )
+		.nullable(),
+} );
+export type PageFacts = z.infer< typeof PageFactsSchema >;
+
+export const BacklinkResultSchema = z.object( {
+	/** The URL we link to, normalised. */
+	target: z.string(),
+	status: BacklinkStatusSchema,
+	/** HTTP status for `http-error` (and the final status otherwise, when fetched). */
+	httpStatus: z.number().int().nullable(),
+	/** Human-readable reason for statuses other than links-back / no-link. */
+	detail: z.string().nullable(),
+	checkedAt: z.string(),
+	/** Served from the store within the TTL, without a fetch. */
+	fromCache: z.boolean(),
+	page: PageFactsSchema.nullable(),
+	links: z.array( BacklinkSchema ),
+} );
+export type BacklinkResult = z.infer< typeof BacklinkResultSchema >;
+
+const HttpUrl = z
+	.string()
+	.max( 2048, 'URL is longer than 2048 characters' )
+	.refine( ( value ) => /^https?:\/\//i.test( value ), {
+		message: 'must be an absolute http(s) URL',
+	} );
+
+export const MAX_LINKS_PER_CHECK = 100;
+
+export const CheckRequestSchema = z.object( {
+	/** Our site's home URL. */
+	site: HttpUrl,
+	links: z
+		.array(
+			z.object( {
+				url: HttpUrl,
+				anchorText: z.string().max( 1000 ).default( '' ),
+			} )
+		)
+		.min( 1, 'at least one link is required' )
+		.max(
+			MAX_LINKS_PER_CHECK,
+			`at most ${ MAX_LINKS_PER_CHECK } links per request`
+		),
+	/** Also fetch each target's homepage, where site-wide links live. */
+	homepage: z.boolean().default( true ),
+	/** Ignore stored results younger than the TTL. */
+	fresh: z.boolean().default( false ),
+	/** Extra keywords for anchor classification (the post's focus keyphrase). */
+	keywords: z.array( z.string().max( 200 ) ).max( 50 ).default( [] ),
+} );
+export type CheckRequest = z.infer< typeof CheckRequestSchema >;
+export type CheckRequestInput = z.input< typeof CheckRequestSchema >;
+
+export const CheckResponseSchema = z.object( {
+	site: z.string(),
+	results: z.array( BacklinkResultSchema ),
+} );
+export type CheckResponse = z.infer< typeof CheckResponseSchema >;
+
+/** Every error the service returns has a stable code and a sentence. */
+export const ApiErrorSchema = z.object( {
+	code: z.string(),
+	message: z.string(),
+	/** For validation errors: the path of the offending field. */
+	field: z.string().optional(),
+} );
+export type ApiError = z.infer< typeof ApiErrorSchema >;

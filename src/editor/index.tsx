@@ -1,0 +1,3 @@
+import { PLACEMENTS } from '../core/schemas';
+
+export const editorPlacements = PLACEMENTS;
