@@ -1,0 +1,10 @@
+import type { Command } from 'commander';
+
+/** A command module adds itself (name, options, action) to the program. */
+export type RegisterCommand = ( program: Command ) => void;
+
+/**
+ * Every `rlg` command, in the order `rlg --help` lists them. Add one line
+ * per command module.
+ */
+export const COMMANDS: RegisterCommand[] = [];
