@@ -5,3 +5,4 @@
 export * from './schemas';
 export * from './findings';
 export * from './settings';
+export * from './report';

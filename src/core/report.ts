@@ -1,0 +1,210 @@
+/**
+ * Messages of the site-wide scan and report (service ↔ WordPress ↔ admin
+ * page). Like schemas.ts: zod schemas with inferred types, no I/O.
+ */
+import { z } from 'zod';
+import {
+	BacklinkStatusSchema,
+	PlacementSchema,
+	AnchorClassSchema,
+} from './schemas';
+import { FindingSchema, FindingCodeSchema, SeveritySchema } from './findings';
+
+export const SCAN_SOURCES = [ 'wp-rest', 'sitemap' ] as const;
+export const ScanSourceSchema = z.enum( SCAN_SOURCES );
+export type ScanSource = z.infer< typeof ScanSourceSchema >;
+
+export const ScanRequestSchema = z.object( {
+	/** The site to read; defaults to the signing site. */
+	site: z.string().optional(),
+	source: ScanSourceSchema.default( 'wp-rest' ),
+	/** Sitemap URL when source is `sitemap` (default: <site>/sitemap.xml). */
+	sitemapUrl: z.string().optional(),
+	/** Read every post again instead of only those modified since the last scan. */
+	full: z.boolean().default( false ),
+} );
+export type ScanRequest = z.infer< typeof ScanRequestSchema >;
+
+export const SCAN_STATES = [
+	'queued',
+	'running',
+	'done',
+	'failed',
+	'interrupted',
+] as const;
+export const ScanStateSchema = z.enum( SCAN_STATES );
+export type ScanState = z.infer< typeof ScanStateSchema >;
+
+export const ScanStatusSchema = z.object( {
+	id: z.number().int(),
+	site: z.string(),
+	source: ScanSourceSchema,
+	state: ScanStateSchema,
+	startedAt: z.string(),
+	finishedAt: z.string().nullable(),
+	postsRead: z.number().int(),
+	/** Known once the source says how many there are (X-WP-Total, sitemap size). */
+	postsTotal: z.number().int().nullable(),
+	partnersChecked: z.number().int(),
+	partnersTotal: z.number().int(),
+	error: z.string().nullable(),
+} );
+export type ScanStatus = z.infer< typeof ScanStatusSchema >;
+
+/** One link of theirs to us, as the report shows it. */
+export const TheirLinkSchema = z.object( {
+	pageUrl: z.string(),
+	href: z.string(),
+	text: z.string(),
+	anchorClass: AnchorClassSchema,
+	rel: z.array( z.string() ),
+	placement: PlacementSchema,
+	hidden: z.string().nullable(),
+	foundOn: z.enum( [ 'target-page', 'homepage' ] ),
+	toHomepage: z.boolean(),
+} );
+export type TheirLink = z.infer< typeof TheirLinkSchema >;
+
+/** One link of ours to a partner, from the site's link graph. */
+export const OurLinkSchema = z.object( {
+	postUrl: z.string(),
+	postTitle: z.string(),
+	href: z.string(),
+	text: z.string(),
+	rel: z.array( z.string() ),
+	placement: PlacementSchema,
+} );
+export type OurLink = z.infer< typeof OurLinkSchema >;
+
+export const PartnerRowSchema = z.object( {
+	/** Registrable domain of the partner. */
+	domain: z.string(),
+	ourPosts: z.number().int(),
+	ourLinks: z.number().int(),
+	status: BacklinkStatusSchema.nullable(),
+	theirLinks: z.array( TheirLinkSchema ),
+	relevance: z.number().nullable(),
+	firstSeen: z.string(),
+	lastChecked: z.string().nullable(),
+	findings: z.array( FindingSchema ),
+} );
+export type PartnerRow = z.infer< typeof PartnerRowSchema >;
+
+export const ALERT_KINDS = [
+	'stopped-linking',
+	'moved-to-boilerplate',
+] as const;
+export const AlertSchema = z.object( {
+	domain: z.string(),
+	kind: z.enum( ALERT_KINDS ),
+	since: z.string(),
+	/** e.g. the placement it moved to, or the last status. */
+	params: z.record(
+		z.string(),
+		z.union( [ z.string(), z.number(), z.null() ] )
+	),
+} );
+export type Alert = z.infer< typeof AlertSchema >;
+
+export const ReportSummarySchema = z.object( {
+	partnerDomains: z.number().int(),
+	linkingBack: z.number().int(),
+	/** linkingBack / partnerDomains, 0 when there are none. */
+	reciprocalShare: z.number(),
+	newPartners30: z.number().int(),
+	newPartners90: z.number().int(),
+	findings: z.array(
+		z.object( {
+			code: FindingCodeSchema,
+			severity: SeveritySchema,
+			count: z.number().int(),
+		} )
+	),
+	/** The thresholds the findings were computed with, shown beside them. */
+	thresholds: z.record( z.string(), z.union( [ z.number(), z.boolean() ] ) ),
+} );
+export type ReportSummary = z.infer< typeof ReportSummarySchema >;
+
+export const REPORT_SORT_FIELDS = [
+	'domain',
+	'ourLinks',
+	'status',
+	'relevance',
+	'firstSeen',
+	'lastChecked',
+	'findings',
+] as const;
+
+export const ReportQuerySchema = z.object( {
+	page: z.coerce.number().int().min( 1 ).default( 1 ),
+	perPage: z.coerce.number().int().min( 1 ).max( 200 ).default( 25 ),
+	search: z.string().max( 200 ).default( '' ),
+	status: BacklinkStatusSchema.optional(),
+	finding: FindingCodeSchema.optional(),
+	placement: PlacementSchema.optional(),
+	orderBy: z.enum( REPORT_SORT_FIELDS ).default( 'domain' ),
+	order: z.enum( [ 'asc', 'desc' ] ).default( 'asc' ),
+} );
+export type ReportQuery = z.infer< typeof ReportQuerySchema >;
+
+export const ReportResponseSchema = z.object( {
+	site: z.string(),
+	generatedAt: z.string(),
+	summary: ReportSummarySchema,
+	alerts: z.array( AlertSchema ),
+	partners: z.object( {
+		rows: z.array( PartnerRowSchema ),
+		total: z.number().int(),
+		page: z.number().int(),
+		perPage: z.number().int(),
+	} ),
+	lastScan: ScanStatusSchema.nullable(),
+} );
+export type ReportResponse = z.infer< typeof ReportResponseSchema >;
+
+export const HISTORY_EVENTS = [
+	'first-check',
+	'appeared',
+	'moved',
+	'disappeared',
+	'unchanged',
+	'check-failed',
+] as const;
+
+export const PartnerHistoryEntrySchema = z.object( {
+	checkedAt: z.string(),
+	target: z.string(),
+	status: BacklinkStatusSchema,
+	event: z.enum( HISTORY_EVENTS ),
+	links: z.array( TheirLinkSchema ),
+} );
+export type PartnerHistoryEntry = z.infer< typeof PartnerHistoryEntrySchema >;
+
+/** Why we link to a partner and what was agreed: written by an editor. */
+export const PartnerLogEntrySchema = z.object( {
+	id: z.number().int(),
+	domain: z.string(),
+	author: z.string(),
+	createdAt: z.string(),
+	note: z.string(),
+} );
+export type PartnerLogEntry = z.infer< typeof PartnerLogEntrySchema >;
+
+export const PartnerLogRequestSchema = z.object( {
+	domain: z.string().min( 1 ).max( 253 ),
+	author: z.string().min( 1 ).max( 200 ),
+	note: z
+		.string()
+		.trim()
+		.min( 1, 'the note is empty' )
+		.max( 10000, 'the note is longer than 10,000 characters' ),
+} );
+export type PartnerLogRequest = z.infer< typeof PartnerLogRequestSchema >;
+
+export const PartnerDetailSchema = z.object( {
+	partner: PartnerRowSchema,
+	ourLinks: z.array( OurLinkSchema ),
+	history: z.array( PartnerHistoryEntrySchema ),
+	log: z.array( PartnerLogEntrySchema ),
+} );
+export type PartnerDetail = z.infer< typeof PartnerDetailSchema >;
