@@ -1,0 +1,169 @@
+/**
+ * Configuration of the service and the CLI: command-line flags win over
+ * environment variables, which win over defaults.
+ *
+ *   RLG_DATA_DIR   data directory (database with the sites' keys and results)
+ *   RLG_HOST       address `rlg serve` listens on (default 127.0.0.1)
+ *   RLG_PORT       port (default 8787)
+ *   RLG_TTL_HOURS  reuse stored results younger than this (default 24)
+ *   RLG_SETTINGS   path of a JSON file with Settings (thresholds, keywords)
+ *   RLG_LOG_LEVEL  fatal | error | warn | info | debug | trace | silent
+ */
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { parseSettings } from '../core/settings';
+import type { Settings } from '../core/settings';
+import { RlgError } from './errors';
+
+export const DEFAULT_PORT = 8787;
+export const DEFAULT_HOST = '127.0.0.1';
+/** Largest request body the API reads. */
+export const DEFAULT_BODY_LIMIT_BYTES = 1024 * 1024;
+
+/**
+ * Where the data lives when nothing says otherwise: the XDG data directory
+ * ($XDG_DATA_HOME/reciprocal-link-guard, else
+ * ~/.local/share/reciprocal-link-guard), so `rlg check` run from any working
+ * directory shares one store with `rlg serve`.
+ */
+export function defaultDataDir( env: NodeJS.ProcessEnv = process.env ): string {
+	const base =
+		env.XDG_DATA_HOME && path.isAbsolute( env.XDG_DATA_HOME )
+			? env.XDG_DATA_HOME
+			: path.join( os.homedir(), '.local', 'share' );
+	return path.join( base, 'reciprocal-link-guard' );
+}
+
+export function resolveDataDir(
+	flag: string | undefined,
+	env: NodeJS.ProcessEnv = process.env
+): string {
+	return path.resolve( flag || env.RLG_DATA_DIR || defaultDataDir( env ) );
+}
+
+function parseNumber(
+	value: string,
+	name: string,
+	range: { min: number; max: number; integer?: boolean }
+): number {
+	const number = Number( value );
+	if (
+		value.trim() === '' ||
+		! Number.isFinite( number ) ||
+		( range.integer && ! Number.isInteger( number ) ) ||
+		number < range.min ||
+		number > range.max
+	) {
+		throw new RlgError(
+			'ERR_CONFIG',
+			`${ name } must be ${ range.integer ? 'an integer' : 'a number' } from ${
+				range.min
+			} to ${ range.max }, got "${ value }"`
+		);
+	}
+	return number;
+}
+
+export function parsePort( value: string, name = '--port' ): number {
+	return parseNumber( value, name, { min: 0, max: 65535, integer: true } );
+}
+
+export function parseTtlHours( value: string, name = '--ttl-hours' ): number {
+	return parseNumber( value, name, { min: 0, max: 24 * 90 } );
+}
+
+/** Settings from a JSON file (RLG_SETTINGS or --settings), defaults filled. */
+export function loadSettings( file: string | undefined ): Settings {
+	if ( ! file ) {
+		return parseSettings( {} );
+	}
+	let raw: unknown;
+	try {
+		raw = JSON.parse( fs.readFileSync( file, 'utf8' ) );
+	} catch ( error ) {
+		throw new RlgError(
+			'ERR_CONFIG',
+			`cannot read the settings file ${ file }: ${
+				( error as Error ).message
+			}`
+		);
+	}
+	try {
+		return parseSettings( raw );
+	} catch ( error ) {
+		throw new RlgError(
+			'ERR_CONFIG',
+			`invalid settings in ${ file }: ${ ( error as Error ).message }`
+		);
+	}
+}
+
+export interface CommonOptions {
+	dataDir?: string;
+	ttlHours?: string;
+	settings?: string;
+}
+
+export interface ResolvedCommonConfig {
+	dataDir: string;
+	settings: Settings;
+}
+
+/** Data dir and settings (with the TTL override) for serve and check. */
+export function resolveCommonConfig(
+	options: CommonOptions,
+	env: NodeJS.ProcessEnv = process.env
+): ResolvedCommonConfig {
+	const settings = loadSettings( options.settings || env.RLG_SETTINGS );
+	const ttl = options.ttlHours ?? env.RLG_TTL_HOURS;
+	if ( ttl !== undefined ) {
+		settings.checkTtlHours = parseTtlHours(
+			ttl,
+			options.ttlHours !== undefined ? '--ttl-hours' : 'RLG_TTL_HOURS'
+		);
+	}
+	return { dataDir: resolveDataDir( options.dataDir, env ), settings };
+}
+
+/** True for addresses only this machine can reach. */
+export function isLoopbackHost( host: string ): boolean {
+	const bare = host.replace( /^\[|\]$/g, '' ).toLowerCase();
+	if ( bare === 'localhost' ) {
+		return true;
+	}
+	if ( net.isIPv4( bare ) ) {
+		return bare.startsWith( '127.' );
+	}
+	if ( net.isIPv6( bare ) ) {
+		return bare === '::1' || /^::ffff:127\./.test( bare );
+	}
+	return false;
+}
+
+let cachedVersion: string | undefined;
+
+/** The package version, from the package.json above this file (src or build). */
+export function readVersion(): string {
+	if ( cachedVersion !== undefined ) {
+		return cachedVersion;
+	}
+	let dir = __dirname;
+	for ( let depth = 0; depth < 6; depth++ ) {
+		const file = path.join( dir, 'package.json' );
+		if ( fs.existsSync( file ) ) {
+			const pkg = JSON.parse( fs.readFileSync( file, 'utf8' ) ) as {
+				name?: string;
+				version?: string;
+			};
+			if ( pkg.name === 'reciprocal-link-guard' && pkg.version ) {
+				cachedVersion = pkg.version;
+				return cachedVersion;
+			}
+		}
+		dir = path.dirname( dir );
+	}
+	cachedVersion = '0.0.0';
+	return cachedVersion;
+}

@@ -1,0 +1,124 @@
+/**
+ * Numbered schema migrations. The database records which ones ran in
+ * `schema_migrations`; opening a store applies the missing ones in order,
+ * each in its own transaction, so a crash mid-migration leaves the previous
+ * version intact and the next open simply tries again.
+ *
+ * To change the schema, APPEND a migration with the next version number;
+ * never edit one that has shipped (databases out there already ran it).
+ */
+import type { Database } from 'better-sqlite3';
+import { RlgError } from '../errors';
+
+export interface Migration {
+	version: number;
+	name: string;
+	sql: string;
+}
+
+export const MIGRATIONS: readonly Migration[] = [
+	{
+		version: 1,
+		name: 'sites-and-check-history',
+		sql: `
+			CREATE TABLE sites (
+				id INTEGER PRIMARY KEY,
+				url TEXT NOT NULL,
+				site_key TEXT NOT NULL UNIQUE,
+				secret TEXT NOT NULL,
+				alternate_urls TEXT NOT NULL DEFAULT '[]',
+				created_at TEXT NOT NULL
+			);
+
+			-- Every check ever made (the history and its evidence). A row is
+			-- never updated: a new check is a new row.
+			CREATE TABLE checks (
+				id INTEGER PRIMARY KEY,
+				site_id INTEGER NOT NULL REFERENCES sites( id ) ON DELETE CASCADE,
+				target TEXT NOT NULL,
+				target_key TEXT NOT NULL,
+				domain TEXT,
+				status TEXT NOT NULL,
+				http_status INTEGER,
+				final_url TEXT,
+				links_to_us INTEGER NOT NULL,
+				with_homepage INTEGER NOT NULL,
+				etag TEXT,
+				last_modified TEXT,
+				html_hash TEXT,
+				checked_at TEXT NOT NULL,
+				checked_at_ms INTEGER NOT NULL,
+				result TEXT NOT NULL
+			);
+			CREATE INDEX checks_by_target ON checks( site_id, target_key, checked_at_ms );
+			CREATE INDEX checks_by_domain ON checks( site_id, domain, checked_at_ms );
+
+			-- The newest check per (site, target): what the TTL looks at.
+			CREATE TABLE latest_checks (
+				site_id INTEGER NOT NULL REFERENCES sites( id ) ON DELETE CASCADE,
+				target_key TEXT NOT NULL,
+				check_id INTEGER NOT NULL REFERENCES checks( id ) ON DELETE CASCADE,
+				PRIMARY KEY ( site_id, target_key )
+			) WITHOUT ROWID;
+		`,
+	},
+];
+
+/** Highest schema version this build knows. */
+export const SCHEMA_VERSION = MIGRATIONS[ MIGRATIONS.length - 1 ].version;
+
+/**
+ * Bring `db` up to date. Idempotent: running it on a current database
+ * changes nothing. Returns the versions it applied.
+ */
+export function migrate(
+	db: Database,
+	migrations: readonly Migration[] = MIGRATIONS
+): number[] {
+	migrations.forEach( ( migration, index ) => {
+		if ( migration.version !== index + 1 ) {
+			// A programming error, not a user's: versions must be 1, 2, 3, …
+			throw new Error(
+				`migration "${ migration.name }" has version ${
+					migration.version
+				}, expected ${ index + 1 }`
+			);
+		}
+	} );
+	db.exec( `CREATE TABLE IF NOT EXISTS schema_migrations (
+		version INTEGER PRIMARY KEY,
+		name TEXT NOT NULL,
+		applied_at TEXT NOT NULL
+	)` );
+	const current =
+		(
+			db
+				.prepare(
+					'SELECT MAX( version ) AS version FROM schema_migrations'
+				)
+				.get() as { version: number | null }
+		 ).version ?? 0;
+	const known = migrations.length;
+	if ( current > known ) {
+		throw new RlgError(
+			'ERR_STORE_TOO_NEW',
+			`the database is at schema version ${ current }, but this rlg only knows up to ${ known }: upgrade rlg`
+		);
+	}
+	const applied: number[] = [];
+	const record = db.prepare(
+		'INSERT INTO schema_migrations ( version, name, applied_at ) VALUES ( ?, ?, ? )'
+	);
+	for ( const migration of migrations.slice( current ) ) {
+		db.transaction( () => {
+			db.exec( migration.sql );
+			record.run(
+				migration.version,
+				migration.name,
+				new Date().toISOString()
+			);
+		} )();
+		applied.push( migration.version );
+	}
+	return applied;
+}

@@ -1,0 +1,342 @@
+/**
+ * The embedded store: one SQLite file in the data directory, through
+ * better-sqlite3. WAL journal with synchronous=FULL: a committed check is on
+ * disk before the call returns, so a restart, or a kill -9, loses nothing.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
+import type { Database } from 'better-sqlite3';
+import { BacklinkResultSchema } from '../../core/schemas';
+import type { BacklinkStatus } from '../../core/schemas';
+import { RlgError } from '../errors';
+import { migrate } from './migrations';
+import type {
+	CheckRecordInput,
+	HistoryQuery,
+	NewSite,
+	SiteRecord,
+	Store,
+	StoredCheck,
+	StoredSiteStats,
+} from './types';
+
+/** File name of the database inside the data directory. */
+export const DATABASE_FILE = 'rlg.sqlite';
+
+interface SiteRow {
+	id: number;
+	url: string;
+	site_key: string;
+	secret: string;
+	alternate_urls: string;
+	created_at: string;
+}
+
+interface CheckRow {
+	id: number;
+	site_id: number;
+	target_key: string;
+	domain: string | null;
+	status: string;
+	with_homepage: number;
+	etag: string | null;
+	last_modified: string | null;
+	html_hash: string | null;
+	checked_at: string;
+	checked_at_ms: number;
+	result: string;
+}
+
+function toSite( row: SiteRow ): SiteRecord {
+	return {
+		id: row.id,
+		url: row.url,
+		siteKey: row.site_key,
+		secret: row.secret,
+		alternateUrls: JSON.parse( row.alternate_urls ) as string[],
+		createdAt: row.created_at,
+	};
+}
+
+function toCheck( row: CheckRow ): StoredCheck {
+	return {
+		id: row.id,
+		siteId: row.site_id,
+		targetKey: row.target_key,
+		domain: row.domain,
+		withHomepage: row.with_homepage === 1,
+		status: row.status as BacklinkStatus,
+		checkedAt: row.checked_at,
+		checkedAtMs: row.checked_at_ms,
+		// Parsed through the schema so a row written by an older version
+		// comes back in the current shape (defaults filled) or fails loudly.
+		result: BacklinkResultSchema.parse( JSON.parse( row.result ) ),
+		validators: { etag: row.etag, lastModified: row.last_modified },
+		htmlHash: row.html_hash,
+	};
+}
+
+const CHECK_COLUMNS = `c.id, c.site_id, c.target_key, c.domain, c.status, c.with_homepage,
+	c.etag, c.last_modified, c.html_hash, c.checked_at, c.checked_at_ms, c.result`;
+
+export interface SqliteStoreOptions {
+	/** Path of the database file, or ':memory:'. */
+	file: string;
+}
+
+/** A Store on one SQLite database. Prefer `openStore( { dataDir } )`. */
+export class SqliteStore implements Store {
+	readonly file: string;
+	private readonly db: Database;
+	private closed = false;
+
+	constructor( options: SqliteStoreOptions ) {
+		this.file = options.file;
+		try {
+			this.db = new BetterSqlite3( options.file );
+		} catch ( error ) {
+			throw new RlgError(
+				'ERR_STORE_OPEN',
+				`cannot open the database ${ options.file }: ${
+					( error as Error ).message
+				}`
+			);
+		}
+		this.db.pragma( 'journal_mode = WAL' );
+		this.db.pragma( 'synchronous = FULL' );
+		this.db.pragma( 'foreign_keys = ON' );
+		// Two processes (a running `rlg serve` and an `rlg check`) may share
+		// the file; wait for the other's write instead of failing.
+		this.db.pragma( 'busy_timeout = 5000' );
+		migrate( this.db );
+	}
+
+	/** The schema version the database is at (for diagnostics and tests). */
+	schemaVersion(): number {
+		const row = this.db
+			.prepare(
+				'SELECT MAX( version ) AS version FROM schema_migrations'
+			)
+			.get() as { version: number | null };
+		return row.version ?? 0;
+	}
+
+	async addSite( site: NewSite ): Promise< SiteRecord > {
+		try {
+			const row = this.db
+				.prepare(
+					`INSERT INTO sites ( url, site_key, secret, alternate_urls, created_at )
+					VALUES ( ?, ?, ?, ?, ? ) RETURNING *`
+				)
+				.get(
+					site.url,
+					site.siteKey,
+					site.secret,
+					JSON.stringify( site.alternateUrls ?? [] ),
+					new Date().toISOString()
+				) as SiteRow;
+			return toSite( row );
+		} catch ( error ) {
+			if (
+				( error as { code?: string } ).code ===
+				'SQLITE_CONSTRAINT_UNIQUE'
+			) {
+				throw new RlgError(
+					'ERR_SITE_EXISTS',
+					`the site ${ site.url } is already registered`
+				);
+			}
+			throw error;
+		}
+	}
+
+	async findSite( siteKey: string ): Promise< SiteRecord | null > {
+		const row = this.db
+			.prepare( 'SELECT * FROM sites WHERE site_key = ?' )
+			.get( siteKey ) as SiteRow | undefined;
+		return row ? toSite( row ) : null;
+	}
+
+	async listSites(): Promise< SiteRecord[] > {
+		const rows = this.db
+			.prepare( 'SELECT * FROM sites ORDER BY id' )
+			.all() as SiteRow[];
+		return rows.map( toSite );
+	}
+
+	async removeSite( siteKey: string ): Promise< boolean > {
+		const info = this.db
+			.prepare( 'DELETE FROM sites WHERE site_key = ?' )
+			.run( siteKey );
+		return info.changes > 0;
+	}
+
+	async countSites(): Promise< number > {
+		return (
+			this.db.prepare( 'SELECT COUNT( * ) AS n FROM sites' ).get() as {
+				n: number;
+			}
+		 ).n;
+	}
+
+	async recordChecks(
+		siteId: number,
+		checks: CheckRecordInput[]
+	): Promise< void > {
+		const insert = this.db.prepare( `INSERT INTO checks (
+			site_id, target, target_key, domain, status, http_status, final_url,
+			links_to_us, with_homepage, etag, last_modified, html_hash,
+			checked_at, checked_at_ms, result
+		) VALUES ( ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? )` );
+		const setLatest = this.db
+			.prepare( `INSERT INTO latest_checks ( site_id, target_key, check_id )
+			VALUES ( ?, ?, ? )
+			ON CONFLICT ( site_id, target_key ) DO UPDATE SET check_id = excluded.check_id` );
+		this.db.transaction( () => {
+			for ( const check of checks ) {
+				const { result } = check;
+				const checkedAtMs = Date.parse( result.checkedAt );
+				if ( Number.isNaN( checkedAtMs ) ) {
+					throw new RlgError(
+						'ERR_STORE_INVALID',
+						`checkedAt "${ result.checkedAt }" of ${ result.target } is not a date`
+					);
+				}
+				// `fromCache` describes a response, not an observation.
+				const stored = { ...result, fromCache: false };
+				const info = insert.run(
+					siteId,
+					result.target,
+					check.targetKey,
+					check.domain,
+					result.status,
+					result.httpStatus,
+					result.page?.finalUrl ?? null,
+					result.links.length,
+					check.withHomepage ? 1 : 0,
+					check.validators?.etag ?? null,
+					check.validators?.lastModified ?? null,
+					check.htmlHash ?? null,
+					result.checkedAt,
+					checkedAtMs,
+					JSON.stringify( stored )
+				);
+				setLatest.run( siteId, check.targetKey, info.lastInsertRowid );
+			}
+		} )();
+	}
+
+	async latestChecks(
+		siteId: number,
+		targetKeys: string[]
+	): Promise< Map< string, StoredCheck > > {
+		const found = new Map< string, StoredCheck >();
+		const select = this.db.prepare( `SELECT ${ CHECK_COLUMNS }
+			FROM latest_checks l JOIN checks c ON c.id = l.check_id
+			WHERE l.site_id = ? AND l.target_key = ?` );
+		for ( const key of new Set( targetKeys ) ) {
+			const row = select.get( siteId, key ) as CheckRow | undefined;
+			if ( row ) {
+				found.set( key, toCheck( row ) );
+			}
+		}
+		return found;
+	}
+
+	async checkHistory(
+		siteId: number,
+		query: HistoryQuery = {}
+	): Promise< StoredCheck[] > {
+		const where = [ 'c.site_id = ?' ];
+		const params: Array< string | number > = [ siteId ];
+		if ( query.targetKey !== undefined ) {
+			where.push( 'c.target_key = ?' );
+			params.push( query.targetKey );
+		}
+		if ( query.domain !== undefined ) {
+			where.push( 'c.domain = ?' );
+			params.push( query.domain );
+		}
+		params.push( query.limit ?? 100 );
+		const rows = this.db
+			.prepare(
+				`SELECT ${ CHECK_COLUMNS } FROM checks c WHERE ${ where.join(
+					' AND '
+				) } ORDER BY c.checked_at_ms DESC, c.id DESC LIMIT ?`
+			)
+			.all( ...params ) as CheckRow[];
+		return rows.map( toCheck );
+	}
+
+	async siteStats( siteId: number, since: Date ): Promise< StoredSiteStats > {
+		const outbound = this.db
+			.prepare(
+				`SELECT COUNT( DISTINCT domain ) AS n FROM checks
+				WHERE site_id = ? AND domain IS NOT NULL`
+			)
+			.get( siteId ) as { n: number };
+		// A domain is a reciprocal partner while the newest check of any of
+		// its targets found a link back; one that stopped drops out here but
+		// stays in the history.
+		const reciprocal = `SELECT DISTINCT c.domain FROM latest_checks l
+			JOIN checks c ON c.id = l.check_id
+			WHERE l.site_id = ? AND c.status = 'links-back' AND c.domain IS NOT NULL`;
+		const partners = this.db
+			.prepare( `SELECT COUNT( * ) AS n FROM ( ${ reciprocal } )` )
+			.get( siteId ) as { n: number };
+		const fresh = this.db
+			.prepare(
+				`SELECT COUNT( * ) AS n FROM (
+					SELECT c.domain FROM checks c
+					WHERE c.site_id = ? AND c.status = 'links-back'
+						AND c.domain IN ( ${ reciprocal } )
+					GROUP BY c.domain
+					HAVING MIN( c.checked_at_ms ) >= ?
+				)`
+			)
+			.get( siteId, siteId, since.getTime() ) as { n: number };
+		return {
+			outboundDomains: outbound.n,
+			reciprocalPartners: partners.n,
+			newReciprocalPartners: fresh.n,
+		};
+	}
+
+	async close(): Promise< void > {
+		if ( ! this.closed ) {
+			this.closed = true;
+			this.db.close();
+		}
+	}
+}
+
+export interface OpenStoreOptions {
+	/** Directory holding the database; created (mode 0700) when missing. */
+	dataDir: string;
+}
+
+/**
+ * Open (creating and migrating when needed) the store in a data directory.
+ * The directory holds the sites' keys, so it is created private to the user.
+ */
+export function openStore( options: OpenStoreOptions ): SqliteStore {
+	try {
+		fs.mkdirSync( options.dataDir, { recursive: true, mode: 0o700 } );
+	} catch ( error ) {
+		throw new RlgError(
+			'ERR_DATA_DIR',
+			`cannot create the data directory ${ options.dataDir }: ${
+				( error as Error ).message
+			}`
+		);
+	}
+	const file = path.join( options.dataDir, DATABASE_FILE );
+	const store = new SqliteStore( { file } );
+	try {
+		fs.chmodSync( file, 0o600 );
+	} catch {
+		// Not fatal: e.g. a file owned by another user that we may still read.
+	}
+	return store;
+}

@@ -1,0 +1,118 @@
+/**
+ * The storage interface of the service. Callers (the check service, the
+ * HTTP API, the CLI) only ever see this: the SQLite implementation is one
+ * of possibly several, so every method is asynchronous even though
+ * better-sqlite3 answers synchronously; a server database can be added
+ * behind the same shape without touching a caller.
+ */
+import type { BacklinkResult, BacklinkStatus } from '../../core/schemas';
+
+/** A site that may call the service, with the key its requests are signed with. */
+export interface SiteRecord {
+	id: number;
+	/** Home URL as registered (normalised). */
+	url: string;
+	/** Identity used for lookups: `urlKey( url )`, so http/https and www. match. */
+	siteKey: string;
+	/**
+	 * The HMAC key. Stored as-is because the service must compute the same
+	 * HMAC as the client: whoever can read the data directory can sign as
+	 * this site, so the directory is as secret as the keys themselves.
+	 */
+	secret: string;
+	/** Other URLs and domains of the same site (old domain, staging). */
+	alternateUrls: string[];
+	createdAt: string;
+}
+
+export interface NewSite {
+	url: string;
+	siteKey: string;
+	secret: string;
+	alternateUrls?: string[];
+}
+
+/** What the fetcher learnt that a later conditional re-check can reuse. */
+export interface Validators {
+	etag: string | null;
+	lastModified: string | null;
+}
+
+/** One check result as it goes into the store. */
+export interface CheckRecordInput {
+	/** `urlKey( result.target )`: the identity the TTL and history use. */
+	targetKey: string;
+	/** Registrable domain of the target (the partner), null for IP hosts. */
+	domain: string | null;
+	/** The homepage of the target was fetched too. */
+	withHomepage: boolean;
+	result: BacklinkResult;
+	validators?: Validators;
+	/** sha256 of the fetched HTML, as evidence of what was seen. */
+	htmlHash?: string | null;
+}
+
+/** One stored check: a row of the history. */
+export interface StoredCheck {
+	id: number;
+	siteId: number;
+	targetKey: string;
+	domain: string | null;
+	withHomepage: boolean;
+	status: BacklinkStatus;
+	checkedAt: string;
+	/** `checkedAt` in epoch milliseconds, for TTL arithmetic. */
+	checkedAtMs: number;
+	/** The result exactly as it was returned when it was checked. */
+	result: BacklinkResult;
+	validators: Validators;
+	htmlHash: string | null;
+}
+
+export interface HistoryQuery {
+	/** Only this target (a `urlKey`). */
+	targetKey?: string;
+	/** Only targets of this registrable domain. */
+	domain?: string;
+	/** Newest first; at most this many rows (default 100). */
+	limit?: number;
+}
+
+/** Site-wide counts the site rules need (see SiteStats in core). */
+export interface StoredSiteStats {
+	/** Distinct registrable domains the site has had checked. */
+	outboundDomains: number;
+	/** Domains whose latest result for any of their targets is links-back. */
+	reciprocalPartners: number;
+	/** Reciprocal partners first seen linking back at or after `since`. */
+	newReciprocalPartners: number;
+}
+
+export interface Store {
+	addSite: ( site: NewSite ) => Promise< SiteRecord >;
+	/** Look a site up by its `siteKey`. */
+	findSite: ( siteKey: string ) => Promise< SiteRecord | null >;
+	listSites: () => Promise< SiteRecord[] >;
+	/** Removes the site with all its stored results; false when unknown. */
+	removeSite: ( siteKey: string ) => Promise< boolean >;
+	countSites: () => Promise< number >;
+
+	/** Append results to the history and make them the latest per target. */
+	recordChecks: (
+		siteId: number,
+		checks: CheckRecordInput[]
+	) => Promise< void >;
+	/** The latest stored check per requested target key (absent ones are missing). */
+	latestChecks: (
+		siteId: number,
+		targetKeys: string[]
+	) => Promise< Map< string, StoredCheck > >;
+	/** Every stored check (newest first), for history and evidence. */
+	checkHistory: (
+		siteId: number,
+		query?: HistoryQuery
+	) => Promise< StoredCheck[] >;
+	siteStats: ( siteId: number, since: Date ) => Promise< StoredSiteStats >;
+
+	close: () => Promise< void >;
+}
