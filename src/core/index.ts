@@ -6,3 +6,4 @@ export * from './schemas';
 export * from './findings';
 export * from './settings';
 export * from './report';
+export * from './url';
