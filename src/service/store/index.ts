@@ -6,3 +6,4 @@ export * from './types';
 export { MIGRATIONS, SCHEMA_VERSION, migrate } from './migrations';
 export type { Migration } from './migrations';
 export { SqliteStore, openStore, DATABASE_FILE } from './sqlite';
+export { siteIdentity } from './site-identity';

@@ -1,0 +1,174 @@
+/**
+ * The HTTP API (Fastify):
+ *
+ *   GET  /v1/health  no auth        { ok, version, uptime }
+ *   POST /v1/check   signed         CheckRequest  -> CheckResponse
+ *   GET  /v1/stats   signed         SiteStats of the signing site
+ *
+ * Bodies are read as raw bytes so the signature is verified over exactly
+ * what was sent, before the JSON is even parsed.
+ */
+import Fastify from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { CheckRequestSchema, CheckResponseSchema } from '../../core/schemas';
+import type { Settings } from '../../core/settings';
+import { createRequestVerifier } from '../auth/verify';
+import type { RequestVerifier } from '../auth/verify';
+import { ReplayCache } from '../auth/replay-cache';
+import type { CheckService } from '../check-service';
+import { DEFAULT_BODY_LIMIT_BYTES, readVersion } from '../config';
+import type { Logger } from '../logger';
+import { silentLogger } from '../logger';
+import { siteIdentity } from '../store/site-identity';
+import type { SiteRecord, Store } from '../store/types';
+import { HttpError, mapError, validationError } from './errors';
+
+declare module 'fastify' {
+	interface FastifyRequest {
+		/** The registered site that signed the request (signed routes only). */
+		site?: SiteRecord;
+	}
+}
+
+export interface AppOptions {
+	store: Store;
+	checkService: CheckService;
+	settings: Pick< Settings, 'velocityWindowDays' >;
+	logger?: Logger;
+	/** Largest body read, in bytes (default 1 MiB); larger is a 413. */
+	bodyLimit?: number;
+	replayCache?: ReplayCache;
+	/** Clock for signature windows and stats (tests move it). */
+	now?: () => number;
+}
+
+function rawBody( request: FastifyRequest ): Buffer {
+	return Buffer.isBuffer( request.body ) ? request.body : Buffer.alloc( 0 );
+}
+
+function parseJson( body: Buffer ): unknown {
+	try {
+		return JSON.parse( body.toString( 'utf8' ) );
+	} catch ( error ) {
+		throw new HttpError(
+			400,
+			'ERR_INVALID_JSON',
+			`the body is not valid JSON: ${ ( error as Error ).message }`
+		);
+	}
+}
+
+export async function buildApp(
+	options: AppOptions
+): Promise< FastifyInstance > {
+	const logger = options.logger ?? silentLogger();
+	const now = options.now ?? Date.now;
+	const startedAt = now();
+	const bodyLimit = options.bodyLimit ?? DEFAULT_BODY_LIMIT_BYTES;
+	const { store, checkService } = options;
+
+	const verify: RequestVerifier = createRequestVerifier( {
+		findSite: async ( header ) => {
+			const identity = siteIdentity( header );
+			return identity ? store.findSite( identity.siteKey ) : null;
+		},
+		replayCache: options.replayCache ?? new ReplayCache(),
+		now,
+	} );
+
+	const app = Fastify( {
+		logger: false,
+		bodyLimit,
+		// Behind a proxy the client address comes from X-Forwarded-For.
+		trustProxy: false,
+	} );
+
+	// Keep the bytes: the signature covers the body exactly as sent.
+	app.removeAllContentTypeParsers();
+	app.addContentTypeParser(
+		'application/json',
+		{ parseAs: 'buffer', bodyLimit },
+		( _request, body, done ) => done( null, body )
+	);
+
+	// One log line per request, with its duration.
+	app.addHook( 'onResponse', async ( request, reply ) => {
+		logger.info(
+			{
+				method: request.method,
+				url: request.url,
+				status: reply.statusCode,
+				ms: Math.round( reply.elapsedTime * 10 ) / 10,
+				site: request.site?.url,
+			},
+			'request'
+		);
+	} );
+
+	app.setErrorHandler( async ( error, request, reply ) => {
+		const mapped = mapError( error );
+		if ( mapped.internal ) {
+			logger.error( { err: error, url: request.url }, 'request failed' );
+		}
+		return reply.code( mapped.status ).send( mapped.body );
+	} );
+
+	app.setNotFoundHandler( async ( request, reply ) =>
+		reply.code( 404 ).send( {
+			code: 'ERR_NOT_FOUND',
+			message: `no such endpoint: ${ request.method } ${
+				request.url.split( '?' )[ 0 ]
+			}`,
+		} )
+	);
+
+	async function authenticate( request: FastifyRequest ) {
+		request.site = await verify( {
+			method: request.method,
+			path: request.url,
+			headers: request.headers,
+			body: rawBody( request ),
+		} );
+	}
+
+	app.get( '/v1/health', async () => ( {
+		ok: true,
+		version: readVersion(),
+		uptime: Math.round( ( now() - startedAt ) / 1000 ),
+	} ) );
+
+	app.post( '/v1/check', { preHandler: authenticate }, async ( request ) => {
+		const site = request.site as SiteRecord;
+		const parsed = CheckRequestSchema.safeParse(
+			parseJson( rawBody( request ) )
+		);
+		if ( ! parsed.success ) {
+			throw validationError( parsed.error );
+		}
+		const identity = siteIdentity( parsed.data.site );
+		const signedFor = [ site.url, ...site.alternateUrls ].map(
+			( url ) => siteIdentity( url )?.siteKey
+		);
+		if ( ! identity || ! signedFor.includes( identity.siteKey ) ) {
+			throw new HttpError(
+				403,
+				'ERR_SITE_MISMATCH',
+				`site: the request is signed by ${ site.url } but asks about ${ parsed.data.site }`,
+				'site'
+			);
+		}
+		const response = await checkService.check( parsed.data, site );
+		// The response is a contract too: never send what the schema forbids.
+		return CheckResponseSchema.parse( response );
+	} );
+
+	app.get( '/v1/stats', { preHandler: authenticate }, async ( request ) => {
+		const site = request.site as SiteRecord;
+		const since = new Date(
+			now() - options.settings.velocityWindowDays * 86_400_000
+		);
+		return store.siteStats( site.id, since );
+	} );
+
+	return app;
+}

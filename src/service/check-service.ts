@@ -1,0 +1,284 @@
+/**
+ * The check service: answers a CheckRequest for a registered site. Each
+ * distinct target (by `urlKey`) is checked once; a stored result younger
+ * than the TTL is served from the store (`fromCache: true`) unless the
+ * request asks for `fresh`; everything else goes through the backlink
+ * checker concurrently, is appended to the history, and the answer lists
+ * one result per requested link, in request order.
+ */
+import type {
+	BacklinkResult,
+	BacklinkStatus,
+	CheckRequest,
+	CheckResponse,
+} from '../core/schemas';
+import type { Settings } from '../core/settings';
+import { normalizeUrl, registrableDomain, urlKey } from '../core/url';
+import type { Logger } from './logger';
+import { silentLogger } from './logger';
+import type { SiteRecord, Store, StoredCheck, Validators } from './store/types';
+
+/** What the check service passes the checker for one target. */
+export interface TargetCheckContext {
+	/** Every URL of our site: a link to any of them counts. */
+	siteUrls: string[];
+	keywords: string[];
+	brandTerms: string[];
+	/** Also look at the target site's homepage. */
+	homepage: boolean;
+	/** The last stored check, for a conditional (ETag / Last-Modified) re-fetch. */
+	previous?: {
+		result: BacklinkResult;
+		etag: string | null;
+		lastModified: string | null;
+	};
+}
+
+/** A checker result may carry the validators of the page it fetched. */
+export type CheckedResult = BacklinkResult & {
+	validators?: Partial< Validators >;
+	htmlHash?: string | null;
+};
+
+/** The part of the backlink checker (src/service/backlinks) this service uses. */
+export interface TargetChecker {
+	checkTarget: (
+		target: string,
+		ctx: TargetCheckContext
+	) => Promise< CheckedResult >;
+}
+
+/**
+ * Statuses that say more about the moment than about the partner: they are
+ * stored (history) but re-checked after `retryMinutes`, not the full TTL.
+ */
+const TRANSIENT_STATUSES: ReadonlySet< BacklinkStatus > = new Set( [
+	'timeout',
+	'unreachable',
+	'rate-limited',
+	'blocked-by-bot-protection',
+] );
+
+export function isTransient( result: BacklinkResult ): boolean {
+	return (
+		TRANSIENT_STATUSES.has( result.status ) ||
+		( result.status === 'http-error' && ( result.httpStatus ?? 0 ) >= 500 )
+	);
+}
+
+export interface CheckServiceOptions {
+	store: Store;
+	checker: TargetChecker;
+	settings: Pick< Settings, 'checkTtlHours' | 'keywords' | 'brandTerms' >;
+	/** Transient failures are re-checked after this many minutes (default 15, at most the TTL). */
+	retryMinutes?: number;
+	/** Targets checked at the same time (the fetcher has its own per-host limits). */
+	concurrency?: number;
+	logger?: Logger;
+	now?: () => Date;
+}
+
+export interface CheckService {
+	check: (
+		request: CheckRequest,
+		site: SiteRecord
+	) => Promise< CheckResponse >;
+}
+
+/** Run `work` over `items` with at most `limit` in flight; results in input order. */
+async function mapConcurrent< T, R >(
+	items: T[],
+	limit: number,
+	work: ( item: T ) => Promise< R >
+): Promise< R[] > {
+	const results = new Array< R >( items.length );
+	let next = 0;
+	const worker = async () => {
+		while ( next < items.length ) {
+			const index = next++;
+			results[ index ] = await work( items[ index ] );
+		}
+	};
+	await Promise.all(
+		Array.from( { length: Math.min( limit, items.length ) }, worker )
+	);
+	return results;
+}
+
+/**
+ * A stored result as this request would have got it: a check that also
+ * looked at the homepage answers a request that did not want it once the
+ * homepage links are left out.
+ */
+function cachedAnswer(
+	stored: StoredCheck,
+	homepage: boolean
+): BacklinkResult {
+	const result: BacklinkResult = { ...stored.result, fromCache: true };
+	if ( homepage || ! stored.withHomepage ) {
+		return result;
+	}
+	const links = result.links.filter(
+		( link ) => link.foundOn !== 'homepage'
+	);
+	if ( result.status === 'links-back' && links.length === 0 ) {
+		return { ...result, links, status: 'no-link' };
+	}
+	return { ...result, links };
+}
+
+function invalidUrl( url: string, now: Date ): BacklinkResult {
+	return {
+		target: url,
+		status: 'invalid-url',
+		httpStatus: null,
+		detail: 'not an absolute http(s) URL',
+		checkedAt: now.toISOString(),
+		fromCache: false,
+		page: null,
+		links: [],
+	};
+}
+
+export function createCheckService(
+	options: CheckServiceOptions
+): CheckService {
+	const { store, checker, settings } = options;
+	const now = options.now ?? ( () => new Date() );
+	const logger = options.logger ?? silentLogger();
+	const concurrency = options.concurrency ?? 16;
+	const ttlMs = settings.checkTtlHours * 3_600_000;
+	const retryMs = Math.min( ( options.retryMinutes ?? 15 ) * 60_000, ttlMs );
+
+	function usable(
+		stored: StoredCheck,
+		homepage: boolean,
+		at: Date
+	): boolean {
+		if ( homepage && ! stored.withHomepage ) {
+			// The stored check never looked at the homepage.
+			return false;
+		}
+		const age = at.getTime() - stored.checkedAtMs;
+		return (
+			age >= 0 && age < ( isTransient( stored.result ) ? retryMs : ttlMs )
+		);
+	}
+
+	return {
+		async check( request, site ) {
+			const started = now();
+			const keywords = [
+				...new Set( [ ...settings.keywords, ...request.keywords ] ),
+			];
+			const siteUrls = [ site.url, ...site.alternateUrls ];
+
+			// One entry per distinct target, in order of first appearance.
+			const targets = new Map< string, string >();
+			const keyOfLink = request.links.map( ( link ) => {
+				const normalized = normalizeUrl( link.url );
+				if ( normalized === null ) {
+					return null;
+				}
+				const key = urlKey( normalized );
+				if ( ! targets.has( key ) ) {
+					targets.set( key, normalized );
+				}
+				return key;
+			} );
+
+			const stored = await store.latestChecks( site.id, [
+				...targets.keys(),
+			] );
+			const answers = new Map< string, BacklinkResult >();
+			const toCheck: Array< [ string, string ] > = [];
+			for ( const [ key, url ] of targets ) {
+				const previous = stored.get( key );
+				if (
+					previous &&
+					! request.fresh &&
+					usable( previous, request.homepage, started )
+				) {
+					answers.set(
+						key,
+						cachedAnswer( previous, request.homepage )
+					);
+				} else {
+					toCheck.push( [ key, url ] );
+				}
+			}
+
+			const checked = await mapConcurrent(
+				toCheck,
+				concurrency,
+				async ( [ key, url ] ) => {
+					const previous = stored.get( key );
+					const result = await checker.checkTarget( url, {
+						siteUrls,
+						keywords,
+						brandTerms: settings.brandTerms,
+						homepage: request.homepage,
+						previous: previous && {
+							result: previous.result,
+							etag: previous.validators.etag,
+							lastModified: previous.validators.lastModified,
+						},
+					} );
+					return { key, result };
+				}
+			);
+
+			if ( checked.length > 0 ) {
+				await store.recordChecks(
+					site.id,
+					checked.map( ( { key, result } ) => ( {
+						targetKey: key,
+						domain:
+							registrableDomain( result.target ) ??
+							registrableDomain( targets.get( key ) ?? '' ),
+						withHomepage: request.homepage,
+						result: strip( result ),
+						validators: {
+							etag: result.validators?.etag ?? null,
+							lastModified:
+								result.validators?.lastModified ?? null,
+						},
+						htmlHash: result.htmlHash ?? null,
+					} ) )
+				);
+			}
+			for ( const { key, result } of checked ) {
+				answers.set( key, { ...strip( result ), fromCache: false } );
+			}
+
+			logger.info(
+				{
+					site: site.url,
+					links: request.links.length,
+					targets: targets.size,
+					fromCache: targets.size - checked.length,
+					checked: checked.length,
+					ms: now().getTime() - started.getTime(),
+				},
+				'check'
+			);
+			return {
+				site: site.url,
+				results: request.links.map( ( link, index ) => {
+					const key = keyOfLink[ index ];
+					return key === null
+						? invalidUrl( link.url, started )
+						: ( answers.get( key ) as BacklinkResult );
+				} ),
+			};
+		},
+	};
+}
+
+/** The result without the checker's extra fields (validators, hash). */
+function strip( result: CheckedResult ): BacklinkResult {
+	const { validators, htmlHash, ...rest } = result;
+	void validators;
+	void htmlHash;
+	return rest;
+}

@@ -1,0 +1,171 @@
+/**
+ * Test harness for the service: a fresh data directory with one registered
+ * site, the Fastify app over it, and a signed-request helper.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import type { BacklinkResult } from '../../src/core/schemas';
+import { DEFAULT_SETTINGS } from '../../src/core/settings';
+import { buildApp } from '../../src/service/api/app';
+import { signRequest } from '../../src/service/auth';
+import { createCheckService } from '../../src/service/check-service';
+import type { TargetChecker } from '../../src/service/check-service';
+import { openStore, siteIdentity } from '../../src/service/store';
+import type { SiteRecord, SqliteStore } from '../../src/service/store';
+
+export const SITE_URL = 'https://our.example/';
+export const SITE_KEY = 'a'.repeat( 64 );
+
+export function tempDataDir(): string {
+	return fs.mkdtempSync( path.join( os.tmpdir(), 'rlg-service-' ) );
+}
+
+/** A checker double: links back from every target whose host starts with "partner". */
+export function fakeChecker(): TargetChecker & { calls: string[] } {
+	const calls: string[] = [];
+	return {
+		calls,
+		async checkTarget( target ): Promise< BacklinkResult > {
+			calls.push( target );
+			const linksBack = new URL( target ).hostname.startsWith(
+				'partner'
+			);
+			return {
+				target,
+				status: linksBack ? 'links-back' : 'no-link',
+				httpStatus: 200,
+				detail: null,
+				checkedAt: new Date().toISOString(),
+				fromCache: false,
+				page: null,
+				links: [],
+			};
+		},
+	};
+}
+
+export interface Harness {
+	app: FastifyInstance;
+	store: SqliteStore;
+	site: SiteRecord;
+	dataDir: string;
+	close: () => Promise< void >;
+}
+
+export async function startHarness(
+	options: {
+		checker?: TargetChecker;
+		now?: () => number;
+		bodyLimit?: number;
+	} = {}
+): Promise< Harness > {
+	const dataDir = tempDataDir();
+	const store = openStore( { dataDir } );
+	const identity = siteIdentity( SITE_URL )!;
+	const site = await store.addSite( { ...identity, secret: SITE_KEY } );
+	const checkService = createCheckService( {
+		store,
+		checker: options.checker ?? fakeChecker(),
+		settings: DEFAULT_SETTINGS,
+	} );
+	const app = await buildApp( {
+		store,
+		checkService,
+		settings: DEFAULT_SETTINGS,
+		now: options.now,
+		bodyLimit: options.bodyLimit,
+	} );
+	await app.listen( { host: '127.0.0.1', port: 0 } );
+	return {
+		app,
+		store,
+		site,
+		dataDir,
+		async close() {
+			await app.close();
+			await store.close();
+			fs.rmSync( dataDir, { recursive: true, force: true } );
+		},
+	};
+}
+
+export interface Reply {
+	statusCode: number;
+	headers: Headers;
+	json: () => any;
+}
+
+/**
+ * Send a real HTTP request to the app (listening on 127.0.0.1). Fastify's
+ * inject() is not used: its cookie dependency is ESM-only, which jest
+ * cannot load.
+ */
+export async function send(
+	app: FastifyInstance,
+	request: {
+		method: string;
+		url: string;
+		headers?: Record< string, string >;
+		payload?: string;
+	}
+): Promise< Reply > {
+	const address = app.server.address();
+	if ( ! address || typeof address === 'string' ) {
+		throw new Error( 'the app is not listening' );
+	}
+	const response = await fetch(
+		`http://127.0.0.1:${ address.port }${ request.url }`,
+		{
+			method: request.method,
+			headers: request.headers,
+			body: request.payload,
+		}
+	);
+	const text = await response.text();
+	return {
+		statusCode: response.status,
+		headers: response.headers,
+		json: () => JSON.parse( text ),
+	};
+}
+
+/** Send a request signed as SITE_URL (override any part to break it). */
+export function signedSend(
+	app: FastifyInstance,
+	request: {
+		method: 'GET' | 'POST';
+		url: string;
+		body?: unknown;
+		key?: string;
+		site?: string;
+		timestamp?: number;
+		nonce?: string;
+	}
+): Promise< Reply > {
+	let payload = '';
+	if ( typeof request.body === 'string' ) {
+		payload = request.body;
+	} else if ( request.body !== undefined ) {
+		payload = JSON.stringify( request.body );
+	}
+	const headers = signRequest( {
+		site: request.site ?? SITE_URL,
+		key: request.key ?? SITE_KEY,
+		method: request.method,
+		path: request.url,
+		body: payload,
+		timestamp: request.timestamp,
+		nonce: request.nonce,
+	} );
+	return send( app, {
+		method: request.method,
+		url: request.url,
+		headers: {
+			...headers,
+			...( payload ? { 'content-type': 'application/json' } : {} ),
+		},
+		payload: payload || undefined,
+	} );
+}
