@@ -91,7 +91,7 @@ describe( 'SQLite store', () => {
 		await addSite();
 		await store.close();
 		store = openStore( { dataDir } );
-		expect( await store.countSites() ).toBe( 1 );
+		expect( await store.countSitesWithKeys() ).toBe( 1 );
 		const db = new BetterSqlite3( path.join( dataDir, DATABASE_FILE ) );
 		expect( migrate( db ) ).toEqual( [] );
 		db.close();
@@ -136,6 +136,23 @@ describe( 'SQLite store', () => {
 		await expect( addSite() ).rejects.toMatchObject( {
 			code: 'ERR_SITE_EXISTS',
 		} );
+	} );
+
+	it( 'gives a key to a site known from CLI checks, keeping its history', async () => {
+		const known = await store.ensureSite( {
+			url: 'http://our.example/',
+			siteKey: 'our.example',
+		} );
+		expect( known.secret ).toBeNull();
+		expect( await store.countSitesWithKeys() ).toBe( 0 );
+		expect( ( await store.ensureSite( known ) ).id ).toBe( known.id );
+		const registered = await addSite();
+		expect( registered ).toMatchObject( {
+			id: known.id,
+			url: 'https://our.example/',
+			secret: 'k'.repeat( 64 ),
+		} );
+		expect( await store.countSitesWithKeys() ).toBe( 1 );
 	} );
 
 	it( 'keeps every result as history and serves the newest as latest', async () => {

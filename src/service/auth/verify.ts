@@ -102,13 +102,14 @@ export function createRequestVerifier(
 			);
 		}
 		const site = await options.findSite( siteHeader );
-		if ( ! site ) {
+		if ( ! site || site.secret === null ) {
 			throw new AuthError(
 				'ERR_AUTH_UNKNOWN_SITE',
 				`the site ${ siteHeader } is not registered with this service (rlg sites add)`
 			);
 		}
-		const expected = computeSignature( site.secret, {
+		const secret = site.secret;
+		const expected = computeSignature( secret, {
 			method: request.method,
 			path: request.path,
 			timestamp,

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { register as registerSites } from './sites';
 
 /** A command module adds itself (name, options, action) to the program. */
 export type RegisterCommand = ( program: Command ) => void;
@@ -7,4 +8,4 @@ export type RegisterCommand = ( program: Command ) => void;
  * Every `rlg` command, in the order `rlg --help` lists them. Add one line
  * per command module.
  */
-export const COMMANDS: RegisterCommand[] = [];
+export const COMMANDS: RegisterCommand[] = [ registerSites ];

@@ -25,7 +25,8 @@ export const MIGRATIONS: readonly Migration[] = [
 				id INTEGER PRIMARY KEY,
 				url TEXT NOT NULL,
 				site_key TEXT NOT NULL UNIQUE,
-				secret TEXT NOT NULL,
+				-- NULL: known from \`rlg check\` only; cannot sign requests.
+				secret TEXT,
 				alternate_urls TEXT NOT NULL DEFAULT '[]',
 				created_at TEXT NOT NULL
 			);

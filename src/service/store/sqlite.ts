@@ -15,6 +15,7 @@ import type {
 	CheckRecordInput,
 	HistoryQuery,
 	NewSite,
+	SiteIdentity,
 	SiteRecord,
 	Store,
 	StoredCheck,
@@ -28,7 +29,7 @@ interface SiteRow {
 	id: number;
 	url: string;
 	site_key: string;
-	secret: string;
+	secret: string | null;
 	alternate_urls: string;
 	created_at: string;
 }
@@ -123,32 +124,52 @@ export class SqliteStore implements Store {
 	}
 
 	async addSite( site: NewSite ): Promise< SiteRecord > {
-		try {
-			const row = this.db
-				.prepare(
-					`INSERT INTO sites ( url, site_key, secret, alternate_urls, created_at )
-					VALUES ( ?, ?, ?, ?, ? ) RETURNING *`
-				)
-				.get(
-					site.url,
-					site.siteKey,
-					site.secret,
-					JSON.stringify( site.alternateUrls ?? [] ),
-					new Date().toISOString()
-				) as SiteRow;
-			return toSite( row );
-		} catch ( error ) {
-			if (
-				( error as { code?: string } ).code ===
-				'SQLITE_CONSTRAINT_UNIQUE'
-			) {
+		return this.db.transaction( () => {
+			const existing = this.db
+				.prepare( 'SELECT * FROM sites WHERE site_key = ?' )
+				.get( site.siteKey ) as SiteRow | undefined;
+			if ( existing && existing.secret !== null ) {
 				throw new RlgError(
 					'ERR_SITE_EXISTS',
-					`the site ${ site.url } is already registered`
+					`the site ${ existing.url } is already registered`
 				);
 			}
-			throw error;
-		}
+			const alternates = JSON.stringify( site.alternateUrls ?? [] );
+			const row = existing
+				? this.db
+						.prepare(
+							`UPDATE sites SET url = ?, secret = ?, alternate_urls = ?
+							WHERE id = ? RETURNING *`
+						)
+						.get( site.url, site.secret, alternates, existing.id )
+				: this.db
+						.prepare(
+							`INSERT INTO sites ( url, site_key, secret, alternate_urls, created_at )
+							VALUES ( ?, ?, ?, ?, ? ) RETURNING *`
+						)
+						.get(
+							site.url,
+							site.siteKey,
+							site.secret,
+							alternates,
+							new Date().toISOString()
+						);
+			return toSite( row as SiteRow );
+		} )();
+	}
+
+	async ensureSite( site: SiteIdentity ): Promise< SiteRecord > {
+		this.db
+			.prepare(
+				`INSERT INTO sites ( url, site_key, secret, created_at )
+				VALUES ( ?, ?, NULL, ? ) ON CONFLICT ( site_key ) DO NOTHING`
+			)
+			.run( site.url, site.siteKey, new Date().toISOString() );
+		return toSite(
+			this.db
+				.prepare( 'SELECT * FROM sites WHERE site_key = ?' )
+				.get( site.siteKey ) as SiteRow
+		);
 	}
 
 	async findSite( siteKey: string ): Promise< SiteRecord | null > {
@@ -172,9 +193,13 @@ export class SqliteStore implements Store {
 		return info.changes > 0;
 	}
 
-	async countSites(): Promise< number > {
+	async countSitesWithKeys(): Promise< number > {
 		return (
-			this.db.prepare( 'SELECT COUNT( * ) AS n FROM sites' ).get() as {
+			this.db
+				.prepare(
+					'SELECT COUNT( * ) AS n FROM sites WHERE secret IS NOT NULL'
+				)
+				.get() as {
 				n: number;
 			}
 		 ).n;

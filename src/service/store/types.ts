@@ -18,16 +18,20 @@ export interface SiteRecord {
 	 * The HMAC key. Stored as-is because the service must compute the same
 	 * HMAC as the client: whoever can read the data directory can sign as
 	 * this site, so the directory is as secret as the keys themselves.
+	 * Null for a site known only from `rlg check` runs: it cannot sign.
 	 */
-	secret: string;
+	secret: string | null;
 	/** Other URLs and domains of the same site (old domain, staging). */
 	alternateUrls: string[];
 	createdAt: string;
 }
 
-export interface NewSite {
+export interface SiteIdentity {
 	url: string;
 	siteKey: string;
+}
+
+export interface NewSite extends SiteIdentity {
 	secret: string;
 	alternateUrls?: string[];
 }
@@ -89,13 +93,21 @@ export interface StoredSiteStats {
 }
 
 export interface Store {
+	/**
+	 * Register a site with its key. A site known only from CLI checks gets
+	 * the key (its history is kept); one that has a key already is refused
+	 * with ERR_SITE_EXISTS.
+	 */
 	addSite: ( site: NewSite ) => Promise< SiteRecord >;
+	/** The site, created without a key when unknown (for `rlg check`). */
+	ensureSite: ( site: SiteIdentity ) => Promise< SiteRecord >;
 	/** Look a site up by its `siteKey`. */
 	findSite: ( siteKey: string ) => Promise< SiteRecord | null >;
 	listSites: () => Promise< SiteRecord[] >;
 	/** Removes the site with all its stored results; false when unknown. */
 	removeSite: ( siteKey: string ) => Promise< boolean >;
-	countSites: () => Promise< number >;
+	/** Sites that have a key, i.e. that can sign requests. */
+	countSitesWithKeys: () => Promise< number >;
 
 	/** Append results to the history and make them the latest per target. */
 	recordChecks: (

@@ -1,0 +1,129 @@
+/**
+ * `rlg sites add|list|remove`: the sites that may call the service, each
+ * with its own HMAC key. `add` prints the key once; it is stored in the data
+ * directory (which is therefore as secret as the keys).
+ */
+import type { Command } from 'commander';
+import { createSiteKey } from '../auth/signing';
+import { resolveDataDir } from '../config';
+import { RlgError } from '../errors';
+import { openStore, siteIdentity } from '../store';
+import type { SqliteStore } from '../store';
+import { dataDirOption, print } from './options';
+
+interface SitesOptions {
+	dataDir?: string;
+	json?: boolean;
+}
+
+function identityOf( url: string ) {
+	const identity = siteIdentity( url );
+	if ( ! identity ) {
+		throw new RlgError(
+			'ERR_INVALID_SITE',
+			`"${ url }" is not an absolute http(s) URL (e.g. https://our.site)`
+		);
+	}
+	return identity;
+}
+
+async function withStore< T >(
+	options: SitesOptions,
+	work: ( store: SqliteStore ) => Promise< T >
+): Promise< T > {
+	const store = openStore( { dataDir: resolveDataDir( options.dataDir ) } );
+	try {
+		return await work( store );
+	} finally {
+		await store.close();
+	}
+}
+
+export function register( program: Command ): void {
+	const sites = program
+		.command( 'sites' )
+		.description(
+			'manage the sites (and their keys) that may call the service'
+		);
+
+	sites
+		.command( 'add <url>' )
+		.description( 'register a site and print its new key' )
+		.addOption( dataDirOption() )
+		.option( '--json', 'print { site, key, dataDir } as JSON' )
+		.action( async ( url: string, options: SitesOptions ) => {
+			const identity = identityOf( url );
+			const key = createSiteKey();
+			const dataDir = resolveDataDir( options.dataDir );
+			const site = await withStore( options, ( store ) =>
+				store.addSite( { ...identity, secret: key } )
+			);
+			if ( options.json ) {
+				print( JSON.stringify( { site: site.url, key, dataDir } ) );
+				return;
+			}
+			print(
+				[
+					`Registered ${ site.url }`,
+					`Key: ${ key }`,
+					'',
+					'Enter this key in the plugin settings of that site. It is stored in',
+					`${ dataDir }: keep that directory private.`,
+				].join( '\n' )
+			);
+		} );
+
+	sites
+		.command( 'list' )
+		.description( 'list the registered sites (keys are not shown)' )
+		.addOption( dataDirOption() )
+		.option( '--json', 'print the sites as JSON' )
+		.action( async ( options: SitesOptions ) => {
+			const list = await withStore( options, ( store ) =>
+				store.listSites()
+			);
+			const rows = list.map( ( site ) => ( {
+				site: site.url,
+				hasKey: site.secret !== null,
+				createdAt: site.createdAt,
+			} ) );
+			if ( options.json ) {
+				print( JSON.stringify( rows ) );
+				return;
+			}
+			if ( rows.length === 0 ) {
+				print(
+					'No sites registered. Add one with: rlg sites add https://our.site'
+				);
+				return;
+			}
+			const width = Math.max( ...rows.map( ( row ) => row.site.length ) );
+			for ( const row of rows ) {
+				print(
+					`${ row.site.padEnd( width ) }  ${
+						row.hasKey ? 'key     ' : 'no key  '
+					}  since ${ row.createdAt }`
+				);
+			}
+		} );
+
+	sites
+		.command( 'remove <url>' )
+		.description(
+			'unregister a site: its key stops working and its stored results are deleted'
+		)
+		.addOption( dataDirOption() )
+		.action( async ( url: string, options: SitesOptions ) => {
+			const identity = identityOf( url );
+			const removed = await withStore( options, ( store ) =>
+				store.removeSite( identity.siteKey )
+			);
+			if ( ! removed ) {
+				throw new RlgError(
+					'ERR_UNKNOWN_SITE',
+					`${ identity.url } is not registered`
+				);
+			}
+			print( `Removed ${ identity.url }` );
+		} );
+}
