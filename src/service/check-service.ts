@@ -14,6 +14,7 @@ import type {
 } from '../core/schemas';
 import type { Settings } from '../core/settings';
 import { normalizeUrl, registrableDomain, urlKey } from '../core/url';
+import type { Fetcher } from './fetch/fetch-page';
 import type { Logger } from './logger';
 import { silentLogger } from './logger';
 import type { SiteRecord, Store, StoredCheck, Validators } from './store/types';
@@ -281,4 +282,38 @@ function strip( result: CheckedResult ): BacklinkResult {
 	void validators;
 	void htmlHash;
 	return rest;
+}
+
+/**
+ * A fetcher that logs one line per page fetch (URL, outcome, HTTP status,
+ * redirects, duration) and otherwise behaves as `fetcher`.
+ */
+export function loggingFetcher( fetcher: Fetcher, logger: Logger ): Fetcher {
+	return {
+		options: fetcher.options,
+		close: () => fetcher.close(),
+		async fetchPage( url, options ) {
+			const started = performance.now();
+			const outcome = await fetcher.fetchPage( url, options );
+			const ms = Math.round( ( performance.now() - started ) * 10 ) / 10;
+			logger.info(
+				{
+					url,
+					outcome:
+						outcome.kind === 'failed'
+							? outcome.status
+							: outcome.kind,
+					httpStatus:
+						outcome.kind === 'failed'
+							? outcome.httpStatus
+							: outcome.httpStatus,
+					finalUrl: outcome.finalUrl,
+					redirects: outcome.redirects.length,
+					ms,
+				},
+				'fetch'
+			);
+			return outcome;
+		},
+	};
 }

@@ -1,0 +1,86 @@
+/**
+ * The human output of `rlg check`: one aligned row per target with where
+ * their link to us sits, its anchor and rel, and the finding codes.
+ */
+import type { BacklinkResult } from '../../core/schemas';
+import type { Finding } from '../../core/findings';
+
+export interface CheckRow {
+	target: string;
+	status: string;
+	where: string;
+	anchor: string;
+	rel: string;
+	warnings: string;
+}
+
+const HEADINGS: CheckRow = {
+	target: 'TARGET',
+	status: 'STATUS',
+	where: 'WHERE',
+	anchor: 'ANCHOR',
+	rel: 'REL',
+	warnings: 'WARNINGS',
+};
+
+function clip( text: string, max: number ): string {
+	return text.length <= max ? text : `${ text.slice( 0, max - 1 ) }…`;
+}
+
+function statusText( result: BacklinkResult ): string {
+	const status =
+		result.status === 'http-error' && result.httpStatus !== null
+			? `http-error ${ result.httpStatus }`
+			: result.status;
+	return result.fromCache ? `${ status } (stored)` : status;
+}
+
+/** The table rows of one result: the first link of theirs summarises it. */
+export function rowOf( result: BacklinkResult, findings: Finding[] ): CheckRow {
+	const [ first ] = result.links;
+	const where = [
+		...new Set(
+			result.links.map(
+				( link ) =>
+					`${ link.placement }${
+						link.foundOn === 'homepage' ? '@home' : ''
+					}${ link.hidden ? ' (hidden)' : '' }`
+			)
+		),
+	].join( ', ' );
+	const codes = [
+		...new Set(
+			findings
+				.filter( ( finding ) => finding.severity !== 'info' )
+				.map( ( finding ) => finding.code )
+		),
+	];
+	return {
+		target: result.target,
+		status: statusText( result ),
+		where: where || '-',
+		anchor: first ? clip( first.text || '(empty)', 40 ) : '-',
+		rel: first ? first.rel.join( ' ' ) || 'follow' : '-',
+		warnings: codes.join( ', ' ) || '-',
+	};
+}
+
+/** Rows padded into columns; the last column is not padded. */
+export function formatTable( rows: CheckRow[] ): string {
+	const all = [ HEADINGS, ...rows ];
+	const columns = Object.keys( HEADINGS ) as Array< keyof CheckRow >;
+	const widths = columns.map( ( column ) =>
+		Math.max( ...all.map( ( row ) => row[ column ].length ) )
+	);
+	return all
+		.map( ( row ) =>
+			columns
+				.map( ( column, index ) =>
+					index === columns.length - 1
+						? row[ column ]
+						: row[ column ].padEnd( widths[ index ] )
+				)
+				.join( '  ' )
+		)
+		.join( '\n' );
+}
