@@ -7,3 +7,5 @@ export * from './findings';
 export * from './settings';
 export * from './report';
 export * from './url';
+export * from './text';
+export * from './anchors';

@@ -1,0 +1,326 @@
+/**
+ * Anchor text classification: how an anchor relates to the keywords it could
+ * be optimised for. Exact-match anchors in both directions of a link swap
+ * are the clearest sign of a link scheme; branded, naked-URL and generic
+ * anchors are what natural links mostly look like.
+ *
+ * Comparison is on folded text (text.ts: case, diacritics and punctuation
+ * insensitive), word by word, where two words match when a light stemmer of
+ * any supported language (en, nl, de, fr, es) maps them to the same stem
+ * ("shoes"/"shoe", "fietsen"/"fiets"), or when the words run together
+ * ("hardloop schoenen" = "hardloopschoenen").
+ */
+import { parse as parseDomain } from 'tldts';
+import type { AnchorClass } from './schemas';
+import { LANGUAGES } from './lexicon/languages';
+import {
+	ANCHOR_FILLER,
+	COMPANY_SUFFIXES,
+	GENERIC_ANCHORS,
+	GENERIC_WORDS,
+} from './lexicon/anchors';
+import { foldText, stem, tokenize } from './text';
+import { normalizeUrl, registrableDomain } from './url';
+
+export interface AnchorContext {
+	/**
+	 * Keyword phrases an anchor could be optimised for: the site's keyword
+	 * list, the post's focus keyphrase, the target page's title/H1 phrase.
+	 */
+	keywords: string[];
+	/** Brand names; an anchor that is (or names) one is branded. */
+	brandTerms?: string[];
+	/** The link's target: its domain label ("acme" for acme.com) is a brand too. */
+	targetUrl?: string;
+	/** The anchor is an image; `text` is its alt text. */
+	isImage?: boolean;
+	/** Share of the anchor's words that must be keyword words (default 0.5). */
+	partialMatchShare?: number;
+}
+
+export interface AnchorAnalysis {
+	anchorClass: AnchorClass;
+	/** The keyword phrase the anchor matches (exact- and partial-match). */
+	keyword: string | null;
+	/** The brand the anchor names (branded). */
+	brand: string | null;
+}
+
+export const DEFAULT_PARTIAL_MATCH_SHARE = 0.5;
+
+const GENERIC_PHRASES: ReadonlySet< string > = new Set(
+	LANGUAGES.flatMap( ( language ) => GENERIC_ANCHORS[ language ] )
+);
+
+/** A word and its stems in every supported language. */
+interface Word {
+	token: string;
+	stems: Set< string >;
+}
+
+function toWord( token: string ): Word {
+	const stems = new Set< string >( [ token, stem( token, null ) ] );
+	for ( const language of LANGUAGES ) {
+		stems.add( stem( token, language ) );
+	}
+	return { token, stems };
+}
+
+function sameWord( a: Word, b: Word ): boolean {
+	for ( const s of a.stems ) {
+		if ( b.stems.has( s ) ) {
+			return true;
+		}
+	}
+	return false;
+}
+
+/** Drop filler words from both ends; keep the phrase if nothing else is left. */
+function trimFiller( tokens: string[] ): string[] {
+	let start = 0;
+	let end = tokens.length;
+	while ( start < end && ANCHOR_FILLER.has( tokens[ start ] ) ) {
+		start++;
+	}
+	while ( end > start && ANCHOR_FILLER.has( tokens[ end - 1 ] ) ) {
+		end--;
+	}
+	return start === end ? tokens : tokens.slice( start, end );
+}
+
+interface Phrase {
+	text: string;
+	words: Word[];
+	joined: string;
+}
+
+function toPhrase( text: string ): Phrase | null {
+	const tokens = trimFiller( tokenize( text ) );
+	if ( tokens.length === 0 ) {
+		return null;
+	}
+	return { text, words: tokens.map( toWord ), joined: tokens.join( '' ) };
+}
+
+function phrasesEqual( a: Phrase, b: Phrase ): boolean {
+	if ( a.joined === b.joined ) {
+		return true;
+	}
+	return (
+		a.words.length === b.words.length &&
+		a.words.every( ( word, i ) => sameWord( word, b.words[ i ] ) )
+	);
+}
+
+/** Index of `needle`'s words inside `haystack`'s, or -1. */
+function findPhrase( haystack: Word[], needle: Phrase ): number {
+	outer: for ( let i = 0; i + needle.words.length <= haystack.length; i++ ) {
+		for ( let j = 0; j < needle.words.length; j++ ) {
+			if ( ! sameWord( haystack[ i + j ], needle.words[ j ] ) ) {
+				continue outer;
+			}
+		}
+		return i;
+	}
+	// A brand written as one word in the anchor ("BakkerijJansen").
+	return haystack.findIndex( ( word ) => word.token === needle.joined );
+}
+
+/**
+ * The anchor is a URL or a bare domain name ("example.com",
+ * "www.example.nl/gids", "https://…"). A dotted word whose last label is not
+ * a known public suffix ("Node.js") is not.
+ */
+export function isNakedUrl( text: string ): boolean {
+	const trimmed = text.trim().replace( /[.,;:!?)]+$/, '' );
+	if ( trimmed === '' || /\s/.test( trimmed ) ) {
+		return false;
+	}
+	if ( /^https?:\/\//i.test( trimmed ) ) {
+		return normalizeUrl( trimmed ) !== null;
+	}
+	if ( /^www\./i.test( trimmed ) ) {
+		return normalizeUrl( 'http://' + trimmed ) !== null;
+	}
+	const host = trimmed.split( /[/?#]/ )[ 0 ].replace( /:\d+$/, '' );
+	if ( /^\d{1,3}(\.\d{1,3}){3}$/.test( host ) ) {
+		return true;
+	}
+	if ( ! /^[\p{L}\p{N}-]+(\.[\p{L}\p{N}-]+)+$/u.test( host ) ) {
+		return false;
+	}
+	const parsed = parseDomain( host );
+	return (
+		parsed.domain !== null &&
+		( parsed.isIcann === true || parsed.isPrivate === true )
+	);
+}
+
+/** The brand a domain spells: "acme" for www.acme.co.uk, "bakkerij jansen" for bakkerij-jansen.nl. */
+export function domainBrand( url: string ): string | null {
+	const domain = registrableDomain( url );
+	if ( ! domain ) {
+		return null;
+	}
+	const label = parseDomain( domain ).domainWithoutSuffix;
+	if ( ! label ) {
+		return null;
+	}
+	const brand = label.replace( /[-_]+/g, ' ' ).trim();
+	return brand === '' ? null : brand;
+}
+
+function isGeneric( folded: string, tokens: string[] ): boolean {
+	if ( GENERIC_PHRASES.has( folded ) ) {
+		return true;
+	}
+	let generic = 0;
+	for ( const token of tokens ) {
+		if ( GENERIC_WORDS.has( token ) ) {
+			generic++;
+		} else if ( ! ANCHOR_FILLER.has( token ) && ! isFillerVerb( token ) ) {
+			return false;
+		}
+	}
+	return generic > 0;
+}
+
+/** Verbs and adverbs that pad a generic anchor ("go", "ga", "jetzt", "now"). */
+function isFillerVerb( token: string ): boolean {
+	return /^(go|ga|gaan|now|nu|jetzt|sie|hier|please|svp|aqui|ici|full|whole|hele|ganzen|the|all)$/.test(
+		token
+	);
+}
+
+/** Words that say what the anchor is about: not filler, not generic. */
+function meaningfulWords( words: Word[] ): Word[] {
+	return words.filter(
+		( word ) =>
+			! ANCHOR_FILLER.has( word.token ) &&
+			! GENERIC_WORDS.has( word.token )
+	);
+}
+
+/**
+ * Classify an anchor, with the keyword or brand it matched. Decision order
+ * (first that applies wins):
+ *
+ * 1. `empty` (no letters or digits) — or `image` when the link is an image
+ *    without alt text;
+ * 2. `naked-url`: the anchor is a URL or domain name;
+ * 3. `branded`: the anchor IS one of the given brand terms (an explicit
+ *    brand beats a keyword that happens to equal it);
+ * 4. `exact-match`: the anchor equals a keyword phrase, ignoring filler words
+ *    at its edges ("the", "de", "les") and inflection;
+ * 5. `branded` / `partial-match` for anchors naming a brand (given, or the
+ *    target's domain label): with keyword words besides the brand it is
+ *    `partial-match` ("Acme running shoes"), otherwise `branded` ("Acme BV");
+ * 6. `partial-match`: at least `partialMatchShare` of the anchor's meaningful
+ *    words are words of one keyword phrase;
+ * 7. `generic`: a listed phrase ("klik hier", "lire la suite") or only
+ *    generic and filler words ("click here to read this article");
+ * 8. `image` for an image link whose alt text is none of the above;
+ * 9. `other`.
+ *
+ * An image link with alt text is classified by its alt text (search engines
+ * use the alt as the anchor), so a keyword-stuffed alt is still exact-match.
+ */
+export function analyzeAnchor(
+	text: string,
+	ctx: AnchorContext
+): AnchorAnalysis {
+	const result = (
+		anchorClass: AnchorClass,
+		keyword: string | null = null,
+		brand: string | null = null
+	): AnchorAnalysis => ( { anchorClass, keyword, brand } );
+
+	const folded = foldText( text );
+	const tokens = folded === '' ? [] : folded.split( ' ' );
+	if ( tokens.length === 0 ) {
+		return result( ctx.isImage ? 'image' : 'empty' );
+	}
+	if ( isNakedUrl( typeof text === 'string' ? text : '' ) ) {
+		return result( 'naked-url' );
+	}
+	const anchor = toPhrase( folded );
+	if ( ! anchor ) {
+		return result( ctx.isImage ? 'image' : 'empty' );
+	}
+
+	const givenBrands = ( ctx.brandTerms ?? [] )
+		.map( toPhrase )
+		.filter( ( phrase ): phrase is Phrase => phrase !== null );
+	for ( const brand of givenBrands ) {
+		if ( phrasesEqual( anchor, brand ) ) {
+			return result( 'branded', null, brand.text );
+		}
+	}
+
+	const keywords = ctx.keywords
+		.map( toPhrase )
+		.filter( ( phrase ): phrase is Phrase => phrase !== null );
+	for ( const keyword of keywords ) {
+		if ( phrasesEqual( anchor, keyword ) ) {
+			return result( 'exact-match', keyword.text );
+		}
+	}
+
+	const brands = [ ...givenBrands ];
+	const targetBrand = ctx.targetUrl ? domainBrand( ctx.targetUrl ) : null;
+	const targetPhrase = targetBrand ? toPhrase( targetBrand ) : null;
+	if ( targetPhrase ) {
+		brands.push( targetPhrase );
+	}
+	for ( const brand of brands ) {
+		const at = findPhrase( anchor.words, brand );
+		if ( at < 0 ) {
+			continue;
+		}
+		const length =
+			anchor.words[ at ].token === brand.joined ? 1 : brand.words.length;
+		const rest = meaningfulWords( [
+			...anchor.words.slice( 0, at ),
+			...anchor.words.slice( at + length ),
+		] ).filter( ( word ) => ! COMPANY_SUFFIXES.has( word.token ) );
+		const keyword = keywords.find( ( phrase ) =>
+			rest.some( ( word ) =>
+				phrase.words.some( ( kw ) => sameWord( word, kw ) )
+			)
+		);
+		return keyword
+			? result( 'partial-match', keyword.text, brand.text )
+			: result( 'branded', null, brand.text );
+	}
+
+	const share = ctx.partialMatchShare ?? DEFAULT_PARTIAL_MATCH_SHARE;
+	const meaningful = meaningfulWords( anchor.words );
+	if ( meaningful.length > 0 ) {
+		let best: { keyword: Phrase; share: number } | null = null;
+		for ( const keyword of keywords ) {
+			const hits = meaningful.filter( ( word ) =>
+				keyword.words.some( ( kw ) => sameWord( word, kw ) )
+			).length;
+			const s = hits / meaningful.length;
+			if ( hits > 0 && ( ! best || s > best.share ) ) {
+				best = { keyword, share: s };
+			}
+		}
+		if ( best && best.share >= share ) {
+			return result( 'partial-match', best.keyword.text );
+		}
+	}
+
+	if ( isGeneric( folded, tokens ) ) {
+		return result( ctx.isImage ? 'image' : 'generic' );
+	}
+	return result( ctx.isImage ? 'image' : 'other' );
+}
+
+/** The class of an anchor text; see {@link analyzeAnchor} for the rules. */
+export function classifyAnchor(
+	text: string,
+	ctx: AnchorContext
+): AnchorClass {
+	return analyzeAnchor( text, ctx ).anchorClass;
+}
