@@ -1,0 +1,330 @@
+/**
+ * One partner: every link both ways, its findings, the history of its
+ * link to us and the relationship log. Opens in place of the table; focus
+ * moves to its heading so keyboard and screen-reader users land on it, and
+ * "Back" returns focus to where they were (the caller handles that).
+ */
+import { Button, Notice, Spinner } from '@wordpress/components';
+import { useDispatch, useSelect } from '@wordpress/data';
+import { useEffect, useRef } from '@wordpress/element';
+import { __, sprintf } from '@wordpress/i18n';
+import type {
+	OurLink,
+	PartnerDetail as Detail,
+	TheirLink,
+} from '../../core/report';
+import { reportStore } from '../store';
+import {
+	anchorClassLabel,
+	formatDate,
+	formatPercent,
+	placementLabel,
+} from '../messages';
+import { FindingBadges } from './finding-badges';
+import { HistoryTimeline } from './history-timeline';
+import { PartnerLog } from './partner-log';
+import { StatusBadge } from './status-badge';
+
+interface Props {
+	domain: string;
+	onClose: () => void;
+}
+
+function Rel( { rel }: { rel: string[] } ) {
+	return rel.length ? (
+		<code>{ rel.join( ' ' ) }</code>
+	) : (
+		<span className="rlg-muted">
+			{ __( 'followed', 'reciprocal-link-guard' ) }
+		</span>
+	);
+}
+
+function TheirLinksTable( { links }: { links: TheirLink[] } ) {
+	if ( ! links.length ) {
+		return (
+			<p className="rlg-muted">
+				{ __(
+					'No link to this site was found on their pages.',
+					'reciprocal-link-guard'
+				) }
+			</p>
+		);
+	}
+	return (
+		<table className="widefat striped rlg-links-table">
+			<caption className="screen-reader-text">
+				{ __( 'Their links to this site', 'reciprocal-link-guard' ) }
+			</caption>
+			<thead>
+				<tr>
+					<th scope="col">
+						{ __( 'On their page', 'reciprocal-link-guard' ) }
+					</th>
+					<th scope="col">
+						{ __( 'Anchor', 'reciprocal-link-guard' ) }
+					</th>
+					<th scope="col">
+						{ __( 'Placement', 'reciprocal-link-guard' ) }
+					</th>
+					<th scope="col">
+						{ __( 'rel', 'reciprocal-link-guard' ) }
+					</th>
+					<th scope="col">
+						{ __( 'Points to', 'reciprocal-link-guard' ) }
+					</th>
+				</tr>
+			</thead>
+			<tbody>
+				{ links.map( ( link, index ) => (
+					<tr key={ index }>
+						<td className="rlg-url">
+							<a
+								href={ link.pageUrl }
+								rel="noreferrer noopener"
+								target="_blank"
+							>
+								{ link.pageUrl }
+							</a>
+							{ link.foundOn === 'homepage' && (
+								<span className="rlg-muted">
+									{ ' ' }
+									{ __(
+										'(their homepage)',
+										'reciprocal-link-guard'
+									) }
+								</span>
+							) }
+						</td>
+						<td>
+							<q>
+								{ link.text ||
+									__( '(no text)', 'reciprocal-link-guard' ) }
+							</q>{ ' ' }
+							<span className="rlg-muted">
+								{ anchorClassLabel( link.anchorClass ) }
+							</span>
+							{ link.hidden && (
+								<span className="rlg-finding rlg-finding--critical">
+									{ sprintf(
+										/* translators: %s: why the link is hidden, e.g. display-none. */
+										__(
+											'hidden (%s)',
+											'reciprocal-link-guard'
+										),
+										link.hidden
+									) }
+								</span>
+							) }
+						</td>
+						<td>{ placementLabel( link.placement ) }</td>
+						<td>
+							<Rel rel={ link.rel } />
+						</td>
+						<td className="rlg-url">
+							{ link.href }
+							{ link.toHomepage && (
+								<span className="rlg-muted">
+									{ ' ' }
+									{ __(
+										'(our homepage)',
+										'reciprocal-link-guard'
+									) }
+								</span>
+							) }
+						</td>
+					</tr>
+				) ) }
+			</tbody>
+		</table>
+	);
+}
+
+function OurLinksTable( { links }: { links: OurLink[] } ) {
+	if ( ! links.length ) {
+		return (
+			<p className="rlg-muted">
+				{ __(
+					'No post of this site links to them any more.',
+					'reciprocal-link-guard'
+				) }
+			</p>
+		);
+	}
+	return (
+		<table className="widefat striped rlg-links-table">
+			<caption className="screen-reader-text">
+				{ __( 'Our links to the partner', 'reciprocal-link-guard' ) }
+			</caption>
+			<thead>
+				<tr>
+					<th scope="col">
+						{ __( 'Our post', 'reciprocal-link-guard' ) }
+					</th>
+					<th scope="col">
+						{ __( 'Anchor', 'reciprocal-link-guard' ) }
+					</th>
+					<th scope="col">
+						{ __( 'Placement', 'reciprocal-link-guard' ) }
+					</th>
+					<th scope="col">
+						{ __( 'rel', 'reciprocal-link-guard' ) }
+					</th>
+					<th scope="col">
+						{ __( 'Links to', 'reciprocal-link-guard' ) }
+					</th>
+				</tr>
+			</thead>
+			<tbody>
+				{ links.map( ( link, index ) => (
+					<tr key={ index }>
+						<td>
+							<a href={ link.postUrl }>
+								{ link.postTitle || link.postUrl }
+							</a>
+						</td>
+						<td>
+							<q>
+								{ link.text ||
+									__( '(no text)', 'reciprocal-link-guard' ) }
+							</q>
+						</td>
+						<td>{ placementLabel( link.placement ) }</td>
+						<td>
+							<Rel rel={ link.rel } />
+						</td>
+						<td className="rlg-url">{ link.href }</td>
+					</tr>
+				) ) }
+			</tbody>
+		</table>
+	);
+}
+
+function DetailBody( { detail }: { detail: Detail } ) {
+	const { partner } = detail;
+	const { addLogEntry } = useDispatch( reportStore );
+	const { saving, error } = useSelect(
+		( select ) => ( {
+			saving: select( reportStore ).isSavingLog( partner.domain ),
+			error: select( reportStore ).getLogSaveError( partner.domain ),
+		} ),
+		[ partner.domain ]
+	);
+	return (
+		<>
+			<dl className="rlg-facts">
+				<div>
+					<dt>{ __( 'Links back?', 'reciprocal-link-guard' ) }</dt>
+					<dd>
+						<StatusBadge status={ partner.status } />
+					</dd>
+				</div>
+				<div>
+					<dt>{ __( 'Relevance', 'reciprocal-link-guard' ) }</dt>
+					<dd>{ formatPercent( partner.relevance ) }</dd>
+				</div>
+				<div>
+					<dt>{ __( 'First seen', 'reciprocal-link-guard' ) }</dt>
+					<dd>{ formatDate( partner.firstSeen ) }</dd>
+				</div>
+				<div>
+					<dt>{ __( 'Last checked', 'reciprocal-link-guard' ) }</dt>
+					<dd>{ formatDate( partner.lastChecked ) }</dd>
+				</div>
+				<div>
+					<dt>{ __( 'Findings', 'reciprocal-link-guard' ) }</dt>
+					<dd>
+						<FindingBadges findings={ partner.findings } />
+					</dd>
+				</div>
+			</dl>
+			<div className="rlg-detail__columns">
+				<section aria-labelledby="rlg-ours-title">
+					<h3 id="rlg-ours-title">
+						{ sprintf(
+							/* translators: %s: the partner's domain. */
+							__( 'Our links to %s', 'reciprocal-link-guard' ),
+							partner.domain
+						) }
+					</h3>
+					<OurLinksTable links={ detail.ourLinks } />
+				</section>
+				<section aria-labelledby="rlg-theirs-title">
+					<h3 id="rlg-theirs-title">
+						{ sprintf(
+							/* translators: %s: the partner's domain. */
+							__(
+								'Links from %s to us',
+								'reciprocal-link-guard'
+							),
+							partner.domain
+						) }
+					</h3>
+					<TheirLinksTable links={ partner.theirLinks } />
+				</section>
+			</div>
+			<div className="rlg-detail__columns">
+				<HistoryTimeline history={ detail.history } />
+				<PartnerLog
+					domain={ partner.domain }
+					log={ detail.log }
+					saving={ saving }
+					error={ error }
+					onAdd={ ( note ) =>
+						addLogEntry(
+							partner.domain,
+							note
+						) as unknown as Promise<
+							Detail[ 'log' ][ number ] | null
+						>
+					}
+				/>
+			</div>
+		</>
+	);
+}
+
+export function PartnerDetail( { domain, onClose }: Props ) {
+	const heading = useRef< HTMLHeadingElement >( null );
+	const { detail, error, loading } = useSelect(
+		( select ) => ( {
+			detail: select( reportStore ).getPartnerDetail( domain ),
+			error: select( reportStore ).getPartnerError( domain ),
+			loading: select( reportStore ).isPartnerLoading( domain ),
+		} ),
+		[ domain ]
+	);
+	const { loadPartner } = useDispatch( reportStore );
+
+	useEffect( () => {
+		heading.current?.focus();
+	}, [ domain ] );
+
+	return (
+		<section className="rlg-detail" aria-labelledby="rlg-detail-title">
+			<Button
+				variant="link"
+				onClick={ onClose }
+				className="rlg-detail__back"
+			>
+				{ __( '← All partners', 'reciprocal-link-guard' ) }
+			</Button>
+			<h2 id="rlg-detail-title" tabIndex={ -1 } ref={ heading }>
+				{ domain } { loading && <Spinner /> }
+			</h2>
+			{ error && (
+				<Notice status="error" isDismissible={ false }>
+					<p>{ error.message }</p>
+					<Button
+						variant="secondary"
+						onClick={ () => loadPartner( domain ) }
+					>
+						{ __( 'Try again', 'reciprocal-link-guard' ) }
+					</Button>
+				</Notice>
+			) }
+			{ detail && <DetailBody detail={ detail } /> }
+		</section>
+	);
+}
