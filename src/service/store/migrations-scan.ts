@@ -35,7 +35,11 @@ export const SCAN_MIGRATIONS: readonly Migration[] = [
 				posts_removed INTEGER NOT NULL DEFAULT 0,
 				partners_checked INTEGER NOT NULL DEFAULT 0,
 				partners_total INTEGER NOT NULL DEFAULT 0,
-				error TEXT
+				error TEXT,
+				-- The process running the scan and when it last wrote progress:
+				-- a scan whose process is gone is resumed, not run twice.
+				owner_pid INTEGER,
+				heartbeat_ms INTEGER
 			);
 			CREATE INDEX scans_by_site ON scans( site_id, id );
 

@@ -45,6 +45,10 @@ export interface ScanRecord extends ScanStatus {
 	phase: ScanPhase;
 	cursor: ScanCursor;
 	postsRemoved: number;
+	/** Process id of the process running (or that last ran) the scan. */
+	ownerPid: number | null;
+	/** Last progress write, epoch ms. */
+	heartbeatMs: number | null;
 }
 
 export interface NewScan {
@@ -54,6 +58,7 @@ export interface NewScan {
 	sitemapUrl: string | null;
 	full: boolean;
 	modifiedAfter: string | null;
+	ownerPid: number;
 }
 
 /** One post or page as read from the site, with its outbound links. */
@@ -123,26 +128,25 @@ export interface ScanStore {
 	) => Promise< ScanRecord | null >;
 	/** A scan of the site that has not finished (running/interrupted/queued). */
 	unfinishedScan: ( siteId: number ) => Promise< ScanRecord | null >;
-	/**
-	 * Mark every `running` scan `interrupted`: called when a process starts,
-	 * since no scan can be running in a process that has just begun.
-	 */
-	interruptRunningScans: () => Promise< ScanRecord[] >;
 	setScanState: (
 		id: number,
 		state: ScanState,
 		error?: string | null
 	) => Promise< ScanRecord >;
+	/** Take the scan over for this process (state running, owner = us). */
+	claimScan: ( id: number, ownerPid: number ) => Promise< ScanRecord >;
 	/** Record progress without other writes (e.g. the partner phase). */
 	saveProgress: ( id: number, progress: ScanProgress ) => Promise< void >;
 
 	/**
 	 * Write a page of posts in one transaction: upsert each post, replace
-	 * its links, mark it seen by this scan, and move the scan's progress.
+	 * its links, mark it (and the `unchanged` ones) seen by this scan, and
+	 * move the scan's progress.
 	 */
 	savePosts: (
 		scanId: number,
 		posts: ScannedPost[],
+		unchanged: string[],
 		progress: ScanProgress
 	) => Promise< void >;
 	/** Mark posts still present on the site as seen by this scan (no re-read). */

@@ -1,0 +1,213 @@
+/**
+ * A partner's history and alerts, derived from the stored checks (every
+ * check is kept): when their link to us appeared, moved to another part of
+ * the page, or disappeared. Pure functions over `StoredCheck`s.
+ *
+ * A failed check (timeout, bot wall, 5xx …) says nothing about the link:
+ * it is shown as `check-failed` and never counts as a disappearance.
+ */
+import type { Alert, PartnerHistoryEntry, TheirLink } from '../../core/report';
+import type { Backlink, Placement } from '../../core/schemas';
+import type { StoredCheck } from '../store/types';
+
+/** Placements where a link is site-wide boilerplate rather than editorial. */
+export const BOILERPLATE_PLACEMENTS: ReadonlySet< Placement > = new Set( [
+	'footer',
+	'sidebar',
+	'navigation',
+	'header',
+] );
+
+export function toTheirLink( link: Backlink ): TheirLink {
+	return {
+		pageUrl: link.pageUrl,
+		href: link.href,
+		text: link.text,
+		anchorClass: link.anchorClass,
+		rel: link.rel,
+		placement: link.placement,
+		hidden: link.hidden,
+		foundOn: link.foundOn,
+		toHomepage: link.toHomepage,
+	};
+}
+
+function informative( check: StoredCheck ): boolean {
+	return check.status === 'links-back' || check.status === 'no-link';
+}
+
+function placementsOf( check: StoredCheck ): string {
+	return [
+		...new Set( check.result.links.map( ( link ) => link.placement ) ),
+	]
+		.sort()
+		.join( ',' );
+}
+
+/**
+ * History entries of one or more targets, oldest first, each with what
+ * changed since the previous informative check of the same target.
+ */
+export function historyOf( checks: StoredCheck[] ): PartnerHistoryEntry[] {
+	const ordered = [ ...checks ].sort(
+		( a, b ) => a.checkedAtMs - b.checkedAtMs || a.id - b.id
+	);
+	const previous = new Map< string, StoredCheck >();
+	return ordered.map( ( check ) => {
+		let event: PartnerHistoryEntry[ 'event' ];
+		const before = previous.get( check.targetKey );
+		if ( ! informative( check ) ) {
+			event = 'check-failed';
+		} else {
+			if ( ! before ) {
+				event = 'first-check';
+			} else if ( before.status !== check.status ) {
+				event =
+					check.status === 'links-back' ? 'appeared' : 'disappeared';
+			} else if (
+				check.status === 'links-back' &&
+				placementsOf( before ) !== placementsOf( check )
+			) {
+				event = 'moved';
+			} else {
+				event = 'unchanged';
+			}
+			previous.set( check.targetKey, check );
+		}
+		return {
+			checkedAt: check.checkedAt,
+			target: check.result.target,
+			status: check.status,
+			event,
+			links: check.result.links.map( toTheirLink ),
+		};
+	} );
+}
+
+function onlyBoilerplate( check: StoredCheck ): Placement | null {
+	const placements = check.result.links
+		.filter( ( link ) => link.hidden === null )
+		.map( ( link ) => link.placement );
+	if (
+		placements.length === 0 ||
+		! placements.every( ( placement ) =>
+			BOILERPLATE_PLACEMENTS.has( placement )
+		)
+	) {
+		return null;
+	}
+	return placements[ 0 ];
+}
+
+function hasEditorialLink( check: StoredCheck ): boolean {
+	return check.result.links.some(
+		( link ) =>
+			link.hidden === null &&
+			! BOILERPLATE_PLACEMENTS.has( link.placement )
+	);
+}
+
+/**
+ * Alerts of one partner domain from the history of its targets:
+ * `stopped-linking` when no target links back any more but one did, and
+ * `moved-to-boilerplate` when a target's link moved from the content into
+ * a footer, sidebar or navigation.
+ */
+export function alertsOf( domain: string, checks: StoredCheck[] ): Alert[] {
+	const byTarget = new Map< string, StoredCheck[] >();
+	for ( const check of [ ...checks ].sort(
+		( a, b ) => a.checkedAtMs - b.checkedAtMs || a.id - b.id
+	) ) {
+		if ( informative( check ) ) {
+			const list = byTarget.get( check.targetKey ) ?? [];
+			list.push( check );
+			byTarget.set( check.targetKey, list );
+		}
+	}
+	const latest = [ ...byTarget.values() ].map(
+		( list ) => list[ list.length - 1 ]
+	);
+	const alerts: Alert[] = [];
+
+	if ( ! latest.some( ( check ) => check.status === 'links-back' ) ) {
+		// The most recent disappearance among targets that used to link back.
+		let stopped: { since: StoredCheck; lastSeen: StoredCheck } | null =
+			null;
+		for ( const list of byTarget.values() ) {
+			let lastSeen: StoredCheck | null = null;
+			let since: StoredCheck | null = null;
+			for ( const check of list ) {
+				if ( check.status === 'links-back' ) {
+					lastSeen = check;
+					since = null;
+				} else if ( lastSeen && ! since ) {
+					since = check;
+				}
+			}
+			if (
+				lastSeen &&
+				since &&
+				( ! stopped || since.checkedAtMs > stopped.since.checkedAtMs )
+			) {
+				stopped = { since, lastSeen };
+			}
+		}
+		if ( stopped ) {
+			alerts.push( {
+				domain,
+				kind: 'stopped-linking',
+				since: stopped.since.checkedAt,
+				params: {
+					target: stopped.since.result.target,
+					lastSeen: stopped.lastSeen.checkedAt,
+					status: stopped.since.status,
+				},
+			} );
+		}
+	}
+
+	for ( const list of byTarget.values() ) {
+		const last = list[ list.length - 1 ];
+		const placement = onlyBoilerplate( last );
+		if ( last.status !== 'links-back' || ! placement ) {
+			continue;
+		}
+		// Walk back over the boilerplate-only checks to the move.
+		let index = list.length - 1;
+		while (
+			index > 0 &&
+			list[ index - 1 ].status === 'links-back' &&
+			onlyBoilerplate( list[ index - 1 ] )
+		) {
+			index--;
+		}
+		const before = list[ index - 1 ];
+		if (
+			before &&
+			before.status === 'links-back' &&
+			hasEditorialLink( before )
+		) {
+			alerts.push( {
+				domain,
+				kind: 'moved-to-boilerplate',
+				since: list[ index ].checkedAt,
+				params: { target: last.result.target, placement },
+			} );
+		}
+	}
+	return alerts;
+}
+
+/** When the domain first linked back (null: never, as far as the history goes). */
+export function reciprocalSince( checks: StoredCheck[] ): string | null {
+	let first: StoredCheck | null = null;
+	for ( const check of checks ) {
+		if (
+			check.status === 'links-back' &&
+			( ! first || check.checkedAtMs < first.checkedAtMs )
+		) {
+			first = check;
+		}
+	}
+	return first?.checkedAt ?? null;
+}

@@ -1,0 +1,839 @@
+/**
+ * The scan store on SQLite. It opens its own connection to the database
+ * file of the main store (`SqliteStore.file`): better-sqlite3 connections
+ * of one process share the file safely (WAL, busy timeout), the `sites`
+ * table is the same, and the main store needs no knowledge of scans.
+ *
+ * Every write that belongs together (a page of posts with the scan's
+ * progress) is one transaction, so a process killed at any moment leaves
+ * either the whole page or none of it, and the stored cursor always matches
+ * the stored rows: that is what makes a resumed scan exact.
+ */
+import BetterSqlite3 from 'better-sqlite3';
+import type { Database, Statement } from 'better-sqlite3';
+import type {
+	Alert,
+	Finding,
+	PartnerLogEntry,
+	PartnerLogRequest,
+	PartnerRow,
+	ReportQuery,
+	ScanSource,
+	ScanState,
+} from '../../core';
+import type { ExtractedLink } from '../../core/schemas';
+import { RlgError } from '../errors';
+import { migrateScan } from './migrations-scan';
+import type {
+	GraphPost,
+	GraphTarget,
+	NewScan,
+	PartnerRecord,
+	ScanProgress,
+	ScanRecord,
+	ScanStore,
+	ScannedPost,
+	StoredPostFinding,
+	ScanPhase,
+} from './scan-types';
+
+interface ScanRow {
+	id: number;
+	site_id: number;
+	site_url: string;
+	source: string;
+	sitemap_url: string | null;
+	full: number;
+	modified_after: string | null;
+	state: string;
+	phase: string;
+	cursor: string;
+	started_at: string;
+	finished_at: string | null;
+	posts_read: number;
+	posts_total: number | null;
+	posts_removed: number;
+	partners_checked: number;
+	partners_total: number;
+	error: string | null;
+	owner_pid: number | null;
+	heartbeat_ms: number | null;
+}
+
+function toScan( row: ScanRow ): ScanRecord {
+	return {
+		id: row.id,
+		siteId: row.site_id,
+		site: row.site_url,
+		source: row.source as ScanSource,
+		sitemapUrl: row.sitemap_url,
+		full: row.full === 1,
+		modifiedAfter: row.modified_after,
+		state: row.state as ScanState,
+		phase: row.phase as ScanPhase,
+		cursor: JSON.parse( row.cursor ),
+		startedAt: row.started_at,
+		finishedAt: row.finished_at,
+		postsRead: row.posts_read,
+		postsTotal: row.posts_total,
+		postsRemoved: row.posts_removed,
+		partnersChecked: row.partners_checked,
+		partnersTotal: row.partners_total,
+		error: row.error,
+		ownerPid: row.owner_pid,
+		heartbeatMs: row.heartbeat_ms,
+	};
+}
+
+const SORT_COLUMNS: Record< ReportQuery[ 'orderBy' ], string > = {
+	domain: 'domain',
+	ourLinks: 'our_links',
+	status: 'status',
+	relevance: 'relevance',
+	firstSeen: 'first_seen',
+	lastChecked: 'last_checked',
+	findings: 'finding_weight',
+};
+
+/** Weight of a partner's findings for sorting: criticals first, then warnings. */
+export function findingWeight( findings: Finding[] ): number {
+	const weights = { critical: 10000, warning: 100, info: 1 };
+	return findings.reduce(
+		( sum, finding ) => sum + weights[ finding.severity ],
+		0
+	);
+}
+
+function escapeLike( text: string ): string {
+	return text.replace( /[\\%_]/g, ( c ) => '\\' + c );
+}
+
+export interface SqliteScanStoreOptions {
+	/** The database file of the main store (`SqliteStore.file`). */
+	file: string;
+}
+
+export class SqliteScanStore implements ScanStore {
+	private readonly db: Database;
+	private closed = false;
+	private readonly progressStatements = new Map< string, Statement >();
+
+	constructor( options: SqliteScanStoreOptions ) {
+		if ( options.file === ':memory:' ) {
+			// A second connection to ':memory:' would be another database.
+			throw new RlgError(
+				'ERR_STORE_OPEN',
+				'the scan store needs a database file, not :memory:'
+			);
+		}
+		try {
+			this.db = new BetterSqlite3( options.file, {
+				fileMustExist: true,
+			} );
+		} catch ( error ) {
+			throw new RlgError(
+				'ERR_STORE_OPEN',
+				`cannot open the database ${ options.file }: ${
+					( error as Error ).message
+				}`
+			);
+		}
+		this.db.pragma( 'journal_mode = WAL' );
+		this.db.pragma( 'synchronous = FULL' );
+		this.db.pragma( 'foreign_keys = ON' );
+		this.db.pragma( 'busy_timeout = 5000' );
+		migrateScan( this.db );
+	}
+
+	private progress( id: number, progress: ScanProgress ): void {
+		const columns: Array< [ string, unknown ] > = [];
+		if ( progress.phase !== undefined ) {
+			columns.push( [ 'phase', progress.phase ] );
+		}
+		if ( progress.cursor !== undefined ) {
+			columns.push( [ 'cursor', JSON.stringify( progress.cursor ) ] );
+		}
+		const numeric: Array< [ keyof ScanProgress, string ] > = [
+			[ 'postsRead', 'posts_read' ],
+			[ 'postsTotal', 'posts_total' ],
+			[ 'postsRemoved', 'posts_removed' ],
+			[ 'partnersChecked', 'partners_checked' ],
+			[ 'partnersTotal', 'partners_total' ],
+		];
+		for ( const [ key, column ] of numeric ) {
+			if ( progress[ key ] !== undefined ) {
+				columns.push( [ column, progress[ key ] ] );
+			}
+		}
+		columns.push( [ 'heartbeat_ms', Date.now() ] );
+		const sql = `UPDATE scans SET ${ columns
+			.map( ( [ column ] ) => `${ column } = ?` )
+			.join( ', ' ) } WHERE id = ?`;
+		let statement = this.progressStatements.get( sql );
+		if ( ! statement ) {
+			statement = this.db.prepare( sql );
+			this.progressStatements.set( sql, statement );
+		}
+		statement.run( ...columns.map( ( [ , value ] ) => value ), id );
+	}
+
+	async createScan( scan: NewScan ): Promise< ScanRecord > {
+		const row = this.db
+			.prepare(
+				`INSERT INTO scans ( site_id, site_url, source, sitemap_url, full, modified_after,
+					state, phase, started_at, owner_pid, heartbeat_ms )
+				VALUES ( ?, ?, ?, ?, ?, ?, 'running', 'posts', ?, ?, ? ) RETURNING *`
+			)
+			.get(
+				scan.siteId,
+				scan.site,
+				scan.source,
+				scan.sitemapUrl,
+				scan.full ? 1 : 0,
+				scan.modifiedAfter,
+				new Date().toISOString(),
+				scan.ownerPid,
+				Date.now()
+			) as ScanRow;
+		return toScan( row );
+	}
+
+	async getScan( id: number ): Promise< ScanRecord | null > {
+		const row = this.db
+			.prepare( 'SELECT * FROM scans WHERE id = ?' )
+			.get( id ) as ScanRow | undefined;
+		return row ? toScan( row ) : null;
+	}
+
+	async latestScan( siteId: number ): Promise< ScanRecord | null > {
+		const row = this.db
+			.prepare(
+				'SELECT * FROM scans WHERE site_id = ? ORDER BY id DESC LIMIT 1'
+			)
+			.get( siteId ) as ScanRow | undefined;
+		return row ? toScan( row ) : null;
+	}
+
+	async lastCompletedScan(
+		siteId: number,
+		source?: ScanSource
+	): Promise< ScanRecord | null > {
+		const row = this.db
+			.prepare(
+				`SELECT * FROM scans WHERE site_id = ? AND state = 'done'
+				AND ( ? IS NULL OR source = ? ) ORDER BY id DESC LIMIT 1`
+			)
+			.get( siteId, source ?? null, source ?? null ) as
+			ScanRow | undefined;
+		return row ? toScan( row ) : null;
+	}
+
+	async unfinishedScan( siteId: number ): Promise< ScanRecord | null > {
+		const row = this.db
+			.prepare(
+				`SELECT * FROM scans WHERE site_id = ?
+				AND state IN ( 'queued', 'running', 'interrupted' )
+				ORDER BY id DESC LIMIT 1`
+			)
+			.get( siteId ) as ScanRow | undefined;
+		return row ? toScan( row ) : null;
+	}
+
+	async claimScan( id: number, ownerPid: number ): Promise< ScanRecord > {
+		const row = this.db
+			.prepare(
+				`UPDATE scans SET state = 'running', owner_pid = ?, heartbeat_ms = ?,
+					finished_at = NULL, error = NULL
+				WHERE id = ? RETURNING *`
+			)
+			.get( ownerPid, Date.now(), id ) as ScanRow | undefined;
+		if ( ! row ) {
+			throw new RlgError( 'ERR_SCAN_UNKNOWN', `no scan with id ${ id }` );
+		}
+		return toScan( row );
+	}
+
+	async setScanState(
+		id: number,
+		state: ScanState,
+		error: string | null = null
+	): Promise< ScanRecord > {
+		const finished =
+			state === 'done' || state === 'failed'
+				? new Date().toISOString()
+				: null;
+		const row = this.db
+			.prepare(
+				`UPDATE scans SET state = ?, error = ?, finished_at = ?
+				WHERE id = ? RETURNING *`
+			)
+			.get( state, error, finished, id ) as ScanRow | undefined;
+		if ( ! row ) {
+			throw new RlgError( 'ERR_SCAN_UNKNOWN', `no scan with id ${ id }` );
+		}
+		return toScan( row );
+	}
+
+	async saveProgress( id: number, progress: ScanProgress ): Promise< void > {
+		this.progress( id, progress );
+	}
+
+	async savePosts(
+		scanId: number,
+		posts: ScannedPost[],
+		unchanged: string[],
+		progress: ScanProgress
+	): Promise< void > {
+		const scan = await this.getScan( scanId );
+		if ( ! scan ) {
+			throw new RlgError(
+				'ERR_SCAN_UNKNOWN',
+				`no scan with id ${ scanId }`
+			);
+		}
+		const now = new Date().toISOString();
+		const upsert = this.db.prepare(
+			`INSERT INTO scan_posts ( site_id, source_key, url, title, modified_gmt, text_sample,
+				first_seen, updated_at, seen_scan_id )
+			VALUES ( ?, ?, ?, ?, ?, ?, ?, ?, ? )
+			ON CONFLICT ( site_id, source_key ) DO UPDATE SET
+				url = excluded.url, title = excluded.title, modified_gmt = excluded.modified_gmt,
+				text_sample = excluded.text_sample, updated_at = excluded.updated_at,
+				seen_scan_id = excluded.seen_scan_id
+			RETURNING id`
+		);
+		const dropLinks = this.db.prepare(
+			'DELETE FROM scan_links WHERE post_id = ?'
+		);
+		const insertLink = this.db.prepare(
+			`INSERT INTO scan_links ( post_id, seq, site_id, target_key, domain, href, text, link )
+			VALUES ( ?, ?, ?, ?, ?, ?, ?, ? )`
+		);
+		const mark = this.db.prepare(
+			'UPDATE scan_posts SET seen_scan_id = ? WHERE site_id = ? AND source_key = ?'
+		);
+		const firstSeen = this.db.prepare(
+			`INSERT INTO scan_partner_first_seen ( site_id, domain, first_seen )
+			VALUES ( ?, ?, ? ) ON CONFLICT DO NOTHING`
+		);
+		this.db.transaction( () => {
+			for ( const post of posts ) {
+				const { id } = upsert.get(
+					scan.siteId,
+					post.sourceKey,
+					post.url,
+					post.title,
+					post.modifiedGmt,
+					post.textSample,
+					now,
+					now,
+					scanId
+				) as { id: number };
+				// Replace, never merge: links removed from the post disappear.
+				dropLinks.run( id );
+				post.links.forEach( ( { targetKey, domain, link }, seq ) => {
+					insertLink.run(
+						id,
+						seq,
+						scan.siteId,
+						targetKey,
+						domain,
+						link.href,
+						link.text,
+						JSON.stringify( link )
+					);
+					firstSeen.run( scan.siteId, domain, now );
+				} );
+			}
+			for ( const key of unchanged ) {
+				mark.run( scanId, scan.siteId, key );
+			}
+			this.progress( scanId, progress );
+		} )();
+	}
+
+	async markSeen(
+		scanId: number,
+		sourceKeys: string[],
+		progress: ScanProgress
+	): Promise< void > {
+		const scan = await this.getScan( scanId );
+		if ( ! scan ) {
+			throw new RlgError(
+				'ERR_SCAN_UNKNOWN',
+				`no scan with id ${ scanId }`
+			);
+		}
+		const mark = this.db.prepare(
+			'UPDATE scan_posts SET seen_scan_id = ? WHERE site_id = ? AND source_key = ?'
+		);
+		this.db.transaction( () => {
+			for ( const key of sourceKeys ) {
+				mark.run( scanId, scan.siteId, key );
+			}
+			this.progress( scanId, progress );
+		} )();
+	}
+
+	async knownPosts(
+		siteId: number,
+		sourceKeys: string[]
+	): Promise< Set< string > > {
+		const select = this.db.prepare(
+			'SELECT 1 FROM scan_posts WHERE site_id = ? AND source_key = ?'
+		);
+		return new Set(
+			sourceKeys.filter( ( key ) => select.get( siteId, key ) )
+		);
+	}
+
+	async dropUnseenPosts(
+		scanId: number,
+		prefix: string,
+		progress: ScanProgress
+	): Promise< number > {
+		const scan = await this.getScan( scanId );
+		if ( ! scan ) {
+			throw new RlgError(
+				'ERR_SCAN_UNKNOWN',
+				`no scan with id ${ scanId }`
+			);
+		}
+		let removed = 0;
+		this.db.transaction( () => {
+			removed = this.db
+				.prepare(
+					`DELETE FROM scan_posts WHERE site_id = ? AND seen_scan_id <> ?
+					AND substr( source_key, 1, ? ) = ?`
+				)
+				.run( scan.siteId, scanId, prefix.length, prefix ).changes;
+			this.progress( scanId, {
+				...progress,
+				postsRemoved: scan.postsRemoved + removed,
+			} );
+		} )();
+		return removed;
+	}
+
+	async countTargets( siteId: number ): Promise< number > {
+		return (
+			this.db
+				.prepare(
+					'SELECT COUNT( DISTINCT target_key ) AS n FROM scan_links WHERE site_id = ?'
+				)
+				.get( siteId ) as { n: number }
+		 ).n;
+	}
+
+	async listTargets(
+		siteId: number,
+		afterKey: string,
+		limit: number
+	): Promise< GraphTarget[] > {
+		return this.db
+			.prepare(
+				`SELECT target_key AS targetKey, MIN( href ) AS href, MIN( domain ) AS domain,
+					MIN( text ) AS anchorText
+				FROM scan_links WHERE site_id = ? AND target_key > ?
+				GROUP BY target_key ORDER BY target_key LIMIT ?`
+			)
+			.all( siteId, afterKey, limit ) as GraphTarget[];
+	}
+
+	async listPosts(
+		siteId: number,
+		afterId: number,
+		limit: number
+	): Promise< GraphPost[] > {
+		const posts = this.db
+			.prepare(
+				`SELECT id, url, title, text_sample AS textSample FROM scan_posts
+				WHERE site_id = ? AND id > ? ORDER BY id LIMIT ?`
+			)
+			.all( siteId, afterId, limit ) as Array<
+			Omit< GraphPost, 'links' >
+		>;
+		const links = this.db.prepare(
+			`SELECT target_key AS targetKey, domain, link FROM scan_links
+			WHERE post_id = ? ORDER BY seq`
+		);
+		return posts.map( ( post ) => ( {
+			...post,
+			links: (
+				links.all( post.id ) as Array< {
+					targetKey: string;
+					domain: string;
+					link: string;
+				} >
+			 ).map( ( row ) => ( {
+				targetKey: row.targetKey,
+				domain: row.domain,
+				link: JSON.parse( row.link ) as ExtractedLink,
+			} ) ),
+		} ) );
+	}
+
+	async listPartnerDomains(
+		siteId: number,
+		afterDomain: string,
+		limit: number
+	) {
+		const rows = this.db
+			.prepare(
+				`SELECT domain, COUNT( DISTINCT post_id ) AS ourPosts, COUNT( * ) AS ourLinks,
+					json_group_array( DISTINCT target_key ) AS targetKeys
+				FROM scan_links WHERE site_id = ? AND domain > ?
+				GROUP BY domain ORDER BY domain LIMIT ?`
+			)
+			.all( siteId, afterDomain, limit ) as Array< {
+			domain: string;
+			ourPosts: number;
+			ourLinks: number;
+			targetKeys: string;
+		} >;
+		return rows.map( ( row ) => ( {
+			...row,
+			targetKeys: JSON.parse( row.targetKeys ) as string[],
+		} ) );
+	}
+
+	async linksToDomain( siteId: number, domain: string ) {
+		const rows = this.db
+			.prepare(
+				`SELECT p.url AS postUrl, p.title AS postTitle, p.text_sample AS postText,
+					l.link AS link
+				FROM scan_links l JOIN scan_posts p ON p.id = l.post_id
+				WHERE l.site_id = ? AND l.domain = ? ORDER BY p.id, l.seq`
+			)
+			.all( siteId, domain ) as Array< {
+			postUrl: string;
+			postTitle: string;
+			postText: string;
+			link: string;
+		} >;
+		return rows.map( ( row ) => ( {
+			...row,
+			link: JSON.parse( row.link ) as ExtractedLink,
+		} ) );
+	}
+
+	async replacePostFindings(
+		siteId: number,
+		findings: Map< number, StoredPostFinding[] >
+	): Promise< void > {
+		const drop = this.db.prepare(
+			'DELETE FROM scan_post_findings WHERE post_id = ?'
+		);
+		const insert = this.db.prepare(
+			`INSERT INTO scan_post_findings ( post_id, seq, site_id, domain, code, severity, finding )
+			VALUES ( ?, ?, ?, ?, ?, ?, ? )`
+		);
+		this.db.transaction( () => {
+			for ( const [ postId, list ] of findings ) {
+				drop.run( postId );
+				list.forEach( ( { domain, finding }, seq ) => {
+					insert.run(
+						postId,
+						seq,
+						siteId,
+						domain,
+						finding.code,
+						finding.severity,
+						JSON.stringify( finding )
+					);
+				} );
+			}
+		} )();
+	}
+
+	async postFindingsOfDomain(
+		siteId: number,
+		domain: string
+	): Promise< Finding[] > {
+		const rows = this.db
+			.prepare(
+				`SELECT finding FROM scan_post_findings WHERE site_id = ? AND domain = ?
+				ORDER BY post_id, seq`
+			)
+			.all( siteId, domain ) as Array< { finding: string } >;
+		return rows.map( ( row ) => JSON.parse( row.finding ) as Finding );
+	}
+
+	async replaceSiteFindings(
+		siteId: number,
+		findings: Finding[]
+	): Promise< void > {
+		const insert = this.db.prepare(
+			`INSERT INTO scan_site_findings ( site_id, seq, code, severity, finding )
+			VALUES ( ?, ?, ?, ?, ? )`
+		);
+		this.db.transaction( () => {
+			this.db
+				.prepare( 'DELETE FROM scan_site_findings WHERE site_id = ?' )
+				.run( siteId );
+			findings.forEach( ( finding, seq ) =>
+				insert.run(
+					siteId,
+					seq,
+					finding.code,
+					finding.severity,
+					JSON.stringify( finding )
+				)
+			);
+		} )();
+	}
+
+	async findingCounts( siteId: number ) {
+		return this.db
+			.prepare(
+				`SELECT code, severity, COUNT( * ) AS count FROM (
+					SELECT code, severity FROM scan_post_findings WHERE site_id = ?
+					UNION ALL
+					SELECT code, severity FROM scan_site_findings WHERE site_id = ?
+				) GROUP BY code, severity ORDER BY code, severity`
+			)
+			.all( siteId, siteId ) as Array< {
+			code: Finding[ 'code' ];
+			severity: Finding[ 'severity' ];
+			count: number;
+		} >;
+	}
+
+	async partnerFirstSeen(
+		siteId: number,
+		domains: string[],
+		now: string
+	): Promise< Map< string, string > > {
+		const select = this.db.prepare(
+			'SELECT first_seen FROM scan_partner_first_seen WHERE site_id = ? AND domain = ?'
+		);
+		const found = new Map< string, string >();
+		for ( const domain of domains ) {
+			const row = select.get( siteId, domain ) as
+				{ first_seen: string } | undefined;
+			found.set( domain, row?.first_seen ?? now );
+		}
+		return found;
+	}
+
+	async replacePartners(
+		siteId: number,
+		partners: PartnerRecord[],
+		alerts: Alert[]
+	): Promise< void > {
+		const insert = this.db.prepare(
+			`INSERT INTO scan_partners ( site_id, domain, status, our_links, relevance, first_seen,
+				last_checked, finding_weight, reciprocal_since, row )
+			VALUES ( ?, ?, ?, ?, ?, ?, ?, ?, ?, ? )`
+		);
+		const facet = this.db.prepare(
+			`INSERT OR IGNORE INTO scan_partner_facets ( site_id, domain, kind, value )
+			VALUES ( ?, ?, ?, ? )`
+		);
+		const alert = this.db.prepare(
+			'INSERT INTO scan_alerts ( site_id, seq, domain, alert ) VALUES ( ?, ?, ?, ? )'
+		);
+		this.db.transaction( () => {
+			for ( const table of [
+				'scan_partners',
+				'scan_partner_facets',
+				'scan_alerts',
+			] ) {
+				this.db
+					.prepare( `DELETE FROM ${ table } WHERE site_id = ?` )
+					.run( siteId );
+			}
+			for ( const {
+				row,
+				reciprocalSince,
+				theirPlacements,
+			} of partners ) {
+				insert.run(
+					siteId,
+					row.domain,
+					row.status,
+					row.ourLinks,
+					row.relevance,
+					row.firstSeen,
+					row.lastChecked,
+					findingWeight( row.findings ),
+					reciprocalSince,
+					JSON.stringify( row )
+				);
+				for ( const placement of theirPlacements ) {
+					facet.run( siteId, row.domain, 'placement', placement );
+				}
+				for ( const finding of row.findings ) {
+					facet.run( siteId, row.domain, 'finding', finding.code );
+				}
+			}
+			alerts.forEach( ( entry, seq ) =>
+				alert.run( siteId, seq, entry.domain, JSON.stringify( entry ) )
+			);
+		} )();
+	}
+
+	async queryPartners(
+		siteId: number,
+		query: ReportQuery
+	): Promise< { rows: PartnerRow[]; total: number } > {
+		const where = [ 'p.site_id = ?' ];
+		const params: Array< string | number > = [ siteId ];
+		if ( query.search.trim() !== '' ) {
+			where.push( "p.domain LIKE ? ESCAPE '\\'" );
+			params.push(
+				`%${ escapeLike( query.search.trim().toLowerCase() ) }%`
+			);
+		}
+		if ( query.status ) {
+			where.push( 'p.status = ?' );
+			params.push( query.status );
+		}
+		for ( const [ kind, value ] of [
+			[ 'finding', query.finding ],
+			[ 'placement', query.placement ],
+		] as const ) {
+			if ( value ) {
+				where.push(
+					`EXISTS ( SELECT 1 FROM scan_partner_facets f WHERE f.site_id = p.site_id
+					AND f.kind = ? AND f.value = ? AND f.domain = p.domain )`
+				);
+				params.push( kind, value );
+			}
+		}
+		const filter = where.join( ' AND ' );
+		const total = (
+			this.db
+				.prepare(
+					`SELECT COUNT( * ) AS n FROM scan_partners p WHERE ${ filter }`
+				)
+				.get( ...params ) as { n: number }
+		 ).n;
+		const column = SORT_COLUMNS[ query.orderBy ];
+		const direction = query.order === 'desc' ? 'DESC' : 'ASC';
+		// NULLs (never checked, no relevance) last in both directions; the
+		// domain breaks ties so pages never overlap or skip a row.
+		const rows = this.db
+			.prepare(
+				`SELECT row FROM scan_partners p WHERE ${ filter }
+				ORDER BY ( p.${ column } IS NULL ), p.${ column } ${ direction }, p.domain ASC
+				LIMIT ? OFFSET ?`
+			)
+			.all(
+				...params,
+				query.perPage,
+				( query.page - 1 ) * query.perPage
+			) as Array< { row: string } >;
+		return {
+			rows: rows.map( ( row ) => JSON.parse( row.row ) as PartnerRow ),
+			total,
+		};
+	}
+
+	async *allPartners( siteId: number ): AsyncIterable< PartnerRow > {
+		// Keyset pages: no statement stays open across the consumer's awaits.
+		let after = '';
+		for (;;) {
+			const rows = this.db
+				.prepare(
+					`SELECT domain, row FROM scan_partners WHERE site_id = ? AND domain > ?
+					ORDER BY domain LIMIT 200`
+				)
+				.all( siteId, after ) as Array< {
+				domain: string;
+				row: string;
+			} >;
+			if ( rows.length === 0 ) {
+				return;
+			}
+			for ( const row of rows ) {
+				yield JSON.parse( row.row ) as PartnerRow;
+			}
+			after = rows[ rows.length - 1 ].domain;
+		}
+	}
+
+	async getPartner(
+		siteId: number,
+		domain: string
+	): Promise< PartnerRow | null > {
+		const row = this.db
+			.prepare(
+				'SELECT row FROM scan_partners WHERE site_id = ? AND domain = ?'
+			)
+			.get( siteId, domain ) as { row: string } | undefined;
+		return row ? ( JSON.parse( row.row ) as PartnerRow ) : null;
+	}
+
+	async partnerCounts( siteId: number, since30: string, since90: string ) {
+		return this.db
+			.prepare(
+				`SELECT COUNT( * ) AS partnerDomains,
+					COALESCE( SUM( status = 'links-back' ), 0 ) AS linkingBack,
+					COALESCE( SUM( status = 'links-back' AND reciprocal_since >= ? ), 0 ) AS newPartners30,
+					COALESCE( SUM( status = 'links-back' AND reciprocal_since >= ? ), 0 ) AS newPartners90
+				FROM scan_partners WHERE site_id = ?`
+			)
+			.get( since30, since90, siteId ) as {
+			partnerDomains: number;
+			linkingBack: number;
+			newPartners30: number;
+			newPartners90: number;
+		};
+	}
+
+	async listAlerts( siteId: number ): Promise< Alert[] > {
+		const rows = this.db
+			.prepare(
+				'SELECT alert FROM scan_alerts WHERE site_id = ? ORDER BY seq'
+			)
+			.all( siteId ) as Array< { alert: string } >;
+		return rows.map( ( row ) => JSON.parse( row.alert ) as Alert );
+	}
+
+	async addLogEntry(
+		siteId: number,
+		entry: PartnerLogRequest
+	): Promise< PartnerLogEntry > {
+		const row = this.db
+			.prepare(
+				`INSERT INTO partner_log ( site_id, domain, author, created_at, note )
+				VALUES ( ?, ?, ?, ?, ? )
+				RETURNING id, domain, author, created_at AS createdAt, note`
+			)
+			.get(
+				siteId,
+				entry.domain.toLowerCase(),
+				entry.author,
+				new Date().toISOString(),
+				entry.note
+			) as PartnerLogEntry;
+		return row;
+	}
+
+	async listLog(
+		siteId: number,
+		domain?: string
+	): Promise< PartnerLogEntry[] > {
+		return this.db
+			.prepare(
+				`SELECT id, domain, author, created_at AS createdAt, note FROM partner_log
+				WHERE site_id = ? AND ( ? IS NULL OR domain = ? ) ORDER BY id DESC`
+			)
+			.all( siteId, domain ?? null, domain ?? null ) as PartnerLogEntry[];
+	}
+
+	async close(): Promise< void > {
+		if ( ! this.closed ) {
+			this.closed = true;
+			this.db.close();
+		}
+	}
+}
+
+/** Open the scan store on the database file of the main store. */
+export function openScanStore(
+	options: SqliteScanStoreOptions
+): SqliteScanStore {
+	return new SqliteScanStore( options );
+}
