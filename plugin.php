@@ -1,0 +1,35 @@
+<?php
+/**
+ * Plugin Name:       Reciprocal Link Guard
+ * Plugin URI:        https://github.com/reciprocal-link-guard/reciprocal-link-guard
+ * Description:       Finds the sites you link to that link back, and warns in the block editor about link-scheme patterns: exact-match or identical anchors, footer and homepage swaps, hidden links, off-topic partners, too many exchanges.
+ * Version:           0.1.0
+ * Requires at least: 6.5
+ * Requires PHP:      7.4
+ * Author:            Reciprocal Link Guard contributors
+ * License:           GPL-2.0-or-later
+ * License URI:       https://www.gnu.org/licenses/gpl-2.0.html
+ * Text Domain:       reciprocal-link-guard
+ * Domain Path:       /languages
+ *
+ * @package ReciprocalLinkGuard
+ */
+
+defined( 'ABSPATH' ) || exit;
+
+define( 'RLG_VERSION', '0.1.0' );
+define( 'RLG_PLUGIN_FILE', __FILE__ );
+define( 'RLG_PLUGIN_DIR', plugin_dir_path( __FILE__ ) );
+
+require_once RLG_PLUGIN_DIR . 'includes/class-settings-schema.php';
+require_once RLG_PLUGIN_DIR . 'includes/class-options.php';
+require_once RLG_PLUGIN_DIR . 'includes/class-service-client.php';
+require_once RLG_PLUGIN_DIR . 'includes/class-rest-controller.php';
+require_once RLG_PLUGIN_DIR . 'includes/class-settings-page.php';
+require_once RLG_PLUGIN_DIR . 'includes/class-tools-page.php';
+require_once RLG_PLUGIN_DIR . 'includes/class-assets.php';
+require_once RLG_PLUGIN_DIR . 'includes/class-plugin.php';
+require_once RLG_PLUGIN_DIR . 'includes/class-rlg-dashboard-widget.php';
+
+ReciprocalLinkGuard\Plugin::boot();
+ReciprocalLinkGuard\Dashboard_Widget::boot();

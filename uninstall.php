@@ -1,0 +1,18 @@
+<?php
+/**
+ * Removes everything the plugin stored when it is deleted from the Plugins
+ * screen. The link check service keeps its own data; remove the site there
+ * with `rlg sites remove`.
+ *
+ * @package ReciprocalLinkGuard
+ */
+
+defined( 'WP_UNINSTALL_PLUGIN' ) || exit;
+
+delete_option( 'rlg_settings' );
+
+if ( is_multisite() ) {
+	foreach ( get_sites( array( 'fields' => 'ids' ) ) as $rlg_site_id ) {
+		delete_blog_option( $rlg_site_id, 'rlg_settings' );
+	}
+}
