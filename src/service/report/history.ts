@@ -10,6 +10,9 @@ import type { Alert, PartnerHistoryEntry, TheirLink } from '../../core/report';
 import type { Backlink, Placement } from '../../core/schemas';
 import type { StoredCheck } from '../store/types';
 
+/** Checks of a partner's history read for its detail, alerts and "since". */
+export const HISTORY_LIMIT = 500;
+
 /** Placements where a link is site-wide boilerplate rather than editorial. */
 export const BOILERPLATE_PLACEMENTS: ReadonlySet< Placement > = new Set( [
 	'footer',

@@ -1,0 +1,262 @@
+/**
+ * Exports of the report: CSV of the partner table (streamed, one line per
+ * partner), a JSON document, and a self-contained HTML file (inline CSS,
+ * no scripts, nothing fetched) that reads well when opened from disk or
+ * mailed. Each includes the relationship log kept with the partners.
+ */
+import type {
+	PartnerLogEntry,
+	PartnerRow,
+	ReportResponse,
+} from '../../core/report';
+import type { SiteRecord } from '../store/types';
+import type { ScanStore } from '../store/scan-types';
+import { buildReport } from './report';
+import type { ReportDeps } from './report';
+
+export const CSV_COLUMNS = [
+	'domain',
+	'status',
+	'our_posts',
+	'our_links',
+	'their_links',
+	'their_placements',
+	'their_anchors',
+	'their_rel',
+	'relevance',
+	'first_seen',
+	'last_checked',
+	'findings',
+	'log',
+] as const;
+
+/**
+ * One CSV field (RFC 4180). A leading = + - @ is prefixed with a quote so a
+ * spreadsheet never runs a partner's anchor text as a formula.
+ */
+export function csvField( value: string | number | null ): string {
+	if ( value === null ) {
+		return '';
+	}
+	let text = String( value );
+	if ( typeof value === 'string' && /^[=+\-@\t\r]/.test( text ) ) {
+		text = `'${ text }`;
+	}
+	return /[",\r\n]/.test( text ) ? `"${ text.replace( /"/g, '""' ) }"` : text;
+}
+
+function unique( values: string[] ): string[] {
+	return [ ...new Set( values ) ];
+}
+
+function logText( entries: PartnerLogEntry[] ): string {
+	return entries
+		.map(
+			( entry ) =>
+				`${ entry.createdAt } ${ entry.author }: ${ entry.note }`
+		)
+		.join( ' | ' );
+}
+
+export function csvRow( row: PartnerRow, log: PartnerLogEntry[] ): string {
+	return [
+		row.domain,
+		row.status,
+		row.ourPosts,
+		row.ourLinks,
+		row.theirLinks.length,
+		unique( row.theirLinks.map( ( link ) => link.placement ) ).join( ';' ),
+		unique( row.theirLinks.map( ( link ) => link.text ) ).join( ';' ),
+		unique( row.theirLinks.flatMap( ( link ) => link.rel ) ).join( ';' ),
+		row.relevance,
+		row.firstSeen,
+		row.lastChecked,
+		unique( row.findings.map( ( finding ) => finding.code ) ).join( ';' ),
+		logText( log ),
+	]
+		.map( csvField )
+		.join( ',' );
+}
+
+async function logByDomain(
+	scanStore: ScanStore,
+	siteId: number
+): Promise< Map< string, PartnerLogEntry[] > > {
+	const byDomain = new Map< string, PartnerLogEntry[] >();
+	// Oldest first within a partner, as a log reads.
+	for ( const entry of ( await scanStore.listLog( siteId ) ).reverse() ) {
+		const list = byDomain.get( entry.domain ) ?? [];
+		list.push( entry );
+		byDomain.set( entry.domain, list );
+	}
+	return byDomain;
+}
+
+/** The partner table as CSV lines (header first), streamed from the store. */
+export async function* reportCsv(
+	scanStore: ScanStore,
+	site: SiteRecord
+): AsyncIterable< string > {
+	const logs = await logByDomain( scanStore, site.id );
+	yield CSV_COLUMNS.join( ',' ) + '\r\n';
+	for await ( const row of scanStore.allPartners( site.id ) ) {
+		yield csvRow( row, logs.get( row.domain ) ?? [] ) + '\r\n';
+	}
+}
+
+export interface FullReport extends ReportResponse {
+	log: PartnerLogEntry[];
+}
+
+/** The whole report: every partner on one page, with the log. */
+export async function fullReport(
+	deps: ReportDeps,
+	site: SiteRecord
+): Promise< FullReport > {
+	const first = await buildReport( deps, site, {
+		page: 1,
+		perPage: 1,
+		search: '',
+		orderBy: 'domain',
+		order: 'asc',
+	} );
+	const rows: PartnerRow[] = [];
+	for await ( const row of deps.scanStore.allPartners( site.id ) ) {
+		rows.push( row );
+	}
+	return {
+		...first,
+		partners: { rows, total: rows.length, page: 1, perPage: rows.length },
+		log: ( await deps.scanStore.listLog( site.id ) ).reverse(),
+	};
+}
+
+function escapeHtml( text: string | number | null ): string {
+	return String( text ?? '' ).replace(
+		/[&<>"']/g,
+		( c ) =>
+			( {
+				'&': '&amp;',
+				'<': '&lt;',
+				'>': '&gt;',
+				'"': '&quot;',
+				"'": '&#39;',
+			} )[ c ] as string
+	);
+}
+
+const STYLE = `
+body{font:15px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#1e1e1e;margin:2rem auto;max-width:72rem;padding:0 1rem}
+h1{font-size:1.6rem;margin-bottom:.2rem}h2{font-size:1.2rem;margin-top:2rem;border-bottom:1px solid #ddd}
+.meta{color:#555}.cards{display:flex;flex-wrap:wrap;gap:1rem}.card{border:1px solid #ddd;border-radius:6px;padding:.6rem 1rem;min-width:9rem}
+.card b{display:block;font-size:1.4rem}table{border-collapse:collapse;width:100%;font-size:.9rem}
+th,td{border-bottom:1px solid #e5e5e5;padding:.35rem .5rem;text-align:left;vertical-align:top}th{background:#f6f7f7}
+.alert{background:#fcf0f1;border-left:4px solid #d63638;padding:.4rem .8rem;margin:.3rem 0}
+.links-back{color:#007017}.no-link{color:#555}.critical{color:#d63638;font-weight:600}.warning{color:#996800}
+`;
+
+/** A self-contained, readable HTML report. */
+export function reportHtml( report: FullReport ): string {
+	const { summary } = report;
+	const cards = [
+		[ 'Partner domains', summary.partnerDomains ],
+		[ 'Linking back', summary.linkingBack ],
+		[
+			'Reciprocal share',
+			`${ Math.round( summary.reciprocalShare * 100 ) }%`,
+		],
+		[ 'New reciprocal (30 days)', summary.newPartners30 ],
+		[ 'New reciprocal (90 days)', summary.newPartners90 ],
+	]
+		.map(
+			( [ label, value ] ) =>
+				`<div class="card"><b>${ escapeHtml( value ) }</b>${ escapeHtml( label ) }</div>`
+		)
+		.join( '' );
+	const alerts = report.alerts.length
+		? report.alerts
+				.map(
+					( alert ) =>
+						`<div class="alert"><b>${ escapeHtml( alert.domain ) }</b>: ${
+							alert.kind === 'stopped-linking'
+								? 'used to link back and stopped'
+								: `moved its link into the ${ escapeHtml( alert.params.placement ) }`
+						} (since ${ escapeHtml( alert.since ) })</div>`
+				)
+				.join( '' )
+		: '<p>No alerts.</p>';
+	const findings = summary.findings.length
+		? `<table><tr><th>Finding</th><th>Severity</th><th>Count</th></tr>${ summary.findings
+				.map(
+					( f ) =>
+						`<tr><td>${ escapeHtml( f.code ) }</td><td class="${ f.severity }">${ f.severity }</td><td>${ f.count }</td></tr>`
+				)
+				.join( '' ) }</table>`
+		: '<p>No findings.</p>';
+	const thresholds = Object.entries( summary.thresholds )
+		.map(
+			( [ key, value ] ) =>
+				`<tr><td>${ escapeHtml( key ) }</td><td>${ escapeHtml( String( value ) ) }</td></tr>`
+		)
+		.join( '' );
+	const logs = new Map< string, PartnerLogEntry[] >();
+	for ( const entry of report.log ) {
+		logs.set( entry.domain, [
+			...( logs.get( entry.domain ) ?? [] ),
+			entry,
+		] );
+	}
+	const rows = report.partners.rows
+		.map( ( row ) => {
+			const theirs = row.theirLinks
+				.map(
+					( link ) =>
+						`${ escapeHtml( link.placement ) }: “${ escapeHtml( link.text ) }”${
+							link.rel.length
+								? ` (${ escapeHtml( link.rel.join( ' ' ) ) })`
+								: ''
+						}`
+				)
+				.join( '<br>' );
+			const log = ( logs.get( row.domain ) ?? [] )
+				.map(
+					( e ) =>
+						`${ escapeHtml( e.createdAt.slice( 0, 10 ) ) } ${ escapeHtml( e.author ) }: ${ escapeHtml( e.note ) }`
+				)
+				.join( '<br>' );
+			return `<tr><td>${ escapeHtml( row.domain ) }</td><td class="${ escapeHtml( row.status ) }">${ escapeHtml(
+				row.status ?? 'not checked'
+			) }</td><td>${ row.ourLinks } in ${ row.ourPosts } post(s)</td><td>${ theirs }</td><td>${ escapeHtml(
+				row.relevance
+			) }</td><td>${ escapeHtml( row.firstSeen.slice( 0, 10 ) ) }</td><td>${ escapeHtml(
+				row.lastChecked?.slice( 0, 10 ) ?? ''
+			) }</td><td>${ row.findings
+				.map(
+					( f ) =>
+						`<span class="${ f.severity }">${ escapeHtml( f.code ) }</span>`
+				)
+				.join( '<br>' ) }</td><td>${ log }</td></tr>`;
+		} )
+		.join( '\n' );
+	const scan = report.lastScan
+		? `Last scan: ${ escapeHtml( report.lastScan.state ) }, ${ report.lastScan.postsRead } posts read, ${ report.lastScan.partnersChecked } partner links checked.`
+		: 'Not scanned yet.';
+	return `<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Reciprocal link report: ${ escapeHtml( report.site ) }</title>
+<style>${ STYLE }</style></head><body>
+<h1>Reciprocal link report</h1>
+<p class="meta">${ escapeHtml( report.site ) } · generated ${ escapeHtml( report.generatedAt ) } · ${ scan }</p>
+<h2>Summary</h2><div class="cards">${ cards }</div>
+<h2>Alerts</h2>${ alerts }
+<h2>Findings</h2>${ findings }
+<details><summary>Thresholds</summary><table>${ thresholds }</table></details>
+<h2>Partners (${ report.partners.total })</h2>
+<table><thead><tr><th>Domain</th><th>Status</th><th>Our links</th><th>Their links to us</th><th>Relevance</th><th>First seen</th><th>Last checked</th><th>Findings</th><th>Log</th></tr></thead>
+<tbody>
+${ rows }
+</tbody></table>
+</body></html>
+`;
+}
