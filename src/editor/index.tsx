@@ -1,3 +1,15 @@
-import { PLACEMENTS } from '../core/schemas';
+/**
+ * Entry point of the block editor script (build/assets/editor.js): the
+ * data store, then the plugin that fills the editor's slots.
+ */
+import { registerPlugin } from '@wordpress/plugins';
+import { pluginIcon } from './components/icon';
+import { Plugin } from './components/Plugin';
+import { registerStore } from './store';
 
-export const editorPlacements = PLACEMENTS;
+registerStore();
+
+registerPlugin( 'reciprocal-link-guard', {
+	render: Plugin,
+	icon: pluginIcon,
+} );

@@ -1,0 +1,74 @@
+/**
+ * The pre-publish checklist: one line per rule with the worst severity the
+ * rule found in this post, or "pass", or "not checked" when the rule needs
+ * the partner's page and reciprocity could not be checked.
+ */
+import { FINDING_CODES, type Finding, type FindingCode } from '../../core';
+import type { CheckState } from '../types';
+import { SITE_RULE_CODES } from './blocking';
+
+/** Rules that can only fire after the partner's page was fetched. */
+export const REMOTE_RULE_CODES: readonly FindingCode[] = [
+	'exact-match-anchor-theirs',
+	'exact-match-anchor-both',
+	'identical-anchors',
+	'boilerplate-backlink',
+	'homepage-swap',
+	'off-topic-partner',
+	'hidden-link-theirs',
+	'followed-both-ways',
+	'backlink-not-indexable',
+	'cloaked-backlink',
+];
+
+/** The codes that get a checklist line for a post. */
+export const POST_RULE_CODES: readonly FindingCode[] = FINDING_CODES.filter(
+	( code ) => code !== 'reciprocal-link' && ! SITE_RULE_CODES.includes( code )
+);
+
+export interface ChecklistLine {
+	code: FindingCode;
+	state: CheckState;
+	findings: Finding[];
+}
+
+const RANK: Record< CheckState, number > = {
+	critical: 0,
+	warning: 1,
+	info: 2,
+	'not-checked': 3,
+	pass: 4,
+};
+
+function worst( findings: readonly Finding[] ): CheckState {
+	return findings.reduce< CheckState >(
+		( state, f ) =>
+			RANK[ f.severity ] < RANK[ state ] ? f.severity : state,
+		'pass'
+	);
+}
+
+/**
+ * @param reciprocityChecked Every external target has a finished check;
+ *                           false while checks are missing or failed.
+ */
+export function buildChecklist(
+	findings: readonly Finding[],
+	codes: readonly FindingCode[],
+	reciprocityChecked: boolean
+): ChecklistLine[] {
+	return codes
+		.map( ( code ) => {
+			const mine = findings.filter( ( f ) => f.code === code );
+			let state = worst( mine );
+			if (
+				state === 'pass' &&
+				! reciprocityChecked &&
+				REMOTE_RULE_CODES.includes( code )
+			) {
+				state = 'not-checked';
+			}
+			return { code, state, findings: mine };
+		} )
+		.sort( ( a, b ) => RANK[ a.state ] - RANK[ b.state ] );
+}

@@ -1,0 +1,53 @@
+/**
+ * Runs the core rules over the post being edited. No rule logic lives in
+ * the editor: this only assembles the input the core expects from what the
+ * editor knows (links, cached check results, the site context).
+ */
+import type { BacklinkResult, Finding } from '../../core';
+import { evaluatePost, evaluateSite } from '../../core/rules';
+import type { CheckEntry, EditorContext, EditorLink } from '../types';
+import { SITE_RULE_CODES } from './blocking';
+
+export interface EvaluateInput {
+	links: readonly EditorLink[];
+	postText: string;
+	focusKeyphrase?: string;
+	checks: Readonly< Record< string, CheckEntry > >;
+	context: EditorContext;
+}
+
+export interface Evaluation {
+	findings: Finding[];
+	siteFindings: Finding[];
+}
+
+/** Finished check results keyed by urlKey(target), as the rules look them up. */
+export function backlinksOf(
+	checks: Readonly< Record< string, CheckEntry > >
+): Record< string, BacklinkResult > {
+	const backlinks: Record< string, BacklinkResult > = {};
+	for ( const [ key, entry ] of Object.entries( checks ) ) {
+		if ( entry.state === 'done' ) {
+			backlinks[ key ] = entry.result;
+		}
+	}
+	return backlinks;
+}
+
+export function evaluate( input: EvaluateInput ): Evaluation {
+	const { context } = input;
+	const findings = evaluatePost(
+		{
+			siteUrls: context.siteUrls,
+			postText: input.postText,
+			focusKeyphrase: input.focusKeyphrase || undefined,
+			links: input.links.map( ( l ) => l.link ),
+			backlinks: backlinksOf( input.checks ),
+		},
+		context.settings
+	).filter( ( f ) => ! SITE_RULE_CODES.includes( f.code ) );
+	const siteFindings = context.siteStats
+		? evaluateSite( context.siteStats, context.settings )
+		: [];
+	return { findings, siteFindings };
+}

@@ -1,0 +1,53 @@
+/**
+ * Which one-click actions a finding offers. Only fixes that cannot hurt are
+ * automatic (adding nofollow/sponsored); anything that needs the author's
+ * words (an anchor, a placement) jumps to the block instead.
+ */
+import type { Finding, FindingCode } from '../../core';
+import type { EditorLink } from '../types';
+
+export type FixAction = 'nofollow' | 'sponsored' | 'rewrite-anchor' | 'show';
+
+/** Risks that a rel on our link neutralises (no ranking credit passes). */
+const REL_FIXABLE: readonly FindingCode[] = [
+	'exact-match-anchor-theirs',
+	'exact-match-anchor-both',
+	'identical-anchors',
+	'boilerplate-backlink',
+	'homepage-swap',
+	'off-topic-partner',
+	'hidden-link-theirs',
+	'followed-both-ways',
+	'backlink-not-indexable',
+	'cloaked-backlink',
+];
+
+const ANCHOR_CODES: readonly FindingCode[] = [
+	'exact-match-anchor-ours',
+	'exact-match-anchor-both',
+	'identical-anchors',
+	'generic-anchor',
+];
+
+const SHOW_CODES: readonly FindingCode[] = [
+	'footer-placement-ours',
+	'hidden-link-ours',
+	'many-outbound-domains-block',
+];
+
+/** The actions for `finding` on `link`, given the rel it already has. */
+export function fixesFor( finding: Finding, link: EditorLink ): FixAction[] {
+	const actions: FixAction[] = [];
+	const rel = link.link.rel;
+	const unpaid =
+		! rel.includes( 'nofollow' ) && ! rel.includes( 'sponsored' );
+	if ( REL_FIXABLE.includes( finding.code ) && unpaid ) {
+		actions.push( 'nofollow', 'sponsored' );
+	}
+	if ( link.clientId && ANCHOR_CODES.includes( finding.code ) ) {
+		actions.push( 'rewrite-anchor' );
+	} else if ( link.clientId && SHOW_CODES.includes( finding.code ) ) {
+		actions.push( 'show' );
+	}
+	return actions;
+}

@@ -1,0 +1,156 @@
+/**
+ * The editor's two calls to the plugin's REST routes, validated at the
+ * boundary: nothing the server sends reaches the store unchecked.
+ */
+import apiFetch from '@wordpress/api-fetch';
+import { z } from 'zod';
+import {
+	CheckResponseSchema,
+	DEFAULT_SETTINGS,
+	SettingsSchema,
+	type CheckResponse,
+	type Settings,
+} from '../core';
+import type { EditorContext, EditorError } from './types';
+
+export const REST_NAMESPACE = '/reciprocal-link-guard/v1';
+
+const SiteStatsShape = z.object( {
+	outboundDomains: z.number(),
+	reciprocalPartners: z.number(),
+	newReciprocalPartners: z.number(),
+} );
+
+const ErrorShape = z.object( { code: z.string(), message: z.string() } );
+
+/**
+ * Settings field by field: one invalid value falls back to its default
+ * instead of discarding the admin's other choices (blocking among them).
+ */
+export function parseSettingsTolerant( input: unknown ): Settings {
+	const whole = SettingsSchema.safeParse( input ?? {} );
+	if ( whole.success ) {
+		return whole.data;
+	}
+	const source =
+		input && typeof input === 'object'
+			? ( input as Record< string, unknown > )
+			: {};
+	const settings: Record< string, unknown > = { ...DEFAULT_SETTINGS };
+	for ( const [ name, schema ] of Object.entries( SettingsSchema.shape ) ) {
+		const field = ( schema as z.ZodType ).safeParse( source[ name ] );
+		if ( field.success && source[ name ] !== undefined ) {
+			settings[ name ] = field.data;
+		}
+	}
+	return settings as Settings;
+}
+
+/**
+ * The context route's body (and the same data printed inline before the
+ * script as window.rlgEditorContext). Tolerant by design: a missing or
+ * older field falls back to a safe default rather than breaking the editor.
+ */
+const EditorContextSchema = z.object( {
+	settings: z.unknown().optional(),
+	siteUrls: z.array( z.string() ).catch( [] ).default( [] ),
+	settingsUrl: z.string().catch( '' ).default( '' ),
+	serviceConfigured: z.boolean().catch( false ).default( false ),
+	siteStats: SiteStatsShape.nullable().catch( null ).default( null ),
+	serviceError: ErrorShape.nullable().catch( null ).default( null ),
+	canOverride: z.boolean().catch( false ).default( false ),
+	/** A flag that wins over settings.blockPublishing when present. */
+	blockPublishing: z.boolean().optional().catch( undefined ),
+} );
+
+export function parseEditorContext(
+	body: unknown,
+	fallbackSiteUrl: string
+): EditorContext {
+	const parsed = EditorContextSchema.parse( body ?? {} );
+	const settings = parseSettingsTolerant( parsed.settings );
+	if ( parsed.blockPublishing !== undefined ) {
+		settings.blockPublishing = parsed.blockPublishing;
+	}
+	return {
+		settings,
+		siteUrls: parsed.siteUrls.length
+			? parsed.siteUrls
+			: [ fallbackSiteUrl ],
+		settingsUrl: parsed.settingsUrl,
+		serviceConfigured: parsed.serviceConfigured,
+		siteStats: parsed.siteStats,
+		serviceError: parsed.serviceError,
+		canOverride: parsed.canOverride,
+	};
+}
+
+/** The context WordPress printed before the script, if it did. */
+export function inlineEditorContext(): EditorContext | null {
+	const inline = ( window as unknown as { rlgEditorContext?: unknown } )
+		.rlgEditorContext;
+	return inline ? parseEditorContext( inline, window.location.origin ) : null;
+}
+
+/** Any rejection (apiFetch error object, network error, zod error) as an EditorError. */
+export function toEditorError( error: unknown ): EditorError {
+	if ( error instanceof z.ZodError ) {
+		return {
+			code: 'rlg_invalid_response',
+			message: error.issues
+				.slice( 0, 3 )
+				.map( ( i ) => `${ i.path.join( '.' ) }: ${ i.message }` )
+				.join( '; ' ),
+		};
+	}
+	if ( error && typeof error === 'object' ) {
+		const { code, message } = error as {
+			code?: unknown;
+			message?: unknown;
+		};
+		return {
+			code: typeof code === 'string' ? code : 'rlg_request_failed',
+			message: typeof message === 'string' ? message : String( error ),
+		};
+	}
+	return { code: 'rlg_request_failed', message: String( error ) };
+}
+
+export async function fetchEditorContext(): Promise< EditorContext > {
+	const body = await apiFetch( { path: `${ REST_NAMESPACE }/context` } );
+	return parseEditorContext( body, window.location.origin );
+}
+
+export interface CheckLinksRequest {
+	postId: number;
+	links: Array< { url: string; anchorText: string } >;
+	keywords: string[];
+}
+
+export async function requestChecks(
+	request: CheckLinksRequest
+): Promise< CheckResponse > {
+	const body = await apiFetch( {
+		path: `${ REST_NAMESPACE }/check`,
+		method: 'POST',
+		data: request,
+	} );
+	return CheckResponseSchema.parse( body );
+}
+
+export interface OverrideRequest {
+	postId: number;
+	reason: string;
+	codes: string[];
+}
+
+/** Issue 9 (7): record "publish anyway" with the editor's reason in the log. */
+export async function requestOverride(
+	request: OverrideRequest
+): Promise< void > {
+	await apiFetch( {
+		path: `${ REST_NAMESPACE }/override`,
+		method: 'POST',
+		data: request,
+	} );
+}

@@ -1,0 +1,61 @@
+/**
+ * Puts the marks stylesheet where the block content is: the editor page
+ * itself (WordPress 6.5 with most themes) and/or the `editor-canvas`
+ * iframe (6.6+, block themes, device previews). The iframe can be
+ * replaced at any time, so callers re-apply periodically.
+ */
+const STYLE_ID = 'reciprocal-link-guard-marks';
+
+function canvasDocuments( root: Document ): Document[] {
+	const documents = [ root ];
+	root.querySelectorAll< HTMLIFrameElement >(
+		'iframe[name="editor-canvas"]'
+	).forEach( ( frame ) => {
+		try {
+			if ( frame.contentDocument?.head ) {
+				documents.push( frame.contentDocument );
+			}
+		} catch {
+			// A cross-origin frame is not the editor canvas; skip it.
+		}
+	} );
+	return documents;
+}
+
+function applyTo( doc: Document, css: string ): void {
+	let style = doc.getElementById( STYLE_ID );
+	if ( ! css ) {
+		style?.remove();
+		return;
+	}
+	if ( ! style ) {
+		style = doc.createElement( 'style' );
+		style.id = STYLE_ID;
+		doc.head.appendChild( style );
+	}
+	if ( style.textContent !== css ) {
+		style.textContent = css;
+	}
+}
+
+export function applyMarks( css: string, root: Document = document ): void {
+	for ( const doc of canvasDocuments( root ) ) {
+		applyTo( doc, css );
+	}
+}
+
+/** The block's element in whichever canvas holds it. */
+export function findBlockElement(
+	clientId: string,
+	root: Document = document
+): HTMLElement | null {
+	for ( const doc of canvasDocuments( root ).reverse() ) {
+		const element = doc.querySelector< HTMLElement >(
+			`[data-block="${ clientId.replace( /"/g, '' ) }"]`
+		);
+		if ( element ) {
+			return element;
+		}
+	}
+	return null;
+}

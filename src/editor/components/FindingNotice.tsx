@@ -1,0 +1,71 @@
+/* @jsxRuntime classic */
+/* @jsx createElement */
+/**
+ * One finding as a Notice: what is wrong, why it is a risk, how to fix it,
+ * with the one-click actions it allows.
+ */
+import { Notice } from '@wordpress/components';
+import { createElement } from '@wordpress/element';
+import { __ } from '@wordpress/i18n';
+import type { Finding } from '../../core';
+import type { FixAction } from '../analysis/fixes';
+import { findingMessage } from '../messages';
+
+const NOTICE_STATUS = {
+	critical: 'error',
+	warning: 'warning',
+	info: 'info',
+} as const;
+
+export interface FindingNoticeProps {
+	finding: Finding;
+	actions?: FixAction[];
+	onAction?: ( action: FixAction ) => void;
+}
+
+function actionLabel( action: FixAction ): string {
+	switch ( action ) {
+		case 'nofollow':
+			return __( 'Add rel="nofollow"', 'reciprocal-link-guard' );
+		case 'sponsored':
+			return __( 'Add rel="sponsored"', 'reciprocal-link-guard' );
+		case 'rewrite-anchor':
+			return __( 'Rewrite anchor', 'reciprocal-link-guard' );
+		case 'show':
+			return __( 'Show in editor', 'reciprocal-link-guard' );
+	}
+}
+
+export function FindingNotice( {
+	finding,
+	actions = [],
+	onAction,
+}: FindingNoticeProps ) {
+	const message = findingMessage( finding );
+	return (
+		<Notice
+			status={ NOTICE_STATUS[ finding.severity ] }
+			isDismissible={ false }
+			// A sidebar full of notices must not flood screen readers on
+			// every re-analysis; the text is read when the user reaches it.
+			spokenMessage=""
+			className={ `rlg-finding rlg-finding--${ finding.severity }` }
+			actions={ actions.map( ( action ) => ( {
+				label: actionLabel( action ),
+				onClick: () => onAction?.( action ),
+				variant: action === 'nofollow' ? 'secondary' : 'link',
+			} ) ) }
+		>
+			<p className="rlg-finding__title">
+				<strong>{ message.title }</strong>
+			</p>
+			<p className="rlg-finding__risk">{ message.risk }</p>
+			<p className="rlg-finding__fix">
+				<span className="rlg-finding__fix-label">
+					{ __( 'Fix:', 'reciprocal-link-guard' ) }
+				</span>{ ' ' }
+				{ message.fix }
+			</p>
+		</Notice>
+	);
+}

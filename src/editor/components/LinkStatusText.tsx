@@ -1,0 +1,113 @@
+/* @jsxRuntime classic */
+/* @jsx createElement */
+/**
+ * A link's check status in words, and for a partner that links back, where
+ * their link sits, with which anchor and rel.
+ */
+import { Spinner } from '@wordpress/components';
+import { createElement } from '@wordpress/element';
+import { __, sprintf } from '@wordpress/i18n';
+import type { Backlink } from '../../core';
+import { backlinkStatusLabel, placementLabel } from '../messages';
+import type { LinkStatus } from '../types';
+
+function BacklinkLine( { backlink }: { backlink: Backlink } ) {
+	const where =
+		backlink.foundOn === 'homepage'
+			? __( 'on their homepage', 'reciprocal-link-guard' )
+			: __( 'on the page you link to', 'reciprocal-link-guard' );
+	const rel = backlink.rel.length
+		? backlink.rel.join( ' ' )
+		: __( 'followed (no rel)', 'reciprocal-link-guard' );
+	return (
+		<li className="rlg-backlink">
+			{ sprintf(
+				/* translators: 1: e.g. "in the footer", 2: e.g. "on their homepage". */
+				__(
+					'Their link to us sits %1$s, %2$s.',
+					'reciprocal-link-guard'
+				),
+				placementLabel( backlink.placement ),
+				where
+			) }{ ' ' }
+			{ sprintf(
+				/* translators: 1: anchor text, 2: rel attribute value. */
+				__( 'Anchor “%1$s”, rel: %2$s.', 'reciprocal-link-guard' ),
+				backlink.text ||
+					( backlink.isImage
+						? __( '(image)', 'reciprocal-link-guard' )
+						: __( '(empty)', 'reciprocal-link-guard' ) ),
+				rel
+			) }
+			{ backlink.hidden
+				? ' ' + __( 'The link is hidden.', 'reciprocal-link-guard' )
+				: null }
+		</li>
+	);
+}
+
+export function LinkStatusText( { status }: { status: LinkStatus } ) {
+	switch ( status.kind ) {
+		case 'internal':
+			return (
+				<span className="rlg-status rlg-status--internal">
+					{ __(
+						'Internal link (not checked)',
+						'reciprocal-link-guard'
+					) }
+				</span>
+			);
+		case 'waiting':
+			return (
+				<span className="rlg-status rlg-status--waiting">
+					{ __( 'Waiting to be checked', 'reciprocal-link-guard' ) }
+				</span>
+			);
+		case 'checking':
+			return (
+				<span className="rlg-status rlg-status--checking">
+					<Spinner />
+					{ __( 'Checking…', 'reciprocal-link-guard' ) }
+				</span>
+			);
+		case 'not-checked':
+			return (
+				<span className="rlg-status rlg-status--not-checked">
+					{ __(
+						'Not checked: no check service',
+						'reciprocal-link-guard'
+					) }
+				</span>
+			);
+		case 'no-link':
+			return (
+				<span className="rlg-status rlg-status--no-link">
+					{ __( 'No link back to us', 'reciprocal-link-guard' ) }
+				</span>
+			);
+		case 'could-not-check':
+			return (
+				<span className="rlg-status rlg-status--error">
+					{ sprintf(
+						/* translators: %s: the reason, e.g. "blocked by bot protection". */
+						__( 'Could not check: %s', 'reciprocal-link-guard' ),
+						backlinkStatusLabel( status.reason )
+					) }
+					{ status.detail ? ` (${ status.detail })` : null }
+				</span>
+			);
+		case 'links-back':
+			return (
+				<div className="rlg-status rlg-status--links-back">
+					<span>
+						{ __( 'Links back to us', 'reciprocal-link-guard' ) }
+					</span>
+					<ul className="rlg-backlinks">
+						{ status.result.links.map( ( backlink, index ) => (
+							<BacklinkLine key={ index } backlink={ backlink } />
+						) ) }
+					</ul>
+				</div>
+			);
+	}
+}

@@ -1,0 +1,107 @@
+/* @jsxRuntime classic */
+/* @jsx createElement */
+/**
+ * The "Reciprocal links" sidebar: every external link of the post grouped
+ * by partner, with status, their link to us and the findings.
+ */
+import { PanelBody, Spinner } from '@wordpress/components';
+import { createElement } from '@wordpress/element';
+import { __, _n, sprintf } from '@wordpress/i18n';
+import { useBlockNavigation } from '../hooks/useBlockNavigation';
+import { useLinkActions } from '../hooks/useLinkActions';
+import { useSidebarModel } from '../hooks/useSidebarModel';
+import { FindingNotice } from './FindingNotice';
+import { PartnerGroup } from './PartnerGroup';
+import { PublishGate } from './PublishGate';
+import { ServiceNotice } from './ServiceNotice';
+import { SIDEBAR_CSS } from './styles';
+
+export function Sidebar() {
+	const model = useSidebarModel();
+	const { analysis } = model;
+	const goToBlock = useBlockNavigation();
+	const onAction = useLinkActions( analysis ? analysis.links : [] );
+
+	return (
+		<div className="rlg-sidebar">
+			<style>{ SIDEBAR_CSS }</style>
+			<PanelBody>
+				<ServiceNotice model={ model } />
+				<PublishGate model={ model } />
+				{ ! analysis ? (
+					<p>
+						<Spinner />
+						{ __( 'Reading the links…', 'reciprocal-link-guard' ) }
+					</p>
+				) : (
+					<p className="rlg-sidebar__summary" aria-live="polite">
+						{ sprintf(
+							/* translators: 1: number of external links, 2: number of sites, 3: number of internal links. */
+							__(
+								'%1$d external links to %2$d sites; %3$d internal links (counted, not checked).',
+								'reciprocal-link-guard'
+							),
+							model.externalCount,
+							model.groups.length,
+							model.internalCount
+						) }
+					</p>
+				) }
+				{ analysis?.error ? (
+					<FindingErrorNotice message={ analysis.error } />
+				) : null }
+				{ model.postFindings.map( ( finding, index ) => (
+					<FindingNotice
+						key={ `${ finding.code }-${ index }` }
+						finding={ finding }
+					/>
+				) ) }
+				{ analysis && model.groups.length === 0 ? (
+					<p>
+						{ __(
+							'This post has no external links.',
+							'reciprocal-link-guard'
+						) }
+					</p>
+				) : null }
+			</PanelBody>
+			{ model.groups.map( ( group ) => (
+				<PartnerGroup
+					key={ group.domain }
+					group={ group }
+					statusOf={ model.statusOf }
+					findings={ analysis ? analysis.findings : [] }
+					keyOf={ model.keyOf }
+					onShow={ ( link ) => goToBlock( link.clientId ) }
+					onAction={ onAction }
+				/>
+			) ) }
+			{ model.groups.length > 0 ? (
+				<p className="screen-reader-text">
+					{ sprintf(
+						/* translators: %d: number of partner sites. */
+						_n(
+							'%d partner site listed.',
+							'%d partner sites listed.',
+							model.groups.length,
+							'reciprocal-link-guard'
+						),
+						model.groups.length
+					) }
+				</p>
+			) : null }
+		</div>
+	);
+}
+
+function FindingErrorNotice( { message }: { message: string } ) {
+	return (
+		<p className="rlg-status rlg-status--error" role="alert">
+			{ sprintf(
+				/* translators: %s: error message. */
+				__( 'The link analysis failed: %s', 'reciprocal-link-guard' ),
+				message
+			) }
+		</p>
+	);
+}

@@ -1,0 +1,34 @@
+/**
+ * The sidebar's few layout rules, rendered as a <style> element by the
+ * sidebar itself so the plugin needs no separate stylesheet to enqueue.
+ */
+export const SIDEBAR_CSS = `
+.rlg-sidebar__summary{margin:0 0 12px;color:#1e1e1e}
+.rlg-sidebar .components-notice{margin:0 0 12px}
+.rlg-sidebar .components-notice p{margin:0 0 4px}
+.rlg-partner__links{margin:0;padding:0;list-style:none}
+.rlg-link{margin:0 0 16px;padding:0 0 12px;border-bottom:1px solid #e0e0e0}
+.rlg-link:last-child{border-bottom:0}
+.rlg-link__head{display:flex;flex-direction:column;gap:2px;margin-bottom:6px}
+.rlg-link__anchor.components-button{height:auto;padding:0;text-align:left;font-weight:600;white-space:normal}
+.rlg-link__url{color:#757575;font-size:12px;word-break:break-all}
+.rlg-link__block,.rlg-link__rel{color:#757575;font-size:12px}
+.rlg-status{display:block;margin:0 0 8px;font-size:12px}
+.rlg-status .components-spinner{margin:0 6px 0 0;vertical-align:middle}
+.rlg-status--links-back>span{color:#007017;font-weight:600}
+.rlg-status--no-link{color:#1e1e1e}
+.rlg-status--error{color:#b32d2e}
+.rlg-backlinks{margin:4px 0 0 16px;list-style:disc}
+.rlg-finding .components-notice__content{margin-right:0}
+.rlg-finding__fix-label{font-weight:600}
+.rlg-gate__override{margin:0 0 16px}
+.rlg-gate__override .components-button{margin-top:8px}
+.rlg-checklist{margin:0;padding:0;list-style:none}
+.rlg-checklist__line{display:flex;gap:8px;align-items:baseline;margin:0 0 6px}
+.rlg-checklist__mark{flex:0 0 auto;min-width:84px;font-weight:600;font-size:12px}
+.rlg-checklist__line--pass .rlg-checklist__mark{color:#007017}
+.rlg-checklist__line--warning .rlg-checklist__mark{color:#b26200}
+.rlg-checklist__line--critical .rlg-checklist__mark{color:#cc1818}
+.rlg-checklist__line--info .rlg-checklist__mark,.rlg-checklist__line--not-checked .rlg-checklist__mark{color:#757575}
+.rlg-service-notice__actions{display:flex;gap:12px;align-items:center;flex-wrap:wrap}
+`;

@@ -1,0 +1,73 @@
+/**
+ * Typed access to the WordPress core data stores the editor uses, by name
+ * (importing @wordpress/block-editor or @wordpress/editor would bundle or
+ * pin them; the stores are always registered in the block editor).
+ */
+import type { BlockInstance } from './wp-globals';
+
+export interface BlockEditorSelectors {
+	getBlocks: () => BlockInstance[];
+	getBlock: ( clientId: string ) => BlockInstance | null;
+}
+
+export interface BlockEditorActions {
+	selectBlock: ( clientId: string, initialPosition?: number | null ) => void;
+	updateBlockAttributes: (
+		clientId: string,
+		attributes: Record< string, unknown >
+	) => void;
+}
+
+export interface EditorSelectors {
+	getCurrentPostId: () => number | null;
+	getEditedPostAttribute: ( name: 'link' ) => string | undefined;
+}
+
+export interface EditorActions {
+	lockPostSaving: ( lockName: string ) => void;
+	unlockPostSaving: ( lockName: string ) => void;
+}
+
+export interface NoticesActions {
+	createNotice: (
+		status: 'error' | 'warning' | 'info' | 'success',
+		content: string,
+		options?: {
+			id?: string;
+			type?: 'default' | 'snackbar';
+			isDismissible?: boolean;
+			actions?: Array< {
+				label: string;
+				url?: string;
+				onClick?: () => void;
+			} >;
+		}
+	) => void;
+	removeNotice: ( id: string ) => void;
+}
+
+type ByName = ( name: string ) => unknown;
+
+export const blockEditorSelectors = ( select: unknown ) =>
+	( select as ByName )( 'core/block-editor' ) as BlockEditorSelectors;
+export const blockEditorActions = ( dispatch: unknown ) =>
+	( dispatch as ByName )( 'core/block-editor' ) as BlockEditorActions;
+export const editorSelectors = ( select: unknown ) =>
+	( select as ByName )( 'core/editor' ) as EditorSelectors;
+export const editorActions = ( dispatch: unknown ) =>
+	( dispatch as ByName )( 'core/editor' ) as EditorActions;
+export const noticesActions = ( dispatch: unknown ) =>
+	( dispatch as ByName )( 'core/notices' ) as NoticesActions;
+
+/** Yoast SEO's focus keyphrase, when Yoast is active. */
+export function focusKeyphrase( select: unknown ): string {
+	try {
+		const yoast = ( select as ByName )( 'yoast-seo/editor' ) as
+			{ getFocusKeyphrase?: () => unknown } | undefined;
+		const value = yoast?.getFocusKeyphrase?.();
+		return typeof value === 'string' ? value.trim() : '';
+	} catch {
+		// Yoast is not active: there is no such store.
+		return '';
+	}
+}

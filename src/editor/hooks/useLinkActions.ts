@@ -1,0 +1,25 @@
+/**
+ * What a finding's action button does, for one link.
+ */
+import { useCallback } from '@wordpress/element';
+import type { FixAction } from '../analysis/fixes';
+import type { EditorLink } from '../types';
+import { useBlockNavigation } from './useBlockNavigation';
+import { useRelFix } from './useRelFix';
+
+export function useLinkActions(
+	links: readonly EditorLink[]
+): ( link: EditorLink, action: FixAction ) => void {
+	const goToBlock = useBlockNavigation();
+	const applyRel = useRelFix();
+	return useCallback(
+		( link: EditorLink, action: FixAction ) => {
+			if ( action === 'nofollow' || action === 'sponsored' ) {
+				applyRel( link, links, action );
+			} else {
+				goToBlock( link.clientId );
+			}
+		},
+		[ applyRel, goToBlock, links ]
+	);
+}

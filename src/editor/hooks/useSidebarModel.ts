@@ -1,0 +1,109 @@
+/**
+ * Everything the sidebar and the pre-publish panel show, derived from the
+ * store in one place so the components only lay it out.
+ */
+import { useDispatch, useSelect } from '@wordpress/data';
+import { useCallback, useMemo } from '@wordpress/element';
+import type { Finding } from '../../core';
+import { urlKey } from '../../core/url';
+import { groupByPartner, linkStatus, type PartnerGroup } from '../links/status';
+import { store } from '../store';
+import type {
+	Analysis,
+	EditorContext,
+	EditorError,
+	EditorLink,
+	LinkStatus,
+} from '../types';
+import { useEditorContext } from './useEditorContext';
+import { usePublishBlockers } from './usePublishLock';
+
+export interface SidebarModel {
+	context: EditorContext | null;
+	contextError: EditorError | null;
+	/** Why reciprocity is not being checked, or null when it is. */
+	reciprocityProblem:
+		'not-configured' | 'service-error' | 'context-error' | null;
+	serviceError: EditorError | null;
+	analysis: Analysis | null;
+	groups: PartnerGroup[];
+	externalCount: number;
+	internalCount: number;
+	/** Findings that are about the post rather than one link. */
+	postFindings: Finding[];
+	blockers: Finding[];
+	/** Every external target has a finished check. */
+	allChecked: boolean;
+	statusOf: ( link: EditorLink ) => LinkStatus;
+	keyOf: ( url: string ) => string;
+	retry: () => void;
+}
+
+export function useSidebarModel(): SidebarModel {
+	const { context, error: contextError } = useEditorContext();
+	const { analysis, checks, serviceError } = useSelect(
+		( select ) => ( {
+			analysis: select( store ).getAnalysis(),
+			checks: select( store ).getChecks(),
+			serviceError: select( store ).getServiceError(),
+		} ),
+		[]
+	);
+	const { retryFailed } = useDispatch( store );
+	const blockers = usePublishBlockers(
+		analysis ? analysis.findings : null,
+		context
+	);
+	const serviceConfigured = !! context?.serviceConfigured;
+
+	const statusOf = useCallback(
+		( link: EditorLink ) =>
+			linkStatus( link, checks[ link.key ], serviceConfigured ),
+		[ checks, serviceConfigured ]
+	);
+
+	const derived = useMemo( () => {
+		const links = analysis ? analysis.links : [];
+		const findings = analysis ? analysis.findings : [];
+		const external = links.filter( ( l ) => l.external );
+		return {
+			groups: groupByPartner( links, findings, urlKey ),
+			externalCount: external.length,
+			internalCount: links.length - external.length,
+			postFindings: findings.filter( ( f ) => ! f.linkUrl ),
+			allChecked: external.every(
+				( l ) => checks[ l.key ]?.state === 'done'
+			),
+		};
+	}, [ analysis, checks ] );
+
+	// WordPress could not reach the service when it built the context; a
+	// check that succeeded since proves it is back.
+	const anyChecked = Object.values( checks ).some(
+		( e ) => e.state === 'done'
+	);
+	const serviceDown =
+		serviceError ??
+		( anyChecked ? null : ( context?.serviceError ?? null ) );
+	let reciprocityProblem: SidebarModel[ 'reciprocityProblem' ] = null;
+	if ( contextError ) {
+		reciprocityProblem = 'context-error';
+	} else if ( context && ! context.serviceConfigured ) {
+		reciprocityProblem = 'not-configured';
+	} else if ( serviceDown ) {
+		reciprocityProblem = 'service-error';
+	}
+
+	return {
+		context,
+		contextError,
+		reciprocityProblem,
+		serviceError: serviceDown,
+		analysis,
+		...derived,
+		blockers,
+		statusOf,
+		keyOf: urlKey,
+		retry: retryFailed,
+	};
+}

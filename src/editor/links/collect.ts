@@ -1,0 +1,136 @@
+/**
+ * Turns the block tree into the post's links, each tied to the block it
+ * sits in. The core extractor runs once over the whole post (so a link's
+ * position, list and heading context are post-wide, as the rules expect);
+ * the block of each link is then found by scanning each block's own HTML
+ * and pairing occurrences of the same normalised URL in document order.
+ */
+import { analyzeHtml } from '../../core/extract';
+import {
+	createSiteMatcher,
+	normalizeUrl,
+	registrableDomain,
+	urlKey,
+} from '../../core/url';
+import type { EditorLink } from '../types';
+import { findAnchorTags } from './anchor-tags';
+
+/** The part of a block the collector reads. */
+export interface BlockLike {
+	clientId: string;
+	name: string;
+	innerBlocks: BlockLike[];
+}
+
+export interface CollectInput< B extends BlockLike > {
+	blocks: readonly B[];
+	/** The block's own saved HTML, without its inner blocks. */
+	blockHtml: ( block: B ) => string;
+	/** The whole post's saved HTML. */
+	postHtml: string;
+	/** Base for relative hrefs: the post's permalink or the home URL. */
+	baseUrl: string;
+	siteUrls: readonly string[];
+}
+
+export interface CollectedPost {
+	links: EditorLink[];
+	/** The post's visible text, for topical relevance. */
+	postText: string;
+}
+
+interface Occurrence {
+	clientId: string;
+	blockName: string;
+	rawHref: string;
+	href: string;
+}
+
+function occurrencesOf< B extends BlockLike >(
+	blocks: readonly B[],
+	blockHtml: ( block: B ) => string,
+	baseUrl: string,
+	out: Occurrence[] = []
+): Occurrence[] {
+	for ( const block of blocks ) {
+		for ( const tag of findAnchorTags( blockHtml( block ) ) ) {
+			const href =
+				tag.href === null ? null : normalizeUrl( tag.href, baseUrl );
+			if ( href !== null && tag.href !== null ) {
+				out.push( {
+					clientId: block.clientId,
+					blockName: block.name,
+					rawHref: tag.href,
+					href,
+				} );
+			}
+		}
+		occurrencesOf( block.innerBlocks as B[], blockHtml, baseUrl, out );
+	}
+	return out;
+}
+
+/**
+ * The partner a URL belongs to: its registrable domain, else (IP address,
+ * single-label host such as a local test server) its host with the port.
+ */
+export function partnerDomain( href: string ): string {
+	const domain = registrableDomain( href );
+	if ( domain ) {
+		return domain;
+	}
+	try {
+		return new URL( href ).host;
+	} catch {
+		return href;
+	}
+}
+
+export function collectPostLinks< B extends BlockLike >(
+	input: CollectInput< B >
+): CollectedPost {
+	const { links, facts } = analyzeHtml( input.postHtml, input.baseUrl, {
+		fragment: true,
+	} );
+	const matcher = createSiteMatcher( [ ...input.siteUrls ] );
+	const occurrences = occurrencesOf(
+		input.blocks,
+		input.blockHtml,
+		input.baseUrl
+	);
+	const used = new Set< number >();
+	const rawByKey = new Map< string, Set< string > >();
+	for ( const occurrence of occurrences ) {
+		const key = urlKey( occurrence.href );
+		const set = rawByKey.get( key ) ?? new Set< string >();
+		set.add( occurrence.rawHref );
+		rawByKey.set( key, set );
+	}
+	const perBlockIndex = new Map< string, number >();
+
+	const editorLinks = links.map( ( link, index ): EditorLink => {
+		const at = occurrences.findIndex(
+			( occurrence, i ) =>
+				! used.has( i ) && occurrence.href === link.href
+		);
+		const occurrence = at === -1 ? null : occurrences[ at ];
+		if ( at !== -1 ) {
+			used.add( at );
+		}
+		const owner = occurrence ? occurrence.clientId : 'post';
+		const nth = perBlockIndex.get( owner ) ?? 0;
+		perBlockIndex.set( owner, nth + 1 );
+		const key = urlKey( link.href );
+		return {
+			id: `${ owner }:${ nth }:${ index }`,
+			clientId: occurrence ? occurrence.clientId : null,
+			blockName: occurrence ? occurrence.blockName : null,
+			key,
+			domain: partnerDomain( link.href ),
+			rawHrefs: [ ...( rawByKey.get( key ) ?? [] ) ],
+			external: ! matcher.isOurs( link.href ),
+			link,
+		};
+	} );
+	return { links: editorLinks, postText: facts.textSample };
+}

@@ -1,0 +1,429 @@
+/**
+ * Every finding code, status and placement as a translated sentence.
+ * Findings are facts with parameters; this is the only place the editor
+ * turns them into words. Strings are literal first arguments of __() so
+ * the .pot can be generated from the built bundle.
+ */
+import { __, sprintf } from '@wordpress/i18n';
+import type {
+	BacklinkStatus,
+	Finding,
+	FindingCode,
+	Placement,
+	Severity,
+} from '../core';
+import type { CheckState } from './types';
+
+export interface FindingMessage {
+	/** Short name of the problem, e.g. for the checklist line. */
+	title: string;
+	/** One line: why search engines may treat this as a link scheme. */
+	risk: string;
+	/** One line: what the editor can do about it. */
+	fix: string;
+}
+
+function param( finding: Finding, name: string ): string | null {
+	const value = finding.params[ name ];
+	if ( typeof value === 'string' && value !== '' ) {
+		return value;
+	}
+	if ( typeof value === 'number' ) {
+		return String( value );
+	}
+	return null;
+}
+
+/** "… (“anchor”)" when the finding names the anchor text. */
+function withAnchor( sentence: string, anchor: string | null ): string {
+	return anchor
+		? sprintf(
+				/* translators: 1: a sentence, 2: the anchor text of a link. */
+				__( '%1$s Anchor: “%2$s”.', 'reciprocal-link-guard' ),
+				sentence,
+				anchor
+			)
+		: sentence;
+}
+
+/** The title, risk and fix for `finding`. */
+export function findingMessage( finding: Finding ): FindingMessage {
+	const code: FindingCode = finding.code;
+	const anchor = param( finding, 'anchor' ) ?? param( finding, 'anchorText' );
+	const count = param( finding, 'count' ) ?? param( finding, 'actual' );
+	const limit = param( finding, 'limit' ) ?? param( finding, 'max' );
+	switch ( code ) {
+		case 'reciprocal-link':
+			return {
+				title: __( 'Links back to us', 'reciprocal-link-guard' ),
+				risk: __(
+					'This site links to us and we link to it: one exchange is normal, a pattern of them is a link scheme.',
+					'reciprocal-link-guard'
+				),
+				fix: __(
+					'Nothing to fix on its own; keep the link because it helps readers.',
+					'reciprocal-link-guard'
+				),
+			};
+		case 'exact-match-anchor-ours':
+			return {
+				title: __(
+					'Exact-match anchor (ours)',
+					'reciprocal-link-guard'
+				),
+				risk: withAnchor(
+					__(
+						'Our anchor text is exactly a target keyword, which looks optimised rather than editorial.',
+						'reciprocal-link-guard'
+					),
+					anchor
+				),
+				fix: __(
+					'Rewrite the anchor to describe the page you link to, or use the site’s name.',
+					'reciprocal-link-guard'
+				),
+			};
+		case 'exact-match-anchor-theirs':
+			return {
+				title: __(
+					'Exact-match anchor (theirs)',
+					'reciprocal-link-guard'
+				),
+				risk: withAnchor(
+					__(
+						'Their link to us uses one of our keywords as anchor, a typical sign of an arranged link.',
+						'reciprocal-link-guard'
+					),
+					anchor
+				),
+				fix: __(
+					'Ask the partner to link with our brand name or the page title, or mark our link nofollow.',
+					'reciprocal-link-guard'
+				),
+			};
+		case 'exact-match-anchor-both':
+			return {
+				title: __(
+					'Exact-match anchors both ways',
+					'reciprocal-link-guard'
+				),
+				risk: __(
+					'Both links use keyword anchors: together they look like a swap made for rankings.',
+					'reciprocal-link-guard'
+				),
+				fix: __(
+					'Rewrite our anchor to a natural description and add rel="nofollow" to our link.',
+					'reciprocal-link-guard'
+				),
+			};
+		case 'identical-anchors':
+			return {
+				title: __( 'Identical anchors', 'reciprocal-link-guard' ),
+				risk: withAnchor(
+					__(
+						'The same anchor text is used in both directions, which reads as an agreed exchange.',
+						'reciprocal-link-guard'
+					),
+					anchor
+				),
+				fix: __(
+					'Rewrite our anchor in your own words.',
+					'reciprocal-link-guard'
+				),
+			};
+		case 'generic-anchor':
+			return {
+				title: __( 'Generic anchor', 'reciprocal-link-guard' ),
+				risk: withAnchor(
+					__(
+						'The anchor says nothing about where the link goes, so readers and search engines learn nothing from it.',
+						'reciprocal-link-guard'
+					),
+					anchor
+				),
+				fix: __(
+					'Rewrite the anchor to say what the reader will find.',
+					'reciprocal-link-guard'
+				),
+			};
+		case 'footer-placement-ours':
+			return {
+				title: __( 'Link in a link list', 'reciprocal-link-guard' ),
+				risk: __(
+					'The link sits in a trailing list of links or a partners section, where exchanged links usually end up.',
+					'reciprocal-link-guard'
+				),
+				fix: __(
+					'Move the link into the text where it is relevant, or remove the list.',
+					'reciprocal-link-guard'
+				),
+			};
+		case 'boilerplate-backlink':
+			return {
+				title: __(
+					'Their link is boilerplate',
+					'reciprocal-link-guard'
+				),
+				risk: __(
+					'Their link to us sits in a footer, sidebar, navigation or blogroll: a site-wide link that search engines discount or distrust.',
+					'reciprocal-link-guard'
+				),
+				fix: __(
+					'Ask the partner for a link in the content of a relevant page instead, or mark our link nofollow.',
+					'reciprocal-link-guard'
+				),
+			};
+		case 'homepage-swap':
+			return {
+				title: __( 'Homepage swap', 'reciprocal-link-guard' ),
+				risk: __(
+					'Our homepage and theirs link to each other, the classic link exchange.',
+					'reciprocal-link-guard'
+				),
+				fix: __(
+					'Link to the specific page that helps the reader, or add rel="nofollow".',
+					'reciprocal-link-guard'
+				),
+			};
+		case 'too-many-partners':
+			return {
+				title: __( 'Too many link partners', 'reciprocal-link-guard' ),
+				risk:
+					count && limit
+						? sprintf(
+								/* translators: 1: number of partners, 2: the configured limit. */
+								__(
+									'The site has %1$s reciprocal partners; the limit is %2$s. Many exchanges form a network search engines can detect.',
+									'reciprocal-link-guard'
+								),
+								count,
+								limit
+							)
+						: __(
+								'The site has more reciprocal partners than the configured limit. Many exchanges form a network search engines can detect.',
+								'reciprocal-link-guard'
+							),
+				fix: __(
+					'Add rel="nofollow" to links that exist only because of an exchange, or drop the weakest partners.',
+					'reciprocal-link-guard'
+				),
+			};
+		case 'exchange-velocity':
+			return {
+				title: __( 'Exchanges too fast', 'reciprocal-link-guard' ),
+				risk: __(
+					'Many new reciprocal partners appeared within a short time, an unnatural burst.',
+					'reciprocal-link-guard'
+				),
+				fix: __(
+					'Spread new partnerships over time and mark exchanged links nofollow.',
+					'reciprocal-link-guard'
+				),
+			};
+		case 'many-outbound-domains-block':
+			return {
+				title: __(
+					'Many domains in one block',
+					'reciprocal-link-guard'
+				),
+				risk:
+					count && limit
+						? sprintf(
+								/* translators: 1: number of domains, 2: the configured limit. */
+								__(
+									'One block links to %1$s different sites (limit %2$s), which looks like a link farm.',
+									'reciprocal-link-guard'
+								),
+								count,
+								limit
+							)
+						: __(
+								'One block links to more different sites than the configured limit, which looks like a link farm.',
+								'reciprocal-link-guard'
+							),
+				fix: __(
+					'Keep the links that help the reader and spread the others over the text.',
+					'reciprocal-link-guard'
+				),
+			};
+		case 'many-outbound-domains-post':
+			return {
+				title: __(
+					'Many domains in this post',
+					'reciprocal-link-guard'
+				),
+				risk:
+					count && limit
+						? sprintf(
+								/* translators: 1: number of domains, 2: the configured limit. */
+								__(
+									'This post links to %1$s different sites (limit %2$s).',
+									'reciprocal-link-guard'
+								),
+								count,
+								limit
+							)
+						: __(
+								'This post links to more different sites than the configured limit.',
+								'reciprocal-link-guard'
+							),
+				fix: __(
+					'Remove links that do not help the reader.',
+					'reciprocal-link-guard'
+				),
+			};
+		case 'off-topic-partner':
+			return {
+				title: __( 'Off-topic partner', 'reciprocal-link-guard' ),
+				risk: __(
+					'The partner’s page has little to do with this post; unrelated exchanges are what link schemes look like.',
+					'reciprocal-link-guard'
+				),
+				fix: __(
+					'Link only where the page is useful to this post’s readers, otherwise add rel="nofollow" or remove it.',
+					'reciprocal-link-guard'
+				),
+			};
+		case 'hidden-link-ours':
+			return {
+				title: __( 'Hidden link (ours)', 'reciprocal-link-guard' ),
+				risk: __(
+					'Readers cannot see this link, and hidden links violate search engine guidelines.',
+					'reciprocal-link-guard'
+				),
+				fix: __(
+					'Make the link visible or remove it.',
+					'reciprocal-link-guard'
+				),
+			};
+		case 'hidden-link-theirs':
+			return {
+				title: __( 'Hidden link (theirs)', 'reciprocal-link-guard' ),
+				risk: __(
+					'The partner hides its link to us from readers, which can get both sites penalised.',
+					'reciprocal-link-guard'
+				),
+				fix: __(
+					'Ask the partner to remove the hidden link, and add rel="nofollow" to ours.',
+					'reciprocal-link-guard'
+				),
+			};
+		case 'followed-both-ways':
+			return {
+				title: __( 'Followed both ways', 'reciprocal-link-guard' ),
+				risk: __(
+					'Both links pass ranking credit and neither is marked: if the exchange was agreed, it is a link scheme.',
+					'reciprocal-link-guard'
+				),
+				fix: __(
+					'Add rel="nofollow", or rel="sponsored" if the link was paid for or part of a deal.',
+					'reciprocal-link-guard'
+				),
+			};
+		case 'backlink-not-indexable':
+			return {
+				title: __(
+					'Their page is not indexed',
+					'reciprocal-link-guard'
+				),
+				risk: __(
+					'Their link to us is on a page search engines ignore (noindex or canonical elsewhere), so the exchange is one-sided.',
+					'reciprocal-link-guard'
+				),
+				fix: __(
+					'Ask for the link on an indexable page, or add rel="nofollow" to ours.',
+					'reciprocal-link-guard'
+				),
+			};
+		case 'cloaked-backlink':
+			return {
+				title: __( 'Cloaked link', 'reciprocal-link-guard' ),
+				risk: __(
+					'The partner shows different links to search engines than to visitors, a deceptive practice.',
+					'reciprocal-link-guard'
+				),
+				fix: __(
+					'Remove our link or add rel="nofollow", and raise it with the partner.',
+					'reciprocal-link-guard'
+				),
+			};
+	}
+}
+
+export function severityLabel( severity: Severity | CheckState ): string {
+	switch ( severity ) {
+		case 'critical':
+			return __( 'Critical', 'reciprocal-link-guard' );
+		case 'warning':
+			return __( 'Warning', 'reciprocal-link-guard' );
+		case 'info':
+			return __( 'Note', 'reciprocal-link-guard' );
+		case 'pass':
+			return __( 'Pass', 'reciprocal-link-guard' );
+		case 'not-checked':
+			return __( 'Not checked', 'reciprocal-link-guard' );
+	}
+}
+
+export function placementLabel( placement: Placement ): string {
+	switch ( placement ) {
+		case 'content':
+			return __( 'in the content', 'reciprocal-link-guard' );
+		case 'header':
+			return __( 'in the header', 'reciprocal-link-guard' );
+		case 'navigation':
+			return __( 'in the navigation', 'reciprocal-link-guard' );
+		case 'sidebar':
+			return __( 'in the sidebar', 'reciprocal-link-guard' );
+		case 'footer':
+			return __( 'in the footer', 'reciprocal-link-guard' );
+		case 'comments':
+			return __( 'in the comments', 'reciprocal-link-guard' );
+	}
+}
+
+/** Why a target could not be checked, as a short phrase. */
+export function backlinkStatusLabel(
+	status: BacklinkStatus | 'service-error'
+): string {
+	switch ( status ) {
+		case 'links-back':
+			return __( 'links back', 'reciprocal-link-guard' );
+		case 'no-link':
+			return __( 'no link to us', 'reciprocal-link-guard' );
+		case 'blocked-by-robots':
+			return __(
+				'robots.txt forbids the check',
+				'reciprocal-link-guard'
+			);
+		case 'blocked-by-bot-protection':
+			return __( 'blocked by bot protection', 'reciprocal-link-guard' );
+		case 'rate-limited':
+			return __( 'rate limited, try later', 'reciprocal-link-guard' );
+		case 'refused-unsafe-address':
+			return __(
+				'refused: the address is private or local',
+				'reciprocal-link-guard'
+			);
+		case 'timeout':
+			return __(
+				'the site did not answer in time',
+				'reciprocal-link-guard'
+			);
+		case 'http-error':
+			return __(
+				'the site answered with an error',
+				'reciprocal-link-guard'
+			);
+		case 'not-html':
+			return __( 'the page is not HTML', 'reciprocal-link-guard' );
+		case 'too-large':
+			return __( 'the page is too large', 'reciprocal-link-guard' );
+		case 'unreachable':
+			return __( 'the site is unreachable', 'reciprocal-link-guard' );
+		case 'invalid-url':
+			return __( 'the URL is not valid', 'reciprocal-link-guard' );
+		case 'service-error':
+			return __( 'the check service failed', 'reciprocal-link-guard' );
+	}
+}

@@ -1,0 +1,125 @@
+/**
+ * State of the editor store. Check results are keyed by urlKey(target) and
+ * kept for the whole editing session, so a target is fetched at most once
+ * however often the author edits around it.
+ */
+import type { BacklinkResult } from '../../core';
+import type {
+	Analysis,
+	CheckEntry,
+	EditorContext,
+	EditorError,
+} from '../types';
+
+export type ContextState =
+	| { status: 'idle' }
+	| { status: 'loading' }
+	| { status: 'ready'; value: EditorContext }
+	| { status: 'failed'; error: EditorError };
+
+export interface OverrideState {
+	reason: string;
+	/** Blocking codes the editor acknowledged; new codes lock again. */
+	codes: string[];
+}
+
+export interface State {
+	context: ContextState;
+	checks: Record< string, CheckEntry >;
+	/** The last failure of the check route itself (service down, misconfigured). */
+	serviceError: EditorError | null;
+	analysis: Analysis | null;
+	override: OverrideState | null;
+}
+
+export const initialState: State = {
+	context: { status: 'idle' },
+	checks: {},
+	serviceError: null,
+	analysis: null,
+	override: null,
+};
+
+export type Action =
+	| { type: 'START_CONTEXT' }
+	| { type: 'RECEIVE_CONTEXT'; context: EditorContext }
+	| { type: 'FAIL_CONTEXT'; error: EditorError }
+	| { type: 'START_CHECKS'; targets: Array< { key: string; url: string } > }
+	| {
+			type: 'RECEIVE_RESULTS';
+			results: Record< string, BacklinkResult >;
+			urls: Record< string, string >;
+	  }
+	| {
+			type: 'FAIL_CHECKS';
+			targets: Array< { key: string; url: string } >;
+			error: EditorError;
+			/** The route itself failed, not just these targets. */
+			serviceWide: boolean;
+	  }
+	| { type: 'RETRY_FAILED' }
+	| { type: 'RECEIVE_ANALYSIS'; analysis: Analysis }
+	| { type: 'SET_OVERRIDE'; override: OverrideState | null };
+
+export function reducer( state: State = initialState, action: Action ): State {
+	switch ( action.type ) {
+		case 'START_CONTEXT':
+			return { ...state, context: { status: 'loading' } };
+		case 'RECEIVE_CONTEXT':
+			return {
+				...state,
+				context: { status: 'ready', value: action.context },
+			};
+		case 'FAIL_CONTEXT':
+			return {
+				...state,
+				context: { status: 'failed', error: action.error },
+			};
+		case 'START_CHECKS': {
+			const checks = { ...state.checks };
+			for ( const { key, url } of action.targets ) {
+				checks[ key ] = { state: 'checking', url };
+			}
+			return { ...state, checks };
+		}
+		case 'RECEIVE_RESULTS': {
+			const checks = { ...state.checks };
+			for ( const [ key, result ] of Object.entries( action.results ) ) {
+				checks[ key ] = {
+					state: 'done',
+					url: action.urls[ key ] ?? result.target,
+					result,
+				};
+			}
+			return { ...state, checks, serviceError: null };
+		}
+		case 'FAIL_CHECKS': {
+			const checks = { ...state.checks };
+			for ( const { key, url } of action.targets ) {
+				checks[ key ] = { state: 'failed', url, error: action.error };
+			}
+			return {
+				...state,
+				checks,
+				serviceError: action.serviceWide
+					? action.error
+					: state.serviceError,
+			};
+		}
+		case 'RETRY_FAILED': {
+			const checks: Record< string, CheckEntry > = {};
+			for ( const [ key, entry ] of Object.entries( state.checks ) ) {
+				if ( entry.state !== 'failed' ) {
+					checks[ key ] = entry;
+				}
+			}
+			return { ...state, checks, serviceError: null };
+		}
+		case 'RECEIVE_ANALYSIS':
+			return { ...state, analysis: action.analysis };
+		case 'SET_OVERRIDE':
+			return { ...state, override: action.override };
+		default:
+			return state;
+	}
+}

@@ -1,0 +1,95 @@
+/**
+ * Shapes shared by the editor's store, hooks and components. Everything
+ * here is plain data: it is what the store holds and what the pure helpers
+ * in links/ and analysis/ take and return.
+ */
+import type {
+	BacklinkResult,
+	BacklinkStatus,
+	ExtractedLink,
+	Finding,
+	Severity,
+	Settings,
+} from '../core';
+
+/** Site-wide counts the site rules need (mirrors core's SiteStats). */
+export interface EditorSiteStats {
+	outboundDomains: number;
+	reciprocalPartners: number;
+	newReciprocalPartners: number;
+}
+
+/** What GET /reciprocal-link-guard/v1/context tells the editor. */
+export interface EditorContext {
+	settings: Settings;
+	/** Every URL our site answers on (home URL first). */
+	siteUrls: string[];
+	/** Admin URL of the plugin's settings page. */
+	settingsUrl: string;
+	/** A service URL and key are set; false means "never checks reciprocity". */
+	serviceConfigured: boolean;
+	/** Site-wide counts, or null when the service could not say. */
+	siteStats: EditorSiteStats | null;
+	/** Why WordPress could not reach the service when it built the context. */
+	serviceError: EditorError | null;
+	/** The current user may publish despite a blocking finding, with a reason. */
+	canOverride: boolean;
+}
+
+/** A failure with a stable code and a sentence (REST error or client-side). */
+export interface EditorError {
+	code: string;
+	message: string;
+}
+
+/**
+ * One link of the post being edited, tied to the block it sits in.
+ * `link` is what the core extractor saw in the whole post (so position,
+ * list and heading context are post-wide); the rest is editor-only.
+ */
+export interface EditorLink {
+	/** Stable within one analysis: block clientId + occurrence index. */
+	id: string;
+	clientId: string | null;
+	blockName: string | null;
+	/** urlKey() of the normalised href: the identity used for checks. */
+	key: string;
+	/** Partner domain (registrable domain, or host when there is none). */
+	domain: string;
+	/** The href exactly as written in the block, for canvas selectors. */
+	rawHrefs: string[];
+	external: boolean;
+	link: ExtractedLink;
+}
+
+/** The life of one check request for a target. */
+export type CheckEntry =
+	| { state: 'checking'; url: string }
+	| { state: 'done'; url: string; result: BacklinkResult }
+	| { state: 'failed'; url: string; error: EditorError };
+
+/** What the sidebar shows as a link's status. */
+export type LinkStatus =
+	| { kind: 'internal' }
+	| { kind: 'waiting' }
+	| { kind: 'checking' }
+	| { kind: 'links-back'; result: BacklinkResult }
+	| { kind: 'no-link'; result: BacklinkResult }
+	| {
+			kind: 'could-not-check';
+			reason: BacklinkStatus | 'service-error';
+			detail: string;
+	  }
+	| { kind: 'not-checked' };
+
+/** One result of running the core rules over the post. */
+export interface Analysis {
+	links: EditorLink[];
+	findings: Finding[];
+	/** Findings from the site-wide rules (too many partners, velocity). */
+	siteFindings: Finding[];
+	/** The core rules threw: the sentence to show instead of findings. */
+	error: string | null;
+}
+
+export type CheckState = 'pass' | 'not-checked' | Severity;

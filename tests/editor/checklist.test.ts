@@ -1,0 +1,116 @@
+import { DEFAULT_SETTINGS, type Finding } from '../../src/core';
+import {
+	POST_RULE_CODES,
+	buildChecklist,
+} from '../../src/editor/analysis/checklist';
+import { blockingFindings } from '../../src/editor/analysis/blocking';
+import { fixesFor } from '../../src/editor/analysis/fixes';
+import { editorLink } from './fixtures';
+
+const finding = (
+	code: Finding[ 'code' ],
+	severity: Finding[ 'severity' ]
+): Finding => ( {
+	code,
+	severity,
+	linkUrl: 'https://partner.example/',
+	params: {},
+} );
+
+describe( 'buildChecklist', () => {
+	it( 'has a line per post rule and none for the site-wide rules or the info-only reciprocal-link', () => {
+		const lines = buildChecklist( [], POST_RULE_CODES, true );
+		const codes = lines.map( ( l ) => l.code );
+		expect( codes ).toHaveLength( POST_RULE_CODES.length );
+		expect( codes ).not.toContain( 'too-many-partners' );
+		expect( codes ).not.toContain( 'reciprocal-link' );
+		expect( lines.every( ( l ) => l.state === 'pass' ) ).toBe( true );
+	} );
+
+	it( 'shows the worst severity of a rule and sorts problems first', () => {
+		const lines = buildChecklist(
+			[
+				finding( 'generic-anchor', 'warning' ),
+				finding( 'homepage-swap', 'critical' ),
+				finding( 'generic-anchor', 'critical' ),
+			],
+			POST_RULE_CODES,
+			true
+		);
+		expect(
+			lines.slice( 0, 2 ).map( ( l ) => [ l.code, l.state ] )
+		).toEqual( [
+			[ 'generic-anchor', 'critical' ],
+			[ 'homepage-swap', 'critical' ],
+		] );
+		expect( lines[ 0 ].findings ).toHaveLength( 2 );
+		expect( lines[ 2 ].state ).toBe( 'pass' );
+	} );
+
+	it( 'marks rules about partner pages as not checked when reciprocity could not be checked', () => {
+		const lines = buildChecklist( [], POST_RULE_CODES, false );
+		const state = ( code: string ) =>
+			lines.find( ( l ) => l.code === code )?.state;
+		expect( state( 'homepage-swap' ) ).toBe( 'not-checked' );
+		expect( state( 'generic-anchor' ) ).toBe( 'pass' );
+	} );
+} );
+
+describe( 'blockingFindings', () => {
+	const findings = [
+		finding( 'homepage-swap', 'critical' ),
+		finding( 'generic-anchor', 'critical' ),
+		finding( 'hidden-link-ours', 'warning' ),
+	];
+
+	it( 'blocks nothing while blocking is off', () => {
+		expect(
+			blockingFindings( findings, {
+				...DEFAULT_SETTINGS,
+				blockingCodes: [ 'homepage-swap' ],
+			} )
+		).toEqual( [] );
+	} );
+
+	it( 'blocks on critical findings whose code the admin chose', () => {
+		const settings = {
+			...DEFAULT_SETTINGS,
+			blockPublishing: true,
+			blockingCodes: [
+				'homepage-swap',
+				'hidden-link-ours',
+			] as Finding[ 'code' ][],
+		};
+		expect(
+			blockingFindings( findings, settings ).map( ( f ) => f.code )
+		).toEqual( [ 'homepage-swap' ] );
+	} );
+} );
+
+describe( 'fixesFor', () => {
+	it( 'offers nofollow and sponsored for partner-side risks on a followed link', () => {
+		expect(
+			fixesFor(
+				finding( 'followed-both-ways', 'warning' ),
+				editorLink( 'https://partner.example/' )
+			)
+		).toEqual( [ 'nofollow', 'sponsored' ] );
+	} );
+
+	it( 'does not offer rel fixes on a link that is already nofollow', () => {
+		const link = editorLink( 'https://partner.example/' );
+		link.link.rel = [ 'nofollow' ];
+		expect(
+			fixesFor( finding( 'homepage-swap', 'critical' ), link )
+		).toEqual( [] );
+	} );
+
+	it( 'sends anchor problems to the block instead of rewriting words', () => {
+		expect(
+			fixesFor(
+				finding( 'generic-anchor', 'warning' ),
+				editorLink( 'https://partner.example/' )
+			)
+		).toEqual( [ 'rewrite-anchor' ] );
+	} );
+} );

@@ -1,0 +1,68 @@
+import {
+	BACKLINK_STATUSES,
+	FINDING_CODES,
+	PLACEMENTS,
+	SEVERITIES,
+} from '../../src/core';
+import {
+	backlinkStatusLabel,
+	findingMessage,
+	placementLabel,
+	severityLabel,
+} from '../../src/editor/messages';
+
+describe( 'finding messages', () => {
+	it.each( FINDING_CODES.map( ( code ) => [ code ] ) )(
+		'explains %s with a title, a risk and a fix',
+		( code ) => {
+			const message = findingMessage( {
+				code,
+				severity: 'warning',
+				params: {},
+			} );
+			expect( message.title.trim() ).not.toBe( '' );
+			expect( message.risk.trim() ).not.toBe( '' );
+			expect( message.fix.trim() ).not.toBe( '' );
+		}
+	);
+
+	it( 'gives every code its own title', () => {
+		const titles = FINDING_CODES.map(
+			( code ) =>
+				findingMessage( { code, severity: 'info', params: {} } ).title
+		);
+		expect( new Set( titles ).size ).toBe( FINDING_CODES.length );
+	} );
+
+	it( 'names the anchor and the numbers when the finding carries them', () => {
+		expect(
+			findingMessage( {
+				code: 'generic-anchor',
+				severity: 'warning',
+				params: { anchor: 'click here' },
+			} ).risk
+		).toContain( '“click here”' );
+		const partners = findingMessage( {
+			code: 'too-many-partners',
+			severity: 'critical',
+			params: { count: 14, limit: 10 },
+		} ).risk;
+		expect( partners ).toContain( '14' );
+		expect( partners ).toContain( '10' );
+	} );
+
+	it( 'labels every severity, placement and backlink status', () => {
+		for ( const s of [ ...SEVERITIES, 'pass', 'not-checked' ] as const ) {
+			expect( severityLabel( s ) ).not.toBe( '' );
+		}
+		for ( const p of PLACEMENTS ) {
+			expect( placementLabel( p ) ).not.toBe( '' );
+		}
+		for ( const status of [
+			...BACKLINK_STATUSES,
+			'service-error',
+		] as const ) {
+			expect( backlinkStatusLabel( status ) ).not.toBe( '' );
+		}
+	} );
+} );

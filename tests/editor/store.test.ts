@@ -1,0 +1,142 @@
+import { DEFAULT_SETTINGS } from '../../src/core';
+import {
+	failChecks,
+	receiveContext,
+	receiveResults,
+	retryFailed,
+	startChecks,
+} from '../../src/editor/store/actions';
+import { matchResults } from '../../src/editor/store/match-results';
+import {
+	initialState,
+	reducer,
+	type State,
+} from '../../src/editor/store/reducer';
+import * as selectors from '../../src/editor/store/selectors';
+import { result } from './fixtures';
+
+const target = ( key: string, url = `https://${ key }/` ) => ( {
+	key,
+	url,
+	anchorText: key,
+} );
+
+function run( ...actions: Parameters< typeof reducer >[ 1 ][] ): State {
+	return actions.reduce( reducer, initialState );
+}
+
+describe( 'editor store reducer', () => {
+	it( 'marks targets as checking, then stores their results and clears a service error', () => {
+		const failed = run(
+			startChecks( [ target( 'a.example' ) ] ),
+			failChecks(
+				[ target( 'a.example' ) ],
+				{ code: 'rlg_service_unreachable', message: 'down' },
+				true
+			)
+		);
+		expect( selectors.getServiceError( failed ) ).toEqual( {
+			code: 'rlg_service_unreachable',
+			message: 'down',
+		} );
+		const state = [
+			startChecks( [ target( 'b.example' ) ] ),
+			receiveResults(
+				{ 'b.example': result( 'https://b.example/' ) },
+				{ 'b.example': 'https://b.example/' }
+			),
+		].reduce( reducer, failed );
+		expect( selectors.getCheck( state, 'b.example' ) ).toMatchObject( {
+			state: 'done',
+			url: 'https://b.example/',
+		} );
+		expect( selectors.getServiceError( state ) ).toBeNull();
+		expect( selectors.isChecking( state ) ).toBe( false );
+	} );
+
+	it( 'reports checking while any target is in flight', () => {
+		const state = run(
+			startChecks( [ target( 'a.example' ), target( 'b.example' ) ] )
+		);
+		expect( selectors.isChecking( state ) ).toBe( true );
+		expect( Object.keys( selectors.getChecks( state ) ) ).toEqual( [
+			'a.example',
+			'b.example',
+		] );
+	} );
+
+	it( 'keeps a per-target failure from being reported as a service failure', () => {
+		const state = run(
+			startChecks( [ target( 'a.example' ) ] ),
+			failChecks(
+				[ target( 'a.example' ) ],
+				{ code: 'rlg_missing_result', message: 'x' },
+				false
+			)
+		);
+		expect( selectors.getCheck( state, 'a.example' )?.state ).toBe(
+			'failed'
+		);
+		expect( selectors.getServiceError( state ) ).toBeNull();
+	} );
+
+	it( 'forgets only failed checks on retry', () => {
+		const state = run(
+			startChecks( [ target( 'a.example' ), target( 'b.example' ) ] ),
+			receiveResults( { 'a.example': result( 'https://a.example/' ) } ),
+			failChecks(
+				[ target( 'b.example' ) ],
+				{ code: 'fetch_error', message: 'offline' },
+				true
+			),
+			retryFailed()
+		);
+		expect( Object.keys( state.checks ) ).toEqual( [ 'a.example' ] );
+		expect( state.serviceError ).toBeNull();
+	} );
+
+	it( 'exposes the context only once it is ready', () => {
+		expect( selectors.getContext( initialState ) ).toBeNull();
+		const context = {
+			settings: DEFAULT_SETTINGS,
+			siteUrls: [ 'https://ours.example/' ],
+			settingsUrl: '/wp-admin/options-general.php?page=x',
+			serviceConfigured: true,
+			siteStats: null,
+			serviceError: null,
+			canOverride: false,
+		};
+		const state = run( receiveContext( context ) );
+		expect( selectors.getContext( state ) ).toBe( context );
+		expect( selectors.getContextError( state ) ).toBeNull();
+	} );
+
+	it( 'returns the same checks object between unrelated updates (no needless re-renders)', () => {
+		const state = run( startChecks( [ target( 'a.example' ) ] ) );
+		const next = reducer( state, { type: 'SET_OVERRIDE', override: null } );
+		expect( selectors.getChecks( next ) ).toBe(
+			selectors.getChecks( state )
+		);
+	} );
+} );
+
+describe( 'matchResults', () => {
+	it( 'pairs results with targets by normalised URL, not by order', () => {
+		const targets = [
+			target( 'a.example/x', 'https://a.example/x' ),
+			target( 'b.example/y', 'https://www.b.example/y/' ),
+		];
+		const { done, missing } = matchResults( targets, [
+			result( 'https://b.example/y' ),
+			result( 'https://a.example/x' ),
+		] );
+		expect( done[ 'a.example/x' ].target ).toBe( 'https://a.example/x' );
+		expect( done[ 'b.example/y' ].target ).toBe( 'https://b.example/y' );
+		expect( missing ).toEqual( [] );
+	} );
+
+	it( 'lists targets the service did not answer for', () => {
+		const { missing } = matchResults( [ target( 'c.example' ) ], [] );
+		expect( missing.map( ( t ) => t.key ) ).toEqual( [ 'c.example' ] );
+	} );
+} );
