@@ -1,0 +1,143 @@
+/**
+ * Decoding a stranger's HTML the way a browser would (WHATWG "encoding
+ * sniffing", simplified): a byte-order mark wins, then the Content-Type
+ * charset, then a <meta charset> / <meta http-equiv="Content-Type"> in the
+ * first 1024 bytes. Labels TextDecoder does not know are skipped. With no
+ * usable declaration we try strict UTF-8 (most of today's undeclared pages)
+ * and fall back to windows-1252, the browsers' default for Western locales.
+ * Node ships full ICU, so Shift_JIS, EUC-JP, GBK, Big5, ISO-8859-x, KOI8-R
+ * and the windows-125x family all decode.
+ */
+
+export const FALLBACK_CHARSET = 'windows-1252';
+
+/** How the charset was chosen; handy in logs and tests. */
+export type CharsetSource =
+	'bom' | 'header' | 'meta' | 'utf8-valid' | 'default';
+
+export interface DecodedHtml {
+	readonly text: string;
+	/** WHATWG encoding name, e.g. "shift_jis", "windows-1252". */
+	readonly charset: string;
+	readonly source: CharsetSource;
+}
+
+/** The WHATWG name for a label, or null when TextDecoder does not know it. */
+export function canonicalCharset( label: string ): string | null {
+	try {
+		return new TextDecoder( label.trim() ).encoding;
+	} catch {
+		return null;
+	}
+}
+
+/** The charset parameter of a Content-Type header value, if any. */
+export function charsetFromContentType(
+	contentType: string | null | undefined
+): string | null {
+	const match = /;\s*charset\s*=\s*(?:"([^"]*)"|([^;\s]+))/i.exec(
+		contentType ?? ''
+	);
+	return match ? ( match[ 1 ] ?? match[ 2 ] ) : null;
+}
+
+function bomCharset( bytes: Uint8Array ): string | null {
+	if ( bytes[ 0 ] === 0xef && bytes[ 1 ] === 0xbb && bytes[ 2 ] === 0xbf ) {
+		return 'utf-8';
+	}
+	if ( bytes[ 0 ] === 0xfe && bytes[ 1 ] === 0xff ) {
+		return 'utf-16be';
+	}
+	if ( bytes[ 0 ] === 0xff && bytes[ 1 ] === 0xfe ) {
+		return 'utf-16le';
+	}
+	return null;
+}
+
+const ATTRIBUTE = /([^\s=/>]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+)))?/g;
+
+/**
+ * The charset a <meta> in the first 1024 bytes declares. Works on the
+ * bytes read as latin1, which keeps every ASCII-compatible encoding's
+ * markup intact; comments are skipped so a commented-out meta is ignored.
+ */
+export function sniffMetaCharset( bytes: Uint8Array ): string | null {
+	const head = Buffer.from(
+		bytes.buffer,
+		bytes.byteOffset,
+		Math.min( bytes.byteLength, 1024 )
+	)
+		.toString( 'latin1' )
+		.replace( /<!--[\s\S]*?(?:-->|$)/g, '' );
+	for ( const tag of head.matchAll( /<meta[\s/]([^>]*)>?/gi ) ) {
+		const attributes = new Map< string, string >();
+		for ( const attribute of tag[ 1 ].matchAll( ATTRIBUTE ) ) {
+			const name = attribute[ 1 ].toLowerCase();
+			if ( ! attributes.has( name ) ) {
+				attributes.set(
+					name,
+					attribute[ 2 ] ?? attribute[ 3 ] ?? attribute[ 4 ] ?? ''
+				);
+			}
+		}
+		const charset = attributes.get( 'charset' );
+		if ( charset ) {
+			return charset;
+		}
+		if (
+			attributes.get( 'http-equiv' )?.toLowerCase() === 'content-type'
+		) {
+			const fromContent = /charset\s*=\s*["']?([^"';\s]+)/i.exec(
+				attributes.get( 'content' ) ?? ''
+			);
+			if ( fromContent ) {
+				return fromContent[ 1 ];
+			}
+		}
+	}
+	return null;
+}
+
+function decode( bytes: Uint8Array, charset: string ): string {
+	return new TextDecoder( charset ).decode( bytes );
+}
+
+/** Decodes an HTML body given its Content-Type header value. */
+export function decodeHtml(
+	bytes: Uint8Array,
+	contentType?: string | null
+): DecodedHtml {
+	const bom = bomCharset( bytes );
+	if ( bom ) {
+		// TextDecoder strips the BOM it recognises.
+		return { text: decode( bytes, bom ), charset: bom, source: 'bom' };
+	}
+	const declared: Array< [ string | null, CharsetSource ] > = [
+		[ charsetFromContentType( contentType ), 'header' ],
+		[ sniffMetaCharset( bytes ), 'meta' ],
+	];
+	for ( const [ label, source ] of declared ) {
+		let charset = label ? canonicalCharset( label ) : null;
+		if ( ! charset ) {
+			continue;
+		}
+		// A page cannot truthfully declare UTF-16 in ASCII-compatible
+		// markup; browsers read it as UTF-8 (HTML spec, prescan step).
+		if ( source === 'meta' && charset.startsWith( 'utf-16' ) ) {
+			charset = 'utf-8';
+		}
+		return { text: decode( bytes, charset ), charset, source };
+	}
+	try {
+		const text = new TextDecoder( 'utf-8', { fatal: true } ).decode(
+			bytes
+		);
+		return { text, charset: 'utf-8', source: 'utf8-valid' };
+	} catch {
+		return {
+			text: decode( bytes, FALLBACK_CHARSET ),
+			charset: FALLBACK_CHARSET,
+			source: 'default',
+		};
+	}
+}
