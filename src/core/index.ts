@@ -9,3 +9,4 @@ export * from './report';
 export * from './url';
 export * from './text';
 export * from './anchors';
+export * from './relevance';

@@ -20,7 +20,7 @@ const WEB = `home menu search login logout cookie cookies privacy policy
 	contact copyright reserved rights terms share tweet facebook twitter
 	instagram linkedin youtube pinterest whatsapp email mail newsletter
 	subscribe comment comments reply posted read more click here www http
-	https com nl org net de fr es`;
+	https com org net`;
 
 /**
  * The web boilerplate words on their own: stop words in every language, so
@@ -50,7 +50,8 @@ export const STOP_WORDS: Record< Language, Set< string > > = {
 		which while who whom whose why will with within without won would
 		wouldn yes yet you your yours yourself yourselves ll re ve
 		dont doesnt didnt isnt arent wasnt werent cant couldnt wont wouldnt
-		shouldnt im ive youre youve theyre weve hes shes thats theres lets` ),
+		shouldnt im ive youre youve theyre weve hes shes thats theres lets
+		two three four five six seven eight nine ten second third` ),
 	nl: words( `${ WEB }
 		aan aangezien al alle alleen alles als altijd ander andere anders
 		bij binnen boven breed buiten daar daarna daarom dan dat de deze die
@@ -68,7 +69,9 @@ export const STOP_WORDS: Record< Language, Set< string > > = {
 		wordt zoals zowel zelfs beetje klik hier lees meer verder lezen
 		gaan gaat ging kom komen komt krijg krijgen krijgt maak maakt maken
 		gemaakt geen heel hele nieuw nieuwe eerste tweede alsof daarbij
-		daardoor daarmee daarvan erop ervan ermee erin hen hun zn zon` ),
+		daardoor daarmee daarvan erop ervan ermee erin hen hun zn zon mee
+		twee drie vier vijf zes zeven acht negen tien derde vorig vorige
+		neem neemt nam namen af toe` ),
 	de: words( `${ WEB }
 		aber alle allem allen aller alles als also am an ander andere anderem
 		anderen anderer anderes auch auf aus bei bin bis bist da damit dann
@@ -176,7 +179,9 @@ function stemNl( word: string ): string {
 		}
 		return w.replace( /v$/, 'f' ).replace( /z$/, 's' );
 	}
-	if ( /[^s]s$/.test( w ) ) {
+	// Plural -s only where Dutch uses it: after -el/-em/-en/-er, -je, a
+	// vowel, or in loans on -ng ("campings"); never "fiets" → "fiet".
+	if ( /(e[lmnr]|je|ng|[aeiouy])s$/.test( w ) ) {
 		return w.slice( 0, -1 );
 	}
 	if ( w.length > 4 && w.endsWith( 'e' ) ) {
