@@ -193,3 +193,17 @@ export const ApiErrorSchema = z.object( {
 	field: z.string().optional(),
 } );
 export type ApiError = z.infer< typeof ApiErrorSchema >;
+
+/**
+ * Site-wide counts the site rules (too-many-partners, exchange-velocity)
+ * need; the service computes them from its check history (GET /v1/stats).
+ */
+export const SiteStatsSchema = z.object( {
+	/** Distinct external (registrable) domains the site links to. */
+	outboundDomains: z.number().int().nonnegative(),
+	/** Of those, the domains that link back. */
+	reciprocalPartners: z.number().int().nonnegative(),
+	/** Reciprocal partners first seen linking back within the velocity window. */
+	newReciprocalPartners: z.number().int().nonnegative(),
+} );
+export type SiteStats = z.infer< typeof SiteStatsSchema >;

@@ -24,6 +24,11 @@ export const SettingsSchema = z.object( {
 	maxReciprocalPartners: Count.default( 10 ),
 	/** Share of outbound domains that may be reciprocal before `too-many-partners`. */
 	maxReciprocalShare: Share.default( 0.25 ),
+	/**
+	 * The share limit applies from this many partners on: with 2 partners
+	 * among 4 outbound domains the share is 50%, which says nothing yet.
+	 */
+	minPartnersForShare: Count.default( 3 ),
 	/** Window for `exchange-velocity`, in days. */
 	velocityWindowDays: z.number().int().min( 1 ).max( 365 ).default( 30 ),
 	/** New reciprocal partners allowed within the window. */
