@@ -844,7 +844,9 @@ export function createFetcher(
 		},
 		async close() {
 			const closing = dispatcher.close();
-			const timeout = sleep( 2_000 ).then( () => 'timeout' as const );
+			const timeout = sleep( 2_000, undefined, { ref: false } ).then(
+				() => 'timeout' as const
+			);
 			if (
 				( await Promise.race( [ closing, timeout ] ) ) === 'timeout'
 			) {

@@ -14,9 +14,10 @@
  *   failed the same way.
  *
  * Successful answers are cached per origin for `ttlMs` (Google caches up
- * to 24 h); failures only for `errorTtlMs`, so one bad minute does not
- * block a partner for a day. A robots.txt on a refused address is reported
- * as such: the page would be refused as well.
+ * to 24 h); 429/5xx answers only for `errorTtlMs`, so one bad minute does
+ * not block a partner for a day; network failures are not cached at all
+ * (the next check resolves and connects anew). A robots.txt on a refused
+ * address is reported as such: the page would be refused as well.
  */
 import robotsParser from 'robots-parser';
 
@@ -165,10 +166,18 @@ export function createRobotsCache( options: RobotsCacheOptions ): RobotsCache {
 		if ( entries.size > maxEntries ) {
 			entries.delete( entries.keys().next().value as string );
 		}
-		// Failures expire sooner; a rejected load is never cached.
+		// HTTP failures expire sooner; network failures and rejected loads
+		// are not cached at all, so the next check looks (and resolves) anew.
 		policy.then(
 			( settled ) => {
-				if ( settled.robot === 'disallow-all' && settled.detail ) {
+				if ( settled.failure ) {
+					if ( entries.get( origin )?.policy === policy ) {
+						entries.delete( origin );
+					}
+				} else if (
+					settled.robot === 'disallow-all' &&
+					settled.detail
+				) {
 					const entry = entries.get( origin );
 					if ( entry?.policy === policy ) {
 						entries.set( origin, {
