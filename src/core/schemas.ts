@@ -126,8 +126,17 @@ export const PageFactsSchema = z.object( {
 			'robots-disallowed',
 		] )
 		.nullable(),
+	/** sha256 (hex) of the page's decoded HTML: evidence of what was seen. */
+	contentHash: z.string().nullable().optional(),
 } );
 export type PageFacts = z.infer< typeof PageFactsSchema >;
+
+/** HTTP cache validators of a fetched page, for conditional re-checks. */
+export const CacheValidatorsSchema = z.object( {
+	etag: z.string().nullable(),
+	lastModified: z.string().nullable(),
+} );
+export type CacheValidators = z.infer< typeof CacheValidatorsSchema >;
 
 export const BacklinkResultSchema = z.object( {
 	/** The URL we link to, normalised. */
@@ -142,6 +151,17 @@ export const BacklinkResultSchema = z.object( {
 	fromCache: z.boolean(),
 	page: PageFactsSchema.nullable(),
 	links: z.array( BacklinkSchema ),
+	/**
+	 * Validators of the target page and of the homepage as last fetched.
+	 * Pass the stored result back as the checker's `previous` and a 304
+	 * confirms it without re-reading the page.
+	 */
+	validators: z
+		.object( {
+			page: CacheValidatorsSchema.nullable(),
+			homepage: CacheValidatorsSchema.nullable(),
+		} )
+		.optional(),
 } );
 export type BacklinkResult = z.infer< typeof BacklinkResultSchema >;
 
