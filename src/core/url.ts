@@ -204,16 +204,22 @@ export interface SiteMatcher {
 	domains: string[];
 }
 
-/**
- * The identity of a URL's site: its registrable domain, or for IP addresses
- * and single-label hosts (which have none) `host:port`, so that two local
- * servers on different ports are two different sites.
- */
 function siteIdentity( url: URL ): string {
 	if ( isIpOrSingleLabel( url.hostname ) ) {
 		return url.host;
 	}
 	return registrableDomain( url.hostname ) ?? url.hostname;
+}
+
+/**
+ * The identity of a URL's site, for counting and grouping partners: its
+ * registrable domain, or for IP addresses and single-label hosts (which
+ * have none) `host:port`, so that two local servers on different ports are
+ * two different sites. Null when the input holds no host.
+ */
+export function siteKey( urlOrHost: string ): string | null {
+	const parsed = parseLoose( urlOrHost );
+	return parsed ? siteIdentity( parsed ) : null;
 }
 
 /**

@@ -4,6 +4,7 @@ import {
 	isHomepage,
 	normalizeUrl,
 	registrableDomain,
+	siteKey,
 	urlKey,
 } from '../../src/core/url';
 
@@ -196,5 +197,15 @@ describe( 'createSiteMatcher', () => {
 		expect( sub.isOurHomepage( 'https://example.org/blog/post' ) ).toBe(
 			false
 		);
+	} );
+} );
+
+describe( 'siteKey', () => {
+	it( 'is the registrable domain, or host:port where there is none', () => {
+		expect( siteKey( 'https://blog.example.co.uk/x' ) ).toBe(
+			'example.co.uk'
+		);
+		expect( siteKey( 'http://127.0.0.1:8081/a' ) ).toBe( '127.0.0.1:8081' );
+		expect( siteKey( 'mailto:a@b.c' ) ).toBeNull();
 	} );
 } );

@@ -1,0 +1,451 @@
+/**
+ * Builds the facts the rules read (types.ts) and the predicates several
+ * rules share, so that "is this a homepage swap?" has one answer whether
+ * the homepage-swap rule asks or the identical-anchors rule asks it to
+ * decide a severity.
+ */
+import { analyzeAnchor, domainBrand } from '../anchors';
+import { PARTNER_SECTION_WORDS } from '../lexicon/anchors';
+import { relevanceDetails, type RelevanceDetails } from '../relevance';
+import type { BacklinkResult, ExtractedLink, PageFacts } from '../schemas';
+import type { Settings } from '../settings';
+import { foldText, isStopWord, tokenize } from '../text';
+import {
+	createSiteMatcher,
+	isHomepage,
+	normalizeUrl,
+	siteKey,
+	urlKey,
+	type SiteMatcher,
+} from '../url';
+import type {
+	BoilerplateReason,
+	LinkFacts,
+	LinkGroup,
+	PostAnalysisInput,
+	PostFacts,
+	TheirLinkFacts,
+} from './types';
+
+/** rel tokens that stop a link from passing ranking credit. */
+const UNFOLLOWED_REL = new Set( [ 'nofollow', 'sponsored', 'ugc' ] );
+
+/** Their placements that repeat on every page of their site. */
+const BOILERPLATE_PLACEMENTS = new Set( [
+	'footer',
+	'sidebar',
+	'navigation',
+	'header',
+] );
+
+/**
+ * A trailing link list starts in the second half of the post and reaches
+ * its last 15%: a block of links at the end, after the text, where
+ * exchanged links are parked.
+ */
+export const TRAILING_LIST_START = 0.5;
+export const TRAILING_LIST_END = 0.85;
+
+/** A partners-section heading is short: "Onze partners", "Links", "Blogroll". */
+const MAX_SECTION_HEADING_WORDS = 4;
+
+export function isFollowed( rel: readonly string[] ): boolean {
+	return ! rel.some( ( token ) => UNFOLLOWED_REL.has( token.toLowerCase() ) );
+}
+
+/**
+ * Whether a heading announces a partners/links section ("Partners",
+ * "Onze sponsoren", "Blogroll", "Nuttige links", "Partnerseiten",
+ * "Sites amis", "Enlaces de interés"): a short heading (at most four words
+ * besides function words) with a partner or link-list word. "How to pick a
+ * business partner" is not one.
+ */
+export function isPartnerSectionHeading( heading: string | null ): boolean {
+	if ( ! heading ) {
+		return false;
+	}
+	const words = tokenize( heading ).filter(
+		( token ) =>
+			! isStopWord( token, null ) || PARTNER_SECTION_WORDS.has( token )
+	);
+	return (
+		words.length > 0 &&
+		words.length <= MAX_SECTION_HEADING_WORDS &&
+		words.some( ( token ) => PARTNER_SECTION_WORDS.has( token ) )
+	);
+}
+
+/**
+ * Keyword phrases of their page: the title's segments ("Running shoes |
+ * Stride" → "Running shoes"), without the segment that is just their brand,
+ * and the H1. An anchor equal to one of these is exact-match for that page.
+ */
+export function pageKeywords(
+	page: PageFacts | null,
+	targetUrl: string,
+	brandTerms: readonly string[]
+): string[] {
+	if ( ! page ) {
+		return [];
+	}
+	const brands = new Set(
+		[ domainBrand( targetUrl ), ...brandTerms ]
+			.filter( ( brand ): brand is string => !! brand )
+			.map( ( brand ) => foldText( brand ).replace( / /g, '' ) )
+	);
+	const phrases = [
+		...page.title.split( /\s+[-–—|:·•»~]+\s+|\s*[|·•»]\s*/ ),
+		page.h1,
+	]
+		.map( ( phrase ) => phrase.trim() )
+		.filter(
+			( phrase ) =>
+				phrase !== '' &&
+				! brands.has( foldText( phrase ).replace( / /g, '' ) )
+		);
+	return [ ...new Set( phrases ) ].slice( 0, 6 );
+}
+
+function boilerplateOf(
+	placement: string,
+	heading: string | null
+): BoilerplateReason | null {
+	if ( BOILERPLATE_PLACEMENTS.has( placement ) ) {
+		return placement as BoilerplateReason;
+	}
+	return isPartnerSectionHeading( heading ) ? 'partner-section' : null;
+}
+
+/**
+ * The link of theirs that best shows where they link to us: a visible one
+ * before a hidden one, on the linked page before their homepage, in content
+ * before boilerplate.
+ */
+function primaryOf( theirs: TheirLinkFacts[] ): TheirLinkFacts | null {
+	const rank = ( t: TheirLinkFacts ) =>
+		( t.link.hidden ? 4 : 0 ) +
+		( t.link.foundOn === 'target-page' ? 0 : 2 ) +
+		( t.boilerplate ? 1 : 0 );
+	let best: TheirLinkFacts | null = null;
+	for ( const t of theirs ) {
+		if ( ! best || rank( t ) < rank( best ) ) {
+			best = t;
+		}
+	}
+	return best;
+}
+
+/**
+ * Links the reader sees as one unit: consecutive links in the same block,
+ * or consecutive list items under the same heading (a `<ul>` counts as one
+ * unit even when the extractor numbers its items as separate blocks).
+ */
+export function groupLinks( links: readonly ExtractedLink[] ): LinkGroup[] {
+	const groups: LinkGroup[] = [];
+	let current: LinkGroup | null = null;
+	links.forEach( ( link, index ) => {
+		const previous =
+			current && links[ current.members[ current.members.length - 1 ] ];
+		const together =
+			previous &&
+			( previous.block === link.block ||
+				( previous.inList &&
+					link.inList &&
+					previous.heading === link.heading ) );
+		if ( current && together ) {
+			current.members.push( index );
+			current.inList = current.inList && link.inList;
+		} else {
+			current = {
+				block: link.block,
+				members: [ index ],
+				inList: link.inList,
+				heading: link.heading,
+			};
+			groups.push( current );
+		}
+	} );
+	return groups;
+}
+
+function resultsByKey(
+	backlinks: Record< string, BacklinkResult >
+): Map< string, BacklinkResult > {
+	const map = new Map< string, BacklinkResult >();
+	for ( const [ key, result ] of Object.entries( backlinks ?? {} ) ) {
+		map.set( urlKey( key ), result );
+	}
+	for ( const result of Object.values( backlinks ?? {} ) ) {
+		const key = urlKey( result.target );
+		if ( ! map.has( key ) ) {
+			map.set( key, result );
+		}
+	}
+	return map;
+}
+
+function theirLinksOf(
+	result: BacklinkResult,
+	keywords: string[],
+	settings: Settings,
+	matcher: SiteMatcher
+): TheirLinkFacts[] {
+	return result.links.map( ( link ) => {
+		const anchor = analyzeAnchor( link.text, {
+			keywords,
+			brandTerms: settings.brandTerms,
+			targetUrl: link.href,
+			isImage: link.isImage,
+			partialMatchShare: settings.partialMatchShare,
+		} );
+		// The checker may have known keywords we were not given (the
+		// focus keyphrase of another post): trust its exact-match verdict.
+		const merged =
+			link.anchorClass === 'exact-match' &&
+			anchor.anchorClass !== 'exact-match'
+				? { ...anchor, anchorClass: 'exact-match' as const }
+				: anchor;
+		return {
+			link,
+			anchor: merged,
+			boilerplate: boilerplateOf( link.placement, link.heading ),
+			followed: isFollowed( link.rel ),
+			toOurHomepage:
+				link.toHomepage || matcher.isOurHomepage( link.href ),
+		};
+	} );
+}
+
+function pageText( page: PageFacts ): string {
+	return [ page.title, page.h1, page.textSample ].join( '\n' ).trim();
+}
+
+/** Everything the rules need, computed once. Never throws on odd input. */
+export function buildPostFacts(
+	input: PostAnalysisInput,
+	settings: Settings
+): PostFacts {
+	const matcher = createSiteMatcher( input.siteUrls ?? [] );
+	const focus = input.focusKeyphrase?.trim();
+	const keywords = focus
+		? [ ...settings.keywords, focus ]
+		: settings.keywords;
+	const results = resultsByKey( input.backlinks );
+	const postText = input.postText ?? '';
+	const relevanceCache = new Map< string, RelevanceDetails | null >();
+
+	const all: PostFacts[ 'all' ] = [];
+	const links: LinkFacts[] = [];
+	const seen = new Set< string >();
+	( input.links ?? [] ).forEach( ( link, index ) => {
+		const href = normalizeUrl( link.href );
+		const site = href ? siteKey( href ) : null;
+		if ( ! href || ! site || matcher.isOurs( href ) ) {
+			all.push( { link, external: null } );
+			return;
+		}
+		const key = urlKey( href );
+		const result = results.get( key ) ?? null;
+		const reciprocal =
+			result?.status === 'links-back' && result.links.length > 0;
+		const page = result?.page ?? null;
+		const anchor = analyzeAnchor( link.text, {
+			keywords: [
+				...keywords,
+				...pageKeywords( page, href, settings.brandTerms ),
+			],
+			brandTerms: settings.brandTerms,
+			targetUrl: href,
+			isImage: link.isImage,
+			partialMatchShare: settings.partialMatchShare,
+		} );
+		const theirs =
+			reciprocal && result
+				? theirLinksOf( result, keywords, settings, matcher )
+				: [];
+		if ( reciprocal && page && ! relevanceCache.has( key ) ) {
+			const text = pageText( page );
+			relevanceCache.set(
+				key,
+				text === '' || postText.trim() === ''
+					? null
+					: relevanceDetails( postText, text )
+			);
+		}
+		const facts: LinkFacts = {
+			index,
+			link,
+			href,
+			key,
+			site,
+			firstForTarget: ! seen.has( key ),
+			anchor,
+			followed: isFollowed( link.rel ),
+			toTheirHomepage: isHomepage( href ),
+			footerSpot: null,
+			sectionHeading: null,
+			listSize: 0,
+			result,
+			reciprocal,
+			theirs,
+			primary: primaryOf( theirs ),
+			relevance: relevanceCache.get( key ) ?? null,
+		};
+		seen.add( key );
+		links.push( facts );
+		all.push( { link, external: facts } );
+	} );
+
+	const groups = groupLinks( all.map( ( entry ) => entry.link ) );
+	markFooterSpots( all, groups, settings );
+
+	return {
+		settings,
+		links,
+		all,
+		groups,
+		matcher,
+		postText,
+		keywords,
+		siteStats: input.siteStats ?? null,
+	};
+}
+
+/**
+ * Mark the links that sit in a footer-like spot of the post: a partners
+ * section (by its heading), or a trailing list of at least
+ * `minLinksInLinkList` external links at the end of the post.
+ */
+function markFooterSpots(
+	all: PostFacts[ 'all' ],
+	groups: LinkGroup[],
+	settings: Settings
+): void {
+	for ( const entry of all ) {
+		if ( entry.external && isPartnerSectionHeading( entry.link.heading ) ) {
+			entry.external.footerSpot = 'partner-section';
+			entry.external.sectionHeading = entry.link.heading;
+		}
+	}
+	for ( const group of groups ) {
+		const members = group.members.map( ( i ) => all[ i ] );
+		const external = members.filter( ( entry ) => entry.external );
+		const first = members[ 0 ].link.position;
+		const last = members[ members.length - 1 ].link.position;
+		if (
+			! group.inList ||
+			external.length < settings.minLinksInLinkList ||
+			first < TRAILING_LIST_START ||
+			last < TRAILING_LIST_END
+		) {
+			continue;
+		}
+		for ( const entry of external ) {
+			const facts = entry.external as LinkFacts;
+			facts.listSize = external.length;
+			if ( ! facts.footerSpot ) {
+				facts.footerSpot = 'trailing-list';
+			}
+		}
+	}
+}
+
+// ---------------------------------------------------------------------------
+// Shared predicates (used by rules and by severity escalation).
+
+export function ourExactMatch( f: LinkFacts ): boolean {
+	return f.anchor.anchorClass === 'exact-match';
+}
+
+export function theirExactMatch( f: LinkFacts ): TheirLinkFacts | null {
+	return (
+		f.theirs.find( ( t ) => t.anchor.anchorClass === 'exact-match' ) ?? null
+	);
+}
+
+/** Anchor classes that are the same both ways by accident, not by agreement. */
+const NEUTRAL_ANCHORS = new Set( [ 'generic', 'empty', 'image', 'naked-url' ] );
+
+export function identicalAnchor( f: LinkFacts ): TheirLinkFacts | null {
+	if ( NEUTRAL_ANCHORS.has( f.anchor.anchorClass ) ) {
+		return null;
+	}
+	const ours = foldText( f.link.text );
+	if ( ours === '' ) {
+		return null;
+	}
+	return f.theirs.find( ( t ) => foldText( t.link.text ) === ours ) ?? null;
+}
+
+export function boilerplateBacklink( f: LinkFacts ): TheirLinkFacts | null {
+	return f.theirs.find( ( t ) => t.boilerplate !== null ) ?? null;
+}
+
+export function homepageSwap( f: LinkFacts ): TheirLinkFacts | null {
+	if ( ! f.reciprocal || ! f.toTheirHomepage ) {
+		return null;
+	}
+	return f.theirs.find( ( t ) => t.toOurHomepage ) ?? null;
+}
+
+export function hiddenBacklink( f: LinkFacts ): TheirLinkFacts | null {
+	return f.theirs.find( ( t ) => t.link.hidden !== null ) ?? null;
+}
+
+/**
+ * Off-topic: reciprocal, their page has text, relevance below the setting.
+ * Pairs in two different languages are not judged: they share no terms
+ * whatever their topics, so a low score would mean nothing.
+ */
+export function offTopic( f: LinkFacts, settings: Settings ): boolean {
+	const details = f.relevance;
+	if ( ! f.reciprocal || ! details ) {
+		return false;
+	}
+	const [ ours, theirs ] = details.languages;
+	if ( ours && theirs && ours !== theirs ) {
+		return false;
+	}
+	if ( details.termCounts[ 0 ] === 0 || details.termCounts[ 1 ] === 0 ) {
+		return false;
+	}
+	return details.score < settings.minRelevance;
+}
+
+/**
+ * The link-scheme signals of a reciprocal link besides "it is followed":
+ * what turns an ordinary mutual link into an arranged-looking exchange.
+ */
+export function schemeSignals( f: LinkFacts, settings: Settings ): string[] {
+	if ( ! f.reciprocal ) {
+		return [];
+	}
+	const signals: string[] = [];
+	if ( ourExactMatch( f ) || theirExactMatch( f ) ) {
+		signals.push( 'exact-match' );
+	}
+	if ( identicalAnchor( f ) ) {
+		signals.push( 'identical-anchors' );
+	}
+	if ( boilerplateBacklink( f ) ) {
+		signals.push( 'boilerplate' );
+	}
+	if ( f.footerSpot ) {
+		signals.push( 'footer-placement' );
+	}
+	if ( homepageSwap( f ) ) {
+		signals.push( 'homepage-swap' );
+	}
+	if ( f.link.hidden || hiddenBacklink( f ) ) {
+		signals.push( 'hidden' );
+	}
+	if ( offTopic( f, settings ) ) {
+		signals.push( 'off-topic' );
+	}
+	return signals;
+}
+
+/** Round a score for params: three decimals are plenty for a UI. */
+export function round3( value: number ): number {
+	return Math.round( value * 1000 ) / 1000;
+}

@@ -1,0 +1,144 @@
+/**
+ * The rules engine: every rule is a pure function of the facts (one module
+ * per rule); evaluatePost composes the post rules, evaluateSite the
+ * site-wide ones. Findings carry a code and parameters, never sentences.
+ *
+ * Only external links are judged (createSiteMatcher decides what is ours).
+ * A link whose backlink result is missing, or not `links-back` (no-link,
+ * blocked, timeout …), gets only the findings that need no partner data:
+ * generic/exact-match anchor (ours), hidden link (ours), footer placement
+ * (ours), many outbound domains.
+ */
+import { FindingSchema, type Finding } from '../findings';
+import type { SiteStats } from '../schemas';
+import { SettingsSchema, type Settings, type SettingsInput } from '../settings';
+import { backlinkNotIndexable } from './backlink-not-indexable';
+import { boilerplateBacklinkRule } from './boilerplate-backlink';
+import { exactMatchAnchors } from './exact-match-anchors';
+import { exchangeVelocity } from './exchange-velocity';
+import { buildPostFacts } from './facts';
+import { followedBothWays } from './followed-both-ways';
+import { footerPlacementOurs } from './footer-placement-ours';
+import { genericAnchor } from './generic-anchor';
+import { hiddenLinkOurs, hiddenLinkTheirs } from './hidden-links';
+import { homepageSwapRule } from './homepage-swap';
+import { identicalAnchors } from './identical-anchors';
+import { offTopicPartner } from './off-topic-partner';
+import {
+	manyOutboundDomainsBlock,
+	manyOutboundDomainsPost,
+} from './outbound-domains';
+import { reciprocalLink } from './reciprocal-link';
+import { tooManyPartners } from './too-many-partners';
+import type { PostAnalysisInput, PostRule, SiteRule } from './types';
+
+export * from './types';
+export {
+	buildPostFacts,
+	groupLinks,
+	isPartnerSectionHeading,
+	pageKeywords,
+	TRAILING_LIST_END,
+	TRAILING_LIST_START,
+} from './facts';
+export { RECIPROCAL_CLUSTER } from './outbound-domains';
+
+/** Post rules in the order their findings are listed for a link. */
+export const POST_RULES: Readonly< Record< string, PostRule > > = {
+	'reciprocal-link': reciprocalLink,
+	'hidden-link-ours': hiddenLinkOurs,
+	'hidden-link-theirs': hiddenLinkTheirs,
+	'exact-match-anchors': exactMatchAnchors,
+	'identical-anchors': identicalAnchors,
+	'homepage-swap': homepageSwapRule,
+	'boilerplate-backlink': boilerplateBacklinkRule,
+	'footer-placement-ours': footerPlacementOurs,
+	'off-topic-partner': offTopicPartner,
+	'followed-both-ways': followedBothWays,
+	'backlink-not-indexable': backlinkNotIndexable,
+	'generic-anchor': genericAnchor,
+	'many-outbound-domains-block': manyOutboundDomainsBlock,
+	'many-outbound-domains-post': manyOutboundDomainsPost,
+};
+
+export const SITE_RULES: Readonly< Record< string, SiteRule > > = {
+	'too-many-partners': tooManyPartners,
+	'exchange-velocity': exchangeVelocity,
+};
+
+/** Codes only evaluateSite produces (evaluatePost never does). */
+export const SITE_FINDING_CODES = [
+	'too-many-partners',
+	'exchange-velocity',
+] as const;
+
+function settingsOf(
+	settings: Settings | SettingsInput | undefined
+): Settings {
+	return SettingsSchema.parse( settings ?? {} );
+}
+
+const SEVERITY_RANK = { critical: 0, warning: 1, info: 2 } as const;
+
+/**
+ * Findings about one post. Order: by the link's position in the post
+ * (post-wide findings last), then most severe first, then rule order.
+ * Identical findings (same code, link and params — a link repeated in the
+ * post) are listed once.
+ */
+export function evaluatePost(
+	input: PostAnalysisInput,
+	settings: Settings | SettingsInput
+): Finding[] {
+	const facts = buildPostFacts( input, settingsOf( settings ) );
+	const order = new Map< string, number >();
+	facts.links.forEach( ( f ) => {
+		if ( ! order.has( f.href ) ) {
+			order.set( f.href, f.index );
+		}
+	} );
+	const seen = new Set< string >();
+	const findings: Array< { finding: Finding; rule: number } > = [];
+	Object.values( POST_RULES ).forEach( ( rule, ruleIndex ) => {
+		for ( const finding of rule( facts ) ) {
+			const identity = JSON.stringify( [
+				finding.code,
+				finding.linkUrl ?? null,
+				finding.params,
+			] );
+			if ( ! seen.has( identity ) ) {
+				seen.add( identity );
+				findings.push( { finding, rule: ruleIndex } );
+			}
+		}
+	} );
+	const position = ( finding: Finding ) =>
+		finding.linkUrl === undefined
+			? Number.MAX_SAFE_INTEGER
+			: ( order.get( finding.linkUrl ) ?? Number.MAX_SAFE_INTEGER );
+	return findings
+		.sort(
+			( a, b ) =>
+				position( a.finding ) - position( b.finding ) ||
+				SEVERITY_RANK[ a.finding.severity ] -
+					SEVERITY_RANK[ b.finding.severity ] ||
+				a.rule - b.rule
+		)
+		.map( ( { finding } ) => finding );
+}
+
+/** Site-wide findings from the site's counts (no linkUrl). */
+export function evaluateSite(
+	stats: SiteStats,
+	settings: Settings | SettingsInput
+): Finding[] {
+	const parsed = settingsOf( settings );
+	return Object.values( SITE_RULES ).flatMap( ( rule ) =>
+		rule( stats, parsed )
+	);
+}
+
+/** Validate a finding list against the contract (for tests and boundaries). */
+export function assertFindings( findings: unknown ): Finding[] {
+	return FindingSchema.array().parse( findings );
+}
