@@ -17,6 +17,8 @@ import {
 	stopGroup,
 } from './harness/processes';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './harness/browser';
+import { partnerRoutes } from './harness/partners';
+import { startPartnerWeb } from '../helpers/partner-web';
 import {
 	ARTIFACTS_DIR,
 	ROOT,
@@ -141,17 +143,16 @@ function createUsers(
 	return users;
 }
 
-/** Writes the service URL and key into the plugin's option. */
-export function configurePlugin(
+/** Merges values into the plugin's option (as setPluginOptions does for specs). */
+function configurePlugin(
 	siteDir: string,
 	url: string,
 	values: Record< string, unknown >
 ): void {
+	const json = Buffer.from( JSON.stringify( values ) ).toString( 'base64' );
 	wp.wpEval(
 		siteDir,
-		`$values = json_decode( ${ JSON.stringify(
-			JSON.stringify( values )
-		).replace( /\$/g, '\\$' ) }, true );
+		`$values = json_decode( base64_decode( '${ json }' ), true );
 		$current = get_option( 'rlg_settings', array() );
 		update_option( 'rlg_settings', array_merge( is_array( $current ) ? $current : array(), $values ) );`,
 		{ url }
@@ -168,7 +169,7 @@ export default async function globalSetup(): Promise< void > {
 	fs.mkdirSync( ARTIFACTS_DIR, { recursive: true } );
 	const tmpDir = fs.mkdtempSync( path.join( os.tmpdir(), 'rlg-e2e-' ) );
 	const stateFile = path.join( tmpDir, 'state.json' );
-	const cleanup: Array< () => void > = [];
+	const cleanup: Array< () => void | Promise< void > > = [];
 	( globalThis as Record< string, unknown > ).__RLG_E2E_CLEANUP__ = cleanup;
 	( globalThis as Record< string, unknown > ).__RLG_E2E_TMP__ = tmpDir;
 
@@ -186,8 +187,13 @@ export default async function globalSetup(): Promise< void > {
 		cleanup.push( () => stopGroup( server.pid ) );
 		const users = createUsers( siteDir, wpUrl );
 
-		const resolve: string[] = [];
+		const web = await startPartnerWeb( partnerRoutes( wpUrl ) );
+		cleanup.push( () => web.close() );
+		const resolve = [ ...web.resolveEntries ];
 		const partners: Record< string, string > = {};
+		for ( const name of Object.keys( partnerRoutes( wpUrl ) ) ) {
+			partners[ name ] = web.site( name ).origin;
+		}
 
 		let service: E2eState[ 'service' ] = null;
 		let serviceProblem: string | null = null;
@@ -219,9 +225,7 @@ export default async function globalSetup(): Promise< void > {
 			args: CHROMIUM_ARGS,
 			headless: true,
 		} );
-		cleanup.push( () => {
-			void browser.close();
-		} );
+		cleanup.push( () => browser.close() );
 		( globalThis as Record< string, unknown > ).__RLG_E2E_BROWSER__ =
 			browser;
 
@@ -247,7 +251,7 @@ export default async function globalSetup(): Promise< void > {
 		);
 	} catch ( error ) {
 		for ( const stop of cleanup.reverse() ) {
-			stop();
+			await stop();
 		}
 		throw error;
 	}

@@ -1,22 +1,25 @@
 /**
- * Stops everything global setup started (WordPress's php -S group, the
- * service's group, Chromium) and removes the temporary directory unless
- * RLG_E2E_KEEP is set (to look at the site and logs after a failure).
+ * Stops everything global setup started (Chromium, the partner sites, the
+ * service's process group, WordPress's php -S group) and removes the
+ * temporary directory unless RLG_E2E_KEEP is set (to look at the site and
+ * the logs after a failure).
  */
 import fs from 'node:fs';
 
+type Stop = () => void | Promise< void >;
+
 export default async function globalTeardown(): Promise< void > {
 	const globals = globalThis as Record< string, unknown >;
-	const browser = globals.__RLG_E2E_BROWSER__ as
-		{ close: () => Promise< void > } | undefined;
-	if ( browser ) {
-		await browser.close();
-		globals.__RLG_E2E_BROWSER__ = undefined;
-	}
-	const cleanup =
-		( globals.__RLG_E2E_CLEANUP__ as Array< () => void > ) ?? [];
+	const cleanup = ( globals.__RLG_E2E_CLEANUP__ as Stop[] ) ?? [];
+	// Reverse start order.
 	for ( const stop of cleanup.reverse() ) {
-		stop();
+		try {
+			await stop();
+		} catch ( error ) {
+			process.stdout.write(
+				`e2e: a teardown step failed: ${ ( error as Error ).message }\n`
+			);
+		}
 	}
 	globals.__RLG_E2E_CLEANUP__ = [];
 	const tmpDir = globals.__RLG_E2E_TMP__ as string | undefined;
