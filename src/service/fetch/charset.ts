@@ -98,7 +98,31 @@ export function sniffMetaCharset( bytes: Uint8Array ): string | null {
 	return null;
 }
 
+/**
+ * windows-1252's 0x80–0x9F per the WHATWG Encoding Standard. Node 20's
+ * TextDecoder decodes "windows-1252" (and its labels latin1, iso-8859-1,
+ * ascii …) as ISO-8859-1, turning curly quotes and dashes into C1 control
+ * characters, so we map that row ourselves.
+ */
+const CP1252_HIGH = [
+	0x20ac, 0x81, 0x201a, 0x192, 0x201e, 0x2026, 0x2020, 0x2021, 0x2c6, 0x2030,
+	0x160, 0x2039, 0x152, 0x8d, 0x17d, 0x8f, 0x90, 0x2018, 0x2019, 0x201c,
+	0x201d, 0x2022, 0x2013, 0x2014, 0x2dc, 0x2122, 0x161, 0x203a, 0x153, 0x9d,
+	0x17e, 0x178,
+];
+
+function decodeWindows1252( bytes: Uint8Array ): string {
+	return Buffer.from( bytes.buffer, bytes.byteOffset, bytes.byteLength )
+		.toString( 'latin1' )
+		.replace( /[\x80-\x9f]/g, ( char ) =>
+			String.fromCharCode( CP1252_HIGH[ char.charCodeAt( 0 ) - 0x80 ] )
+		);
+}
+
 function decode( bytes: Uint8Array, charset: string ): string {
+	if ( charset === 'windows-1252' ) {
+		return decodeWindows1252( bytes );
+	}
 	return new TextDecoder( charset ).decode( bytes );
 }
 
