@@ -20,7 +20,7 @@ export interface BlockEditorActions {
 
 export interface EditorSelectors {
 	getCurrentPostId: () => number | null;
-	getEditedPostAttribute: ( name: 'link' ) => string | undefined;
+	getEditedPostAttribute: ( name: 'link' | 'title' ) => string | undefined;
 }
 
 export interface EditorActions {

@@ -10,6 +10,7 @@ import { SITE_RULE_CODES } from './blocking';
 
 export interface EvaluateInput {
 	links: readonly EditorLink[];
+	/** The post's title and visible text (topical relevance). */
 	postText: string;
 	focusKeyphrase?: string;
 	checks: Readonly< Record< string, CheckEntry > >;
@@ -43,6 +44,7 @@ export function evaluate( input: EvaluateInput ): Evaluation {
 			focusKeyphrase: input.focusKeyphrase || undefined,
 			links: input.links.map( ( l ) => l.link ),
 			backlinks: backlinksOf( input.checks ),
+			siteStats: context.siteStats ?? undefined,
 		},
 		context.settings
 	).filter( ( f ) => ! SITE_RULE_CODES.includes( f.code ) );

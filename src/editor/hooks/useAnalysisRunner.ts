@@ -4,7 +4,7 @@
  */
 import { useSelect } from '@wordpress/data';
 import { useMemo } from '@wordpress/element';
-import { focusKeyphrase } from '../core-stores';
+import { editorSelectors, focusKeyphrase } from '../core-stores';
 import { useEditorContext } from './useEditorContext';
 import { useFindingsRunner } from './useFindings';
 import { useLinkChecks } from './useLinkChecks';
@@ -12,7 +12,15 @@ import { useOutboundLinks } from './useOutboundLinks';
 
 export function useAnalysisRunner(): void {
 	const { context } = useEditorContext();
-	const keyphrase = useSelect( ( select ) => focusKeyphrase( select ), [] );
+	const { keyphrase, title } = useSelect(
+		( select ) => ( {
+			keyphrase: focusKeyphrase( select ),
+			title:
+				editorSelectors( select ).getEditedPostAttribute( 'title' ) ??
+				'',
+		} ),
+		[]
+	);
 	const { post, error } = useOutboundLinks(
 		context ? context.siteUrls : null
 	);
@@ -26,6 +34,7 @@ export function useAnalysisRunner(): void {
 		checks,
 		context,
 		keyphrase,
+		title,
 		error ? error.message : null
 	);
 }

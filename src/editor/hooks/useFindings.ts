@@ -15,6 +15,7 @@ export function useFindingsRunner(
 	checks: Record< string, CheckEntry >,
 	context: EditorContext | null,
 	keyphrase: string,
+	title: string,
 	extractError: string | null = null
 ): void {
 	const { receiveAnalysis } = useDispatch( store );
@@ -33,7 +34,9 @@ export function useFindingsRunner(
 		try {
 			const { findings, siteFindings } = evaluate( {
 				links: post.links,
-				postText: post.postText,
+				postText: title
+					? `${ title }\n${ post.postText }`
+					: post.postText,
 				focusKeyphrase: keyphrase,
 				checks,
 				context,
@@ -47,7 +50,7 @@ export function useFindingsRunner(
 				error: error instanceof Error ? error.message : String( error ),
 			};
 		}
-	}, [ post, checks, context, keyphrase, extractError ] );
+	}, [ post, checks, context, keyphrase, title, extractError ] );
 
 	useEffect( () => {
 		if ( analysis ) {
