@@ -1,22 +1,28 @@
 /**
- * What the PHP page tells the script: where the settings page is and which
- * service URL is configured (so "the service is unreachable" can name it
- * even when the request never got an answer). Read from data-* attributes
- * of the root element, with a global `rlgReport` object as an alternative
- * (wp_localize_script / wp_add_inline_script). All optional.
+ * What the PHP page tells the script (includes/class-assets.php prints
+ * `window.rlgAdminContext` before admin.js): where the settings page is and
+ * which service URL is configured, so "the service is unreachable" can name
+ * it and link to where it is set. data-* attributes on the root element
+ * override it (handy for tests). Everything is optional.
  */
 export interface AdminConfig {
 	/** Link to the plugin's settings (service URL, key). */
 	settingsUrl: string | null;
 	/** The service URL from the settings, as configured. */
 	serviceUrl: string | null;
-	/** The site's home URL (what the service knows us as). */
-	siteUrl: string | null;
+	/** False when the plugin has no service URL or key yet. */
+	serviceConfigured: boolean;
+}
+
+interface AdminContext {
+	settingsUrl?: unknown;
+	serviceUrl?: unknown;
+	serviceConfigured?: unknown;
 }
 
 declare global {
 	interface Window {
-		rlgReport?: Partial< AdminConfig >;
+		rlgAdminContext?: AdminContext;
 	}
 }
 
@@ -24,15 +30,16 @@ function text( value: unknown ): string | null {
 	return typeof value === 'string' && value.trim() ? value.trim() : null;
 }
 
-export function readConfig( root: HTMLElement | null ): AdminConfig {
-	const global =
-		typeof window !== 'undefined' && window.rlgReport
-			? window.rlgReport
-			: {};
+export function readConfig(
+	root: HTMLElement | null,
+	context: AdminContext | undefined = typeof window !== 'undefined'
+		? window.rlgAdminContext
+		: undefined
+): AdminConfig {
 	const data = root?.dataset ?? {};
 	return {
-		settingsUrl: text( data.settingsUrl ) ?? text( global.settingsUrl ),
-		serviceUrl: text( data.serviceUrl ) ?? text( global.serviceUrl ),
-		siteUrl: text( data.siteUrl ) ?? text( global.siteUrl ),
+		settingsUrl: text( data.settingsUrl ) ?? text( context?.settingsUrl ),
+		serviceUrl: text( data.serviceUrl ) ?? text( context?.serviceUrl ),
+		serviceConfigured: context?.serviceConfigured !== false,
 	};
 }
