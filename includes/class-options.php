@@ -59,14 +59,13 @@ final class Options {
 	 * @return array<string, mixed>
 	 */
 	public static function analysis_settings() {
-		$all      = self::all();
-		$settings = array();
+		$all        = self::all();
+		$thresholds = Settings_Schema::thresholds();
+		$settings   = array();
 		foreach ( Settings_Schema::default_settings() as $name => $default ) {
 			$value = isset( $all[ $name ] ) ? $all[ $name ] : $default;
-			if ( is_int( $default ) ) {
-				$value = (int) $value;
-			} elseif ( is_float( $default ) ) {
-				$value = (float) $value;
+			if ( isset( $thresholds[ $name ] ) ) {
+				$value = 'int' === $thresholds[ $name ]['type'] ? (int) $value : (float) $value;
 			} elseif ( is_bool( $default ) ) {
 				$value = (bool) $value;
 			} elseif ( is_array( $default ) ) {
@@ -346,8 +345,8 @@ final class Options {
 				__( '%1$s: enter %2$s from %3$s to %4$s. The previous value was kept.', 'reciprocal-link-guard' ),
 				$label,
 				$kind,
-				number_format_i18n( $field['min'], 'int' === $field['type'] ? 0 : 2 ),
-				number_format_i18n( $field['max'], 'int' === $field['type'] ? 0 : 2 )
+				self::format_number( $field['min'] ),
+				self::format_number( $field['max'] )
 			);
 		}
 		return sprintf(
@@ -355,8 +354,19 @@ final class Options {
 			__( '%1$s: enter %2$s of %3$s or more. The previous value was kept.', 'reciprocal-link-guard' ),
 			$label,
 			$kind,
-			number_format_i18n( $field['min'] )
+			self::format_number( $field['min'] )
 		);
+	}
+
+	/**
+	 * A bound as people write it: "1", "0.5", "2,160" (no "1.00").
+	 *
+	 * @param int|float $number Number.
+	 * @return string
+	 */
+	private static function format_number( $number ) {
+		$fraction = strrchr( (string) $number, '.' );
+		return number_format_i18n( $number, false === $fraction ? 0 : strlen( $fraction ) - 1 );
 	}
 
 	/**

@@ -42,6 +42,13 @@ final class Settings_Schema {
 				'default' => 0.25,
 				'step'    => 0.01,
 			),
+			'minPartnersForShare'        => array(
+				'type'    => 'int',
+				'min'     => 0,
+				'max'     => null,
+				'default' => 3,
+				'step'    => 1,
+			),
 			'velocityWindowDays'         => array(
 				'type'    => 'int',
 				'min'     => 1,
@@ -95,7 +102,7 @@ final class Settings_Schema {
 				'type'    => 'float',
 				'min'     => 0,
 				'max'     => 2160,
-				'default' => 24,
+				'default' => 24.0,
 				'step'    => 0.5,
 			),
 		);
@@ -184,6 +191,11 @@ final class Settings_Schema {
 				return array(
 					'label'       => __( 'Maximum reciprocal share', 'reciprocal-link-guard' ),
 					'description' => __( 'Share (0 to 1) of the domains you link to that may link back before "too many partners" is reported.', 'reciprocal-link-guard' ),
+				);
+			case 'minPartnersForShare':
+				return array(
+					'label'       => __( 'Partners before the share counts', 'reciprocal-link-guard' ),
+					'description' => __( 'The reciprocal share limit applies from this many partners on: two partners among four linked domains is 50%, but says little yet.', 'reciprocal-link-guard' ),
 				);
 			case 'velocityWindowDays':
 				return array(

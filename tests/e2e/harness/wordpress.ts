@@ -22,7 +22,7 @@ export function setPluginOptions( values: Record< string, unknown > ): void {
 	const json = Buffer.from( JSON.stringify( values ) ).toString( 'base64' );
 	wpPhp( `$values = json_decode( base64_decode( '${ json }' ), true );
 		$current = get_option( 'rlg_settings', array() );
-		update_option( 'rlg_settings', array_merge( is_array( $current ) ? $current : array(), $values ) );` );
+		update_option( 'rlg_settings', array_merge( is_array( $current ) ? $current : array(), is_array( $values ) ? $values : array() ) );` );
 }
 
 /** Creates a post as `author` (a user id) and returns its id. */
