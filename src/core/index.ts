@@ -10,3 +10,4 @@ export * from './url';
 export * from './text';
 export * from './anchors';
 export * from './relevance';
+export * from './rules';
