@@ -20,8 +20,16 @@
  * text/plain), a `{ status, headers, body }` spec, or a handler
  * `( req, res, web ) => void` for anything hostile. Unknown paths are 404.
  * Routes can be changed at any time with `web.route( name, path, response )`.
+ * HTTPS partners: `startPartnerWeb( sites, { https: { 'tls.test':
+ * makeSelfSignedCert( [ 'tls.test' ] ) } } )` and give the fetcher the cert
+ * as `tls: { ca }`.
  */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
+import https from 'node:https';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { AddressInfo, Socket } from 'node:net';
 import zlib from 'node:zlib';
 import {
@@ -290,9 +298,59 @@ async function respond(
 	res.end( body );
 }
 
+export interface TlsCredentials {
+	key: string;
+	cert: string;
+}
+
+/**
+ * A self-signed certificate for `names` (made with the openssl CLI), to
+ * serve a partner over HTTPS; give `cert` to the fetcher as its `tls.ca`.
+ */
+export function makeSelfSignedCert( names: string[] ): TlsCredentials {
+	const dir = mkdtempSync( join( tmpdir(), 'partner-web-tls-' ) );
+	try {
+		execFileSync(
+			'openssl',
+			[
+				'req',
+				'-x509',
+				'-newkey',
+				'ec',
+				'-pkeyopt',
+				'ec_paramgen_curve:prime256v1',
+				'-nodes',
+				'-days',
+				'2',
+				'-subj',
+				`/CN=${ names[ 0 ] }`,
+				'-addext',
+				`subjectAltName=${ names.map( ( name ) => `DNS:${ name }` ).join( ',' ) }`,
+				'-keyout',
+				join( dir, 'key.pem' ),
+				'-out',
+				join( dir, 'cert.pem' ),
+			],
+			{ stdio: 'ignore' }
+		);
+		return {
+			key: readFileSync( join( dir, 'key.pem' ), 'utf8' ),
+			cert: readFileSync( join( dir, 'cert.pem' ), 'utf8' ),
+		};
+	} finally {
+		rmSync( dir, { recursive: true, force: true } );
+	}
+}
+
+export interface PartnerWebOptions {
+	/** Sites served over HTTPS with these credentials (origin https://name:port). */
+	https?: Record< string, TlsCredentials >;
+}
+
 /** Starts one server per named site. Close it in afterAll. */
 export async function startPartnerWeb(
-	sites: Record< string, PartnerRoutes >
+	sites: Record< string, PartnerRoutes >,
+	options: PartnerWebOptions = {}
 ): Promise< PartnerWeb > {
 	const routes = new Map< string, Map< string, PartnerResponse > >();
 	const servers = new Map<
@@ -309,7 +367,8 @@ export async function startPartnerWeb(
 		routes.set( name, new Map( Object.entries( siteRoutes ) ) );
 		const siteRequests: RecordedRequest[] = [];
 		const sockets = new Set< Socket >();
-		const server = http.createServer( ( req, res ) => {
+		const tls = options.https?.[ name ];
+		const onRequest = ( req: IncomingMessage, res: ServerResponse ) => {
 			const path = req.url ?? '/';
 			const record = {
 				site: name,
@@ -327,7 +386,10 @@ export async function startPartnerWeb(
 				return;
 			}
 			respond( response, req, res, web ).catch( () => res.destroy() );
-		} );
+		};
+		const server = tls
+			? https.createServer( tls, onRequest )
+			: http.createServer( onRequest );
 		server.on( 'connection', ( socket ) => {
 			sockets.add( socket );
 			socket.on( 'close', () => sockets.delete( socket ) );
@@ -336,7 +398,7 @@ export async function startPartnerWeb(
 			server.listen( 0, '127.0.0.1', resolve )
 		);
 		const { port } = server.address() as AddressInfo;
-		const origin = `http://${ name }:${ port }`;
+		const origin = `${ tls ? 'https' : 'http' }://${ name }:${ port }`;
 		const site: PartnerSite = {
 			name,
 			port,

@@ -14,6 +14,7 @@ import {
 	endlessBody,
 	html,
 	makeBomb,
+	makeSelfSignedCert,
 	redirect,
 	resetMidBody,
 	sequence,
@@ -444,5 +445,78 @@ describe( 'Retry-After', () => {
 			'rate-limited'
 		);
 		expect( web.site( A ).hits( '/storm' ) ).toBe( 3 );
+	} );
+} );
+
+describe( 'HTTPS partners', () => {
+	const T = 'secure.test';
+	let tlsWeb: PartnerWeb;
+	let cert: string;
+
+	beforeAll( async () => {
+		const credentials = makeSelfSignedCert( [ T ] );
+		cert = credentials.cert;
+		tlsWeb = await startPartnerWeb(
+			{ [ T ]: { '/': html( 'over TLS' ) } },
+			{ https: { [ T ]: credentials } }
+		);
+	} );
+
+	afterAll( () => tlsWeb.close() );
+
+	it( 'connects to the mapped address and verifies the certificate against the name', async () => {
+		const trusting = createFetcher( {
+			resolveMap: tlsWeb.resolveMap,
+			tls: { ca: cert },
+		} );
+		try {
+			const page = expectOk(
+				await trusting.fetchPage( tlsWeb.url( T ) )
+			);
+			expect( page.finalUrl ).toBe(
+				`https://${ T }:${ tlsWeb.site( T ).port }/`
+			);
+			expect( page.html ).toContain( 'over TLS' );
+		} finally {
+			await trusting.close();
+		}
+	} );
+
+	it( 'refuses a certificate it cannot verify as unreachable', async () => {
+		const strict = createFetcher( { resolveMap: tlsWeb.resolveMap } );
+		try {
+			const failure = expectFailure(
+				await strict.fetchPage( tlsWeb.url( T ) ),
+				'unreachable'
+			);
+			expect( failure.detail ).toMatch( /certificate/i );
+		} finally {
+			await strict.close();
+		}
+	} );
+
+	it( 'refuses a certificate for another name as unreachable', async () => {
+		const other = 'other.test';
+		const credentials = makeSelfSignedCert( [ other ] );
+		const wrong = await startPartnerWeb(
+			{ [ T ]: { '/': html( 'x' ) } },
+			{ https: { [ T ]: credentials } }
+		);
+		const trusting = createFetcher( {
+			resolveMap: wrong.resolveMap,
+			tls: { ca: credentials.cert },
+		} );
+		try {
+			const failure = expectFailure(
+				await trusting.fetchPage( wrong.url( T ) ),
+				'unreachable'
+			);
+			expect( failure.detail ).toMatch(
+				/altnames|does not match|ERR_TLS_CERT_ALTNAME_INVALID/i
+			);
+		} finally {
+			await trusting.close();
+			await wrong.close();
+		}
 	} );
 } );
