@@ -14,10 +14,12 @@ import type {
 } from '../core/schemas';
 import type { Settings } from '../core/settings';
 import { normalizeUrl, registrableDomain, urlKey } from '../core/url';
-import type { Fetcher } from './fetch/fetch-page';
+import { classifyAnchor } from '../core/anchors';
+import type { AnchorContext } from '../core/anchors';
+import type { CheckBatch } from './backlinks/checker';
 import type { Logger } from './logger';
 import { silentLogger } from './logger';
-import type { SiteRecord, Store, StoredCheck, Validators } from './store/types';
+import type { SiteRecord, Store, StoredCheck } from './store/types';
 
 /** What the check service passes the checker for one target. */
 export interface TargetCheckContext {
@@ -27,26 +29,24 @@ export interface TargetCheckContext {
 	brandTerms: string[];
 	/** Also look at the target site's homepage. */
 	homepage: boolean;
-	/** The last stored check, for a conditional (ETag / Last-Modified) re-fetch. */
+	partialMatchShare?: number;
+	/** The last stored check; its validators make the re-fetch conditional. */
 	previous?: {
 		result: BacklinkResult;
 		etag: string | null;
 		lastModified: string | null;
 	};
+	/** Shares partner homepage fetches between the targets of one request. */
+	batch?: CheckBatch;
 }
-
-/** A checker result may carry the validators of the page it fetched. */
-export type CheckedResult = BacklinkResult & {
-	validators?: Partial< Validators >;
-	htmlHash?: string | null;
-};
 
 /** The part of the backlink checker (src/service/backlinks) this service uses. */
 export interface TargetChecker {
 	checkTarget: (
 		target: string,
 		ctx: TargetCheckContext
-	) => Promise< CheckedResult >;
+	) => Promise< BacklinkResult >;
+	createBatch?: () => CheckBatch;
 }
 
 /**
@@ -70,7 +70,10 @@ export function isTransient( result: BacklinkResult ): boolean {
 export interface CheckServiceOptions {
 	store: Store;
 	checker: TargetChecker;
-	settings: Pick< Settings, 'checkTtlHours' | 'keywords' | 'brandTerms' >;
+	settings: Pick<
+		Settings,
+		'checkTtlHours' | 'keywords' | 'brandTerms' | 'partialMatchShare'
+	>;
 	/** Transient failures are re-checked after this many minutes (default 15, at most the TTL). */
 	retryMinutes?: number;
 	/** Targets checked at the same time (the fetcher has its own per-host limits). */
@@ -107,25 +110,34 @@ async function mapConcurrent< T, R >(
 }
 
 /**
- * A stored result as this request would have got it: a check that also
- * looked at the homepage answers a request that did not want it once the
- * homepage links are left out.
+ * A stored result as this request would have got it: anchors classified
+ * with this request's keywords (the focus keyphrase differs per post), and
+ * a check that also looked at the homepage answers a request that did not
+ * want it once the homepage links are left out.
  */
 function cachedAnswer(
 	stored: StoredCheck,
-	homepage: boolean
+	homepage: boolean,
+	anchors: AnchorContext
 ): BacklinkResult {
-	const result: BacklinkResult = { ...stored.result, fromCache: true };
-	if ( homepage || ! stored.withHomepage ) {
-		return result;
-	}
-	const links = result.links.filter(
-		( link ) => link.foundOn !== 'homepage'
-	);
-	if ( result.status === 'links-back' && links.length === 0 ) {
-		return { ...result, links, status: 'no-link' };
-	}
-	return { ...result, links };
+	const links = stored.result.links
+		.filter( ( link ) => homepage || link.foundOn !== 'homepage' )
+		.map( ( link ) => ( {
+			...link,
+			anchorClass: classifyAnchor( link.text, {
+				...anchors,
+				targetUrl: link.href,
+				isImage: link.isImage,
+			} ),
+		} ) );
+	// Only their homepage linked to us, and this request did not ask there.
+	const status =
+		stored.result.status === 'links-back' &&
+		links.length === 0 &&
+		stored.result.links.length > 0
+			? 'no-link'
+			: stored.result.status;
+	return { ...stored.result, status, links, fromCache: true };
 }
 
 function invalidUrl( url: string, now: Date ): BacklinkResult {
@@ -202,13 +214,19 @@ export function createCheckService(
 				) {
 					answers.set(
 						key,
-						cachedAnswer( previous, request.homepage )
+						cachedAnswer( previous, request.homepage, {
+							keywords,
+							brandTerms: settings.brandTerms,
+							partialMatchShare: settings.partialMatchShare,
+						} )
 					);
 				} else {
 					toCheck.push( [ key, url ] );
 				}
 			}
 
+			// Targets of one request share each partner homepage fetch.
+			const batch = checker.createBatch?.();
 			const checked = await mapConcurrent(
 				toCheck,
 				concurrency,
@@ -219,11 +237,13 @@ export function createCheckService(
 						keywords,
 						brandTerms: settings.brandTerms,
 						homepage: request.homepage,
+						partialMatchShare: settings.partialMatchShare,
 						previous: previous && {
 							result: previous.result,
 							etag: previous.validators.etag,
 							lastModified: previous.validators.lastModified,
 						},
+						batch,
 					} );
 					return { key, result };
 				}
@@ -238,18 +258,12 @@ export function createCheckService(
 							registrableDomain( result.target ) ??
 							registrableDomain( targets.get( key ) ?? '' ),
 						withHomepage: request.homepage,
-						result: strip( result ),
-						validators: {
-							etag: result.validators?.etag ?? null,
-							lastModified:
-								result.validators?.lastModified ?? null,
-						},
-						htmlHash: result.htmlHash ?? null,
+						result,
 					} ) )
 				);
 			}
 			for ( const { key, result } of checked ) {
-				answers.set( key, { ...strip( result ), fromCache: false } );
+				answers.set( key, { ...result, fromCache: false } );
 			}
 
 			logger.info(
@@ -272,48 +286,6 @@ export function createCheckService(
 						: ( answers.get( key ) as BacklinkResult );
 				} ),
 			};
-		},
-	};
-}
-
-/** The result without the checker's extra fields (validators, hash). */
-function strip( result: CheckedResult ): BacklinkResult {
-	const { validators, htmlHash, ...rest } = result;
-	void validators;
-	void htmlHash;
-	return rest;
-}
-
-/**
- * A fetcher that logs one line per page fetch (URL, outcome, HTTP status,
- * redirects, duration) and otherwise behaves as `fetcher`.
- */
-export function loggingFetcher( fetcher: Fetcher, logger: Logger ): Fetcher {
-	return {
-		options: fetcher.options,
-		close: () => fetcher.close(),
-		async fetchPage( url, options ) {
-			const started = performance.now();
-			const outcome = await fetcher.fetchPage( url, options );
-			const ms = Math.round( ( performance.now() - started ) * 10 ) / 10;
-			logger.info(
-				{
-					url,
-					outcome:
-						outcome.kind === 'failed'
-							? outcome.status
-							: outcome.kind,
-					httpStatus:
-						outcome.kind === 'failed'
-							? outcome.httpStatus
-							: outcome.httpStatus,
-					finalUrl: outcome.finalUrl,
-					redirects: outcome.redirects.length,
-					ms,
-				},
-				'fetch'
-			);
-			return outcome;
 		},
 	};
 }

@@ -78,6 +78,37 @@ describe( 'POST /v1/check', () => {
 		expect( checker.calls ).toHaveLength( 2 );
 	} );
 
+	it( 'classifies stored anchors again with the keywords of the new request', async () => {
+		const links = [ { url: 'https://partner.example/b' } ];
+		await check( { site: SITE_URL, links } );
+		const cached = await check( {
+			site: SITE_URL,
+			links,
+			keywords: [ 'garden furniture' ],
+		} );
+		expect( cached.json().results[ 0 ] ).toMatchObject( {
+			fromCache: true,
+			links: [ { text: 'garden furniture', anchorClass: 'exact-match' } ],
+		} );
+	} );
+
+	it( 'leaves stored homepage links out of an answer that did not ask for the homepage', async () => {
+		const links = [ { url: 'https://partner-home.example/post' } ];
+		const full = await check( { site: SITE_URL, links } );
+		expect( full.json().results[ 0 ].status ).toBe( 'links-back' );
+		const pageOnly = await check( {
+			site: SITE_URL,
+			links,
+			homepage: false,
+		} );
+		expect( pageOnly.json().results[ 0 ] ).toMatchObject( {
+			fromCache: true,
+			status: 'no-link',
+			links: [],
+		} );
+		expect( checker.calls ).toHaveLength( 1 );
+	} );
+
 	it( 'answers a 400 naming the field of invalid input', async () => {
 		const response = await check( {
 			site: SITE_URL,

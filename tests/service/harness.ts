@@ -22,16 +22,22 @@ export function tempDataDir(): string {
 	return fs.mkdtempSync( path.join( os.tmpdir(), 'rlg-service-' ) );
 }
 
-/** A checker double: links back from every target whose host starts with "partner". */
+/**
+ * A checker double: every target whose host starts with "partner" links
+ * back with the anchor "garden furniture" (on the target page, or on its
+ * homepage for hosts starting with "partner-home"); others do not.
+ */
 export function fakeChecker(): TargetChecker & { calls: string[] } {
 	const calls: string[] = [];
 	return {
 		calls,
-		async checkTarget( target ): Promise< BacklinkResult > {
+		async checkTarget( target, ctx ): Promise< BacklinkResult > {
 			calls.push( target );
-			const linksBack = new URL( target ).hostname.startsWith(
-				'partner'
-			);
+			const host = new URL( target ).hostname;
+			const onHomepage = host.startsWith( 'partner-home' );
+			const linksBack =
+				host.startsWith( 'partner' ) &&
+				( ctx.homepage || ! onHomepage );
 			return {
 				target,
 				status: linksBack ? 'links-back' : 'no-link',
@@ -40,7 +46,30 @@ export function fakeChecker(): TargetChecker & { calls: string[] } {
 				checkedAt: new Date().toISOString(),
 				fromCache: false,
 				page: null,
-				links: [],
+				links: linksBack
+					? [
+							{
+								href: 'https://our.example/',
+								text: 'garden furniture',
+								rel: [],
+								placement: onHomepage ? 'footer' : 'content',
+								hidden: null,
+								isImage: false,
+								block: 0,
+								heading: null,
+								inList: false,
+								position: 0.5,
+								pageUrl: onHomepage
+									? new URL( '/', target ).href
+									: target,
+								foundOn: onHomepage
+									? 'homepage'
+									: 'target-page',
+								anchorClass: 'other',
+								toHomepage: true,
+							},
+						]
+					: [],
 			};
 		},
 	};

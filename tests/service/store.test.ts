@@ -163,12 +163,17 @@ describe( 'SQLite store', () => {
 				targetKey: 'partner.example/post',
 				domain: 'partner.example',
 				withHomepage: true,
-				result: result(
-					target,
-					'links-back',
-					'2026-01-01T00:00:00.000Z'
-				),
-				validators: { etag: '"v1"', lastModified: null },
+				result: {
+					...result(
+						target,
+						'links-back',
+						'2026-01-01T00:00:00.000Z'
+					),
+					validators: {
+						page: { etag: '"v1"', lastModified: null },
+						homepage: null,
+					},
+				},
 			},
 		] );
 		await store.recordChecks( site.id, [

@@ -22,6 +22,8 @@ import { silentLogger } from '../logger';
 import { siteIdentity } from '../store/site-identity';
 import type { SiteRecord, Store } from '../store/types';
 import { HttpError, mapError, validationError } from './errors';
+import { registerReportRoutes } from './routes-report';
+import type { ReportRoutesOptions } from './routes-report';
 
 declare module 'fastify' {
 	interface FastifyRequest {
@@ -40,6 +42,8 @@ export interface AppOptions {
 	replayCache?: ReplayCache;
 	/** Clock for signature windows and stats (tests move it). */
 	now?: () => number;
+	/** Also serve the scan and report routes (src/service/api/routes-report.ts). */
+	report?: ReportRoutesOptions;
 }
 
 function rawBody( request: FastifyRequest ): Buffer {
@@ -169,6 +173,10 @@ export async function buildApp(
 		);
 		return store.siteStats( site.id, since );
 	} );
+
+	if ( options.report ) {
+		registerReportRoutes( app, { ...options.report, authenticate } );
+	}
 
 	return app;
 }

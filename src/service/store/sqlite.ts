@@ -240,9 +240,9 @@ export class SqliteStore implements Store {
 					result.page?.finalUrl ?? null,
 					result.links.length,
 					check.withHomepage ? 1 : 0,
-					check.validators?.etag ?? null,
-					check.validators?.lastModified ?? null,
-					check.htmlHash ?? null,
+					result.validators?.page?.etag ?? null,
+					result.validators?.page?.lastModified ?? null,
+					result.page?.contentHash ?? null,
 					result.checkedAt,
 					checkedAtMs,
 					JSON.stringify( stored )

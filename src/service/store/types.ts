@@ -50,10 +50,8 @@ export interface CheckRecordInput {
 	domain: string | null;
 	/** The homepage of the target was fetched too. */
 	withHomepage: boolean;
+	/** Its page validators and content hash are stored as columns too. */
 	result: BacklinkResult;
-	validators?: Validators;
-	/** sha256 of the fetched HTML, as evidence of what was seen. */
-	htmlHash?: string | null;
 }
 
 /** One stored check: a row of the history. */
@@ -69,7 +67,9 @@ export interface StoredCheck {
 	checkedAtMs: number;
 	/** The result exactly as it was returned when it was checked. */
 	result: BacklinkResult;
+	/** The target page's validators (for conditional re-checks). */
 	validators: Validators;
+	/** sha256 of the target page's HTML: evidence of what was seen. */
 	htmlHash: string | null;
 }
 

@@ -1,0 +1,82 @@
+/**
+ * `rlg serve`: the backlink service over HTTP until SIGINT/SIGTERM, then a
+ * graceful stop (requests in flight finish, the store is closed).
+ */
+import { Option } from 'commander';
+import type { Command } from 'commander';
+import { startService } from '../api/server';
+import {
+	DEFAULT_HOST,
+	DEFAULT_PORT,
+	parsePort,
+	resolveCommonConfig,
+} from '../config';
+import { createLogger } from '../logger';
+import {
+	dataDirOption,
+	resolveOption,
+	settingsOption,
+	ttlOption,
+} from './options';
+
+interface ServeOptions {
+	port: string;
+	host: string;
+	dataDir?: string;
+	resolve?: string[];
+	ttlHours?: string;
+	settings?: string;
+}
+
+export function register( program: Command ): void {
+	program
+		.command( 'serve' )
+		.description( 'run the backlink service (HTTP API) until stopped' )
+		.addOption(
+			new Option( '--port <port>', 'port to listen on' )
+				.env( 'RLG_PORT' )
+				.default( String( DEFAULT_PORT ) )
+		)
+		.addOption(
+			new Option(
+				'--host <address>',
+				'address to listen on; other than loopback needs a registered site key'
+			)
+				.env( 'RLG_HOST' )
+				.default( DEFAULT_HOST )
+		)
+		.addOption( dataDirOption() )
+		.addOption( resolveOption() )
+		.addOption( ttlOption() )
+		.addOption( settingsOption() )
+		.action( async ( options: ServeOptions ) => {
+			const { dataDir, settings } = resolveCommonConfig( options );
+			const logger = createLogger();
+			const service = await startService( {
+				dataDir,
+				host: options.host,
+				port: parsePort( options.port ),
+				settings,
+				logger,
+				resolve: options.resolve,
+			} );
+			logger.info(
+				{ url: service.url, dataDir, ttlHours: settings.checkTtlHours },
+				'listening'
+			);
+			await new Promise< void >( ( resolve ) => {
+				const stop = ( signal: NodeJS.Signals ) => {
+					process.off( 'SIGINT', stop );
+					process.off( 'SIGTERM', stop );
+					logger.info( { signal }, 'shutting down' );
+					service.close().then( resolve, ( error ) => {
+						logger.error( { err: error }, 'shutdown failed' );
+						process.exitCode = 2;
+						resolve();
+					} );
+				};
+				process.on( 'SIGINT', stop );
+				process.on( 'SIGTERM', stop );
+			} );
+		} );
+}

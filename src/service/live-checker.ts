@@ -1,0 +1,78 @@
+/**
+ * The live checker: the guarded fetcher (with one log line per fetch) and
+ * backlink detection, shaped as the check service's TargetChecker.
+ */
+import { createBacklinkChecker } from './backlinks';
+import type { TargetChecker } from './check-service';
+import { createFetcher } from './fetch/fetch-page';
+import type { Fetcher, FetcherOptions } from './fetch/fetch-page';
+import { parseResolveMap } from './fetch/resolve-map';
+import type { Logger } from './logger';
+
+/**
+ * A fetcher that logs one line per page fetch (URL, outcome, HTTP status,
+ * redirects, duration) and otherwise behaves as `fetcher`.
+ */
+export function loggingFetcher( fetcher: Fetcher, logger: Logger ): Fetcher {
+	return {
+		options: fetcher.options,
+		close: () => fetcher.close(),
+		async fetchPage( url, options ) {
+			const started = performance.now();
+			const outcome = await fetcher.fetchPage( url, options );
+			const ms = Math.round( ( performance.now() - started ) * 10 ) / 10;
+			logger.info(
+				{
+					url,
+					outcome:
+						outcome.kind === 'failed'
+							? outcome.status
+							: outcome.kind,
+					httpStatus:
+						outcome.kind === 'failed'
+							? outcome.httpStatus
+							: outcome.httpStatus,
+					finalUrl: outcome.finalUrl,
+					redirects: outcome.redirects.length,
+					ms,
+				},
+				'fetch'
+			);
+			return outcome;
+		},
+	};
+}
+
+export interface LiveCheckerOptions {
+	/** curl-style `host:port:address` entries (tests, demos). */
+	resolve?: string[];
+	logger: Logger;
+	/** Fetcher tuning (timeouts, caps). */
+	fetcher?: Partial< FetcherOptions >;
+}
+
+/** The real checker: the guarded fetcher (with fetch logs) and backlink detection. */
+export function createLiveChecker( options: LiveCheckerOptions ): {
+	checker: TargetChecker;
+	close: () => Promise< void >;
+} {
+	const fetcher = loggingFetcher(
+		createFetcher( {
+			...options.fetcher,
+			resolveMap: parseResolveMap( options.resolve ?? [] ),
+		} ),
+		options.logger
+	);
+	const backlinks = createBacklinkChecker( { fetcher } );
+	return {
+		checker: {
+			checkTarget: ( target, ctx ) =>
+				backlinks.checkTarget( target, {
+					...ctx,
+					previous: ctx.previous?.result ?? null,
+				} ),
+			createBatch: () => backlinks.createBatch(),
+		},
+		close: () => fetcher.close(),
+	};
+}

@@ -1,0 +1,127 @@
+/**
+ * Nothing is lost on restart: a result stored by one service process is
+ * served by the next one on the same data directory without a new request
+ * to the partner.
+ */
+import fs from 'node:fs';
+import { DEFAULT_SETTINGS } from '../../src/core/settings';
+import { startService } from '../../src/service/api/server';
+import type { RunningService } from '../../src/service/api/server';
+import { signRequest } from '../../src/service/auth';
+import { silentLogger } from '../../src/service/logger';
+import { openStore, siteIdentity } from '../../src/service/store';
+import { html, startPartnerWeb } from '../helpers/partner-web';
+import type { PartnerWeb } from '../helpers/partner-web';
+import { SITE_KEY, SITE_URL, tempDataDir } from './harness';
+
+async function check( service: RunningService, targets: string[] ) {
+	const body = JSON.stringify( {
+		site: SITE_URL,
+		links: targets.map( ( url ) => ( { url, anchorText: 'Partner' } ) ),
+	} );
+	const response = await fetch( `${ service.url }/v1/check`, {
+		method: 'POST',
+		headers: {
+			...signRequest( {
+				site: SITE_URL,
+				key: SITE_KEY,
+				method: 'POST',
+				path: '/v1/check',
+				body,
+			} ),
+			'content-type': 'application/json',
+		},
+		body,
+	} );
+	expect( response.status ).toBe( 200 );
+	return ( await response.json() ) as {
+		results: Array< {
+			status: string;
+			fromCache: boolean;
+			links: unknown[];
+		} >;
+	};
+}
+
+describe( 'service restart', () => {
+	let web: PartnerWeb;
+	let dataDir: string;
+	const running: RunningService[] = [];
+
+	beforeAll( async () => {
+		web = await startPartnerWeb( {
+			'partner-a.test': {
+				'/robots.txt': 'User-agent: *\nAllow: /',
+				'/': html( '<p>Welcome</p>' ),
+				'/post': html(
+					'<main><p>We recommend <a href="https://our.example/guide">our friends</a>.</p></main>'
+				),
+			},
+		} );
+		dataDir = tempDataDir();
+		const store = openStore( { dataDir } );
+		await store.addSite( {
+			...siteIdentity( SITE_URL )!,
+			secret: SITE_KEY,
+		} );
+		await store.close();
+	} );
+
+	afterAll( async () => {
+		await Promise.all( running.map( ( service ) => service.close() ) );
+		await web.close();
+		fs.rmSync( dataDir, { recursive: true, force: true } );
+	} );
+
+	async function start(): Promise< RunningService > {
+		const service = await startService( {
+			dataDir,
+			host: '127.0.0.1',
+			port: 0,
+			settings: DEFAULT_SETTINGS,
+			logger: silentLogger(),
+			resolve: web.resolveEntries,
+		} );
+		running.push( service );
+		return service;
+	}
+
+	it( 'serves a result stored before the restart without fetching again', async () => {
+		const target = web.url( 'partner-a.test', '/post' );
+		const first = await start();
+		const before = await check( first, [ target ] );
+		expect( before.results[ 0 ] ).toMatchObject( {
+			status: 'links-back',
+			fromCache: false,
+		} );
+		expect( web.site( 'partner-a.test' ).hits( '/post' ) ).toBe( 1 );
+		await first.close();
+
+		const requestsBefore = web.requests.length;
+		const second = await start();
+		const after = await check( second, [ target ] );
+		expect( after.results[ 0 ] ).toMatchObject( {
+			status: 'links-back',
+			fromCache: true,
+		} );
+		expect( after.results[ 0 ].links ).toEqual( before.results[ 0 ].links );
+		expect( web.requests.length ).toBe( requestsBefore );
+	} );
+
+	it( 'refuses to listen beyond loopback while no site has a key', async () => {
+		const empty = tempDataDir();
+		try {
+			await expect(
+				startService( {
+					dataDir: empty,
+					host: '0.0.0.0',
+					port: 0,
+					settings: DEFAULT_SETTINGS,
+					logger: silentLogger(),
+				} )
+			).rejects.toMatchObject( { code: 'ERR_NO_SITE_KEYS' } );
+		} finally {
+			fs.rmSync( empty, { recursive: true, force: true } );
+		}
+	} );
+} );
