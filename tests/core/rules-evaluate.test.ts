@@ -2,7 +2,13 @@
  * evaluatePost end to end: whole posts with several links, as the editor and
  * the scan hand them over, against the severities the README promises.
  */
+import fc from 'fast-check';
 import { FindingSchema, type Finding } from '../../src/core/findings';
+import {
+	HIDDEN_REASONS,
+	PLACEMENTS,
+	type ExtractedLink,
+} from '../../src/core/schemas';
 import { evaluatePost, evaluateSite } from '../../src/core/rules';
 import { DEFAULT_SETTINGS } from '../../src/core/settings';
 import {
@@ -175,6 +181,83 @@ describe( 'evaluatePost', () => {
 				SETTINGS
 			)
 		).toEqual( [] );
+	} );
+} );
+
+describe( 'evaluatePost on arbitrary input', () => {
+	const href = fc.oneof(
+		fc.constantFrom(
+			'https://partner.example/',
+			'https://partner.example/page',
+			'http://www.hardloopblog.nl/',
+			'https://münchen.de/',
+			'javascript:void(0)',
+			''
+		),
+		fc.webUrl(),
+		fc.string()
+	);
+	const link: fc.Arbitrary< ExtractedLink > = fc.record( {
+		href,
+		text: fc.oneof(
+			fc.string(),
+			fc.constantFrom( 'hardloopschoenen', 'klik hier', 'Stride' )
+		),
+		rel: fc.array(
+			fc.constantFrom( 'nofollow', 'sponsored', 'ugc', 'noopener' )
+		),
+		placement: fc.constantFrom( ...PLACEMENTS ),
+		hidden: fc.option( fc.constantFrom( ...HIDDEN_REASONS ) ),
+		isImage: fc.boolean(),
+		block: fc.nat( 5 ),
+		heading: fc.option(
+			fc.oneof( fc.string(), fc.constantFrom( 'Partners', 'Blogroll' ) )
+		),
+		inList: fc.boolean(),
+		position: fc.double( { min: 0, max: 1, noNaN: true } ),
+	} );
+
+	it( 'never throws and returns only contract-valid findings', () => {
+		expect( () =>
+			fc.assert(
+				fc.property(
+					fc.array( link, { maxLength: 12 } ),
+					fc.array(
+						fc.tuple(
+							fc.nat( 11 ),
+							fc.array( link, { maxLength: 3 } )
+						),
+						{
+							maxLength: 6,
+						}
+					),
+					fc.string(),
+					( links, backs, text ) => {
+						const results = backs
+							.filter( ( [ i ] ) => i < links.length )
+							.map( ( [ i, theirs ] ) =>
+								result(
+									links[ i ].href,
+									theirs.map( ( t ) =>
+										theirLink( links[ i ].href, {
+											...t,
+											href: SITE,
+										} )
+									)
+								)
+							);
+						const findings = evaluatePost(
+							post( links, results, { postText: text } ),
+							SETTINGS
+						);
+						for ( const finding of findings ) {
+							FindingSchema.parse( finding );
+						}
+					}
+				),
+				{ numRuns: 300 }
+			)
+		).not.toThrow();
 	} );
 } );
 

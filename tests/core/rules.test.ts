@@ -184,6 +184,19 @@ describe( 'exact-match anchors', () => {
 				)
 			)
 		).toContain( 'exact-match-anchor-ours' );
+		// A long H1 is an article title: citing it is editorial.
+		const article = ourLink( {
+			text: 'How I ran my first marathon in Berlin',
+		} );
+		const articleResult = result( article.href, [] );
+		articleResult.page = page( article.href, {
+			h1: 'How I ran my first marathon in Berlin',
+		} );
+		expect(
+			codes(
+				evaluatePost( post( [ article ], [ articleResult ] ), SETTINGS )
+			)
+		).not.toContain( 'exact-match-anchor-ours' );
 		// The brand segment of their title is their name, not a keyword.
 		const brand = ourLink( { text: 'Stride Run Store' } );
 		expect(

@@ -76,9 +76,17 @@ export function isPartnerSectionHeading( heading: string | null ): boolean {
 }
 
 /**
+ * A title segment or H1 longer than this is an article title, not a keyword
+ * phrase: citing an article by its title ("How I ran my first marathon in
+ * Berlin") is ordinary editorial practice, not an optimised anchor.
+ */
+export const MAX_PAGE_KEYWORD_WORDS = 5;
+
+/**
  * Keyword phrases of their page: the title's segments ("Running shoes |
  * Stride" → "Running shoes"), without the segment that is just their brand,
- * and the H1. An anchor equal to one of these is exact-match for that page.
+ * and the H1, each of at most MAX_PAGE_KEYWORD_WORDS words. An anchor equal
+ * to one of these is exact-match for that page.
  */
 export function pageKeywords(
 	page: PageFacts | null,
@@ -101,6 +109,7 @@ export function pageKeywords(
 		.filter(
 			( phrase ) =>
 				phrase !== '' &&
+				tokenize( phrase ).length <= MAX_PAGE_KEYWORD_WORDS &&
 				! brands.has( foldText( phrase ).replace( / /g, '' ) )
 		);
 	return [ ...new Set( phrases ) ].slice( 0, 6 );
