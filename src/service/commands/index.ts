@@ -1,4 +1,6 @@
 import type { Command } from 'commander';
+import { register as registerCheck } from './check';
+import { register as registerServe } from './serve';
 import { register as registerSites } from './sites';
 
 /** A command module adds itself (name, options, action) to the program. */
@@ -8,4 +10,8 @@ export type RegisterCommand = ( program: Command ) => void;
  * Every `rlg` command, in the order `rlg --help` lists them. Add one line
  * per command module.
  */
-export const COMMANDS: RegisterCommand[] = [ registerSites ];
+export const COMMANDS: RegisterCommand[] = [
+	registerCheck,
+	registerServe,
+	registerSites,
+];
