@@ -828,13 +828,19 @@ export function createFetcher(
 				);
 			} catch ( error ) {
 				const failure = classify( error, deadlineHit );
+				const viaRedirect =
+					failure.status === 'refused-unsafe-address' &&
+					trail.redirects.length > 0 &&
+					! failure.detail.startsWith( 'redirect' );
 				return {
 					kind: 'failed',
 					status: failure.status,
 					url: trail.url,
 					finalUrl: trail.finalUrl,
 					httpStatus: failure.httpStatus,
-					detail: failure.detail,
+					detail: viaRedirect
+						? `redirect to ${ trail.finalUrl } refused: ${ failure.detail }`
+						: failure.detail,
 					redirects: trail.redirects,
 				};
 			} finally {

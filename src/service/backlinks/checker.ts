@@ -1,0 +1,373 @@
+/**
+ * `createBacklinkChecker`: does a partner link back to us, and where?
+ *
+ * For each target we fetch the linked page and (unless told not to) the
+ * partner's homepage, where site-wide footer and blogroll links live. Both
+ * fetches share one deadline and run in parallel; a homepage shared by
+ * several targets of one batch is fetched once. Every link on them that
+ * points at any URL of our site becomes a Backlink with its placement,
+ * anchor class, rel and visibility. Pure analysis (extraction, URL
+ * matching, anchor classes) comes from src/core; this file only decides
+ * what to fetch and how to turn outcomes into a BacklinkResult.
+ */
+import { classifyAnchor } from '../../core/anchors';
+import { analyzeHtml } from '../../core/extract';
+import type {
+	Backlink,
+	BacklinkResult,
+	CacheValidators,
+	ExtractedLink,
+	PageFacts,
+} from '../../core/schemas';
+import {
+	createSiteMatcher,
+	normalizeUrl,
+	urlKey,
+	type SiteMatcher,
+} from '../../core/url';
+import type { Fetcher, FetchOutcome } from '../fetch/fetch-page';
+import { notIndexableReason } from './indexability';
+
+/** At most this much page text goes into PageFacts.textSample. */
+export const TEXT_SAMPLE_CHARS = 4000;
+
+export interface CheckContext {
+	/** Our site's URLs (home URL and any variants): links to any of them count. */
+	siteUrls: string[];
+	/** Keywords for anchor classification (site keywords + focus keyphrase). */
+	keywords: string[];
+	brandTerms: string[];
+	/** Also check the partner's homepage (default in the API: true). */
+	homepage: boolean;
+	/**
+	 * The stored result of the last check of this target. Its validators
+	 * make the fetches conditional; a 304 keeps that page's links and facts.
+	 */
+	previous?: BacklinkResult | null;
+	/** Absolute deadline (ms since epoch) for the whole check. */
+	deadline?: number;
+	/** Share of keyword words for partial-match (Settings.partialMatchShare). */
+	partialMatchShare?: number;
+	/** Shares homepage fetches between the targets of one batch. */
+	batch?: CheckBatch;
+}
+
+/** What one fetched page yielded, before it is matched against a site. */
+interface PageRead {
+	readonly outcome: FetchOutcome;
+	readonly links: readonly ExtractedLink[];
+	readonly facts: PageFacts | null;
+}
+
+/** Homepage reads shared within one batch (keyed by URL and validators). */
+export interface CheckBatch {
+	readonly homepages: Map< string, Promise< PageRead > >;
+}
+
+export interface BacklinkChecker {
+	checkTarget: (
+		target: string,
+		ctx: CheckContext
+	) => Promise< BacklinkResult >;
+	/** Checks many targets concurrently as one batch (each homepage once). */
+	checkTargets: (
+		targets: readonly string[],
+		ctx: CheckContext
+	) => Promise< BacklinkResult[] >;
+	createBatch: () => CheckBatch;
+}
+
+export interface BacklinkCheckerOptions {
+	fetcher: Fetcher;
+	/** Clock for checkedAt (tests). */
+	now?: () => Date;
+}
+
+function readPage( outcome: FetchOutcome ): PageRead {
+	if ( outcome.kind !== 'ok' ) {
+		return { outcome, links: [], facts: null };
+	}
+	const { links, facts } = analyzeHtml( outcome.html, outcome.finalUrl );
+	return {
+		outcome,
+		links,
+		facts: {
+			url: outcome.url,
+			finalUrl: outcome.finalUrl,
+			httpStatus: outcome.httpStatus,
+			title: facts.title,
+			h1: facts.h1,
+			lang: facts.lang,
+			textSample: facts.textSample.slice( 0, TEXT_SAMPLE_CHARS ),
+			notIndexable: notIndexableReason( {
+				metaRobots: facts.metaRobots,
+				xRobotsTag: outcome.xRobotsTag,
+				canonical: facts.canonical,
+				finalUrl: outcome.finalUrl,
+				googlebotAllowed: outcome.googlebotAllowed,
+			} ),
+			contentHash: outcome.contentHash,
+		},
+	};
+}
+
+function validatorsOf( outcome: FetchOutcome ): CacheValidators | null {
+	if ( outcome.kind === 'failed' ) {
+		return null;
+	}
+	if ( outcome.etag === null && outcome.lastModified === null ) {
+		return null;
+	}
+	return { etag: outcome.etag, lastModified: outcome.lastModified };
+}
+
+/** A previous result whose links and facts may be reused after a 304. */
+function reusable(
+	previous: BacklinkResult | null | undefined,
+	target: string
+) {
+	return previous &&
+		previous.target === target &&
+		( previous.status === 'links-back' || previous.status === 'no-link' )
+		? previous
+		: null;
+}
+
+function describeFailure( outcome: FetchOutcome ): string {
+	return outcome.kind === 'failed'
+		? `${ outcome.status }: ${ outcome.detail }`
+		: '';
+}
+
+export function createBacklinkChecker(
+	options: BacklinkCheckerOptions
+): BacklinkChecker {
+	const { fetcher } = options;
+	const now = options.now ?? ( () => new Date() );
+
+	function toBacklinks(
+		links: readonly Pick< ExtractedLink, keyof ExtractedLink >[],
+		pageUrl: string,
+		foundOn: Backlink[ 'foundOn' ],
+		matcher: SiteMatcher,
+		ctx: CheckContext
+	): Backlink[] {
+		const result: Backlink[] = [];
+		for ( const link of links ) {
+			if ( ! matcher.isOurs( link.href ) ) {
+				continue;
+			}
+			result.push( {
+				href: link.href,
+				text: link.text,
+				rel: link.rel,
+				placement: link.placement,
+				hidden: link.hidden,
+				isImage: link.isImage,
+				block: link.block,
+				heading: link.heading,
+				inList: link.inList,
+				position: link.position,
+				pageUrl,
+				foundOn,
+				anchorClass: classifyAnchor( link.text, {
+					keywords: ctx.keywords,
+					brandTerms: ctx.brandTerms,
+					targetUrl: link.href,
+					isImage: link.isImage,
+					partialMatchShare: ctx.partialMatchShare,
+				} ),
+				toHomepage: matcher.isOurHomepage( link.href ),
+			} );
+		}
+		return result;
+	}
+
+	/** Links a 304 confirmed: the stored ones, re-classified for today's keywords. */
+	function keptLinks(
+		previous: BacklinkResult,
+		foundOn: Backlink[ 'foundOn' ],
+		matcher: SiteMatcher,
+		ctx: CheckContext
+	): Backlink[] {
+		const stored = previous.links.filter(
+			( link ) => link.foundOn === foundOn
+		);
+		const pageUrl =
+			stored[ 0 ]?.pageUrl ?? previous.page?.finalUrl ?? previous.target;
+		return toBacklinks( stored, pageUrl, foundOn, matcher, ctx ).map(
+			( link, index ) => ( {
+				...link,
+				pageUrl: stored[ index ]?.pageUrl ?? pageUrl,
+			} )
+		);
+	}
+
+	function fetchHomepage(
+		url: string,
+		validators: CacheValidators | null,
+		deadline: number,
+		batch: CheckBatch
+	): Promise< PageRead > {
+		const key = `${ url }\n${ validators?.etag ?? '' }\n${ validators?.lastModified ?? '' }`;
+		let read = batch.homepages.get( key );
+		if ( ! read ) {
+			read = fetcher
+				.fetchPage( url, {
+					etag: validators?.etag,
+					lastModified: validators?.lastModified,
+					deadline,
+				} )
+				.then( readPage );
+			batch.homepages.set( key, read );
+		}
+		return read;
+	}
+
+	async function checkTarget(
+		rawTarget: string,
+		ctx: CheckContext
+	): Promise< BacklinkResult > {
+		const checkedAt = now().toISOString();
+		const target = normalizeUrl( rawTarget );
+		const base = { checkedAt, fromCache: false };
+		if ( target === null ) {
+			return {
+				...base,
+				target: rawTarget,
+				status: 'invalid-url',
+				httpStatus: null,
+				detail: 'not an absolute http(s) URL',
+				page: null,
+				links: [],
+			};
+		}
+		const deadline =
+			ctx.deadline ?? Date.now() + fetcher.options.checkTimeoutMs;
+		const matcher = createSiteMatcher( ctx.siteUrls );
+		const previous = reusable( ctx.previous, target );
+		const batch = ctx.batch ?? { homepages: new Map() };
+
+		const homepageUrl = new URL( '/', target ).href;
+		const wantHomepage =
+			ctx.homepage && urlKey( homepageUrl ) !== urlKey( target );
+		const pageValidators = previous?.validators?.page ?? null;
+		const homeValidators = previous?.validators?.homepage ?? null;
+
+		const [ pageRead, homeRead ] = await Promise.all( [
+			fetcher
+				.fetchPage( target, {
+					etag: pageValidators?.etag,
+					lastModified: pageValidators?.lastModified,
+					deadline,
+				} )
+				.then( readPage ),
+			wantHomepage
+				? fetchHomepage( homepageUrl, homeValidators, deadline, batch )
+				: Promise.resolve( null ),
+		] );
+
+		const pageOutcome = pageRead.outcome;
+		let page = pageRead.facts;
+		let links: Backlink[];
+		if ( pageOutcome.kind === 'not-modified' && previous ) {
+			page = previous.page;
+			links = keptLinks( previous, 'target-page', matcher, ctx );
+		} else {
+			links = toBacklinks(
+				pageRead.links,
+				pageOutcome.kind === 'ok' ? pageOutcome.finalUrl : target,
+				'target-page',
+				matcher,
+				ctx
+			);
+		}
+		if ( homeRead ) {
+			const homeOutcome = homeRead.outcome;
+			if ( homeOutcome.kind === 'not-modified' && previous ) {
+				links.push(
+					...keptLinks( previous, 'homepage', matcher, ctx )
+				);
+			} else if ( homeOutcome.kind === 'ok' ) {
+				links.push(
+					...toBacklinks(
+						homeRead.links,
+						homeOutcome.finalUrl,
+						'homepage',
+						matcher,
+						ctx
+					)
+				);
+			}
+		}
+
+		const validators = {
+			page: validatorsOf( pageOutcome ),
+			homepage: homeRead ? validatorsOf( homeRead.outcome ) : null,
+		};
+		const notes: string[] = [];
+		if ( pageOutcome.kind === 'not-modified' ) {
+			notes.push( 'target page not modified since the previous check' );
+		}
+		if ( homeRead?.outcome.kind === 'failed' ) {
+			notes.push(
+				`homepage not checked (${ describeFailure( homeRead.outcome ) })`
+			);
+		}
+
+		if ( pageOutcome.kind === 'failed' ) {
+			if ( links.length > 0 ) {
+				// Their homepage links to us even though the page itself failed.
+				return {
+					...base,
+					target,
+					status: 'links-back',
+					httpStatus: pageOutcome.httpStatus,
+					detail: [
+						`target page not checked (${ describeFailure( pageOutcome ) })`,
+						...notes,
+					].join( '; ' ),
+					page: null,
+					links,
+					validators,
+				};
+			}
+			return {
+				...base,
+				target,
+				status: pageOutcome.status,
+				httpStatus: pageOutcome.httpStatus,
+				detail: [ pageOutcome.detail, ...notes ].join( '; ' ),
+				page: null,
+				links: [],
+				validators,
+			};
+		}
+		return {
+			...base,
+			target,
+			status: links.length > 0 ? 'links-back' : 'no-link',
+			httpStatus:
+				pageOutcome.httpStatus === 304
+					? ( page?.httpStatus ?? 304 )
+					: pageOutcome.httpStatus,
+			detail: notes.length > 0 ? notes.join( '; ' ) : null,
+			page,
+			links,
+			validators,
+		};
+	}
+
+	return {
+		checkTarget,
+		async checkTargets( targets, ctx ) {
+			const batch = ctx.batch ?? { homepages: new Map() };
+			return Promise.all(
+				targets.map( ( target ) =>
+					checkTarget( target, { ...ctx, batch } )
+				)
+			);
+		},
+		createBatch: () => ( { homepages: new Map() } ),
+	};
+}
