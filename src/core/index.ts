@@ -11,3 +11,4 @@ export * from './text';
 export * from './anchors';
 export * from './relevance';
 export * from './rules';
+export * from './extract';

@@ -1,0 +1,533 @@
+/**
+ * One pass over the HTML that records what the placement classifier and the
+ * page facts need: a flat element table (parent, subtree range, region
+ * hint, text and link totals), the links, and a few head facts. Everything
+ * an element inherits (hidden state, region hint chain, block, list) is
+ * computed when it opens, and subtree totals are added to the parent when
+ * it closes, so the pass is linear and never recurses.
+ */
+import type { HiddenReason } from '../schemas';
+import { hiddenReasonOf } from './hidden';
+import { streamHtml } from './parse';
+import type { Attributes } from './parse';
+import { hintOfToken, strongestHint, tokenWords } from './vocabulary';
+import type { Hint } from './vocabulary';
+
+export interface ElementRecord {
+	tag: string;
+	parent: number;
+	/** Index of the last element in this element's subtree. */
+	last: number;
+	hint: Hint | null;
+	/** Nearest ancestor (not self) that carries a hint, or -1. */
+	hintParent: number;
+	hidden: HiddenReason | null;
+	/** Hidden state descendants inherit (adds aria-hidden containers). */
+	hiddenForChildren: HiddenReason | null;
+	/** Nearest block-level container (self included). */
+	block: number;
+	/** Nearest text container for main-content scoring (self included). */
+	container: number;
+	inList: boolean;
+	/** Inside article/aside/main/nav/section: header/footer here are not site regions. */
+	scoped: boolean;
+	/** Visible text length of the subtree, and the part inside links. */
+	text: number;
+	linkText: number;
+	links: number;
+	/** Non-link text whose nearest text container is this element. */
+	ownText: number;
+	/** Non-link text whose nearest block is this element. */
+	blockText: number;
+	containsH1: boolean;
+	/** Subtree holds a header/footer/sidebar region hint (strength >= 2). */
+	containsRegion: boolean;
+}
+
+export interface LinkRecord {
+	element: number;
+	rawHref: string;
+	rel: string[];
+	textParts: string[];
+	altParts: string[];
+	hasImage: boolean;
+	textOffset: number;
+	heading: string | null;
+	inH1: boolean;
+}
+
+export interface TextChunk {
+	element: number;
+	text: string;
+}
+
+export interface DocumentModel {
+	elements: ElementRecord[];
+	links: LinkRecord[];
+	chunks: TextChunk[];
+	totalText: number;
+	title: string;
+	h1: string;
+	lang: string | null;
+	baseHref: string | null;
+	metaRobots: string | null;
+	canonicalHref: string | null;
+	/** First and last element whose own block holds running text, or -1. */
+	firstRunning: number;
+	lastRunning: number;
+}
+
+const BLOCK_TAGS = new Set( [
+	'address',
+	'article',
+	'aside',
+	'blockquote',
+	'body',
+	'center',
+	'details',
+	'dialog',
+	'div',
+	'dl',
+	'fieldset',
+	'figcaption',
+	'figure',
+	'footer',
+	'form',
+	'h1',
+	'h2',
+	'h3',
+	'h4',
+	'h5',
+	'h6',
+	'header',
+	'html',
+	'main',
+	'nav',
+	'ol',
+	'p',
+	'pre',
+	'section',
+	'table',
+	'td',
+	'th',
+	'ul',
+] );
+
+const CONTAINER_TAGS = new Set( [
+	'article',
+	'aside',
+	'body',
+	'center',
+	'dd',
+	'details',
+	'div',
+	'figure',
+	'footer',
+	'form',
+	'header',
+	'html',
+	'main',
+	'nav',
+	'section',
+	'td',
+	'th',
+] );
+
+const HEADINGS = new Set( [ 'h1', 'h2', 'h3', 'h4', 'h5', 'h6' ] );
+const SCOPING = new Set( [ 'article', 'aside', 'main', 'nav', 'section' ] );
+const SKIP_TEXT = new Set( [ 'script', 'style', 'textarea', 'select' ] );
+const LIST_ITEMS = new Set( [ 'li', 'dd', 'dt' ] );
+
+/** Non-link text of at least this length makes a block "running text". */
+export const RUNNING_TEXT_CHARS = 80;
+
+/** Keeps the text sample and heading buffers bounded on huge pages. */
+const MAX_CHUNK_CHARS = 20000;
+const MAX_HEADING_CHARS = 300;
+
+export function collapseWhitespace( text: string ): string {
+	return text.replace( /\s+/g, ' ' ).trim();
+}
+
+function landmarkHint(
+	tag: string,
+	attributes: Attributes,
+	scoped: boolean
+): Hint | null {
+	const named =
+		attributes[ 'aria-label' ] !== undefined ||
+		attributes[ 'aria-labelledby' ] !== undefined;
+	switch ( tag ) {
+		case 'nav':
+			return { kind: 'navigation', strength: 3 };
+		case 'aside':
+			return ! scoped || named ? { kind: 'sidebar', strength: 3 } : null;
+		case 'header':
+			return scoped ? null : { kind: 'header', strength: 3 };
+		case 'footer':
+			return scoped ? null : { kind: 'footer', strength: 3 };
+		case 'main':
+			return { kind: 'content', strength: 3 };
+		case 'article':
+			return { kind: 'content', strength: 2 };
+		default:
+			return null;
+	}
+}
+
+function roleHint( role: string | undefined ): Hint | null {
+	switch ( role?.trim().toLowerCase().split( /\s+/ )[ 0 ] ) {
+		case 'banner':
+			return { kind: 'header', strength: 3 };
+		case 'navigation':
+			return { kind: 'navigation', strength: 3 };
+		case 'complementary':
+			return { kind: 'sidebar', strength: 3 };
+		case 'contentinfo':
+			return { kind: 'footer', strength: 3 };
+		case 'comment':
+			return { kind: 'comments', strength: 3 };
+		case 'main':
+			return { kind: 'content', strength: 3 };
+		case 'article':
+			return { kind: 'content', strength: 2 };
+		default:
+			return null;
+	}
+}
+
+function builderHint( attributes: Attributes ): Hint | null {
+	// Elementor marks its theme-builder templates explicitly.
+	const type = attributes[ 'data-elementor-type' ];
+	if ( type === undefined ) {
+		return null;
+	}
+	if ( type === 'header' || type === 'footer' ) {
+		return { kind: type, strength: 2 };
+	}
+	if ( /^(single|wp-post|wp-page|archive)/.test( type ) ) {
+		return { kind: 'content', strength: 2 };
+	}
+	return null;
+}
+
+function elementHint(
+	tag: string,
+	attributes: Attributes,
+	scoped: boolean
+): Hint | null {
+	const hints: Array< Hint | null > = [
+		landmarkHint( tag, attributes, scoped ),
+		roleHint( attributes.role ),
+		builderHint( attributes ),
+	];
+	const itemprop = attributes.itemprop;
+	if ( itemprop !== undefined && /articlebody|blogpost/i.test( itemprop ) ) {
+		hints.push( { kind: 'content', strength: 2 } );
+	}
+	// A heading's class names the heading (`date-header`, `widget-title`),
+	// not a page region.
+	const words = HEADINGS.has( tag ) ? [] : [ 'class', 'id' ];
+	for ( const name of words ) {
+		const value = attributes[ name ];
+		if ( value ) {
+			for ( const token of value.split( /\s+/ ) ) {
+				if ( token !== '' ) {
+					hints.push( hintOfToken( token ) );
+				}
+			}
+		}
+	}
+	const label = attributes[ 'aria-label' ];
+	if ( label && tokenWords( label ).length <= 3 ) {
+		hints.push( hintOfToken( label ) );
+	}
+	return strongestHint( hints );
+}
+
+/** The element itself when it carries a hint, else its nearest hinted ancestor. */
+function nearestHinted( element: ElementRecord | null, index: number ): number {
+	if ( ! element ) {
+		return -1;
+	}
+	return element.hint ? index : element.hintParent;
+}
+
+function relTokens( rel: string | undefined ): string[] {
+	if ( ! rel ) {
+		return [];
+	}
+	const tokens: string[] = [];
+	for ( const token of rel.toLowerCase().split( /\s+/ ) ) {
+		if ( token !== '' && ! tokens.includes( token ) ) {
+			tokens.push( token );
+		}
+	}
+	return tokens;
+}
+
+export function buildDocument( html: string ): DocumentModel {
+	const elements: ElementRecord[] = [];
+	const links: LinkRecord[] = [];
+	const chunks: TextChunk[] = [];
+	const stack: number[] = [];
+	/** Index into `links` of the innermost open link, per open `a`. */
+	const linkStack: number[] = [];
+	let chunkChars = 0;
+	let totalText = 0;
+	let skipTextDepth = 0;
+	let headingDepth = 0;
+	let headingTag = '';
+	let headingBuffer = '';
+	let lastHeading: string | null = null;
+	let h1Depth = 0;
+	let inTitle = false;
+	let titleText = '';
+	let titleDone = false;
+	let firstH1 = '';
+	let lang: string | null = null;
+	let baseHref: string | null = null;
+	let metaRobots: string | null = null;
+	let canonicalHref: string | null = null;
+	let firstRunning = -1;
+	let lastRunning = -1;
+
+	streamHtml( html, {
+		open( tag, attributes ) {
+			const index = elements.length;
+			const parentIndex =
+				stack.length > 0 ? stack[ stack.length - 1 ] : -1;
+			const parent = parentIndex >= 0 ? elements[ parentIndex ] : null;
+			const scoped = parent
+				? parent.scoped || SCOPING.has( parent.tag )
+				: false;
+			const hidden = hiddenReasonOf(
+				tag,
+				attributes,
+				parent ? parent.hiddenForChildren : null
+			);
+			const hint = elementHint( tag, attributes, scoped );
+			const record: ElementRecord = {
+				tag,
+				parent: parentIndex,
+				last: index,
+				hint,
+				hintParent: nearestHinted( parent, parentIndex ),
+				hidden,
+				hiddenForChildren:
+					hidden ??
+					( attributes[ 'aria-hidden' ]?.trim().toLowerCase() ===
+					'true'
+						? 'aria-hidden'
+						: null ),
+				block: BLOCK_TAGS.has( tag ) || ! parent ? index : parent.block,
+				container:
+					CONTAINER_TAGS.has( tag ) || tag.includes( '-' ) || ! parent
+						? index
+						: parent.container,
+				inList: parent ? parent.inList || LIST_ITEMS.has( tag ) : false,
+				scoped,
+				text: 0,
+				linkText: 0,
+				links: 0,
+				ownText: 0,
+				blockText: 0,
+				containsH1: tag === 'h1',
+				containsRegion:
+					hint !== null &&
+					hint.strength >= 2 &&
+					( hint.kind === 'header' ||
+						hint.kind === 'footer' ||
+						hint.kind === 'sidebar' ),
+			};
+			elements.push( record );
+			stack.push( index );
+
+			if ( SKIP_TEXT.has( tag ) ) {
+				skipTextDepth++;
+			}
+			switch ( tag ) {
+				case 'html':
+					lang ??= attributes.lang?.trim() || null;
+					break;
+				case 'title':
+					inTitle = ! titleDone;
+					break;
+				case 'base':
+					if ( baseHref === null && attributes.href !== undefined ) {
+						baseHref = attributes.href;
+					}
+					break;
+				case 'meta':
+					if (
+						metaRobots === null &&
+						attributes.name?.trim().toLowerCase() === 'robots' &&
+						attributes.content !== undefined
+					) {
+						metaRobots = collapseWhitespace( attributes.content );
+					}
+					break;
+				case 'link':
+					if (
+						canonicalHref === null &&
+						relTokens( attributes.rel ).includes( 'canonical' ) &&
+						attributes.href !== undefined
+					) {
+						canonicalHref = attributes.href;
+					}
+					break;
+				case 'img': {
+					const open = linkStack[ linkStack.length - 1 ];
+					if ( open !== undefined ) {
+						links[ open ].hasImage = true;
+						const alt = collapseWhitespace( attributes.alt ?? '' );
+						if ( alt !== '' ) {
+							links[ open ].altParts.push( alt );
+						}
+					}
+					break;
+				}
+				case 'a':
+					if ( attributes.href !== undefined ) {
+						record.links = 1;
+						linkStack.push( links.length );
+						links.push( {
+							element: index,
+							rawHref: attributes.href,
+							rel: relTokens( attributes.rel ),
+							textParts: [],
+							altParts: [],
+							hasImage: false,
+							textOffset: totalText,
+							heading: lastHeading,
+							inH1: h1Depth > 0,
+						} );
+					} else {
+						linkStack.push( -1 );
+					}
+					break;
+			}
+			if ( HEADINGS.has( tag ) ) {
+				if ( headingDepth === 0 ) {
+					headingTag = tag;
+					headingBuffer = '';
+				}
+				headingDepth++;
+				if ( tag === 'h1' ) {
+					h1Depth++;
+				}
+			}
+		},
+
+		close( tag ) {
+			const index = stack.pop() as number;
+			const record = elements[ index ];
+			record.last = elements.length - 1;
+			if ( SKIP_TEXT.has( tag ) ) {
+				skipTextDepth--;
+			}
+			if ( tag === 'title' && inTitle ) {
+				inTitle = false;
+				titleDone = true;
+			}
+			if ( tag === 'a' ) {
+				linkStack.pop();
+			}
+			if ( HEADINGS.has( tag ) && headingDepth > 0 ) {
+				headingDepth--;
+				if ( tag === 'h1' ) {
+					h1Depth--;
+				}
+				if ( headingDepth === 0 ) {
+					const heading = collapseWhitespace( headingBuffer );
+					if ( heading !== '' ) {
+						lastHeading = heading;
+						if ( headingTag === 'h1' && firstH1 === '' ) {
+							firstH1 = heading;
+						}
+					}
+				}
+			}
+			if (
+				record.blockText >= RUNNING_TEXT_CHARS &&
+				record.hidden === null
+			) {
+				if ( firstRunning === -1 || index < firstRunning ) {
+					firstRunning = index;
+				}
+				lastRunning = Math.max( lastRunning, index );
+			}
+			if ( record.parent >= 0 ) {
+				const parent = elements[ record.parent ];
+				parent.text += record.text;
+				parent.linkText += record.linkText;
+				parent.links += record.links;
+				parent.containsH1 ||= record.containsH1;
+				parent.containsRegion ||= record.containsRegion;
+			}
+		},
+
+		text( data ) {
+			if ( inTitle ) {
+				titleText += data;
+				return;
+			}
+			if ( skipTextDepth > 0 || stack.length === 0 ) {
+				return;
+			}
+			const index = stack[ stack.length - 1 ];
+			const record = elements[ index ];
+			const collapsed = data.replace( /\s+/g, ' ' );
+			const length = collapsed.trim().length;
+			if (
+				headingDepth > 0 &&
+				headingBuffer.length < MAX_HEADING_CHARS
+			) {
+				headingBuffer += collapsed;
+			}
+			const open = linkStack[ linkStack.length - 1 ];
+			if ( open !== undefined && open >= 0 ) {
+				links[ open ].textParts.push( data );
+			}
+			if ( length === 0 ) {
+				return;
+			}
+			const invisible =
+				record.hiddenForChildren === 'noscript' ||
+				record.hiddenForChildren === 'template';
+			if ( invisible ) {
+				return;
+			}
+			totalText += length;
+			record.text += length;
+			if ( open !== undefined && open >= 0 ) {
+				record.linkText += length;
+			} else {
+				elements[ record.container ].ownText += length;
+				elements[ record.block ].blockText += length;
+				if (
+					chunkChars < MAX_CHUNK_CHARS &&
+					record.hiddenForChildren === null
+				) {
+					chunks.push( { element: index, text: collapsed } );
+					chunkChars += collapsed.length;
+				}
+			}
+		},
+	} );
+
+	return {
+		elements,
+		links,
+		chunks,
+		totalText,
+		title: collapseWhitespace( titleText ),
+		h1: firstH1,
+		lang,
+		baseHref,
+		metaRobots,
+		canonicalHref,
+		firstRunning,
+		lastRunning,
+	};
+}

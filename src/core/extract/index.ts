@@ -1,0 +1,160 @@
+/**
+ * @file Link extraction and placement: what a page links to, where on the
+ * page each link sits, whether a reader can see it, and the page facts the
+ * rules need (title, h1, language, main text, robots, canonical).
+ *
+ * Pure and synchronous: runs in the block editor and in the service.
+ */
+import type { ExtractedLink, HiddenReason } from '../schemas';
+import { normalizeUrl } from '../url';
+import { buildDocument, collapseWhitespace } from './document';
+import type { DocumentModel } from './document';
+import { classifyPlacement, findMainContent, isBoilerplate } from './placement';
+import type { PlacementContext } from './placement';
+
+export interface HtmlFacts {
+	title: string;
+	h1: string;
+	lang: string | null;
+	/** Up to {@link TEXT_SAMPLE_CHARS} of main text, boilerplate excluded. */
+	textSample: string;
+	metaRobots: string | null;
+	/** Absolute canonical URL, or null. */
+	canonical: string | null;
+}
+
+export interface AnalyzeOptions {
+	/**
+	 * The HTML is a fragment (a post body, block markup), not a page: every
+	 * visible link is `content`; block, heading, list and position are still
+	 * computed for rules about trailing link lists.
+	 */
+	fragment?: boolean;
+}
+
+export interface HtmlAnalysis {
+	links: ExtractedLink[];
+	facts: HtmlFacts;
+}
+
+export const TEXT_SAMPLE_CHARS = 4000;
+
+/** Targets that are not pages: skipped before URL resolution. */
+function isFragmentOnly( href: string ): boolean {
+	const trimmed = href.trim();
+	return trimmed === '' || trimmed.startsWith( '#' );
+}
+
+function resolveBase( model: DocumentModel, baseUrl: string ): string {
+	if ( model.baseHref !== null ) {
+		const resolved = normalizeUrl( model.baseHref, baseUrl );
+		if ( resolved !== null ) {
+			return resolved;
+		}
+	}
+	return baseUrl;
+}
+
+function textSample(
+	model: DocumentModel,
+	context: PlacementContext | null
+): string {
+	let sample = '';
+	for ( const chunk of model.chunks ) {
+		if ( context && isBoilerplate( context, chunk.element ) ) {
+			continue;
+		}
+		sample += chunk.text;
+		if ( sample.length >= TEXT_SAMPLE_CHARS * 2 ) {
+			break;
+		}
+	}
+	return collapseWhitespace( sample ).slice( 0, TEXT_SAMPLE_CHARS );
+}
+
+/**
+ * Every `<a href>` with an http(s) target, in document order, with its
+ * placement and visibility, plus the page facts.
+ *
+ * @param html    The page (or, with `fragment`, a piece of body HTML).
+ * @param baseUrl Absolute URL the page was fetched from; `<base href>` in
+ *                the page overrides it, as in a browser.
+ */
+export function analyzeHtml(
+	html: string,
+	baseUrl: string,
+	options: AnalyzeOptions = {}
+): HtmlAnalysis {
+	const model = buildDocument( typeof html === 'string' ? html : '' );
+	const base = resolveBase( model, baseUrl );
+	const fragment = options.fragment === true;
+	const context: PlacementContext | null = fragment
+		? null
+		: { model, main: findMainContent( model ) };
+
+	const blockIds = new Map< number, number >();
+	const links: ExtractedLink[] = [];
+	for ( const link of model.links ) {
+		if ( isFragmentOnly( link.rawHref ) ) {
+			continue;
+		}
+		const href = normalizeUrl( link.rawHref, base );
+		if ( href === null ) {
+			continue;
+		}
+		const element = model.elements[ link.element ];
+		let blockId = blockIds.get( element.block );
+		if ( blockId === undefined ) {
+			blockId = blockIds.size;
+			blockIds.set( element.block, blockId );
+		}
+		const text = collapseWhitespace( link.textParts.join( '' ) );
+		const hidden: HiddenReason | null = element.hidden;
+		links.push( {
+			href,
+			text: text !== '' ? text : link.altParts.join( ' ' ),
+			rel: link.rel,
+			placement: context
+				? classifyPlacement( context, link.element, link.inH1 )
+				: 'content',
+			hidden,
+			isImage: link.hasImage && text === '',
+			block: blockId,
+			heading: link.heading,
+			inList: element.inList,
+			position:
+				model.totalText > 0
+					? Math.min( 1, link.textOffset / model.totalText )
+					: 0,
+		} );
+	}
+
+	const canonical =
+		model.canonicalHref !== null
+			? normalizeUrl( model.canonicalHref, base )
+			: null;
+	return {
+		links,
+		facts: {
+			title: model.title,
+			h1: model.h1,
+			lang: model.lang,
+			textSample: textSample( model, context ),
+			metaRobots: model.metaRobots,
+			canonical,
+		},
+	};
+}
+
+/** {@link analyzeHtml} without the page facts. */
+export function extractLinks(
+	html: string,
+	baseUrl: string,
+	options: AnalyzeOptions = {}
+): ExtractedLink[] {
+	return analyzeHtml( html, baseUrl, options ).links;
+}
+
+export { streamHtml } from './parse';
+export type { HtmlEvents, Attributes as HtmlAttributes } from './parse';
+export { hiddenReasonOf, parseInlineStyle } from './hidden';

@@ -1,0 +1,328 @@
+/**
+ * Where on the page a link sits. Three layers of evidence, strongest first:
+ *
+ * 1. Region hints on the link's ancestors (landmark elements, ARIA roles,
+ *    class/id words in five languages). The OUTERMOST site region decides
+ *    (a "recent comments" widget inside a sidebar is sidebar; a widget
+ *    area inside a footer is footer); inside a header or navigation zone
+ *    the nearest of header/navigation decides (menu vs. logo).
+ * 2. Weak words ("menu", "widget", "social") count only where the link
+ *    density of the hinted block backs them up, so a recipe `menu-card`
+ *    full of prose stays content. Hints on wrappers that contain the main
+ *    content (`body.has-sidebar`, `#content.site-content`) are ignored.
+ * 3. Without any hint: the main content block (the `main` landmark, or the
+ *    element holding the most running text, widened to its content-hinted
+ *    ancestor) is content; link blocks before it are header or navigation,
+ *    after it footer (or sidebar when they share a table row with it).
+ *    When the whole page is one block (no structure at all), link-only
+ *    blocks before the first and after the last paragraph of running
+ *    text are navigation/header and footer.
+ */
+import type { Placement } from '../schemas';
+import type { DocumentModel, ElementRecord } from './document';
+import { isAbsorbing } from './vocabulary';
+import type { HintKind } from './vocabulary';
+
+/** Weak hints need at least this share of link text in their block. */
+const WEAK_HINT_MIN_LINK_DENSITY = 0.5;
+/** How far up the hint chain we look (bounded work on pathological nesting). */
+const MAX_HINT_CHAIN = 64;
+/** Climb from the densest text block while added text outweighs added links this much. */
+const CLIMB_TEXT_TO_LINK_RATIO = 2;
+/** …or, to take in the page's h1, while links are at most this multiple of text. */
+const CLIMB_FOR_H1_RATIO = 3;
+/** A main block holding this share of all text means "no structure found". */
+const WHOLE_PAGE_SHARE = 0.9;
+/** A block with at least this many links before the content is a menu. */
+const MENU_MIN_LINKS = 3;
+
+export interface MainContent {
+	/** Element index of the main content block, or -1 when there is no text. */
+	element: number;
+	/** The main block is the whole page: fall back to running-text order. */
+	wholePage: boolean;
+}
+
+function contains(
+	elements: ElementRecord[],
+	ancestor: number,
+	node: number
+): boolean {
+	return ancestor <= node && node <= elements[ ancestor ].last;
+}
+
+function linkDensity( element: ElementRecord ): number {
+	if ( element.text === 0 ) {
+		return element.links > 0 ? 1 : 0;
+	}
+	return element.linkText / element.text;
+}
+
+function isRoot( element: ElementRecord ): boolean {
+	return element.tag === 'body' || element.tag === 'html';
+}
+
+export function findMainContent( model: DocumentModel ): MainContent {
+	const { elements } = model;
+	let best = -1;
+	// 1. A `main` landmark (element or role) that is not hidden.
+	for ( let index = 0; index < elements.length; index++ ) {
+		const element = elements[ index ];
+		if (
+			element.hint?.kind === 'content' &&
+			element.hint.strength === 3 &&
+			element.hidden === null &&
+			( best === -1 || element.text > elements[ best ].text )
+		) {
+			best = index;
+		}
+	}
+	if ( best >= 0 && elements[ best ].text > 0 ) {
+		return { element: best, wholePage: false };
+	}
+	// 2. The text container holding the most running text.
+	best = -1;
+	for ( let index = 0; index < elements.length; index++ ) {
+		const element = elements[ index ];
+		if (
+			element.ownText > 0 &&
+			element.hidden === null &&
+			( best === -1 || element.ownText > elements[ best ].ownText )
+		) {
+			best = index;
+		}
+	}
+	if ( best === -1 ) {
+		return { element: -1, wholePage: false };
+	}
+	// 2a. Widen to the outermost content-hinted ancestor that holds no
+	// header/footer/sidebar region (the article, not the page wrapper).
+	let hinted = -1;
+	for (
+		let index = best, steps = 0;
+		index >= 0 && steps < 10000;
+		index = elements[ index ].parent, steps++
+	) {
+		const element = elements[ index ];
+		if ( isRoot( element ) || element.containsRegion ) {
+			break;
+		}
+		if ( element.hint?.kind === 'content' ) {
+			hinted = index;
+		}
+	}
+	let main = hinted;
+	if ( main === -1 ) {
+		// 2b. Climb while what the parent adds is mostly text, not links.
+		main = best;
+		for ( let steps = 0; steps < 10000; steps++ ) {
+			const child = elements[ main ];
+			if ( child.parent < 0 ) {
+				break;
+			}
+			const parent = elements[ child.parent ];
+			const addedLinks = parent.linkText - child.linkText;
+			const addedText =
+				parent.text - parent.linkText - ( child.text - child.linkText );
+			const mostlyText =
+				addedLinks * CLIMB_TEXT_TO_LINK_RATIO <= addedText;
+			const bringsTitle =
+				parent.containsH1 &&
+				! child.containsH1 &&
+				addedLinks <= addedText * CLIMB_FOR_H1_RATIO;
+			if ( ! mostlyText && ! bringsTitle ) {
+				break;
+			}
+			main = child.parent;
+		}
+	}
+	const element = elements[ main ];
+	const wholePage =
+		isRoot( element ) || element.text >= model.totalText * WHOLE_PAGE_SHARE;
+	return { element: main, wholePage };
+}
+
+interface AcceptedHint {
+	kind: HintKind;
+	strength: number;
+	element: number;
+}
+
+/**
+ * The hints on a node's ancestor chain (nearest first) that survive
+ * validation. `from` is the first element to consider (the link itself).
+ */
+function acceptedHints(
+	model: DocumentModel,
+	main: MainContent,
+	from: number
+): AcceptedHint[] {
+	const { elements } = model;
+	const accepted: AcceptedHint[] = [];
+	let index = elements[ from ].hint ? from : elements[ from ].hintParent;
+	for ( let steps = 0; index >= 0 && steps < MAX_HINT_CHAIN; steps++ ) {
+		const element = elements[ index ];
+		const hint = element.hint;
+		const next = element.hintParent;
+		if ( ! hint || hint.kind === 'content' || isRoot( element ) ) {
+			index = next;
+			continue;
+		}
+		// Layout wrappers (`body.right-sidebar`, `.content-sidebar-wrap`).
+		if ( main.element >= 0 && contains( elements, index, main.element ) ) {
+			index = next;
+			continue;
+		}
+		const insideMain =
+			main.element >= 0 &&
+			( main.wholePage || contains( elements, main.element, index ) );
+		if ( hint.strength === 1 ) {
+			// A weak word on the link itself says nothing (`btn-secondary`),
+			// and inside the content it needs a link-heavy block.
+			if (
+				index === from ||
+				( insideMain &&
+					linkDensity( element ) < WEAK_HINT_MIN_LINK_DENSITY )
+			) {
+				index = next;
+				continue;
+			}
+		}
+		if ( hint.kind === 'header' && insideMain && ! main.wholePage ) {
+			// An article's own header (title, byline) is content.
+			index = next;
+			continue;
+		}
+		accepted.push( {
+			kind: hint.kind,
+			strength: hint.strength,
+			element: index,
+		} );
+		index = next;
+	}
+	return accepted;
+}
+
+const SITE_REGIONS: ReadonlySet< HintKind > = new Set( [
+	'header',
+	'navigation',
+	'sidebar',
+	'footer',
+	'comments',
+] );
+
+/** The placement the hints decide, or null when they say nothing. */
+function placementFromHints( hints: AcceptedHint[] ): Placement | null {
+	let zone: AcceptedHint | null = null;
+	for ( const hint of hints ) {
+		if ( SITE_REGIONS.has( hint.kind ) ) {
+			zone = hint; // Keeps the outermost.
+		}
+	}
+	if ( zone ) {
+		if ( isAbsorbing( zone.kind ) ) {
+			return zone.kind as Placement;
+		}
+		// Header or navigation zone: a menu anywhere inside it makes the
+		// link navigation (`header__menu-item` is a menu item, not the
+		// logo); the rest of a header is header.
+		return hints.some(
+			( hint ) => hint.kind === 'navigation' || hint.kind === 'related'
+		)
+			? 'navigation'
+			: 'header';
+	}
+	const nearest = hints[ 0 ];
+	if ( ! nearest ) {
+		return null;
+	}
+	return nearest.kind === 'related' ? 'navigation' : 'footer';
+}
+
+/** The ancestor of `node` that contains `target`, or -1. */
+function commonAncestor(
+	elements: ElementRecord[],
+	node: number,
+	target: number
+): number {
+	for (
+		let index = node, steps = 0;
+		index >= 0 && steps < 10000;
+		index = elements[ index ].parent, steps++
+	) {
+		if ( contains( elements, index, target ) ) {
+			return index;
+		}
+	}
+	return -1;
+}
+
+function menuOrHeader( elements: ElementRecord[], node: number ): Placement {
+	const block = elements[ elements[ node ].block ];
+	return block.links >= MENU_MIN_LINKS ? 'navigation' : 'header';
+}
+
+export interface PlacementContext {
+	model: DocumentModel;
+	main: MainContent;
+}
+
+export function classifyPlacement(
+	context: PlacementContext,
+	element: number,
+	inH1: boolean
+): Placement {
+	const { model, main } = context;
+	const { elements } = model;
+	const hints = acceptedHints( model, main, element );
+	// The page's h1 is its title, and so content, unless a landmark puts
+	// it in the site banner (blogs that use h1 for the site name).
+	if ( inH1 && ! hints.some( ( hint ) => hint.strength === 3 ) ) {
+		return 'content';
+	}
+	const fromHints = placementFromHints( hints );
+	if ( fromHints ) {
+		return fromHints;
+	}
+	if ( inH1 || main.element < 0 ) {
+		return 'content';
+	}
+	if ( main.wholePage ) {
+		if ( model.firstRunning < 0 ) {
+			return 'content';
+		}
+		if ( element < model.firstRunning ) {
+			return menuOrHeader( elements, element );
+		}
+		if ( element > elements[ model.lastRunning ].last ) {
+			return 'footer';
+		}
+		return 'content';
+	}
+	if ( contains( elements, main.element, element ) ) {
+		return 'content';
+	}
+	if ( element < main.element ) {
+		return menuOrHeader( elements, element );
+	}
+	const shared = commonAncestor( elements, element, main.element );
+	return shared >= 0 && elements[ shared ].tag === 'tr'
+		? 'sidebar'
+		: 'footer';
+}
+
+/** Whether text in `element` belongs to boilerplate (for the text sample). */
+export function isBoilerplate(
+	context: PlacementContext,
+	element: number
+): boolean {
+	const { model, main } = context;
+	if (
+		main.element >= 0 &&
+		! main.wholePage &&
+		! contains( model.elements, main.element, element )
+	) {
+		return true;
+	}
+	return placementFromHints( acceptedHints( model, main, element ) ) !== null;
+}

@@ -1,0 +1,367 @@
+/**
+ * Region hints from class, id and aria-label words, in the languages the
+ * product ships in (en, nl, de, fr, es). A hint is only a vote: the
+ * classifier weighs it against landmarks, link density and position, so a
+ * word like "menu" in a restaurant's `menu-card` does not make a dish
+ * description navigation.
+ */
+
+/** What a region hint says about the links inside it. */
+export type HintKind =
+	| 'header'
+	| 'navigation'
+	| 'sidebar'
+	| 'footer'
+	| 'comments'
+	/** Related/recommended posts: navigation even inside an article. */
+	| 'related'
+	/** Share bars, social buttons, author boxes: the article's footer. */
+	| 'share'
+	| 'content';
+
+/**
+ * 1 = a weak word ("menu", "widget", "social") that needs support from
+ * link density; 2 = a word that names a region outright ("footer",
+ * "sidebar", "comments"); 3 = an HTML landmark element or ARIA role.
+ */
+export type HintStrength = 1 | 2 | 3;
+
+export interface Hint {
+	kind: HintKind;
+	strength: HintStrength;
+}
+
+interface WordRule {
+	kind: HintKind;
+	strength: HintStrength;
+}
+
+const rule = ( kind: HintKind, strength: HintStrength ): WordRule => ( {
+	kind,
+	strength,
+} );
+
+/** Whole words (after splitting on - _ and camelCase). */
+const WORDS = new Map< string, WordRule >( [
+	// Footer.
+	...[
+		'footer',
+		'colophon',
+		'voettekst',
+		'fusszeile',
+		'fußzeile',
+		'piedepage',
+		'piedepagina',
+		'footnav',
+	].map( ( word ): [ string, WordRule ] => [ word, rule( 'footer', 2 ) ] ),
+	...[ 'copyright', 'foot' ].map( ( word ): [ string, WordRule ] => [
+		word,
+		rule( 'footer', 1 ),
+	] ),
+	// Sidebar.
+	...[
+		'sidebar',
+		'zijbalk',
+		'zijkolom',
+		'seitenleiste',
+		'blogroll',
+		'linkcat',
+		'sidebars',
+	].map( ( word ): [ string, WordRule ] => [ word, rule( 'sidebar', 2 ) ] ),
+	...[ 'widget', 'widgets', 'aside', 'secondary', 'rail', 'xoxo' ].map(
+		( word ): [ string, WordRule ] => [ word, rule( 'sidebar', 1 ) ]
+	),
+	// Navigation.
+	...[
+		'nav',
+		'navbar',
+		'navigation',
+		'navigatie',
+		'navigazione',
+		'navegacion',
+		'breadcrumb',
+		'breadcrumbs',
+		'kruimelpad',
+		'brotkrumen',
+		'pagination',
+		'pager',
+		'menubar',
+		'paginering',
+	].map( ( word ): [ string, WordRule ] => [
+		word,
+		rule( 'navigation', 2 ),
+	] ),
+	...[ 'menu', 'menus', 'tabs', 'navlinks', 'submenu' ].map(
+		( word ): [ string, WordRule ] => [ word, rule( 'navigation', 1 ) ]
+	),
+	// Header.
+	...[ 'header', 'masthead', 'kopfzeile', 'cabecera', 'encabezado' ].map(
+		( word ): [ string, WordRule ] => [ word, rule( 'header', 2 ) ]
+	),
+	...[
+		'banner',
+		'topbar',
+		'branding',
+		'brand',
+		'logo',
+		'kop',
+		'announcement',
+	].map( ( word ): [ string, WordRule ] => [ word, rule( 'header', 1 ) ] ),
+	// Comments.
+	...[
+		'comments',
+		'comment',
+		'commentlist',
+		'respond',
+		'reacties',
+		'reactie',
+		'kommentare',
+		'kommentar',
+		'commentaires',
+		'commentaire',
+		'comentarios',
+		'comentario',
+		'disqus',
+		'replies',
+	].map( ( word ): [ string, WordRule ] => [ word, rule( 'comments', 2 ) ] ),
+	// Boilerplate that lives inside articles.
+	...[
+		'related',
+		'relatedposts',
+		'similaires',
+		'similares',
+		'gerelateerd',
+		'verwandte',
+		'recommendations',
+		'recommended',
+		'outbrain',
+		'taboola',
+		'yarpp',
+	].map( ( word ): [ string, WordRule ] => [ word, rule( 'related', 2 ) ] ),
+	...[
+		'share',
+		'sharing',
+		'sharedaddy',
+		'addtoany',
+		'partage',
+		'partager',
+		'delen',
+		'teilen',
+		'compartir',
+		'authorbox',
+		'newsletter',
+	].map( ( word ): [ string, WordRule ] => [ word, rule( 'share', 2 ) ] ),
+	...[ 'social' ].map( ( word ): [ string, WordRule ] => [
+		word,
+		rule( 'share', 1 ),
+	] ),
+	// Content.
+	...[
+		'content',
+		'main',
+		'entry',
+		'post',
+		'hentry',
+		'article',
+		'story',
+		'inhalt',
+		'inhoud',
+		'hoofdinhoud',
+		'contenu',
+		'contenido',
+		'bericht',
+		'berichttekst',
+		'beitrag',
+		'artikel',
+		'articulo',
+		'entrada',
+		'texte',
+		'tekst',
+		'body',
+	].map( ( word ): [ string, WordRule ] => [ word, rule( 'content', 1 ) ] ),
+] );
+
+/**
+ * Two-word phrases that mean something neither word does alone
+ * (`pied-de-page`, `barra-lateral`, `site-info`, `top-bar` …).
+ */
+const PHRASES = new Map< string, WordRule >( [
+	[ 'pied de page', rule( 'footer', 2 ) ],
+	[ 'pie de pagina', rule( 'footer', 2 ) ],
+	[ 'pie de página', rule( 'footer', 2 ) ],
+	[ 'site info', rule( 'footer', 2 ) ],
+	[ 'barra lateral', rule( 'sidebar', 2 ) ],
+	[ 'barre laterale', rule( 'sidebar', 2 ) ],
+	[ 'widget area', rule( 'sidebar', 2 ) ],
+	[ 'fil ariane', rule( 'navigation', 2 ) ],
+	[ 'migas de pan', rule( 'navigation', 2 ) ],
+	[ 'top bar', rule( 'header', 1 ) ],
+	[ 'en tete', rule( 'header', 2 ) ],
+	[ 'en tête', rule( 'header', 2 ) ],
+	[ 'author box', rule( 'share', 2 ) ],
+	[ 'about author', rule( 'share', 2 ) ],
+	[ 'author bio', rule( 'share', 2 ) ],
+	[ 'most read', rule( 'sidebar', 1 ) ],
+] );
+
+/**
+ * Words that, in front of "header"/"footer"/"meta", mean the article's own
+ * header or footer (`entry-footer`, `post-header`, `card-footer`): part of
+ * the content, not a site region.
+ */
+const CONTENT_OWNERS = new Set( [
+	'entry',
+	'post',
+	'article',
+	'card',
+	'node',
+	'item',
+	'blog',
+	'page',
+	'product',
+	'story',
+	'beitrag',
+	'bericht',
+	'entrada',
+	'modal',
+	'panel',
+	'dialog',
+	'section',
+	'table',
+	'accordion',
+] );
+
+/**
+ * Prefixes of page-builder tokens that call every block a "widget" or
+ * "element": in `elementor-widget-text-editor` the word "widget" says
+ * nothing about the page region.
+ */
+const BUILDER_PREFIXES = [
+	'elementor',
+	'e-con',
+	'et_pb',
+	'fl-',
+	'vc_',
+	'wp-block',
+];
+
+/**
+ * Dutch and German glue words together (`hauptnavigation`,
+ * `hoofdmenu`, `seitenmenue`): a word ending in a navigation stem is one.
+ */
+function compoundRule( word: string ): WordRule | undefined {
+	if ( /.(navigation|navigatie|navi)$/.test( word ) ) {
+		return rule( 'navigation', 2 );
+	}
+	if ( /.(menu|menue|menü)$/.test( word ) && word.length > 6 ) {
+		return rule( 'navigation', 1 );
+	}
+	return undefined;
+}
+
+/**
+ * Splits one class/id token into lower-case words: `SITE_FOOTER` →
+ * [site, footer], `siteFooter` → [site, footer], `primary-nav__menu` →
+ * [primary, nav, menu].
+ */
+export function tokenWords( token: string ): string[] {
+	return token
+		.replace( /([a-z0-9])([A-Z])/g, '$1 $2' )
+		.toLowerCase()
+		.split( /[^a-z0-9\u00c0-\u024f]+/ )
+		.filter( ( word ) => word !== '' );
+}
+
+function isBuilderToken( token: string ): boolean {
+	const lower = token.toLowerCase();
+	return BUILDER_PREFIXES.some( ( prefix ) => lower.startsWith( prefix ) );
+}
+
+/** The hint one class/id token gives, if any. */
+export function hintOfToken( token: string ): Hint | null {
+	const words = tokenWords( token );
+	if ( words.length === 0 ) {
+		return null;
+	}
+	let content: Hint | null = null;
+	for ( let index = 0; index < words.length; index++ ) {
+		const word = words[ index ];
+		const phrase =
+			index + 2 < words.length
+				? PHRASES.get(
+						`${ word } ${ words[ index + 1 ] } ${ words[ index + 2 ] }`
+					)
+				: undefined;
+		const pair =
+			phrase ??
+			( index + 1 < words.length
+				? PHRASES.get( `${ word } ${ words[ index + 1 ] }` )
+				: undefined );
+		if ( pair ) {
+			return { kind: pair.kind, strength: pair.strength };
+		}
+		const found = WORDS.get( word ) ?? compoundRule( word );
+		if ( ! found ) {
+			continue;
+		}
+		if ( found.kind === 'content' ) {
+			content ??= { kind: 'content', strength: found.strength };
+			continue;
+		}
+		if (
+			( word === 'widget' || word === 'widgets' ) &&
+			isBuilderToken( token )
+		) {
+			continue;
+		}
+		if (
+			( found.kind === 'header' || found.kind === 'footer' ) &&
+			words
+				.slice( 0, index )
+				.some( ( before ) => CONTENT_OWNERS.has( before ) )
+		) {
+			// entry-footer, post-header …: the article's own header/footer.
+			return { kind: 'content', strength: 1 };
+		}
+		return { kind: found.kind, strength: found.strength };
+	}
+	return content;
+}
+
+const ABSORBING: ReadonlySet< HintKind > = new Set( [
+	'footer',
+	'sidebar',
+	'comments',
+] );
+
+/**
+ * The strongest hint among several tokens of one element; on a tie a
+ * region that absorbs everything inside it (footer, sidebar, comments)
+ * beats one that does not.
+ */
+export function strongestHint( hints: Array< Hint | null > ): Hint | null {
+	let best: Hint | null = null;
+	for ( const hint of hints ) {
+		if ( ! hint ) {
+			continue;
+		}
+		if (
+			best === null ||
+			hint.strength > best.strength ||
+			( hint.strength === best.strength &&
+				best.kind === 'content' &&
+				hint.kind !== 'content' ) ||
+			( hint.strength === best.strength &&
+				ABSORBING.has( hint.kind ) &&
+				! ABSORBING.has( best.kind ) &&
+				best.kind !== 'content' )
+		) {
+			best = hint;
+		}
+	}
+	return best;
+}
+
+export function isAbsorbing( kind: HintKind ): boolean {
+	return ABSORBING.has( kind );
+}
