@@ -9,7 +9,7 @@ import { analyzeHtml } from '../../core/extract';
 import {
 	createSiteMatcher,
 	normalizeUrl,
-	registrableDomain,
+	siteKey,
 	urlKey,
 } from '../../core/url';
 import type { EditorLink } from '../types';
@@ -71,19 +71,12 @@ function occurrencesOf< B extends BlockLike >(
 }
 
 /**
- * The partner a URL belongs to: its registrable domain, else (IP address,
- * single-label host such as a local test server) its host with the port.
+ * The partner a URL belongs to: core's site identity (registrable domain,
+ * or host:port for IP addresses and single-label hosts such as local test
+ * servers), so partners group the way the rules count them.
  */
 export function partnerDomain( href: string ): string {
-	const domain = registrableDomain( href );
-	if ( domain ) {
-		return domain;
-	}
-	try {
-		return new URL( href ).host;
-	} catch {
-		return href;
-	}
+	return siteKey( href ) ?? href;
 }
 
 export function collectPostLinks< B extends BlockLike >(

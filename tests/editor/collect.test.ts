@@ -1,0 +1,134 @@
+/**
+ * Links of the post tied to their blocks: the core extractor sees the whole
+ * post, and each link still knows the block it sits in.
+ */
+import {
+	collectPostLinks,
+	type BlockLike,
+} from '../../src/editor/links/collect';
+
+interface TestBlock extends BlockLike {
+	html: string;
+	innerBlocks: TestBlock[];
+}
+
+const block = (
+	clientId: string,
+	html: string,
+	innerBlocks: TestBlock[] = [],
+	name = 'core/paragraph'
+): TestBlock => ( { clientId, name, html, innerBlocks } );
+
+/** The post as WordPress serialises it: each block's HTML around its children. */
+function serialise( blocks: TestBlock[] ): string {
+	return blocks
+		.map( ( b ) =>
+			b.innerBlocks.length
+				? b.html.replace(
+						'</div>',
+						`${ serialise( b.innerBlocks ) }</div>`
+					)
+				: b.html
+		)
+		.join( '\n' );
+}
+
+function collect(
+	blocks: TestBlock[],
+	siteUrls = [ 'https://ours.example/' ]
+) {
+	return collectPostLinks( {
+		blocks,
+		blockHtml: ( b ) => b.html,
+		postHtml: serialise( blocks ),
+		baseUrl: 'https://ours.example/2026/11/post/',
+		siteUrls,
+	} );
+}
+
+describe( 'collectPostLinks', () => {
+	it( 'ties each link to its block, including blocks nested in a group', () => {
+		const blocks = [
+			block(
+				'p1',
+				'<p>See <a href="https://partner.example/a">their guide</a>.</p>'
+			),
+			block(
+				'group',
+				'<div class="wp-block-group"></div>',
+				[
+					block(
+						'p2',
+						'<p><a href="https://other.example/">Other</a> and <a href="/about/">us</a></p>'
+					),
+				],
+				'core/group'
+			),
+		];
+		const { links } = collect( blocks );
+		expect(
+			links.map( ( l ) => [
+				l.clientId,
+				l.blockName,
+				l.link.href,
+				l.external,
+			] )
+		).toEqual( [
+			[ 'p1', 'core/paragraph', 'https://partner.example/a', true ],
+			[ 'p2', 'core/paragraph', 'https://other.example/', true ],
+			[ 'p2', 'core/paragraph', 'https://ours.example/about/', false ],
+		] );
+		expect( new Set( links.map( ( l ) => l.id ) ).size ).toBe( 3 );
+	} );
+
+	it( 'pairs repeated targets with their blocks in document order', () => {
+		const blocks = [
+			block( 'a', '<p><a href="https://partner.example/">one</a></p>' ),
+			block(
+				'b',
+				'<p><a href="https://www.partner.example">two</a></p>'
+			),
+		];
+		const { links } = collect( blocks );
+		expect( links.map( ( l ) => [ l.clientId, l.link.text ] ) ).toEqual( [
+			[ 'a', 'one' ],
+			[ 'b', 'two' ],
+		] );
+		expect( links[ 0 ].rawHrefs.sort() ).toEqual( [
+			'https://partner.example/',
+			'https://www.partner.example',
+		] );
+	} );
+
+	it( 'keeps the href as written for the canvas marks', () => {
+		const { links } = collect( [
+			block(
+				'a',
+				'<p><a href="https://partner.example/?a=1&amp;b=2">x</a></p>'
+			),
+		] );
+		expect( links[ 0 ].rawHrefs ).toEqual( [
+			'https://partner.example/?a=1&b=2',
+		] );
+	} );
+
+	it( 'groups local partners by host and port, since IP hosts have no registrable domain', () => {
+		const { links } = collect( [
+			block(
+				'a',
+				'<p><a href="http://127.0.0.1:8101/">one</a> <a href="http://127.0.0.1:8102/">two</a></p>'
+			),
+		] );
+		expect( links.map( ( l ) => l.domain ) ).toEqual( [
+			'127.0.0.1:8101',
+			'127.0.0.1:8102',
+		] );
+	} );
+
+	it( 'returns the post text for relevance', () => {
+		const { postText } = collect( [
+			block( 'a', '<p>Compost keeps a garden healthy.</p>' ),
+		] );
+		expect( postText ).toContain( 'Compost keeps a garden healthy.' );
+	} );
+} );
