@@ -94,12 +94,91 @@ interface Phrase {
 	joined: string;
 }
 
+/**
+ * Keyword and brand phrases recur on every call (the same 500 site keywords
+ * for each of 100 links), so their analysis is memoised. Bounded: the cache
+ * is dropped whole when full, which is cheap and keeps memory flat.
+ */
+const PHRASE_CACHE = new Map< string, Phrase | null >();
+const PHRASE_CACHE_LIMIT = 5000;
+
 function toPhrase( text: string ): Phrase | null {
-	const tokens = trimFiller( tokenize( text ) );
-	if ( tokens.length === 0 ) {
-		return null;
+	const cached = PHRASE_CACHE.get( text );
+	if ( cached !== undefined ) {
+		return cached;
 	}
-	return { text, words: tokens.map( toWord ), joined: tokens.join( '' ) };
+	const tokens = trimFiller( tokenize( text ) );
+	const phrase =
+		tokens.length === 0
+			? null
+			: { text, words: tokens.map( toWord ), joined: tokens.join( '' ) };
+	if ( PHRASE_CACHE.size >= PHRASE_CACHE_LIMIT ) {
+		PHRASE_CACHE.clear();
+	}
+	PHRASE_CACHE.set( text, phrase );
+	return phrase;
+}
+
+/** Keyword phrases with a lookup from word stem (and run-together form) to phrase. */
+interface KeywordIndex {
+	phrases: Phrase[];
+	byStem: Map< string, number[] >;
+	byJoined: Map< string, number[] >;
+}
+
+const INDEX_CACHE = new Map< string, KeywordIndex >();
+const INDEX_CACHE_LIMIT = 32;
+
+function push( map: Map< string, number[] >, key: string, value: number ) {
+	const list = map.get( key );
+	if ( ! list ) {
+		map.set( key, [ value ] );
+	} else if ( list[ list.length - 1 ] !== value ) {
+		list.push( value );
+	}
+}
+
+/**
+ * The keyword list, indexed: the rules classify every link of a post
+ * against the same few hundred keywords, so matching goes through stems
+ * instead of comparing each anchor with each keyword.
+ */
+function indexKeywords( keywords: readonly string[] ): KeywordIndex {
+	const cacheKey = keywords.join( '\u0001' );
+	const cached = INDEX_CACHE.get( cacheKey );
+	if ( cached ) {
+		return cached;
+	}
+	const phrases = keywords
+		.map( toPhrase )
+		.filter( ( phrase ): phrase is Phrase => phrase !== null );
+	const byStem = new Map< string, number[] >();
+	const byJoined = new Map< string, number[] >();
+	phrases.forEach( ( phrase, i ) => {
+		push( byJoined, phrase.joined, i );
+		for ( const word of phrase.words ) {
+			for ( const s of word.stems ) {
+				push( byStem, s, i );
+			}
+		}
+	} );
+	const index = { phrases, byStem, byJoined };
+	if ( INDEX_CACHE.size >= INDEX_CACHE_LIMIT ) {
+		INDEX_CACHE.clear();
+	}
+	INDEX_CACHE.set( cacheKey, index );
+	return index;
+}
+
+/** Indexes of the keyword phrases that contain a word matching `word`. */
+function phrasesWith( index: KeywordIndex, word: Word ): Set< number > {
+	const found = new Set< number >();
+	for ( const s of word.stems ) {
+		for ( const i of index.byStem.get( s ) ?? [] ) {
+			found.add( i );
+		}
+	}
+	return found;
 }
 
 function phrasesEqual( a: Phrase, b: Phrase ): boolean {
@@ -257,12 +336,15 @@ export function analyzeAnchor(
 		}
 	}
 
-	const keywords = ctx.keywords
-		.map( toPhrase )
-		.filter( ( phrase ): phrase is Phrase => phrase !== null );
-	for ( const keyword of keywords ) {
-		if ( phrasesEqual( anchor, keyword ) ) {
-			return result( 'exact-match', keyword.text );
+	const index = indexKeywords( ctx.keywords ?? [] );
+	const keywords = index.phrases;
+	const exactCandidates = new Set( [
+		...( index.byJoined.get( anchor.joined ) ?? [] ),
+		...phrasesWith( index, anchor.words[ 0 ] ),
+	] );
+	for ( const i of [ ...exactCandidates ].sort( ( a, b ) => a - b ) ) {
+		if ( phrasesEqual( anchor, keywords[ i ] ) ) {
+			return result( 'exact-match', keywords[ i ].text );
 		}
 	}
 
@@ -283,27 +365,37 @@ export function analyzeAnchor(
 			...anchor.words.slice( 0, at ),
 			...anchor.words.slice( at + length ),
 		] ).filter( ( word ) => ! COMPANY_SUFFIXES.has( word.token ) );
-		const keyword = keywords.find( ( phrase ) =>
-			rest.some( ( word ) =>
-				phrase.words.some( ( kw ) => sameWord( word, kw ) )
-			)
-		);
-		return keyword
-			? result( 'partial-match', keyword.text, brand.text )
+		const matching = rest.flatMap( ( word ) => [
+			...phrasesWith( index, word ),
+		] );
+		return matching.length > 0
+			? result(
+					'partial-match',
+					keywords[ Math.min( ...matching ) ].text,
+					brand.text
+				)
 			: result( 'branded', null, brand.text );
 	}
 
 	const share = ctx.partialMatchShare ?? DEFAULT_PARTIAL_MATCH_SHARE;
 	const meaningful = meaningfulWords( anchor.words );
 	if ( meaningful.length > 0 ) {
-		let best: { keyword: Phrase; share: number } | null = null;
-		for ( const keyword of keywords ) {
-			const hits = meaningful.filter( ( word ) =>
-				keyword.words.some( ( kw ) => sameWord( word, kw ) )
-			).length;
-			const s = hits / meaningful.length;
-			if ( hits > 0 && ( ! best || s > best.share ) ) {
-				best = { keyword, share: s };
+		// Per keyword phrase: how many of the anchor's words it contains.
+		const hits = new Map< number, number >();
+		for ( const word of meaningful ) {
+			for ( const i of phrasesWith( index, word ) ) {
+				hits.set( i, ( hits.get( i ) ?? 0 ) + 1 );
+			}
+		}
+		let best: { keyword: Phrase; share: number; i: number } | null = null;
+		for ( const [ i, count ] of hits ) {
+			const s = count / meaningful.length;
+			if (
+				! best ||
+				s > best.share ||
+				( s === best.share && i < best.i )
+			) {
+				best = { keyword: keywords[ i ], share: s, i };
 			}
 		}
 		if ( best && best.share >= share ) {

@@ -196,10 +196,32 @@ function norm( vector: Map< string, number > ): number {
 	return Math.sqrt( sum );
 }
 
+/**
+ * One post is compared with each of its partners' pages in turn, so the
+ * tokens of recent texts are memoised (bounded; dropped whole when full).
+ */
+const TOKEN_CACHE = new Map< string, string[] >();
+const TOKEN_CACHE_LIMIT = 16;
+
+function tokensOf( text: string ): string[] {
+	if ( typeof text !== 'string' ) {
+		return [];
+	}
+	let tokens = TOKEN_CACHE.get( text );
+	if ( ! tokens ) {
+		tokens = tokenize( text );
+		if ( TOKEN_CACHE.size >= TOKEN_CACHE_LIMIT ) {
+			TOKEN_CACHE.clear();
+		}
+		TOKEN_CACHE.set( text, tokens );
+	}
+	return tokens;
+}
+
 /** Relevance with the evidence behind it. Never throws; empty texts score 0. */
 export function relevanceDetails( a: string, b: string ): RelevanceDetails {
-	const tokensA = tokenize( a );
-	const tokensB = tokenize( b );
+	const tokensA = tokensOf( a );
+	const tokensB = tokensOf( b );
 	const va = vectorize( tokensA, detectLanguage( tokensB ) );
 	const vb = vectorize( tokensB, va.language );
 	const wa = weights( va );
