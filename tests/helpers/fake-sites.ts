@@ -64,7 +64,8 @@ export interface FakeWordPress {
 	gate: ( info: RestRequestInfo ) => Promise< void > | void;
 	/** Every REST listing served, in order. */
 	readonly restRequests: RestRequestInfo[];
-	setPort: ( port: number ) => void;
+	/** Serve under the port the web gave the site; fill in the web's ports. */
+	bind: ( web: PartnerWeb ) => void;
 	permalink: ( post: FakePost ) => string;
 }
 
@@ -89,6 +90,21 @@ function escape( text: string ): string {
 				c
 			] as string
 	);
+}
+
+/**
+ * Test content links to sites by name (`http://partner-a.test/`); the sites
+ * of a web listen on random ports, so links are served with each site's
+ * port filled in (`http://partner-a.test:40123/`).
+ */
+export function withPorts( web: PartnerWeb | null, html: string ): string {
+	if ( ! web ) {
+		return html;
+	}
+	return web.resolveEntries.reduce( ( text, entry ) => {
+		const [ name, port ] = entry.split( ':' );
+		return text.split( `//${ name }/` ).join( `//${ name }:${ port }/` );
+	}, html );
 }
 
 /** A themed page: header nav, the article, a sidebar and a footer. */
@@ -117,6 +133,7 @@ export function createFakeWordPress(
 	const restRequests: RestRequestInfo[] = [];
 	let nextId = 1;
 	let port = 80;
+	let boundWeb: PartnerWeb | null = null;
 	const pretty = options.pretty ?? true;
 
 	const permalink = ( post: FakePost ) =>
@@ -149,7 +166,10 @@ export function createFakeWordPress(
 			link: permalink( post ),
 			modified_gmt: post.modified.toISOString().slice( 0, 19 ),
 			title: { rendered: escape( post.title ) },
-			content: { rendered: post.content, protected: false },
+			content: {
+				rendered: withPorts( boundWeb, post.content ),
+				protected: false,
+			},
 			status: post.status,
 		};
 		return fields.length === 0
@@ -233,8 +253,9 @@ export function createFakeWordPress(
 		restRequests,
 		gate: () => undefined,
 		permalink,
-		setPort( value ) {
-			port = value;
+		bind( web ) {
+			boundWeb = web;
+			port = web.site( options.host ).port;
 		},
 		add( post ) {
 			const id = post.id ?? nextId++;
@@ -305,7 +326,10 @@ export function createFakeWordPress(
 					res,
 					200,
 					{ 'content-type': 'text/html; charset=UTF-8' },
-					themedPage( post.title, post.content, options.sidebar )
+					withPorts(
+						boundWeb,
+						themedPage( post.title, post.content, options.sidebar )
+					)
 				);
 				return;
 			}
@@ -321,18 +345,15 @@ export function createFakeWordPress(
 }
 
 /** Connects a fake WordPress to the port its web gave it (for permalinks). */
-export function bindFakeWordPress(
-	wp: FakeWordPress,
-	web: PartnerWeb,
-	host: string
-): void {
-	wp.setPort( web.site( host ).port );
+export function bindFakeWordPress( wp: FakeWordPress, web: PartnerWeb ): void {
+	wp.bind( web );
 }
 
 export interface SitemapPage {
 	path: string;
 	title: string;
-	content: string;
+	/** The page body; a function when it links to other sites of the web (ports). */
+	content: string | ( ( web: PartnerWeb ) => string );
 	lastmod?: string;
 }
 
@@ -377,7 +398,7 @@ function sitemapIndex( locs: string[] ): string {
 export function createFakeSitemapSite(
 	host: string,
 	pages: SitemapPage[],
-	sidebar = ''
+	sidebar: string | ( ( web: PartnerWeb ) => string ) = ''
 ): FakeSitemapSite {
 	const map = new Map( pages.map( ( page ) => [ page.path, page ] ) );
 	const routes: PartnerRoutes = {};
@@ -417,7 +438,18 @@ export function createFakeSitemapSite(
 				web.route(
 					host,
 					page.path,
-					themedPage( page.title, page.content, sidebar )
+					withPorts(
+						web,
+						themedPage(
+							page.title,
+							typeof page.content === 'function'
+								? page.content( web )
+								: page.content,
+							typeof sidebar === 'function'
+								? sidebar( web )
+								: sidebar
+						)
+					)
 				);
 			}
 		},

@@ -430,7 +430,9 @@ describe( 'link graph', () => {
 				cursor: { type: 'posts', page: 3 },
 				postsRead: 3,
 			} )
-		).rejects.toThrow();
+		).rejects.toMatchObject( {
+			code: 'SQLITE_CONSTRAINT_NOTNULL',
+		} );
 		const stored = await scanStore.getScan( scan.id );
 		expect( stored?.cursor ).toEqual( { type: 'posts', page: 2 } );
 		expect( stored?.postsRead ).toBe( 1 );

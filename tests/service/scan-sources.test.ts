@@ -61,8 +61,8 @@ describe( 'WordPress REST source', () => {
 			'our.test': { '*': wp.handler },
 			'plain.test': { '*': plain.handler },
 		} );
-		bindFakeWordPress( wp, web, 'our.test' );
-		bindFakeWordPress( plain, web, 'plain.test' );
+		bindFakeWordPress( wp, web );
+		bindFakeWordPress( plain, web );
 		fetcher = createFetcher( { resolveMap: web.resolveMap } );
 		http = createScanHttp( fetcher );
 	} );

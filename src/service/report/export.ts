@@ -7,6 +7,7 @@
 import type {
 	PartnerLogEntry,
 	PartnerRow,
+	ReportQuery,
 	ReportResponse,
 } from '../../core/report';
 import type { SiteRecord } from '../store/types';
@@ -92,14 +93,45 @@ async function logByDomain(
 	return byDomain;
 }
 
-/** The partner table as CSV lines (header first), streamed from the store. */
+/** Filters and order of an export: a ReportQuery without its page. */
+export type ExportQuery = Omit< ReportQuery, 'page' | 'perPage' >;
+
+const EXPORT_PAGE = 200;
+
+/** Every partner row matching `query`, in its order, a page at a time. */
+async function* partnersMatching(
+	scanStore: ScanStore,
+	siteId: number,
+	query: ExportQuery
+): AsyncIterable< PartnerRow > {
+	for ( let page = 1; ; page++ ) {
+		const { rows } = await scanStore.queryPartners( siteId, {
+			...query,
+			page,
+			perPage: EXPORT_PAGE,
+		} );
+		yield* rows;
+		if ( rows.length < EXPORT_PAGE ) {
+			return;
+		}
+	}
+}
+
+/**
+ * The partner table as CSV lines (header first), streamed from the store:
+ * every partner, or every one matching the filters and order of `query`.
+ */
 export async function* reportCsv(
 	scanStore: ScanStore,
-	site: SiteRecord
+	site: SiteRecord,
+	query?: ExportQuery
 ): AsyncIterable< string > {
 	const logs = await logByDomain( scanStore, site.id );
 	yield CSV_COLUMNS.join( ',' ) + '\r\n';
-	for await ( const row of scanStore.allPartners( site.id ) ) {
+	const rows = query
+		? partnersMatching( scanStore, site.id, query )
+		: scanStore.allPartners( site.id );
+	for await ( const row of rows ) {
 		yield csvRow( row, logs.get( row.domain ) ?? [] ) + '\r\n';
 	}
 }

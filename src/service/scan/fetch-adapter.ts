@@ -39,7 +39,10 @@ function headerOf(
 }
 
 export interface FetcherScanHttp extends ScanHttp {
-	/** Closes the document dispatcher (the fetcher is the caller's). */
+	/**
+	 * Closes the document dispatcher, aborting requests in flight (the
+	 * fetcher is the caller's to close).
+	 */
 	close: () => Promise< void >;
 }
 
@@ -151,7 +154,7 @@ export function createScanHttp( fetcher: Fetcher ): FetcherScanHttp {
 		get,
 		page,
 		async close() {
-			await dispatcher.close();
+			await dispatcher.destroy();
 		},
 	};
 }

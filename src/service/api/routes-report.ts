@@ -1,0 +1,205 @@
+/**
+ * Scan and report routes, all signed like /v1/check and all about the
+ * signing site:
+ *
+ *   POST /v1/scan                     ScanRequest      -> 202 ScanStatus (runs in the background)
+ *   GET  /v1/scan/status                               -> ScanStatus of the latest scan (404 before the first)
+ *   GET  /v1/report?ReportQuery                        -> ReportResponse
+ *   GET  /v1/report/partners/:domain                   -> PartnerDetail
+ *   GET  /v1/report/export.csv?filters                 -> text/csv (the filtered partner table with the log)
+ *   POST /v1/partner-log              PartnerLogRequest -> 201 PartnerLogEntry
+ */
+import { Readable } from 'node:stream';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import {
+	PartnerDetailSchema,
+	PartnerLogEntrySchema,
+	PartnerLogRequestSchema,
+	ReportQuerySchema,
+	ReportResponseSchema,
+	ScanRequestSchema,
+	ScanStatusSchema,
+} from '../../core/report';
+import type { Settings } from '../../core/settings';
+import { isRlgError } from '../errors';
+import type { Logger } from '../logger';
+import { silentLogger } from '../logger';
+import { buildReport, partnerDetail, toScanStatus } from '../report/report';
+import { reportCsv } from '../report/export';
+import type { Scanner } from '../scan/scanner';
+import { siteIdentity } from '../store/site-identity';
+import type { SiteRecord, Store } from '../store/types';
+import type { ScanStore } from '../store/scan-types';
+import { HttpError, validationError } from './errors';
+
+export interface ReportRoutesOptions {
+	store: Store;
+	scanStore: ScanStore;
+	scanner: Scanner;
+	settings: Settings;
+	logger?: Logger;
+	now?: () => Date;
+}
+
+export interface ReportRoutesDeps extends ReportRoutesOptions {
+	/** The app's signature check: sets `request.site` or throws a 401. */
+	authenticate: ( request: FastifyRequest ) => Promise< void >;
+}
+
+function body( request: FastifyRequest ): unknown {
+	const raw = Buffer.isBuffer( request.body ) ? request.body : null;
+	if ( ! raw || raw.length === 0 ) {
+		return {};
+	}
+	try {
+		return JSON.parse( raw.toString( 'utf8' ) );
+	} catch ( error ) {
+		throw new HttpError(
+			400,
+			'ERR_INVALID_JSON',
+			`the body is not valid JSON: ${ ( error as Error ).message }`
+		);
+	}
+}
+
+function signingSite( request: FastifyRequest ): SiteRecord {
+	return request.site as SiteRecord;
+}
+
+export function registerReportRoutes(
+	app: FastifyInstance,
+	deps: ReportRoutesDeps
+): void {
+	const { scanStore, scanner, authenticate } = deps;
+	const logger = deps.logger ?? silentLogger();
+	const reportDeps = {
+		store: deps.store,
+		scanStore,
+		settings: deps.settings,
+		now: deps.now,
+	};
+	const signed = { preHandler: authenticate };
+
+	app.post( '/v1/scan', signed, async ( request, reply ) => {
+		const site = signingSite( request );
+		const parsed = ScanRequestSchema.safeParse( body( request ) );
+		if ( ! parsed.success ) {
+			throw validationError( parsed.error );
+		}
+		if ( parsed.data.site !== undefined ) {
+			const asked = siteIdentity( parsed.data.site )?.siteKey;
+			const ours = [ site.url, ...site.alternateUrls ].map(
+				( url ) => siteIdentity( url )?.siteKey
+			);
+			if ( ! asked || ! ours.includes( asked ) ) {
+				throw new HttpError(
+					403,
+					'ERR_SITE_MISMATCH',
+					`site: the request is signed by ${ site.url } but asks to scan ${ parsed.data.site }`,
+					'site'
+				);
+			}
+		}
+		try {
+			const { scan, done } = await scanner.start( {
+				site,
+				source: parsed.data.source,
+				sitemapUrl: parsed.data.sitemapUrl ?? null,
+				full: parsed.data.full,
+			} );
+			done.catch( ( error ) =>
+				logger.warn( { err: error, site: site.url }, 'scan failed' )
+			);
+			return reply
+				.code( 202 )
+				.send( ScanStatusSchema.parse( toScanStatus( scan ) ) );
+		} catch ( error ) {
+			if ( isRlgError( error, 'ERR_SCAN_BUSY' ) ) {
+				throw new HttpError( 409, error.code, error.message );
+			}
+			throw error;
+		}
+	} );
+
+	app.get( '/v1/scan/status', signed, async ( request ) => {
+		const site = signingSite( request );
+		const scan = await scanStore.latestScan( site.id );
+		if ( ! scan ) {
+			throw new HttpError(
+				404,
+				'ERR_NO_SCAN',
+				`${ site.url } has not been scanned yet: POST /v1/scan starts a scan`
+			);
+		}
+		return ScanStatusSchema.parse( toScanStatus( scan ) );
+	} );
+
+	app.get( '/v1/report', signed, async ( request ) => {
+		const parsed = ReportQuerySchema.safeParse( request.query ?? {} );
+		if ( ! parsed.success ) {
+			throw validationError( parsed.error );
+		}
+		const report = await buildReport(
+			reportDeps,
+			signingSite( request ),
+			parsed.data
+		);
+		return ReportResponseSchema.parse( report );
+	} );
+
+	app.get< { Params: { domain: string } } >(
+		'/v1/report/partners/:domain',
+		signed,
+		async ( request ) => {
+			try {
+				const detail = await partnerDetail(
+					reportDeps,
+					signingSite( request ),
+					request.params.domain
+				);
+				return PartnerDetailSchema.parse( detail );
+			} catch ( error ) {
+				if ( isRlgError( error, 'ERR_PARTNER_UNKNOWN' ) ) {
+					throw new HttpError( 404, error.code, error.message );
+				}
+				throw error;
+			}
+		}
+	);
+
+	app.get( '/v1/report/export.csv', signed, async ( request, reply ) => {
+		const site = signingSite( request );
+		// The table as filtered and sorted in the report, every page of it.
+		const parsed = ReportQuerySchema.safeParse( request.query ?? {} );
+		if ( ! parsed.success ) {
+			throw validationError( parsed.error );
+		}
+		const { page, perPage, ...query } = parsed.data;
+		void page;
+		void perPage;
+		const host =
+			siteIdentity( site.url )?.siteKey.replace(
+				/[^a-z0-9.-]+/gi,
+				'-'
+			) ?? 'site';
+		return reply
+			.header( 'content-type', 'text/csv; charset=utf-8' )
+			.header(
+				'content-disposition',
+				`attachment; filename="reciprocal-links-${ host }.csv"`
+			)
+			.send( Readable.from( reportCsv( scanStore, site, query ) ) );
+	} );
+
+	app.post( '/v1/partner-log', signed, async ( request, reply ) => {
+		const parsed = PartnerLogRequestSchema.safeParse( body( request ) );
+		if ( ! parsed.success ) {
+			throw validationError( parsed.error );
+		}
+		const entry = await scanStore.addLogEntry(
+			signingSite( request ).id,
+			parsed.data
+		);
+		return reply.code( 201 ).send( PartnerLogEntrySchema.parse( entry ) );
+	} );
+}

@@ -1,0 +1,287 @@
+/**
+ * `rlg scan <site>`: read every post of a site (WordPress REST API, or its
+ * sitemap with --sitemap), check every partner, and print the report's
+ * summary. Runs in this process with the data directory's store, so a scan
+ * killed half-way continues where it stopped when run again.
+ *
+ * Progress goes to stderr: bars (posts read, partners checked, ETA) on a
+ * terminal, a plain line every few seconds otherwise.
+ *
+ * Exit codes: 0 no findings, 1 a warning or critical finding, 2 an error.
+ */
+import fs from 'node:fs';
+import { pipeline } from 'node:stream/promises';
+import { Readable } from 'node:stream';
+import { Option } from 'commander';
+import type { Command } from 'commander';
+import cliProgress from 'cli-progress';
+import { resolveCommonConfig } from '../config';
+import { RlgError } from '../errors';
+import { createLogger, defaultLogLevel } from '../logger';
+import { fullReport, reportCsv, reportHtml } from '../report/export';
+import type { FullReport } from '../report/export';
+import { createScanRuntime } from '../scan/runtime';
+import type { ScanRecord } from '../store/scan-types';
+import { openStore, siteIdentity } from '../store';
+import {
+	dataDirOption,
+	print,
+	resolveOption,
+	settingsOption,
+	ttlOption,
+} from './options';
+
+interface ScanCommandOptions {
+	sitemap?: string | true;
+	full?: boolean;
+	json?: boolean;
+	csv?: string;
+	html?: string;
+	user?: string;
+	appPassword?: string;
+	resolve?: string[];
+	dataDir?: string;
+	ttlHours?: string;
+	settings?: string;
+	progress: boolean;
+}
+
+/** Shows a scan's progress on stderr: bars on a terminal, lines otherwise. */
+export function createProgressReporter(
+	stream: NodeJS.WriteStream = process.stderr,
+	options: { intervalMs?: number } = {}
+): { update: ( scan: ScanRecord ) => void; stop: () => void } {
+	if ( stream.isTTY ) {
+		const bars = new cliProgress.MultiBar(
+			{
+				stream,
+				format: ' {label} [{bar}] {value}/{total} | ETA {eta_formatted}',
+				hideCursor: true,
+				clearOnComplete: false,
+				etaBuffer: 50,
+			},
+			cliProgress.Presets.shades_classic
+		);
+		const posts = bars.create( 1, 0, { label: 'Posts read      ' } );
+		const partners = bars.create( 1, 0, { label: 'Partners checked' } );
+		return {
+			update( scan ) {
+				posts.setTotal(
+					Math.max(
+						scan.postsTotal ?? scan.postsRead,
+						scan.postsRead,
+						1
+					)
+				);
+				posts.update( scan.postsRead );
+				partners.setTotal( Math.max( scan.partnersTotal, 1 ) );
+				partners.update( scan.partnersChecked );
+			},
+			stop: () => bars.stop(),
+		};
+	}
+	const every = options.intervalMs ?? 5000;
+	let last = 0;
+	let lastLine = '';
+	return {
+		update( scan ) {
+			const line = `scan ${ scan.id } ${ scan.state }: ${ scan.postsRead }/${
+				scan.postsTotal ?? '?'
+			} posts read, ${ scan.partnersChecked }/${ scan.partnersTotal } partners checked`;
+			const final = scan.state !== 'running';
+			if (
+				line !== lastLine &&
+				( final || Date.now() - last >= every )
+			) {
+				stream.write( `${ line }\n` );
+				last = Date.now();
+				lastLine = line;
+			}
+		},
+		stop: () => undefined,
+	};
+}
+
+export function summaryText( report: FullReport ): string {
+	const { summary } = report;
+	const scan = report.lastScan;
+	const lines = [
+		`Reciprocal link report for ${ report.site }`,
+		scan
+			? `Scan ${ scan.id } (${ scan.source }): ${ scan.state }, ${ scan.postsRead } posts read, ${ scan.partnersChecked } partner links checked`
+			: 'Not scanned.',
+		'',
+		`Partner domains:        ${ summary.partnerDomains }`,
+		`Linking back:           ${ summary.linkingBack } (${ Math.round(
+			summary.reciprocalShare * 100
+		) }%)`,
+		`New reciprocal, 30 d:   ${ summary.newPartners30 }`,
+		`New reciprocal, 90 d:   ${ summary.newPartners90 }`,
+	];
+	if ( summary.findings.length ) {
+		lines.push( '', 'Findings:' );
+		for ( const finding of summary.findings ) {
+			lines.push(
+				`  ${ finding.severity.padEnd( 8 ) } ${ finding.code } × ${ finding.count }`
+			);
+		}
+	}
+	if ( report.alerts.length ) {
+		lines.push( '', 'Alerts:' );
+		for ( const alert of report.alerts ) {
+			lines.push(
+				`  ${ alert.domain }: ${
+					alert.kind === 'stopped-linking'
+						? 'used to link back and stopped'
+						: `moved its link into the ${ alert.params.placement }`
+				} (since ${ alert.since.slice( 0, 10 ) })`
+			);
+		}
+	}
+	const linking = report.partners.rows.filter(
+		( row ) => row.status === 'links-back'
+	);
+	if ( linking.length ) {
+		lines.push( '', 'Partners linking back:' );
+		for ( const row of linking.slice( 0, 20 ) ) {
+			const where = [
+				...new Set( row.theirLinks.map( ( link ) => link.placement ) ),
+			].join( ', ' );
+			lines.push( `  ${ row.domain } (${ where || 'links' })` );
+		}
+		if ( linking.length > 20 ) {
+			lines.push(
+				`  … and ${ linking.length - 20 } more (--csv or --html for all)`
+			);
+		}
+	}
+	return lines.join( '\n' );
+}
+
+export function register( program: Command ): void {
+	program
+		.command( 'scan' )
+		.description(
+			'scan a whole site (WordPress REST API or sitemap), check every partner and report (exit 0 ok, 1 findings, 2 error)'
+		)
+		.argument( '<site>', "the site's home URL" )
+		.option(
+			'--sitemap [url]',
+			'read the site from its sitemap (default <site>/sitemap.xml) instead of the WordPress REST API'
+		)
+		.option(
+			'--full',
+			'read every post again, not only those changed since the last scan'
+		)
+		.option( '--json', 'print the whole report as JSON' )
+		.option(
+			'--csv <file>',
+			'write the partner table (with the relationship log) as CSV'
+		)
+		.option( '--html <file>', 'write a self-contained HTML report' )
+		.option( '--user <name>', 'WordPress user of the application password' )
+		.addOption(
+			new Option(
+				'--app-password <password>',
+				'WordPress application password: also reads drafts and private posts'
+			).env( 'RLG_WP_APP_PASSWORD' )
+		)
+		.option( '--no-progress', 'no progress output' )
+		.addOption( resolveOption() )
+		.addOption( dataDirOption() )
+		.addOption( ttlOption() )
+		.addOption( settingsOption() )
+		.action( async ( url: string, options: ScanCommandOptions ) => {
+			const identity = siteIdentity( url );
+			if ( ! identity ) {
+				throw new RlgError(
+					'ERR_INVALID_SITE',
+					`"${ url }" is not an absolute http(s) URL (e.g. https://our.site)`
+				);
+			}
+			if ( options.appPassword && ! options.user ) {
+				throw new RlgError(
+					'ERR_CONFIG',
+					'--app-password needs --user'
+				);
+			}
+			const { dataDir, settings } = resolveCommonConfig( options );
+			const logger = createLogger( {
+				level: defaultLogLevel( 'warn' ),
+				destination: 2,
+			} );
+			const store = openStore( { dataDir } );
+			const runtime = createScanRuntime( {
+				store,
+				settings,
+				logger,
+				resolve: options.resolve,
+			} );
+			const { scanner, scanStore } = runtime;
+			const progress = options.progress
+				? createProgressReporter()
+				: { update: () => undefined, stop: () => undefined };
+			let report: FullReport;
+			try {
+				const site = await store.ensureSite( identity );
+				const controller = new AbortController();
+				const interrupt = () => controller.abort();
+				process.once( 'SIGINT', interrupt );
+				let scan: ScanRecord;
+				try {
+					scan = await scanner.scan( {
+						site,
+						source: options.sitemap ? 'sitemap' : 'wp-rest',
+						sitemapUrl:
+							typeof options.sitemap === 'string'
+								? options.sitemap
+								: null,
+						full: options.full,
+						auth:
+							options.user && options.appPassword
+								? {
+										user: options.user,
+										password: options.appPassword,
+									}
+								: undefined,
+						onProgress: progress.update,
+						signal: controller.signal,
+					} );
+				} finally {
+					process.off( 'SIGINT', interrupt );
+					progress.stop();
+				}
+				if ( scan.state === 'interrupted' ) {
+					throw new RlgError(
+						'ERR_SCAN_INTERRUPTED',
+						`scan ${ scan.id } interrupted after ${ scan.postsRead } posts; run the same command again to continue`
+					);
+				}
+				report = await fullReport(
+					{ store, scanStore, settings },
+					site
+				);
+				if ( options.csv ) {
+					await pipeline(
+						Readable.from( reportCsv( scanStore, site ) ),
+						fs.createWriteStream( options.csv )
+					);
+				}
+				if ( options.html ) {
+					fs.writeFileSync( options.html, reportHtml( report ) );
+				}
+			} finally {
+				await runtime.close();
+				await store.close();
+			}
+			print(
+				options.json
+					? JSON.stringify( report, null, 2 )
+					: summaryText( report )
+			);
+			const serious = report.summary.findings.some(
+				( finding ) => finding.severity !== 'info'
+			);
+			process.exitCode = serious ? 1 : 0;
+		} );
+}

@@ -1,0 +1,269 @@
+/**
+ * Turns the link graph and the latest backlink results into what the
+ * report reads: findings per post (core rules), site-wide findings, one row
+ * per partner domain, and alerts. Run at the end of every scan; it only
+ * rewrites derived tables, so running it again (a resumed scan) is safe.
+ *
+ * Memory: posts are evaluated a page at a time; the partner rows (one per
+ * domain, not per post) are held until they are written together.
+ */
+import type { Alert, PartnerRow, TheirLink } from '../../core/report';
+import type {
+	BacklinkResult,
+	BacklinkStatus,
+	Placement,
+} from '../../core/schemas';
+import type { Finding } from '../../core/findings';
+import type { Settings } from '../../core/settings';
+import { registrableDomain } from '../../core/url';
+import { evaluatePost, evaluateSite } from '../../core/rules';
+import { relevance } from '../../core/relevance';
+import type { SiteRecord, Store, StoredCheck } from '../store/types';
+import type {
+	PartnerRecord,
+	ScanStore,
+	StoredPostFinding,
+} from '../store/scan-types';
+import {
+	alertsOf,
+	HISTORY_LIMIT,
+	reciprocalSince,
+	toTheirLink,
+} from './history';
+
+const POST_PAGE = 200;
+const DOMAIN_PAGE = 200;
+/** Posts per partner compared for relevance (the best match counts). */
+const RELEVANCE_POSTS = 20;
+
+/** Order in which a domain's status is chosen from its targets' statuses. */
+const STATUS_RANK: Record< BacklinkStatus, number > = {
+	'links-back': 0,
+	'no-link': 1,
+	'blocked-by-robots': 2,
+	'blocked-by-bot-protection': 3,
+	'rate-limited': 4,
+	timeout: 5,
+	'http-error': 6,
+	unreachable: 7,
+	'not-html': 8,
+	'too-large': 9,
+	'refused-unsafe-address': 10,
+	'invalid-url': 11,
+};
+
+export interface RefreshOptions {
+	store: Store;
+	scanStore: ScanStore;
+	site: SiteRecord;
+	settings: Settings;
+	now?: () => Date;
+}
+
+function dedupeFindings( findings: Finding[] ): Finding[] {
+	const seen = new Set< string >();
+	return findings.filter( ( finding ) => {
+		const key = `${ finding.code }|${ finding.severity }`;
+		if ( seen.has( key ) ) {
+			return false;
+		}
+		seen.add( key );
+		return true;
+	} );
+}
+
+function pageText( result: BacklinkResult ): string {
+	const page = result.page;
+	return page ? [ page.title, page.h1, page.textSample ].join( ' ' ) : '';
+}
+
+/** Rebuild findings, partner rows and alerts of a site. */
+export async function refreshReport(
+	options: RefreshOptions
+): Promise< void > {
+	const { store, scanStore, site, settings } = options;
+	const now = ( options.now ?? ( () => new Date() ) )();
+	const siteUrls = [ site.url, ...site.alternateUrls ];
+	const windowStart =
+		now.getTime() - settings.velocityWindowDays * 86_400_000;
+
+	// 1. Partner domains: status, their links, relevance, history, alerts.
+	const partners = new Map<
+		string,
+		Omit< PartnerRecord, 'row' > & { row: Omit< PartnerRow, 'findings' > }
+	>();
+	const alerts: Alert[] = [];
+	let reciprocalPartners = 0;
+	let newReciprocalPartners = 0;
+	let afterDomain = '';
+	for (;;) {
+		const domains = await scanStore.listPartnerDomains(
+			site.id,
+			afterDomain,
+			DOMAIN_PAGE
+		);
+		if ( domains.length === 0 ) {
+			break;
+		}
+		afterDomain = domains[ domains.length - 1 ].domain;
+		const firstSeen = await scanStore.partnerFirstSeen(
+			site.id,
+			domains.map( ( d ) => d.domain ),
+			now.toISOString()
+		);
+		for ( const partner of domains ) {
+			const latest = await store.latestChecks(
+				site.id,
+				partner.targetKeys
+			);
+			const checks = [ ...latest.values() ];
+			const status = checks.reduce< BacklinkStatus | null >(
+				( best, check ) =>
+					best === null ||
+					STATUS_RANK[ check.status ] < STATUS_RANK[ best ]
+						? check.status
+						: best,
+				null
+			);
+			const theirLinks: TheirLink[] = [];
+			const linkKeys = new Set< string >();
+			for ( const check of checks ) {
+				for ( const link of check.result.links ) {
+					const key = `${ link.pageUrl }|${ link.href }|${ link.placement }|${ link.text }`;
+					if ( ! linkKeys.has( key ) ) {
+						linkKeys.add( key );
+						theirLinks.push( toTheirLink( link ) );
+					}
+				}
+			}
+			const lastChecked = checks.reduce< StoredCheck | null >(
+				( newest, check ) =>
+					! newest || check.checkedAtMs > newest.checkedAtMs
+						? check
+						: newest,
+				null
+			);
+			const theirText = checks
+				.map( ( check ) => pageText( check.result ) )
+				.join( ' ' )
+				.trim();
+			let score: number | null = null;
+			if ( theirText !== '' ) {
+				const ours = await scanStore.linksToDomain(
+					site.id,
+					partner.domain
+				);
+				const texts = [
+					...new Set(
+						ours.map(
+							( link ) => `${ link.postTitle } ${ link.postText }`
+						)
+					),
+				];
+				for ( const text of texts.slice( 0, RELEVANCE_POSTS ) ) {
+					score = Math.max(
+						score ?? 0,
+						relevance( text, theirText )
+					);
+				}
+			}
+			const history = await store.checkHistory( site.id, {
+				domain: partner.domain,
+				limit: HISTORY_LIMIT,
+			} );
+			const since = reciprocalSince( history );
+			if ( status === 'links-back' ) {
+				reciprocalPartners++;
+				if ( since && Date.parse( since ) >= windowStart ) {
+					newReciprocalPartners++;
+				}
+			}
+			alerts.push( ...alertsOf( partner.domain, history ) );
+			partners.set( partner.domain, {
+				row: {
+					domain: partner.domain,
+					ourPosts: partner.ourPosts,
+					ourLinks: partner.ourLinks,
+					status,
+					theirLinks,
+					relevance:
+						score === null
+							? null
+							: Math.round( score * 1000 ) / 1000,
+					firstSeen:
+						firstSeen.get( partner.domain ) ?? now.toISOString(),
+					lastChecked: lastChecked?.checkedAt ?? null,
+				},
+				reciprocalSince: since,
+				theirPlacements: [
+					...new Set( theirLinks.map( ( link ) => link.placement ) ),
+				] as Placement[],
+			} );
+		}
+	}
+	const siteStats = {
+		outboundDomains: partners.size,
+		reciprocalPartners,
+		newReciprocalPartners,
+	};
+
+	// 2. Findings of every post, a page of posts at a time.
+	let afterId = 0;
+	for (;;) {
+		const posts = await scanStore.listPosts( site.id, afterId, POST_PAGE );
+		if ( posts.length === 0 ) {
+			break;
+		}
+		afterId = posts[ posts.length - 1 ].id;
+		const latest = await store.latestChecks(
+			site.id,
+			posts.flatMap( ( post ) =>
+				post.links.map( ( link ) => link.targetKey )
+			)
+		);
+		const found = new Map< number, StoredPostFinding[] >();
+		for ( const post of posts ) {
+			const backlinks: Record< string, BacklinkResult > = {};
+			for ( const link of post.links ) {
+				const check = latest.get( link.targetKey );
+				if ( check ) {
+					backlinks[ link.targetKey ] = check.result;
+				}
+			}
+			const findings = evaluatePost(
+				{
+					siteUrls,
+					postText: `${ post.title }\n${ post.textSample }`,
+					links: post.links.map( ( link ) => link.link ),
+					backlinks,
+					siteStats,
+				},
+				settings
+			);
+			found.set(
+				post.id,
+				findings.map( ( finding ) => ( {
+					domain: finding.linkUrl
+						? registrableDomain( finding.linkUrl )
+						: null,
+					finding,
+				} ) )
+			);
+		}
+		await scanStore.replacePostFindings( site.id, found );
+	}
+	await scanStore.replaceSiteFindings(
+		site.id,
+		evaluateSite( siteStats, settings )
+	);
+
+	// 3. Partner rows with their findings, and the alerts, in one write.
+	const records: PartnerRecord[] = [];
+	for ( const partner of partners.values() ) {
+		const findings = dedupeFindings(
+			await scanStore.postFindingsOfDomain( site.id, partner.row.domain )
+		);
+		records.push( { ...partner, row: { ...partner.row, findings } } );
+	}
+	await scanStore.replacePartners( site.id, records, alerts );
+}

@@ -1,0 +1,101 @@
+/**
+ * Everything a process needs to scan sites, wired once: one fetcher (so
+ * the scan's own requests and the partner checks share the politeness
+ * limits and the `--resolve` map), the document client on top of it, the
+ * backlink checker, the check service (TTL + history shared with
+ * /v1/check), the scan store and the scanner. Used by `rlg scan`,
+ * `rlg serve` (with the scheduler and the report routes) and the tests.
+ */
+import type { Settings } from '../../core/settings';
+import { createBacklinkChecker } from '../backlinks';
+import { createCheckService } from '../check-service';
+import type { CheckService, TargetChecker } from '../check-service';
+import { createFetcher, parseResolveMap } from '../fetch';
+import type { Fetcher, FetcherOptions } from '../fetch';
+import type { Logger } from '../logger';
+import { silentLogger } from '../logger';
+import type { SqliteStore } from '../store';
+import { openScanStore } from '../store/sqlite-scan-store';
+import type { SqliteScanStore } from '../store/sqlite-scan-store';
+import { createScanHttp } from './fetch-adapter';
+import type { FetcherScanHttp } from './fetch-adapter';
+import { createScanner } from './scanner';
+import type { Scanner, ScannerDeps } from './scanner';
+
+export interface ScanRuntimeOptions {
+	/** The main store; the scan store opens on the same database file. */
+	store: SqliteStore;
+	settings: Settings;
+	logger?: Logger;
+	/** curl-style `host:port:address` entries (tests, demos). */
+	resolve?: string[];
+	/** Fetcher tuning (timeouts, caps, the resolve map itself). */
+	fetcher?: Partial< FetcherOptions >;
+	/** Scanner tuning (batch sizes). */
+	scanner?: Pick<
+		ScannerDeps,
+		'partnerBatch' | 'restPerPage' | 'sitemapBatch' | 'now'
+	>;
+}
+
+export interface ScanRuntime {
+	scanStore: SqliteScanStore;
+	scanner: Scanner;
+	checkService: CheckService;
+	fetcher: Fetcher;
+	http: FetcherScanHttp;
+	/**
+	 * Closes the scan store, then the network clients (not the main store).
+	 * A scan still running stops writing at once and stays `running` in the
+	 * database: the next process resumes it, as after a crash.
+	 */
+	close: () => Promise< void >;
+}
+
+export function createScanRuntime( options: ScanRuntimeOptions ): ScanRuntime {
+	const logger = options.logger ?? silentLogger();
+	const fetcher = createFetcher( {
+		resolveMap: parseResolveMap( options.resolve ?? [] ),
+		...options.fetcher,
+	} );
+	const http = createScanHttp( fetcher );
+	const scanStore = openScanStore( { file: options.store.file } );
+	const backlinks = createBacklinkChecker( { fetcher } );
+	// The check service hands over the stored previous check; the checker
+	// wants the result itself (its validators make the re-fetch conditional).
+	const checker: TargetChecker = {
+		checkTarget: ( target, ctx ) =>
+			backlinks.checkTarget( target, {
+				...ctx,
+				previous: ctx.previous?.result ?? null,
+			} ),
+		createBatch: () => backlinks.createBatch(),
+	};
+	const checkService = createCheckService( {
+		store: options.store,
+		checker,
+		settings: options.settings,
+		logger,
+	} );
+	const scanner = createScanner( {
+		store: options.store,
+		scanStore,
+		checkService,
+		http,
+		settings: options.settings,
+		logger,
+		...options.scanner,
+	} );
+	return {
+		scanStore,
+		scanner,
+		checkService,
+		fetcher,
+		http,
+		async close() {
+			await scanStore.close();
+			await http.close();
+			await fetcher.close();
+		},
+	};
+}

@@ -1,0 +1,303 @@
+/**
+ * The scan and report routes over real HTTP, signed like /v1/check: start
+ * a scan of a local fake WordPress, follow its status, page and filter the
+ * report, open a partner, write to the relationship log, export CSV.
+ */
+import fs from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { DEFAULT_SETTINGS } from '../../src/core/settings';
+import {
+	PartnerDetailSchema,
+	ReportResponseSchema,
+	ScanStatusSchema,
+} from '../../src/core/report';
+import { buildApp } from '../../src/service/api/app';
+import { signRequest } from '../../src/service/auth';
+import { createScanRuntime } from '../../src/service/scan/runtime';
+import type { ScanRuntime } from '../../src/service/scan/runtime';
+import { openStore } from '../../src/service/store';
+import type { SqliteStore } from '../../src/service/store';
+import { html, startPartnerWeb } from '../helpers/partner-web';
+import type { PartnerWeb } from '../helpers/partner-web';
+import { bindFakeWordPress, createFakeWordPress } from '../helpers/fake-sites';
+import { send, signedSend } from './harness';
+
+const KEY = 'b'.repeat( 64 );
+
+describe( 'scan and report API', () => {
+	let web: PartnerWeb;
+	let dataDir: string;
+	let store: SqliteStore;
+	let runtime: ScanRuntime;
+	let app: FastifyInstance;
+	let siteUrl: string;
+
+	const signed = ( method: 'GET' | 'POST', url: string, body?: unknown ) =>
+		signedSend( app, { method, url, body, site: siteUrl, key: KEY } );
+
+	beforeAll( async () => {
+		const wp = createFakeWordPress( { host: 'our.example' } );
+		wp.add( {
+			title: 'Tools',
+			content:
+				'<p><a href="http://partner-a.test/">Partner A</a>, <a href="http://partner-b.test/">Partner B</a> and <a href="http://partner-c.test/">C</a>.</p>',
+		} );
+		const backlink =
+			( where: 'content' | 'footer' ) =>
+			(
+				_req: unknown,
+				res: import( 'node:http' ).ServerResponse,
+				w: PartnerWeb
+			) => {
+				const link = `<a href="${ w.url( 'our.example' ) }">Our example</a>`;
+				res.writeHead( 200, { 'content-type': 'text/html' } );
+				res.end(
+					html(
+						where === 'content'
+							? `<main><article><p>Good read: ${ link } on tools.</p></article></main>`
+							: `<main><p>Tools.</p></main><footer class="site-footer">${ link }</footer>`
+					)
+				);
+			};
+		web = await startPartnerWeb( {
+			'our.example': { '*': wp.handler },
+			'partner-a.test': { '/': backlink( 'content' ) },
+			'partner-b.test': { '/': backlink( 'footer' ) },
+			'partner-c.test': { '/': html( '<p>No link here.</p>' ) },
+		} );
+		bindFakeWordPress( wp, web );
+		siteUrl = web.url( 'our.example' );
+		dataDir = fs.mkdtempSync( path.join( os.tmpdir(), 'rlg-report-api-' ) );
+		store = openStore( { dataDir } );
+		await store.addSite( {
+			url: siteUrl,
+			siteKey: new URL( siteUrl ).host,
+			secret: KEY,
+		} );
+		runtime = createScanRuntime( {
+			store,
+			settings: DEFAULT_SETTINGS,
+			fetcher: { resolveMap: web.resolveMap },
+		} );
+		app = await buildApp( {
+			store,
+			checkService: runtime.checkService,
+			settings: DEFAULT_SETTINGS,
+			report: {
+				store,
+				scanStore: runtime.scanStore,
+				scanner: runtime.scanner,
+				settings: DEFAULT_SETTINGS,
+			},
+		} );
+		await app.listen( { host: '127.0.0.1', port: 0 } );
+	} );
+
+	afterAll( async () => {
+		await app.close();
+		await runtime.close();
+		await store.close();
+		await web.close();
+		fs.rmSync( dataDir, { recursive: true, force: true } );
+	} );
+
+	it( 'refuses unsigned requests', async () => {
+		const reply = await send( app, { method: 'GET', url: '/v1/report' } );
+		expect( reply.statusCode ).toBe( 401 );
+	} );
+
+	it( 'has no status before the first scan', async () => {
+		const reply = await signed( 'GET', '/v1/scan/status' );
+		expect( reply.statusCode ).toBe( 404 );
+		expect( reply.json().code ).toBe( 'ERR_NO_SCAN' );
+	} );
+
+	it( 'refuses to scan a site other than the signing one', async () => {
+		const reply = await signed( 'POST', '/v1/scan', {
+			site: 'https://someone.else/',
+		} );
+		expect( reply.statusCode ).toBe( 403 );
+		expect( reply.json() ).toMatchObject( {
+			code: 'ERR_SITE_MISMATCH',
+			field: 'site',
+		} );
+	} );
+
+	it( 'starts a scan in the background and reports its progress until done', async () => {
+		const started = await signed( 'POST', '/v1/scan', {} );
+		expect( started.statusCode ).toBe( 202 );
+		const status = ScanStatusSchema.parse( started.json() );
+		expect( status ).toMatchObject( {
+			state: 'running',
+			source: 'wp-rest',
+		} );
+		let current = status;
+		for ( let i = 0; i < 400 && current.state === 'running'; i++ ) {
+			await new Promise( ( resolve ) => setTimeout( resolve, 25 ) );
+			current = ScanStatusSchema.parse(
+				( await signed( 'GET', '/v1/scan/status' ) ).json()
+			);
+		}
+		expect( current ).toMatchObject( {
+			id: status.id,
+			state: 'done',
+			postsRead: 1,
+			partnersChecked: 3,
+			partnersTotal: 3,
+		} );
+	} );
+
+	it( 'serves the report, filtered and paged on the server', async () => {
+		const all = ReportResponseSchema.parse(
+			( await signed( 'GET', '/v1/report' ) ).json()
+		);
+		expect( all.summary ).toMatchObject( {
+			partnerDomains: 3,
+			linkingBack: 2,
+		} );
+		expect( all.lastScan?.state ).toBe( 'done' );
+		const page = ReportResponseSchema.parse(
+			(
+				await signed(
+					'GET',
+					'/v1/report?status=links-back&perPage=1&page=2&orderBy=domain&order=asc'
+				)
+			).json()
+		);
+		expect( page.partners ).toMatchObject( {
+			total: 2,
+			page: 2,
+			perPage: 1,
+		} );
+		expect( page.partners.rows.map( ( r ) => r.domain ) ).toEqual( [
+			'partner-b.test',
+		] );
+		const footer = ReportResponseSchema.parse(
+			( await signed( 'GET', '/v1/report?placement=footer' ) ).json()
+		);
+		expect( footer.partners.rows.map( ( r ) => r.domain ) ).toEqual( [
+			'partner-b.test',
+		] );
+		const search = ReportResponseSchema.parse(
+			( await signed( 'GET', '/v1/report?search=-c' ) ).json()
+		);
+		expect( search.partners.rows.map( ( r ) => r.domain ) ).toEqual( [
+			'partner-c.test',
+		] );
+	} );
+
+	it( 'names the field of an invalid query', async () => {
+		const reply = await signed( 'GET', '/v1/report?perPage=500' );
+		expect( reply.statusCode ).toBe( 400 );
+		expect( reply.json() ).toMatchObject( {
+			code: 'ERR_VALIDATION',
+			field: 'perPage',
+		} );
+	} );
+
+	it( 'opens a partner with our links, their history and the log', async () => {
+		const logged = await signed( 'POST', '/v1/partner-log', {
+			domain: 'partner-a.test',
+			author: 'ann',
+			note: 'Swapped links in January, agreed by mail',
+		} );
+		expect( logged.statusCode ).toBe( 201 );
+		expect( logged.json() ).toMatchObject( {
+			domain: 'partner-a.test',
+			author: 'ann',
+		} );
+		const empty = await signed( 'POST', '/v1/partner-log', {
+			domain: 'partner-a.test',
+			author: 'ann',
+			note: '  ',
+		} );
+		expect( empty.statusCode ).toBe( 400 );
+		expect( empty.json().field ).toBe( 'note' );
+
+		const detail = PartnerDetailSchema.parse(
+			(
+				await signed( 'GET', '/v1/report/partners/partner-a.test' )
+			).json()
+		);
+		expect( detail.partner.status ).toBe( 'links-back' );
+		expect( detail.ourLinks ).toEqual( [
+			expect.objectContaining( {
+				text: 'Partner A',
+				postTitle: 'Tools',
+			} ),
+		] );
+		expect( detail.history ).toEqual( [
+			expect.objectContaining( {
+				event: 'first-check',
+				status: 'links-back',
+			} ),
+		] );
+		expect( detail.log.map( ( e ) => e.note ) ).toEqual( [
+			'Swapped links in January, agreed by mail',
+		] );
+
+		const unknown = await signed(
+			'GET',
+			'/v1/report/partners/nobody.test'
+		);
+		expect( unknown.statusCode ).toBe( 404 );
+		expect( unknown.json().code ).toBe( 'ERR_PARTNER_UNKNOWN' );
+	} );
+
+	it( 'exports the partner table as CSV with the log', async () => {
+		const { port } = app.server.address() as AddressInfo;
+		const headers = signRequest( {
+			site: siteUrl,
+			key: KEY,
+			method: 'GET',
+			path: '/v1/report/export.csv',
+			body: '',
+		} );
+		const response = await fetch(
+			`http://127.0.0.1:${ port }/v1/report/export.csv`,
+			{ headers }
+		);
+		expect( response.status ).toBe( 200 );
+		expect( response.headers.get( 'content-type' ) ).toMatch(
+			/^text\/csv/
+		);
+		expect( response.headers.get( 'content-disposition' ) ).toMatch(
+			/^attachment; filename="reciprocal-links-our\.example[^"]*\.csv"$/
+		);
+		const lines = ( await response.text() ).trim().split( '\r\n' );
+		expect( lines[ 0 ] ).toMatch( /^domain,status,/ );
+		expect(
+			lines.slice( 1 ).map( ( line ) => line.split( ',' )[ 0 ] )
+		).toEqual( [ 'partner-a.test', 'partner-b.test', 'partner-c.test' ] );
+		expect( lines[ 1 ] ).toContain( 'ann: Swapped links in January' );
+		expect( lines[ 2 ] ).toContain( ',links-back,' );
+		expect( lines[ 2 ] ).toContain( ',footer,' );
+
+		// The table as filtered and sorted in the report, without paging.
+		const exportPath =
+			'/v1/report/export.csv?status=links-back&orderBy=domain&order=desc&page=2&perPage=1';
+		const filtered = await fetch(
+			`http://127.0.0.1:${ port }${ exportPath }`,
+			{
+				headers: signRequest( {
+					site: siteUrl,
+					key: KEY,
+					method: 'GET',
+					path: exportPath,
+					body: '',
+				} ),
+			}
+		);
+		const rows = ( await filtered.text() )
+			.trim()
+			.split( '\r\n' )
+			.slice( 1 );
+		expect( rows.map( ( line ) => line.split( ',' )[ 0 ] ) ).toEqual( [
+			'partner-b.test',
+			'partner-a.test',
+		] );
+	} );
+} );
