@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { register as registerCheck } from './check';
+import { register as registerScan } from './scan';
 import { register as registerServe } from './serve';
 import { register as registerSites } from './sites';
 
@@ -12,6 +13,7 @@ export type RegisterCommand = ( program: Command ) => void;
  */
 export const COMMANDS: RegisterCommand[] = [
 	registerCheck,
+	registerScan,
 	registerServe,
 	registerSites,
 ];
