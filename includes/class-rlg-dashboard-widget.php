@@ -137,17 +137,18 @@ final class Dashboard_Widget {
 			/* translators: %s: the partner's domain. */
 			return sprintf( __( '%s used to link back to this site and no longer does.', 'reciprocal-link-guard' ), $domain );
 		}
+		// The same words as the report page (src/editor/messages.ts placementLabel).
 		$placements = array(
-			'header'     => __( 'header', 'reciprocal-link-guard' ),
-			'navigation' => __( 'navigation', 'reciprocal-link-guard' ),
-			'sidebar'    => __( 'sidebar', 'reciprocal-link-guard' ),
-			'footer'     => __( 'footer', 'reciprocal-link-guard' ),
-			'comments'   => __( 'comments', 'reciprocal-link-guard' ),
+			'header'     => __( 'in the header', 'reciprocal-link-guard' ),
+			'navigation' => __( 'in the navigation', 'reciprocal-link-guard' ),
+			'sidebar'    => __( 'in the sidebar', 'reciprocal-link-guard' ),
+			'footer'     => __( 'in the footer', 'reciprocal-link-guard' ),
+			'comments'   => __( 'in the comments', 'reciprocal-link-guard' ),
 		);
 		$placement  = isset( $alert['params']['placement'] ) ? (string) $alert['params']['placement'] : '';
 		if ( isset( $placements[ $placement ] ) ) {
-			/* translators: 1: the partner's domain, 2: where on their page (footer, sidebar…). */
-			return sprintf( __( '%1$s moved its link to this site into the %2$s.', 'reciprocal-link-guard' ), $domain, $placements[ $placement ] );
+			/* translators: 1: the partner's domain, 2: where on their page, e.g. "in the footer". */
+			return sprintf( __( '%1$s moved its link to this site; it is now %2$s.', 'reciprocal-link-guard' ), $domain, $placements[ $placement ] );
 		}
 		/* translators: %s: the partner's domain. */
 		return sprintf( __( '%s moved its link to this site out of the content, into a site-wide spot.', 'reciprocal-link-guard' ), $domain );

@@ -1,47 +1,36 @@
 /**
- * Labels the report page shows for codes from the contracts: backlink
- * statuses, placements, finding titles (short, for filters and counts),
- * history events, alerts and thresholds. Every string goes through
- * `@wordpress/i18n` with the plugin's text domain. The sentence explaining a
- * finding in full is the editor's (src/editor/messages.ts): one wording.
+ * Words for the report page. Findings, statuses, placements and severities
+ * are worded once, in the editor's src/editor/messages.ts, and reused here
+ * (the report and the editor must not describe the same fact differently);
+ * this module adds what only the report shows: history events, alerts,
+ * thresholds, scan states and anchor classes. Every string goes through
+ * `@wordpress/i18n` with the plugin's text domain.
  */
 import { __, sprintf } from '@wordpress/i18n';
-import type { BacklinkStatus, Placement, AnchorClass } from '../core/schemas';
-import type { FindingCode, Severity } from '../core/findings';
+import {
+	PLACEMENTS,
+	type AnchorClass,
+	type BacklinkStatus,
+	type Placement,
+} from '../core/schemas';
+import type { FindingCode } from '../core/findings';
 import type { Alert, ScanState } from '../core/report';
 import { HISTORY_EVENTS } from '../core/report';
+import {
+	backlinkStatusLabel,
+	findingMessage,
+	placementLabel,
+	severityLabel,
+} from '../editor/messages';
+
+export { findingMessage, placementLabel, severityLabel };
 
 type HistoryEvent = ( typeof HISTORY_EVENTS )[ number ];
 
 export function statusLabel( status: BacklinkStatus | null ): string {
-	switch ( status ) {
-		case 'links-back':
-			return __( 'Links back', 'reciprocal-link-guard' );
-		case 'no-link':
-			return __( 'No link back', 'reciprocal-link-guard' );
-		case 'blocked-by-robots':
-			return __( 'Blocked by robots.txt', 'reciprocal-link-guard' );
-		case 'blocked-by-bot-protection':
-			return __( 'Blocked by bot protection', 'reciprocal-link-guard' );
-		case 'rate-limited':
-			return __( 'Rate limited', 'reciprocal-link-guard' );
-		case 'refused-unsafe-address':
-			return __( 'Refused: private address', 'reciprocal-link-guard' );
-		case 'timeout':
-			return __( 'Timed out', 'reciprocal-link-guard' );
-		case 'http-error':
-			return __( 'HTTP error', 'reciprocal-link-guard' );
-		case 'not-html':
-			return __( 'Not an HTML page', 'reciprocal-link-guard' );
-		case 'too-large':
-			return __( 'Page too large', 'reciprocal-link-guard' );
-		case 'unreachable':
-			return __( 'Unreachable', 'reciprocal-link-guard' );
-		case 'invalid-url':
-			return __( 'Invalid URL', 'reciprocal-link-guard' );
-		case null:
-			return __( 'Not checked yet', 'reciprocal-link-guard' );
-	}
+	return status === null
+		? severityLabel( 'not-checked' )
+		: backlinkStatusLabel( status );
 }
 
 /** The tone of a status badge: the page colours by meaning, not by code. */
@@ -52,23 +41,6 @@ export function statusTone(
 		return 'reciprocal';
 	}
 	return status === 'no-link' ? 'one-way' : 'unknown';
-}
-
-export function placementLabel( placement: Placement ): string {
-	switch ( placement ) {
-		case 'content':
-			return __( 'Content', 'reciprocal-link-guard' );
-		case 'header':
-			return __( 'Header', 'reciprocal-link-guard' );
-		case 'navigation':
-			return __( 'Navigation', 'reciprocal-link-guard' );
-		case 'sidebar':
-			return __( 'Sidebar', 'reciprocal-link-guard' );
-		case 'footer':
-			return __( 'Footer', 'reciprocal-link-guard' );
-		case 'comments':
-			return __( 'Comments', 'reciprocal-link-guard' );
-	}
 }
 
 export function anchorClassLabel( anchorClass: AnchorClass ): string {
@@ -92,71 +64,9 @@ export function anchorClassLabel( anchorClass: AnchorClass ): string {
 	}
 }
 
-export function severityLabel( severity: Severity ): string {
-	switch ( severity ) {
-		case 'info':
-			return __( 'Info', 'reciprocal-link-guard' );
-		case 'warning':
-			return __( 'Warning', 'reciprocal-link-guard' );
-		case 'critical':
-			return __( 'Critical', 'reciprocal-link-guard' );
-	}
-}
-
-/** A finding's short name, for the filter menu, the summary and table cells. */
+/** A finding's short name (filter menu, summary, table cells): the editor's title. */
 export function findingTitle( code: FindingCode ): string {
-	switch ( code ) {
-		case 'reciprocal-link':
-			return __( 'Reciprocal link', 'reciprocal-link-guard' );
-		case 'exact-match-anchor-ours':
-			return __( 'Exact-match anchor (ours)', 'reciprocal-link-guard' );
-		case 'exact-match-anchor-theirs':
-			return __( 'Exact-match anchor (theirs)', 'reciprocal-link-guard' );
-		case 'exact-match-anchor-both':
-			return __(
-				'Exact-match anchors both ways',
-				'reciprocal-link-guard'
-			);
-		case 'identical-anchors':
-			return __( 'Identical anchors', 'reciprocal-link-guard' );
-		case 'generic-anchor':
-			return __( 'Generic anchor', 'reciprocal-link-guard' );
-		case 'footer-placement-ours':
-			return __( 'Our link in a link list', 'reciprocal-link-guard' );
-		case 'boilerplate-backlink':
-			return __(
-				'Their link in footer/sidebar',
-				'reciprocal-link-guard'
-			);
-		case 'homepage-swap':
-			return __( 'Homepage swap', 'reciprocal-link-guard' );
-		case 'too-many-partners':
-			return __( 'Too many partners', 'reciprocal-link-guard' );
-		case 'exchange-velocity':
-			return __( 'Burst of new exchanges', 'reciprocal-link-guard' );
-		case 'many-outbound-domains-block':
-			return __(
-				'Many outbound domains in a block',
-				'reciprocal-link-guard'
-			);
-		case 'many-outbound-domains-post':
-			return __(
-				'Many outbound domains in a post',
-				'reciprocal-link-guard'
-			);
-		case 'off-topic-partner':
-			return __( 'Off-topic partner', 'reciprocal-link-guard' );
-		case 'hidden-link-ours':
-			return __( 'Hidden link (ours)', 'reciprocal-link-guard' );
-		case 'hidden-link-theirs':
-			return __( 'Hidden link (theirs)', 'reciprocal-link-guard' );
-		case 'followed-both-ways':
-			return __( 'Followed both ways', 'reciprocal-link-guard' );
-		case 'backlink-not-indexable':
-			return __( 'Their page is not indexable', 'reciprocal-link-guard' );
-		case 'cloaked-backlink':
-			return __( 'Cloaked backlink', 'reciprocal-link-guard' );
-	}
+	return findingMessage( { code, severity: 'info', params: {} } ).title;
 }
 
 /**
@@ -275,23 +185,15 @@ export function alertSentence( alert: Alert ): string {
 		case 'moved-to-boilerplate': {
 			const placement = alert.params.placement;
 			return typeof placement === 'string' &&
-				(
-					[
-						'header',
-						'navigation',
-						'sidebar',
-						'footer',
-						'comments',
-					] as string[]
-				 ).includes( placement )
+				( PLACEMENTS as readonly string[] ).includes( placement )
 				? sprintf(
-						/* translators: 1: the partner's domain, 2: where on their page (footer, sidebar…). */
+						/* translators: 1: the partner's domain, 2: where on their page, e.g. "in the footer". */
 						__(
-							'%1$s moved its link to this site into the %2$s.',
+							'%1$s moved its link to this site; it is now %2$s.',
 							'reciprocal-link-guard'
 						),
 						alert.domain,
-						placementLabel( placement as Placement ).toLowerCase()
+						placementLabel( placement as Placement )
 					)
 				: sprintf(
 						/* translators: %s: the partner's domain. */

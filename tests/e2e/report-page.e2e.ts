@@ -64,7 +64,7 @@ describe( 'the report page (Tools → Reciprocal links)', () => {
 			'oude-partner.nl used to link back to this site and no longer does.'
 		);
 		await expect( alerts.textContent() ).resolves.toContain(
-			'moestuinwinkel.nl moved its link to this site into the footer.'
+			'moestuinwinkel.nl moved its link to this site; it is now in the footer.'
 		);
 		const cards = await page.locator( '.rlg-card' ).allTextContents();
 		expect( cards[ 0 ] ).toContain( '12' );
@@ -370,5 +370,23 @@ describe( 'the report page (Tools → Reciprocal links)', () => {
 		expect(
 			session.errors.filter( ( e ) => ! e.includes( 'status of 502' ) )
 		).toEqual( [] );
+		session.errors.length = 0;
+	} );
+
+	it( 'has a dashboard widget that says why when there is no report', async () => {
+		// Rendered by PHP from the service itself (not the browser routes):
+		// without a reachable, configured service it explains and links on.
+		await page.goto( '/wp-admin/index.php' );
+		const widget = page.locator( '#rlg_dashboard_widget' );
+		await widget.waitFor();
+		await expect( widget.textContent() ).resolves.toContain(
+			'The link check service could not be reached'
+		);
+		expect(
+			await widget
+				.getByRole( 'link', { name: 'Open the report' } )
+				.getAttribute( 'href' )
+		).toContain( 'tools.php?page=reciprocal-link-guard-report' );
+		expect( session.errors ).toEqual( [] );
 	} );
 } );

@@ -2,7 +2,7 @@
  * Partners that stopped linking back or moved their link into a footer or
  * sidebar: the first thing on the page, each with a way into its detail.
  */
-import { Button, Notice } from '@wordpress/components';
+import { Button } from '@wordpress/components';
 import { __, _n, sprintf } from '@wordpress/i18n';
 import type { Alert } from '../../core/report';
 import { alertSentence, formatDate } from '../messages';
@@ -18,7 +18,7 @@ export function AlertsBar( { alerts, onOpenPartner }: Props ) {
 	}
 	return (
 		<section className="rlg-alerts" aria-labelledby="rlg-alerts-title">
-			<Notice status="warning" isDismissible={ false }>
+			<div className="notice notice-warning inline">
 				<h2 id="rlg-alerts-title" className="rlg-alerts__title">
 					{ sprintf(
 						/* translators: %d: number of alerts. */
@@ -58,7 +58,7 @@ export function AlertsBar( { alerts, onOpenPartner }: Props ) {
 						</li>
 					) ) }
 				</ul>
-			</Notice>
+			</div>
 		</section>
 	);
 }

@@ -14,13 +14,15 @@ import type {
 	TheirLink,
 } from '../../core/report';
 import { reportStore } from '../store';
+import type { Finding } from '../../core/findings';
 import {
 	anchorClassLabel,
+	findingMessage,
 	formatDate,
 	formatPercent,
 	placementLabel,
+	severityLabel,
 } from '../messages';
-import { FindingBadges } from './finding-badges';
 import { HistoryTimeline } from './history-timeline';
 import { PartnerLog } from './partner-log';
 import { StatusBadge } from './status-badge';
@@ -201,6 +203,53 @@ function OurLinksTable( { links }: { links: OurLink[] } ) {
 	);
 }
 
+/** Each finding with the editor's explanation: what the risk is, what to do. */
+function FindingList( { findings }: { findings: Finding[] } ) {
+	const order = { critical: 0, warning: 1, info: 2 };
+	const sorted = [ ...findings ].sort(
+		( a, b ) => order[ a.severity ] - order[ b.severity ]
+	);
+	return (
+		<section aria-labelledby="rlg-detail-findings-title">
+			<h3 id="rlg-detail-findings-title">
+				{ __( 'Findings', 'reciprocal-link-guard' ) }
+			</h3>
+			{ sorted.length === 0 ? (
+				<p className="rlg-muted">
+					{ __(
+						'No findings for this partner.',
+						'reciprocal-link-guard'
+					) }
+				</p>
+			) : (
+				<ul className="rlg-finding-list">
+					{ sorted.map( ( finding, index ) => {
+						const message = findingMessage( finding );
+						return (
+							<li
+								key={ `${ finding.code }-${ index }` }
+								className={ `rlg-finding-list__item rlg-finding--${ finding.severity }` }
+							>
+								<strong>
+									{ severityLabel( finding.severity ) }:{ ' ' }
+									{ message.title }
+								</strong>
+								<p>{ message.risk }</p>
+								<p className="rlg-muted">{ message.fix }</p>
+								{ finding.linkUrl && (
+									<p className="rlg-url rlg-muted">
+										{ finding.linkUrl }
+									</p>
+								) }
+							</li>
+						);
+					} ) }
+				</ul>
+			) }
+		</section>
+	);
+}
+
 function DetailBody( { detail }: { detail: Detail } ) {
 	const { partner } = detail;
 	const { addLogEntry } = useDispatch( reportStore );
@@ -232,13 +281,8 @@ function DetailBody( { detail }: { detail: Detail } ) {
 					<dt>{ __( 'Last checked', 'reciprocal-link-guard' ) }</dt>
 					<dd>{ formatDate( partner.lastChecked ) }</dd>
 				</div>
-				<div>
-					<dt>{ __( 'Findings', 'reciprocal-link-guard' ) }</dt>
-					<dd>
-						<FindingBadges findings={ partner.findings } />
-					</dd>
-				</div>
 			</dl>
+			<FindingList findings={ partner.findings } />
 			<div className="rlg-detail__columns">
 				<section aria-labelledby="rlg-ours-title">
 					<h3 id="rlg-ours-title">

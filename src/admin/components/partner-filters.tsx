@@ -104,6 +104,7 @@ export function PartnerFilters( { query, onChange }: Props ) {
 				__nextHasNoMarginBottom
 			/>
 			<SelectControl
+				className="rlg-filters__per-page"
 				label={ __( 'Per page', 'reciprocal-link-guard' ) }
 				value={ String( query.perPage ) }
 				options={ PER_PAGE_CHOICES.map( ( n ) => ( {

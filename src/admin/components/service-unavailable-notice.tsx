@@ -4,7 +4,7 @@
  * again), or the service answered an error. The rest of the page still
  * renders around it.
  */
-import { Button, Notice } from '@wordpress/components';
+import { Button } from '@wordpress/components';
 import { __, sprintf } from '@wordpress/i18n';
 import type { AdminConfig } from '../config';
 import type { ServiceError } from '../errors';
@@ -53,12 +53,13 @@ export function ServiceUnavailableNotice( { error, config, onRetry }: Props ) {
 		config.serviceUrl !== null &&
 		error.message.includes( config.serviceUrl );
 	return (
-		<Notice
-			status={
-				aboutService || error.kind === 'forbidden' ? 'error' : 'warning'
-			}
-			isDismissible={ false }
-			className="rlg-service-notice"
+		<div
+			className={ `notice inline rlg-service-notice ${
+				aboutService || error.kind === 'forbidden'
+					? 'notice-error'
+					: 'notice-warning'
+			}` }
+			role="alert"
 		>
 			<p>
 				<strong>{ title( error ) }</strong>
@@ -88,6 +89,6 @@ export function ServiceUnavailableNotice( { error, config, onRetry }: Props ) {
 					</Button>
 				) }
 			</p>
-		</Notice>
+		</div>
 	);
 }
