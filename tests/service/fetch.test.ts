@@ -361,6 +361,24 @@ describe( 'fetchPage', () => {
 		);
 	} );
 
+	it( 'retries once when the connection is reset before any response, then reports unreachable', async () => {
+		web.route( A, '/reset-early', ( req ) => req.socket.resetAndDestroy() );
+		expectFailure(
+			await fetcher.fetchPage( web.url( A, '/reset-early' ) ),
+			'unreachable'
+		);
+		expect( web.site( A ).hits( '/reset-early' ) ).toBe( 2 );
+	} );
+
+	it( 'does not retry a reset after the headers', async () => {
+		const before = web.site( A ).hits( '/reset' );
+		expectFailure(
+			await fetcher.fetchPage( web.url( A, '/reset' ) ),
+			'unreachable'
+		);
+		expect( web.site( A ).hits( '/reset' ) - before ).toBe( 1 );
+	} );
+
 	it( 'reports a refused connection as unreachable', async () => {
 		const closed = createFetcher( {
 			resolveMap: new Map( [ [ 'gone.test:1', '127.0.0.1' ] ] ),

@@ -285,6 +285,12 @@ function describeError( error: unknown ): string {
 	return String( error );
 }
 
+const STALE_SOCKET_CODES = new Set( [
+	'ECONNRESET',
+	'EPIPE',
+	'UND_ERR_SOCKET',
+] );
+
 const TIMEOUT_CODES = new Set( [
 	'UND_ERR_CONNECT_TIMEOUT',
 	'UND_ERR_HEADERS_TIMEOUT',
@@ -352,7 +358,7 @@ export function createFetcher(
 		global: options.globalConcurrency,
 	} );
 
-	function send(
+	function sendOnce(
 		url: URL,
 		headers: Record< string, string >,
 		signal: AbortSignal
@@ -365,6 +371,31 @@ export function createFetcher(
 			headersTimeout: options.headersTimeoutMs,
 			bodyTimeout: options.bodyTimeoutMs,
 		} );
+	}
+
+	/**
+	 * A GET whose pooled keep-alive socket turns out to be closed by the
+	 * server (reset before any response byte) is sent once more on a fresh
+	 * connection: that is a race with the server's idle timeout, not an
+	 * answer. Failures after the headers are never retried.
+	 */
+	async function send(
+		url: URL,
+		headers: Record< string, string >,
+		signal: AbortSignal
+	) {
+		try {
+			return await sendOnce( url, headers, signal );
+		} catch ( error ) {
+			const code = ( error as { code?: string } | null )?.code;
+			if (
+				signal.aborted ||
+				! ( code && STALE_SOCKET_CODES.has( code ) )
+			) {
+				throw error;
+			}
+			return sendOnce( url, headers, signal );
+		}
 	}
 
 	/** robots.txt: redirects followed and re-guarded, 500 KiB read at most. */
