@@ -7,8 +7,15 @@
  */
 import type { Command } from 'commander';
 import { CheckRequestSchema } from '../../core/schemas';
-import type { CheckResponse } from '../../core/schemas';
+import type {
+	BacklinkResult,
+	CheckResponse,
+	ExtractedLink,
+	SiteStats,
+} from '../../core/schemas';
 import type { Finding } from '../../core/findings';
+import { evaluatePost, evaluateSite } from '../../core/rules';
+import { urlKey } from '../../core/url';
 import type { Settings } from '../../core/settings';
 import { validationError } from '../api/errors';
 import { createCheckService } from '../check-service';
@@ -47,14 +54,60 @@ function collect( value: string, previous: string[] | undefined ): string[] {
 	return [ ...( previous ?? [] ), value ];
 }
 
-/** Findings for the checked links, by the core rules. */
-export function findingsOf(
-	response: CheckResponse,
-	settings: Settings
-): Finding[] {
-	void response;
-	void settings;
-	return [];
+export interface FindingsInput {
+	response: CheckResponse;
+	siteUrls: string[];
+	settings: Settings;
+	keywords: string[];
+	/** The site's counts from the store; adds the site-wide findings. */
+	stats?: SiteStats;
+}
+
+/**
+ * Findings by the core rules. The CLI knows no post: each target becomes
+ * a link of an empty post, in its own block, with the URL as its anchor,
+ * so only what the partner does (and the site-wide counts) can be judged,
+ * not our anchor text or placement.
+ */
+export function findingsOf( input: FindingsInput ): Finding[] {
+	const { response, settings } = input;
+	const count = response.results.length;
+	const links: ExtractedLink[] = response.results.map(
+		( result, index ) => ( {
+			href: result.target,
+			text: result.target,
+			rel: [],
+			placement: 'content',
+			hidden: null,
+			isImage: false,
+			block: index,
+			heading: null,
+			inList: false,
+			position: count > 1 ? index / ( count - 1 ) : 0,
+		} )
+	);
+	const backlinks: Record< string, BacklinkResult > = {};
+	for ( const result of response.results ) {
+		backlinks[ urlKey( result.target ) ] = result;
+	}
+	const post = evaluatePost(
+		{
+			siteUrls: input.siteUrls,
+			postText: '',
+			links,
+			backlinks,
+			siteStats: input.stats,
+		},
+		{
+			...settings,
+			keywords: [
+				...new Set( [ ...settings.keywords, ...input.keywords ] ),
+			],
+		}
+	);
+	return input.stats
+		? [ ...post, ...evaluateSite( input.stats, settings ) ]
+		: post;
 }
 
 export function register( program: Command ): void {
@@ -102,11 +155,12 @@ export function register( program: Command ): void {
 				level: defaultLogLevel( 'warn' ),
 				destination: 2,
 			} );
-			const store = openStore( { dataDir } );
+			// The checker first: a bad --resolve entry throws before the store opens.
 			const live = createLiveChecker( {
 				resolve: options.resolve,
 				logger,
 			} );
+			const store = openStore( { dataDir } );
 			let report: CheckReport;
 			try {
 				const site = await store.ensureSite( identity );
@@ -117,9 +171,21 @@ export function register( program: Command ): void {
 					logger,
 				} );
 				const response = await service.check( parsed.data, site );
+				const stats = await store.siteStats(
+					site.id,
+					new Date(
+						Date.now() - settings.velocityWindowDays * 86_400_000
+					)
+				);
 				report = {
 					...response,
-					findings: findingsOf( response, settings ),
+					findings: findingsOf( {
+						response,
+						siteUrls: [ site.url, ...site.alternateUrls ],
+						settings,
+						keywords: parsed.data.keywords,
+						stats,
+					} ),
 				};
 			} finally {
 				await live.close();
@@ -128,6 +194,11 @@ export function register( program: Command ): void {
 			if ( options.json ) {
 				print( JSON.stringify( report, null, 2 ) );
 			} else {
+				const siteWide = report.findings.filter(
+					( finding ) =>
+						finding.linkUrl === undefined &&
+						finding.severity !== 'info'
+				);
 				print(
 					formatTable(
 						report.results.map( ( result ) =>
@@ -141,6 +212,16 @@ export function register( program: Command ): void {
 						)
 					)
 				);
+				if ( siteWide.length > 0 ) {
+					print(
+						`\nSite-wide: ${ siteWide
+							.map(
+								( finding ) =>
+									`${ finding.code } (${ finding.severity })`
+							)
+							.join( ', ' ) }`
+					);
+				}
 			}
 			const serious = report.findings.some(
 				( finding ) => finding.severity !== 'info'
