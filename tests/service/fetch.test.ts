@@ -362,7 +362,9 @@ describe( 'fetchPage', () => {
 	} );
 
 	it( 'retries once when the connection is reset before any response, then reports unreachable', async () => {
-		web.route( A, '/reset-early', ( req ) => req.socket.resetAndDestroy() );
+		web.route( A, '/reset-early', ( req ) => {
+			req.socket.resetAndDestroy();
+		} );
 		expectFailure(
 			await fetcher.fetchPage( web.url( A, '/reset-early' ) ),
 			'unreachable'
