@@ -38,8 +38,12 @@ const LIGATURE_PATTERN = new RegExp(
 
 /** French/Italian elided articles and pronouns: "l'article" → "l article". */
 const ELISION = /\b([cdjlmnst]|qu)['’](?=\p{L})/gu;
-/** An apostrophe inside a word ("don't", "zo'n") joins its halves. */
-const INNER_APOSTROPHE = /(?<=\p{L})['’`´](?=\p{L})/gu;
+/**
+ * An apostrophe inside a word ("don't", "zo'n") joins its halves. No
+ * lookbehind: older Safari versions that still run the block editor fail
+ * to even parse it, which would take the whole bundle down.
+ */
+const INNER_APOSTROPHE = /(\p{L})['’`´](?=\p{L})/gu;
 
 /**
  * Fold a text for comparison: lower case, no diacritics, punctuation and
@@ -55,7 +59,7 @@ export function foldText( text: string ): string {
 		.normalize( 'NFKD' )
 		.replace( /\p{M}+/gu, '' )
 		.replace( ELISION, '$1 ' )
-		.replace( INNER_APOSTROPHE, '' )
+		.replace( INNER_APOSTROPHE, '$1' )
 		.replace( /[^\p{L}\p{N}]+/gu, ' ' )
 		.trim();
 }
