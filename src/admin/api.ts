@@ -95,11 +95,21 @@ export function postScan( full: boolean ): Promise< ScanStatus > {
 	} );
 }
 
-/** The latest scan of the site, or null when it was never scanned. */
-export function fetchScanStatus(): Promise< ScanStatus | null > {
-	return request( ScanStatusSchema.nullable(), 'the scan status', {
-		path: SCAN_STATUS_PATH,
-	} );
+/**
+ * The latest scan of the site, or null when it was never scanned (the
+ * service answers 404 then).
+ */
+export async function fetchScanStatus(): Promise< ScanStatus | null > {
+	try {
+		return await request( ScanStatusSchema.nullable(), 'the scan status', {
+			path: SCAN_STATUS_PATH,
+		} );
+	} catch ( error ) {
+		if ( ( error as ServiceError ).status === 404 ) {
+			return null;
+		}
+		throw error;
+	}
 }
 
 /**

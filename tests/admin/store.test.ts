@@ -256,3 +256,20 @@ describe( 'report store thunks', () => {
 		expect( mockedApi.fetchReport ).toHaveBeenCalledTimes( 1 );
 	} );
 } );
+
+describe( 'starting a scan while one runs', () => {
+	it( 'follows the running scan instead of reporting an error', async () => {
+		mockedApi.postScan.mockRejectedValue( {
+			kind: 'service',
+			code: 'rlg_service_error',
+			message: 'a scan of this site is already running',
+			status: 409,
+		} );
+		mockedApi.fetchScanStatus.mockResolvedValue( scanStatus( { id: 9 } ) );
+		const store = freshRegistry();
+		await store.dispatch().startScan();
+		expect( store.select().getScanError() ).toBeNull();
+		expect( store.select().getScanStatus()?.id ).toBe( 9 );
+		expect( store.select().isScanActive() ).toBe( true );
+	} );
+} );

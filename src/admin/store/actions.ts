@@ -138,7 +138,14 @@ export const startScan =
 		try {
 			dispatch( receiveScanStatus( await api.postScan( full ) ) );
 		} catch ( error ) {
-			dispatch( { type: 'SCAN_FAIL', error: toServiceError( error ) } );
+			const failure = toServiceError( error );
+			if ( failure.status === 409 ) {
+				// A scan is already running (scheduled, or started elsewhere): follow it.
+				dispatch( { type: 'SCAN_RECEIVE', status: null } );
+				await dispatch( pollScanStatus() );
+				return;
+			}
+			dispatch( { type: 'SCAN_FAIL', error: failure } );
 		}
 	};
 
