@@ -10,7 +10,11 @@
  */
 import Fastify from 'fastify';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { CheckRequestSchema, CheckResponseSchema } from '../../core/schemas';
+import {
+	CheckRequestSchema,
+	CheckResponseSchema,
+	SiteStatsSchema,
+} from '../../core/schemas';
 import type { Settings } from '../../core/settings';
 import { createRequestVerifier } from '../auth/verify';
 import type { RequestVerifier } from '../auth/verify';
@@ -171,7 +175,7 @@ export async function buildApp(
 		const since = new Date(
 			now() - options.settings.velocityWindowDays * 86_400_000
 		);
-		return store.siteStats( site.id, since );
+		return SiteStatsSchema.parse( await store.siteStats( site.id, since ) );
 	} );
 
 	if ( options.report ) {
