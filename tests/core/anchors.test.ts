@@ -4,6 +4,8 @@ import {
 	domainBrand,
 	isNakedUrl,
 } from '../../src/core/anchors';
+import { GENERIC_ANCHORS } from '../../src/core/lexicon/anchors';
+import { LANGUAGES } from '../../src/core/lexicon/languages';
 import { foldText, tokenize } from '../../src/core/text';
 
 describe( 'text folding', () => {
@@ -193,5 +195,26 @@ describe( 'domainBrand', () => {
 			'bakkerij jansen'
 		);
 		expect( domainBrand( 'not a url at all' ) ).toBeNull();
+	} );
+} );
+
+describe( 'generic anchor lexicon', () => {
+	it.each( LANGUAGES )(
+		'classifies every listed %s phrase as generic',
+		( language ) => {
+			const misfits = GENERIC_ANCHORS[ language ].filter(
+				( phrase ) =>
+					classifyAnchor( phrase, { keywords: [] } ) !== 'generic'
+			);
+			expect( misfits ).toEqual( [] );
+		}
+	);
+
+	it( 'writes every entry folded, or it could never match', () => {
+		for ( const language of LANGUAGES ) {
+			for ( const phrase of GENERIC_ANCHORS[ language ] ) {
+				expect( foldText( phrase ) ).toBe( phrase );
+			}
+		}
 	} );
 } );
