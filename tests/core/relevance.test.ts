@@ -5,7 +5,15 @@ import {
 	relevanceDetails,
 } from '../../src/core/relevance';
 import { DEFAULT_SETTINGS } from '../../src/core/settings';
-import { detectLanguage, stem, tokenize } from '../../src/core/text';
+import {
+	ANCHOR_FILLER,
+	COMPANY_SUFFIXES,
+	GENERIC_WORDS,
+	PARTNER_SECTION_WORDS,
+} from '../../src/core/lexicon/anchors';
+import { COMMON_WORDS } from '../../src/core/lexicon/common-words';
+import { LANGUAGES, STOP_WORDS } from '../../src/core/lexicon/languages';
+import { detectLanguage, foldText, stem, tokenize } from '../../src/core/text';
 import { PAGES, POSTS } from './fixtures/relevance-texts';
 
 const ON_TOPIC: Array< [ keyof typeof POSTS, keyof typeof PAGES ] > = [
@@ -147,5 +155,27 @@ describe( 'language detection and stemming', () => {
 
 	it( 'does not strip a Dutch word-final s that is no plural', () => {
 		expect( stem( 'fiets', 'nl' ) ).toBe( 'fiets' );
+	} );
+} );
+
+describe( 'word lists', () => {
+	it( 'are written folded, or they could never match a folded token', () => {
+		const lists: Array< [ string, Iterable< string > ] > = [
+			...LANGUAGES.map( ( language ): [ string, Iterable< string > ] => [
+				`stop words ${ language }`,
+				STOP_WORDS[ language ],
+			] ),
+			[ 'common words', COMMON_WORDS ],
+			[ 'generic words', GENERIC_WORDS ],
+			[ 'anchor filler', ANCHOR_FILLER ],
+			[ 'partner sections', PARTNER_SECTION_WORDS ],
+			[ 'company suffixes', COMPANY_SUFFIXES ],
+		];
+		for ( const [ name, words ] of lists ) {
+			const unfolded = [ ...words ].filter(
+				( word ) => foldText( word ) !== word
+			);
+			expect( { name, unfolded } ).toEqual( { name, unfolded: [] } );
+		}
 	} );
 } );
