@@ -13,6 +13,9 @@ import type { Logger } from '../logger';
 import { openStore } from '../store';
 import type { SqliteStore } from '../store';
 import { buildApp } from './app';
+import { createScanRuntime } from '../scan/runtime';
+import type { ScanRuntime } from '../scan/runtime';
+import { createScanScheduler } from '../scan/scheduler';
 
 export interface StartServiceOptions {
 	dataDir: string;
@@ -26,6 +29,8 @@ export interface StartServiceOptions {
 	bodyLimit?: number;
 	/** Fetcher tuning (timeouts, caps); defaults are the fetcher's. */
 	fetcher?: Partial< FetcherOptions >;
+	/** Re-scan connected sites every this many hours (0 or absent: never). */
+	scanEveryHours?: number;
 }
 
 export interface RunningService {
@@ -42,6 +47,7 @@ export async function startService(
 ): Promise< RunningService > {
 	const store = openStore( { dataDir: options.dataDir } );
 	let live: ReturnType< typeof createLiveChecker > | undefined;
+	let scanning: ScanRuntime | undefined;
 	try {
 		if (
 			! isLoopbackHost( options.host ) &&
@@ -64,12 +70,27 @@ export async function startService(
 			settings: options.settings,
 			logger: options.logger,
 		} );
+		// Site scans (src/service/scan): partners checked by the same check service.
+		scanning = createScanRuntime( {
+			store,
+			settings: options.settings,
+			logger: options.logger,
+			resolve: options.resolve,
+			fetcher: options.fetcher,
+			checkService,
+		} );
 		const app = await buildApp( {
 			store,
 			checkService,
 			settings: options.settings,
 			logger: options.logger,
 			bodyLimit: options.bodyLimit,
+			report: {
+				...scanning,
+				store,
+				settings: options.settings,
+				logger: options.logger,
+			},
 		} );
 		await app.listen( { host: options.host, port: options.port } );
 		const address = app.server.address();
@@ -81,6 +102,16 @@ export async function startService(
 			? `[${ options.host }]`
 			: options.host;
 		const liveChecker = live;
+		const scans = scanning;
+		// Resumes scans a previous process left unfinished; re-scans on the interval.
+		const scheduler = createScanScheduler( {
+			store,
+			scanStore: scans.scanStore,
+			scanner: scans.scanner,
+			intervalHours: options.scanEveryHours ?? 0,
+			logger: options.logger,
+		} );
+		scheduler.start();
 		let closing: Promise< void > | undefined;
 		return {
 			url: `http://${ host }:${ port }`,
@@ -89,6 +120,8 @@ export async function startService(
 			close() {
 				closing ??= ( async () => {
 					await app.close();
+					await scheduler.stop();
+					await scans.close();
 					await liveChecker.close();
 					await store.close();
 				} )();
@@ -96,6 +129,7 @@ export async function startService(
 			},
 		};
 	} catch ( error ) {
+		await scanning?.close();
 		await live?.close();
 		await store.close();
 		throw error;

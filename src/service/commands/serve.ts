@@ -9,6 +9,7 @@ import {
 	DEFAULT_HOST,
 	DEFAULT_PORT,
 	parsePort,
+	parseTtlHours,
 	resolveCommonConfig,
 } from '../config';
 import { createLogger } from '../logger';
@@ -26,6 +27,7 @@ interface ServeOptions {
 	resolve?: string[];
 	ttlHours?: string;
 	settings?: string;
+	scanEvery: string;
 }
 
 export function register( program: Command ): void {
@@ -49,6 +51,14 @@ export function register( program: Command ): void {
 		.addOption( resolveOption() )
 		.addOption( ttlOption() )
 		.addOption( settingsOption() )
+		.addOption(
+			new Option(
+				'--scan-every <hours>',
+				're-scan connected sites every this many hours (0: only resume interrupted scans)'
+			)
+				.env( 'RLG_SCAN_EVERY_HOURS' )
+				.default( '0' )
+		)
 		.action( async ( options: ServeOptions ) => {
 			const { dataDir, settings } = resolveCommonConfig( options );
 			const logger = createLogger();
@@ -59,6 +69,10 @@ export function register( program: Command ): void {
 				settings,
 				logger,
 				resolve: options.resolve,
+				scanEveryHours: parseTtlHours(
+					options.scanEvery,
+					'--scan-every'
+				),
 			} );
 			logger.info(
 				{ url: service.url, dataDir, ttlHours: settings.checkTtlHours },

@@ -31,6 +31,11 @@ export interface ScanRuntimeOptions {
 	resolve?: string[];
 	/** Fetcher tuning (timeouts, caps, the resolve map itself). */
 	fetcher?: Partial< FetcherOptions >;
+	/**
+	 * The process's check service (`rlg serve` shares the one behind
+	 * /v1/check, with its fetcher); without it one is made on this fetcher.
+	 */
+	checkService?: CheckService;
 	/** Scanner tuning (batch sizes). */
 	scanner?: Pick<
 		ScannerDeps,
@@ -52,6 +57,21 @@ export interface ScanRuntime {
 	close: () => Promise< void >;
 }
 
+/** The backlink checker on `fetcher`, in the shape the check service calls. */
+function liveChecker( fetcher: Fetcher ): TargetChecker {
+	const backlinks = createBacklinkChecker( { fetcher } );
+	// The check service hands over the stored previous check; the checker
+	// wants the result itself (its validators make the re-fetch conditional).
+	return {
+		checkTarget: ( target, ctx ) =>
+			backlinks.checkTarget( target, {
+				...ctx,
+				previous: ctx.previous?.result ?? null,
+			} ),
+		createBatch: () => backlinks.createBatch(),
+	};
+}
+
 export function createScanRuntime( options: ScanRuntimeOptions ): ScanRuntime {
 	const logger = options.logger ?? silentLogger();
 	const fetcher = createFetcher( {
@@ -60,23 +80,14 @@ export function createScanRuntime( options: ScanRuntimeOptions ): ScanRuntime {
 	} );
 	const http = createScanHttp( fetcher );
 	const scanStore = openScanStore( { file: options.store.file } );
-	const backlinks = createBacklinkChecker( { fetcher } );
-	// The check service hands over the stored previous check; the checker
-	// wants the result itself (its validators make the re-fetch conditional).
-	const checker: TargetChecker = {
-		checkTarget: ( target, ctx ) =>
-			backlinks.checkTarget( target, {
-				...ctx,
-				previous: ctx.previous?.result ?? null,
-			} ),
-		createBatch: () => backlinks.createBatch(),
-	};
-	const checkService = createCheckService( {
-		store: options.store,
-		checker,
-		settings: options.settings,
-		logger,
-	} );
+	const checkService =
+		options.checkService ??
+		createCheckService( {
+			store: options.store,
+			checker: liveChecker( fetcher ),
+			settings: options.settings,
+			logger,
+		} );
 	const scanner = createScanner( {
 		store: options.store,
 		scanStore,
