@@ -211,11 +211,31 @@ function builderHint( attributes: Attributes ): Hint | null {
 	return null;
 }
 
+const LANDMARK_TAGS = new Set( [
+	'nav',
+	'aside',
+	'header',
+	'footer',
+	'main',
+	'article',
+] );
+
 function elementHint(
 	tag: string,
 	attributes: Attributes,
 	scoped: boolean
 ): Hint | null {
+	if (
+		attributes.class === undefined &&
+		attributes.id === undefined &&
+		attributes.role === undefined &&
+		attributes[ 'aria-label' ] === undefined &&
+		attributes.itemprop === undefined &&
+		attributes[ 'data-elementor-type' ] === undefined &&
+		! LANDMARK_TAGS.has( tag )
+	) {
+		return null; // Most elements: nothing to look at.
+	}
 	const hints: Array< Hint | null > = [
 		landmarkHint( tag, attributes, scoped ),
 		roleHint( attributes.role ),

@@ -207,7 +207,7 @@ export function streamHtml( html: string, events: HtmlEvents ): void {
 		},
 		onopentagname( start, end ) {
 			tagName = html.slice( start, end ).toLowerCase();
-			attributes = Object.create( null ) as Attributes;
+			attributes = {};
 		},
 		onprocessinginstruction() {},
 		onselfclosingtag() {

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { register as registerCheck } from './check';
+import { register as registerLinks } from './links';
 import { register as registerScan } from './scan';
 import { register as registerServe } from './serve';
 import { register as registerSites } from './sites';
@@ -13,6 +14,7 @@ export type RegisterCommand = ( program: Command ) => void;
  */
 export const COMMANDS: RegisterCommand[] = [
 	registerCheck,
+	registerLinks,
 	registerScan,
 	registerServe,
 	registerSites,
