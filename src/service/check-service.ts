@@ -245,23 +245,22 @@ export function createCheckService(
 						},
 						batch,
 					} );
+					// Stored as soon as it is known: a process killed in the
+					// middle of a long request keeps every finished check.
+					await store.recordChecks( site.id, [
+						{
+							targetKey: key,
+							domain:
+								registrableDomain( result.target ) ??
+								registrableDomain( url ),
+							withHomepage: request.homepage,
+							result,
+						},
+					] );
 					return { key, result };
 				}
 			);
 
-			if ( checked.length > 0 ) {
-				await store.recordChecks(
-					site.id,
-					checked.map( ( { key, result } ) => ( {
-						targetKey: key,
-						domain:
-							registrableDomain( result.target ) ??
-							registrableDomain( targets.get( key ) ?? '' ),
-						withHomepage: request.homepage,
-						result,
-					} ) )
-				);
-			}
 			for ( const { key, result } of checked ) {
 				answers.set( key, { ...result, fromCache: false } );
 			}

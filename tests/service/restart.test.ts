@@ -3,7 +3,10 @@
  * served by the next one on the same data directory without a new request
  * to the partner.
  */
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
+import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { DEFAULT_SETTINGS } from '../../src/core/settings';
 import { startService } from '../../src/service/api/server';
 import type { RunningService } from '../../src/service/api/server';
@@ -12,6 +15,7 @@ import { silentLogger } from '../../src/service/logger';
 import { openStore, siteIdentity } from '../../src/service/store';
 import { html, startPartnerWeb } from '../helpers/partner-web';
 import type { PartnerWeb } from '../helpers/partner-web';
+import { runCli } from './cli-harness';
 import { SITE_KEY, SITE_URL, tempDataDir } from './harness';
 
 async function check( service: RunningService, targets: string[] ) {
@@ -123,5 +127,97 @@ describe( 'service restart', () => {
 		} finally {
 			fs.rmSync( empty, { recursive: true, force: true } );
 		}
+	} );
+} );
+
+describe( 'a process killed with SIGKILL', () => {
+	let web: PartnerWeb;
+	let dataDir: string;
+
+	beforeAll( async () => {
+		web = await startPartnerWeb( {
+			'done.test': {
+				'/': html( '<p>Home</p>' ),
+				'/post': html(
+					'<main><p>See <a href="https://our.example/">Our Example</a>.</p></main>'
+				),
+			},
+			'hang.test': {
+				'/': html( '<p>Home</p>' ),
+				// Never answers: the check of this target is still running when
+				// the process is killed.
+				'/post': () => undefined,
+			},
+		} );
+		dataDir = tempDataDir();
+	} );
+
+	afterAll( async () => {
+		await web.close();
+		fs.rmSync( dataDir, { recursive: true, force: true } );
+	} );
+
+	it( 'keeps every check it had finished; the next run serves it from the store', async () => {
+		const done = web.url( 'done.test', '/post' );
+		const child = spawn(
+			process.execPath,
+			[
+				'-r',
+				path.join( __dirname, 'ts-register.js' ),
+				'-e',
+				`require( ${ JSON.stringify(
+					path.join( __dirname, '../../src/service/cli.ts' )
+				) } ).main( process.argv.slice( 1 ) )`,
+				'check',
+				done,
+				web.url( 'hang.test', '/post' ),
+				'--site',
+				SITE_URL,
+				'--data-dir',
+				dataDir,
+				...web.resolveArgs,
+			],
+			{
+				stdio: 'ignore',
+				env: { ...process.env, RLG_LOG_LEVEL: 'silent' },
+			}
+		);
+		const exited = new Promise< NodeJS.Signals | null >( ( resolve ) =>
+			child.on( 'exit', ( _code, signal ) => resolve( signal ) )
+		);
+		try {
+			// Wait (bounded) until the child is stuck on the hanging target and
+			// the finished one is committed.
+			const store = openStore( { dataDir } );
+			const site = await store.ensureSite( siteIdentity( SITE_URL )! );
+			let stored = 0;
+			for ( let i = 0; i < 300 && stored === 0; i++ ) {
+				await sleep( 100 );
+				stored = ( await store.checkHistory( site.id ) ).length;
+			}
+			await store.close();
+			expect( stored ).toBe( 1 );
+			expect( web.site( 'hang.test' ).hits( '/post' ) ).toBe( 1 );
+		} finally {
+			child.kill( 'SIGKILL' );
+		}
+		expect( await exited ).toBe( 'SIGKILL' );
+
+		const before = web.site( 'done.test' ).hits( '/post' );
+		const run = await runCli( [
+			'check',
+			done,
+			'--site',
+			SITE_URL,
+			'--json',
+			'--data-dir',
+			dataDir,
+			...web.resolveArgs,
+		] );
+		expect( JSON.parse( run.stdout ).results[ 0 ] ).toMatchObject( {
+			status: 'links-back',
+			fromCache: true,
+		} );
+		expect( web.site( 'done.test' ).hits( '/post' ) ).toBe( before );
 	} );
 } );
