@@ -403,6 +403,15 @@ describe( 'fetchPage', () => {
 		}
 	);
 
+	it( 'treats a 304 to an unconditional request as an http-error', async () => {
+		web.route( A, '/always-304', { status: 304 } );
+		const failure = expectFailure(
+			await fetcher.fetchPage( web.url( A, '/always-304' ) ),
+			'http-error'
+		);
+		expect( failure.httpStatus ).toBe( 304 );
+	} );
+
 	it( 'sends conditional headers and reports 304 as not-modified', async () => {
 		const first = expectOk(
 			await fetcher.fetchPage( web.url( A, '/etag' ) )

@@ -536,6 +536,15 @@ export function createFetcher(
 				}
 				if ( status === 304 ) {
 					await drain();
+					if ( ! page.etag && ! page.lastModified ) {
+						// Nothing was asked conditionally: there is no
+						// previous copy this answer could confirm.
+						throw new HopFailure(
+							'http-error',
+							'HTTP 304 to an unconditional request',
+							304
+						);
+					}
 					return {
 						type: 'done',
 						outcome: {
