@@ -1,0 +1,94 @@
+import fs from 'node:fs';
+import { Writable } from 'node:stream';
+import { DEFAULT_SETTINGS } from '../../src/core/settings';
+import { buildApp } from '../../src/service/api/app';
+import { createCheckService } from '../../src/service/check-service';
+import type { Fetcher } from '../../src/service/fetch/fetch-page';
+import { loggingFetcher } from '../../src/service/live-checker';
+import { createLogger } from '../../src/service/logger';
+import { openStore } from '../../src/service/store';
+import { fakeChecker, send, tempDataDir } from './harness';
+
+function memoryLogger() {
+	const lines: Array< Record< string, unknown > > = [];
+	const stream = new Writable( {
+		write( chunk, _encoding, done ) {
+			for ( const line of chunk.toString().split( '\n' ) ) {
+				if ( line.trim() ) {
+					lines.push( JSON.parse( line ) );
+				}
+			}
+			done();
+		},
+	} );
+	return {
+		lines,
+		logger: createLogger( { level: 'info', destination: stream } ),
+	};
+}
+
+describe( 'structured logs', () => {
+	it( 'writes one line per request with method, url, status and duration', async () => {
+		const { lines, logger } = memoryLogger();
+		const dataDir = tempDataDir();
+		const store = openStore( { dataDir } );
+		const app = await buildApp( {
+			store,
+			checkService: createCheckService( {
+				store,
+				checker: fakeChecker(),
+				settings: DEFAULT_SETTINGS,
+			} ),
+			settings: DEFAULT_SETTINGS,
+			logger,
+		} );
+		await app.listen( { host: '127.0.0.1', port: 0 } );
+		try {
+			await send( app, { method: 'GET', url: '/v1/health' } );
+			await send( app, { method: 'GET', url: '/v1/stats' } );
+		} finally {
+			await app.close();
+			await store.close();
+			fs.rmSync( dataDir, { recursive: true, force: true } );
+		}
+		const requests = lines.filter( ( line ) => line.msg === 'request' );
+		expect( requests ).toEqual( [
+			expect.objectContaining( {
+				method: 'GET',
+				url: '/v1/health',
+				status: 200,
+				ms: expect.any( Number ),
+			} ),
+			expect.objectContaining( { url: '/v1/stats', status: 401 } ),
+		] );
+	} );
+
+	it( 'writes one line per page fetch with its outcome', async () => {
+		const { lines, logger } = memoryLogger();
+		const inner = {
+			options: {},
+			close: async () => undefined,
+			fetchPage: async ( url: string ) => ( {
+				kind: 'failed' as const,
+				status: 'timeout' as const,
+				url,
+				redirects: [ 'https://b.example/' ],
+				finalUrl: 'https://b.example/',
+				httpStatus: null,
+				detail: 'headers timeout',
+			} ),
+		} as unknown as Fetcher;
+		await loggingFetcher( inner, logger ).fetchPage( 'https://a.example/' );
+		expect( lines ).toEqual( [
+			expect.objectContaining( {
+				msg: 'fetch',
+				url: 'https://a.example/',
+				outcome: 'timeout',
+				httpStatus: null,
+				finalUrl: 'https://b.example/',
+				redirects: 1,
+				ms: expect.any( Number ),
+			} ),
+		] );
+	} );
+} );
