@@ -12,6 +12,7 @@ import type {
 	Placement,
 	Severity,
 } from '../core';
+import type { FixAction } from './analysis/fixes';
 import type { CheckState } from './types';
 
 export interface FindingMessage {
@@ -425,5 +426,19 @@ export function backlinkStatusLabel(
 			return __( 'the URL is not valid', 'reciprocal-link-guard' );
 		case 'service-error':
 			return __( 'the check service failed', 'reciprocal-link-guard' );
+	}
+}
+
+/** The label of a one-click action button. */
+export function fixActionLabel( action: FixAction ): string {
+	switch ( action ) {
+		case 'nofollow':
+			return __( 'Add rel="nofollow"', 'reciprocal-link-guard' );
+		case 'sponsored':
+			return __( 'Add rel="sponsored"', 'reciprocal-link-guard' );
+		case 'rewrite-anchor':
+			return __( 'Rewrite anchor', 'reciprocal-link-guard' );
+		case 'show':
+			return __( 'Show in editor', 'reciprocal-link-guard' );
 	}
 }

@@ -209,7 +209,8 @@ describe( 'the editor sidebar, fixes and pre-publish checks', () => {
 			`a[href="${ partners[ 'no-backlink.test' ] }/"]`
 		);
 
-		await page.locator( '.interface-complementary-area' ).screenshot( {
+		// The sidebar next to the canvas with its marks, as an editor sees it.
+		await page.screenshot( {
 			path: path.join( SCREENSHOTS, 'editor-sidebar.png' ),
 		} );
 		await screenshot( page, 'editor-sidebar', { fullPage: false } );

@@ -4,7 +4,7 @@ import {
 	buildChecklist,
 } from '../../src/editor/analysis/checklist';
 import { blockingFindings } from '../../src/editor/analysis/blocking';
-import { fixesFor } from '../../src/editor/analysis/fixes';
+import { fixesFor, fixesForLink } from '../../src/editor/analysis/fixes';
 import { editorLink } from './fixtures';
 
 const finding = (
@@ -21,7 +21,8 @@ describe( 'buildChecklist', () => {
 	it( 'has a line per post rule and none for the site-wide rules or the info-only reciprocal-link', () => {
 		const lines = buildChecklist( [], POST_RULE_CODES, true );
 		const codes = lines.map( ( l ) => l.code );
-		expect( codes ).toHaveLength( POST_RULE_CODES.length );
+		expect( codes ).toHaveLength( POST_RULE_CODES.length - 1 );
+		expect( codes ).not.toContain( 'cloaked-backlink' );
 		expect( codes ).not.toContain( 'too-many-partners' );
 		expect( codes ).not.toContain( 'reciprocal-link' );
 		expect( lines.every( ( l ) => l.state === 'pass' ) ).toBe( true );
@@ -45,6 +46,18 @@ describe( 'buildChecklist', () => {
 		] );
 		expect( lines[ 0 ].findings ).toHaveLength( 2 );
 		expect( lines[ 2 ].state ).toBe( 'pass' );
+	} );
+
+	it( 'shows the cloaking line only when a cloaked backlink was found', () => {
+		const lines = buildChecklist(
+			[ finding( 'cloaked-backlink', 'critical' ) ],
+			POST_RULE_CODES,
+			true
+		);
+		expect( lines[ 0 ] ).toMatchObject( {
+			code: 'cloaked-backlink',
+			state: 'critical',
+		} );
 	} );
 
 	it( 'marks rules about partner pages as not checked when reciprocity could not be checked', () => {
@@ -112,5 +125,21 @@ describe( 'fixesFor', () => {
 				editorLink( 'https://partner.example/' )
 			)
 		).toEqual( [ 'rewrite-anchor' ] );
+	} );
+} );
+
+describe( 'fixesForLink', () => {
+	it( 'offers each action once per link, rewrite before show', () => {
+		const link = editorLink( 'https://partner.example/' );
+		expect(
+			fixesForLink(
+				[
+					finding( 'exact-match-anchor-both', 'critical' ),
+					finding( 'identical-anchors', 'warning' ),
+					finding( 'footer-placement-ours', 'warning' ),
+				],
+				link
+			)
+		).toEqual( [ 'nofollow', 'sponsored', 'rewrite-anchor' ] );
 	} );
 } );

@@ -21,6 +21,15 @@ export const REMOTE_RULE_CODES: readonly FindingCode[] = [
 	'cloaked-backlink',
 ];
 
+/**
+ * Codes no rule produces from a post check yet (cloaking needs a second,
+ * browser-like fetch of the partner page): a line only when one is found,
+ * never a "pass" nobody checked.
+ */
+export const LINE_ONLY_WHEN_FOUND: readonly FindingCode[] = [
+	'cloaked-backlink',
+];
+
 /** The codes that get a checklist line for a post. */
 export const POST_RULE_CODES: readonly FindingCode[] = FINDING_CODES.filter(
 	( code ) => code !== 'reciprocal-link' && ! SITE_RULE_CODES.includes( code )
@@ -58,6 +67,11 @@ export function buildChecklist(
 	reciprocityChecked: boolean
 ): ChecklistLine[] {
 	return codes
+		.filter(
+			( code ) =>
+				! LINE_ONLY_WHEN_FOUND.includes( code ) ||
+				findings.some( ( f ) => f.code === code )
+		)
 		.map( ( code ) => {
 			const mine = findings.filter( ( f ) => f.code === code );
 			let state = worst( mine );

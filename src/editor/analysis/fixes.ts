@@ -51,3 +51,26 @@ export function fixesFor( finding: Finding, link: EditorLink ): FixAction[] {
 	}
 	return actions;
 }
+
+const ACTION_ORDER: readonly FixAction[] = [
+	'nofollow',
+	'sponsored',
+	'rewrite-anchor',
+	'show',
+];
+
+/**
+ * The actions for a link across all its findings, each once: one action
+ * bar per link instead of the same buttons under every finding.
+ */
+export function fixesForLink(
+	findings: readonly Finding[],
+	link: EditorLink
+): FixAction[] {
+	const all = new Set( findings.flatMap( ( f ) => fixesFor( f, link ) ) );
+	if ( all.has( 'rewrite-anchor' ) ) {
+		// Rewriting the anchor already jumps to the block.
+		all.delete( 'show' );
+	}
+	return ACTION_ORDER.filter( ( action ) => all.has( action ) );
+}

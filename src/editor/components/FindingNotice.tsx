@@ -9,7 +9,7 @@ import { createElement } from '@wordpress/element';
 import { __ } from '@wordpress/i18n';
 import type { Finding } from '../../core';
 import type { FixAction } from '../analysis/fixes';
-import { findingMessage } from '../messages';
+import { findingMessage, fixActionLabel, severityLabel } from '../messages';
 
 const NOTICE_STATUS = {
 	critical: 'error',
@@ -21,19 +21,6 @@ export interface FindingNoticeProps {
 	finding: Finding;
 	actions?: FixAction[];
 	onAction?: ( action: FixAction ) => void;
-}
-
-function actionLabel( action: FixAction ): string {
-	switch ( action ) {
-		case 'nofollow':
-			return __( 'Add rel="nofollow"', 'reciprocal-link-guard' );
-		case 'sponsored':
-			return __( 'Add rel="sponsored"', 'reciprocal-link-guard' );
-		case 'rewrite-anchor':
-			return __( 'Rewrite anchor', 'reciprocal-link-guard' );
-		case 'show':
-			return __( 'Show in editor', 'reciprocal-link-guard' );
-	}
 }
 
 export function FindingNotice( {
@@ -51,12 +38,15 @@ export function FindingNotice( {
 			spokenMessage=""
 			className={ `rlg-finding rlg-finding--${ finding.severity }` }
 			actions={ actions.map( ( action ) => ( {
-				label: actionLabel( action ),
+				label: fixActionLabel( action ),
 				onClick: () => onAction?.( action ),
 				variant: action === 'nofollow' ? 'secondary' : 'link',
 			} ) ) }
 		>
 			<p className="rlg-finding__title">
+				<span className="rlg-finding__severity">
+					{ severityLabel( finding.severity ) }
+				</span>{ ' ' }
 				<strong>{ message.title }</strong>
 			</p>
 			<p className="rlg-finding__risk">{ message.risk }</p>

@@ -8,7 +8,8 @@ import { Button } from '@wordpress/components';
 import { createElement } from '@wordpress/element';
 import { __, sprintf } from '@wordpress/i18n';
 import type { Finding } from '../../core';
-import { fixesFor, type FixAction } from '../analysis/fixes';
+import { fixesForLink, type FixAction } from '../analysis/fixes';
+import { fixActionLabel } from '../messages';
 import type { EditorLink, LinkStatus } from '../types';
 import { blockTitle } from '../wp-globals';
 import { FindingNotice } from './FindingNotice';
@@ -41,6 +42,7 @@ export function LinkRow( {
 }: LinkRowProps ) {
 	const title = blockTitle( link.blockName );
 	const label = anchorLabel( link );
+	const actions = fixesForLink( findings, link );
 	return (
 		<li className="rlg-link" data-rlg-key={ link.key }>
 			<div className="rlg-link__head">
@@ -82,12 +84,34 @@ export function LinkRow( {
 				) : null }
 			</div>
 			<LinkStatusText status={ status } />
+			{ actions.length ? (
+				<div
+					className="rlg-link__actions"
+					role="group"
+					aria-label={ sprintf(
+						/* translators: %s: anchor text of a link. */
+						__( 'Fixes for “%s”', 'reciprocal-link-guard' ),
+						label
+					) }
+				>
+					{ actions.map( ( action ) => (
+						<Button
+							key={ action }
+							variant={
+								action === 'nofollow' ? 'secondary' : 'tertiary'
+							}
+							size="compact"
+							onClick={ () => onAction( link, action ) }
+						>
+							{ fixActionLabel( action ) }
+						</Button>
+					) ) }
+				</div>
+			) : null }
 			{ findings.map( ( finding, index ) => (
 				<FindingNotice
 					key={ `${ finding.code }-${ index }` }
 					finding={ finding }
-					actions={ fixesFor( finding, link ) }
-					onAction={ ( action ) => onAction( link, action ) }
 				/>
 			) ) }
 		</li>

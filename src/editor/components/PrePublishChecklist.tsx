@@ -6,7 +6,7 @@
  */
 import { Notice } from '@wordpress/components';
 import { createElement, useMemo } from '@wordpress/element';
-import { __, sprintf } from '@wordpress/i18n';
+import { __, _n, sprintf } from '@wordpress/i18n';
 import { POST_RULE_CODES, buildChecklist } from '../analysis/checklist';
 import { useSidebarModel } from '../hooks/useSidebarModel';
 import { lockMessage } from '../hooks/usePublishLock';
@@ -84,6 +84,38 @@ export function PrePublishChecklist() {
 				className="rlg-checklist"
 				aria-label={ __( 'Link checks', 'reciprocal-link-guard' ) }
 			>
+				<Line
+					state={ partnerState }
+					label={
+						stats && limit !== undefined
+							? sprintf(
+									/* translators: 1: number of partners, 2: limit. */
+									__(
+										'Reciprocal partners site-wide: %1$d of %2$d allowed',
+										'reciprocal-link-guard'
+									),
+									stats.reciprocalPartners,
+									limit
+								)
+							: __(
+									'Reciprocal partners site-wide: unknown',
+									'reciprocal-link-guard'
+								)
+					}
+				/>
+				<Line
+					state={ reciprocityChecked ? 'info' : 'not-checked' }
+					label={ sprintf(
+						/* translators: %d: number of partner sites. */
+						_n(
+							'This post links to %d site that links back',
+							'This post links to %d sites that link back',
+							model.reciprocalInPost,
+							'reciprocal-link-guard'
+						),
+						model.reciprocalInPost
+					) }
+				/>
 				{ lines.map( ( line ) => (
 					<Line
 						key={ line.code }
@@ -109,25 +141,6 @@ export function PrePublishChecklist() {
 						}
 					/>
 				) ) }
-				<Line
-					state={ partnerState }
-					label={
-						stats && limit !== undefined
-							? sprintf(
-									/* translators: 1: number of partners, 2: limit. */
-									__(
-										'Reciprocal partners site-wide: %1$d of %2$d allowed',
-										'reciprocal-link-guard'
-									),
-									stats.reciprocalPartners,
-									limit
-								)
-							: __(
-									'Reciprocal partners site-wide: unknown',
-									'reciprocal-link-guard'
-								)
-					}
-				/>
 				{ velocityFinding ? (
 					<Line
 						state={ velocityFinding.severity }

@@ -19,7 +19,18 @@ export const SIDEBAR_CSS = `
 .rlg-status--no-link{color:#1e1e1e}
 .rlg-status--error{color:#b32d2e}
 .rlg-backlinks{margin:4px 0 0 16px;list-style:disc}
-.rlg-finding .components-notice__content{margin-right:0}
+.rlg-finding.components-notice{padding:8px 12px;margin:0 0 8px}
+.rlg-finding .components-notice__content{margin:0}
+.rlg-finding.is-error{background:#fcf0f1}
+.rlg-finding.is-warning{background:#fcf9e8}
+.rlg-finding.is-info{background:#f0f6fc}
+.rlg-finding__title{margin-bottom:2px}
+.rlg-finding__severity{display:inline-block;margin-right:4px;padding:0 4px;border-radius:2px;font-size:11px;font-weight:600;text-transform:uppercase;color:#fff;background:#757575}
+.rlg-finding--critical .rlg-finding__severity{background:#cc1818}
+.rlg-finding--warning .rlg-finding__severity{background:#8a5a00}
+.rlg-finding--info .rlg-finding__severity{background:#2271b1}
+.rlg-link__actions{margin:0 0 8px}
+.rlg-link__actions{display:flex;flex-wrap:wrap;gap:6px;margin-top:4px}
 .rlg-finding__fix-label{font-weight:600}
 .rlg-gate__override{margin:0 0 16px}
 .rlg-gate__override .components-button{margin-top:8px}

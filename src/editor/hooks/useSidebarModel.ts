@@ -34,6 +34,8 @@ export interface SidebarModel {
 	blockers: Finding[];
 	/** Every external target has a finished check. */
 	allChecked: boolean;
+	/** Partner domains of this post that link back. */
+	reciprocalInPost: number;
 	statusOf: ( link: EditorLink ) => LinkStatus;
 	keyOf: ( url: string ) => string;
 	retry: () => void;
@@ -71,6 +73,17 @@ export function useSidebarModel(): SidebarModel {
 			externalCount: external.length,
 			internalCount: links.length - external.length,
 			postFindings: findings.filter( ( f ) => ! f.linkUrl ),
+			reciprocalInPost: new Set(
+				external
+					.filter( ( l ) => {
+						const entry = checks[ l.key ];
+						return (
+							entry?.state === 'done' &&
+							entry.result.status === 'links-back'
+						);
+					} )
+					.map( ( l ) => l.domain )
+			).size,
 			allChecked: external.every(
 				( l ) => checks[ l.key ]?.state === 'done'
 			),
