@@ -150,6 +150,35 @@ describe( 'robots.txt errors (Google’s documented handling)', () => {
 		}
 	} );
 
+	it.each( [
+		[ 'javascript:alert(1)' ],
+		[ 'http://127.0.0.1/robots.txt' ],
+		[ 'http://evil.example/robots.txt' ],
+		[ 'http://[::1' ],
+	] )(
+		'treats a robots.txt redirect to %s as no robots.txt, without refusing the page',
+		async ( location ) => {
+			const web = await startPartnerWeb( {
+				'r.test': {
+					'/robots.txt': redirect( location ),
+					'/': html( 'page' ),
+				},
+			} );
+			const fetcher = createFetcher( {
+				resolveMap: web.resolveMap,
+				lookup: async () => [ { address: '10.0.0.1', family: 4 } ],
+			} );
+			try {
+				expect(
+					statusOf( await fetcher.fetchPage( web.url( 'r.test' ) ) )
+				).toBe( 'ok' );
+			} finally {
+				await fetcher.close();
+				await web.close();
+			}
+		}
+	);
+
 	it( 'reports a robots.txt that never answers as a timeout, not as a robots block', async () => {
 		const web = await startPartnerWeb( {
 			'r.test': { '/robots.txt': slowBody( 1000 ), '/': html( 'page' ) },

@@ -398,14 +398,30 @@ export function createFetcher(
 		}
 	}
 
+	function isFetchableRedirect( url: URL ): boolean {
+		try {
+			assertUrlIsFetchable( url, options.resolveMap );
+			return true;
+		} catch {
+			return false;
+		}
+	}
+
 	/** robots.txt: redirects followed and re-guarded, 500 KiB read at most. */
 	async function fetchRobots(
 		robotsUrl: URL,
 		signal: AbortSignal
 	): Promise< RobotsFetchResult > {
 		let url = robotsUrl;
+		let step = 0;
 		try {
-			for ( let step = 0; step <= options.maxRedirects; step++ ) {
+			for ( ; step <= options.maxRedirects; step++ ) {
+				if ( step > 0 && ! isFetchableRedirect( url ) ) {
+					// A robots.txt redirect we will not follow (non-http,
+					// unsafe address): as if the file did not exist. The
+					// page itself is still judged on its own address.
+					return { kind: 'http', status: 404 };
+				}
 				assertUrlIsFetchable( url, options.resolveMap );
 				const current = url;
 				const result = await limiter.run(
@@ -426,7 +442,9 @@ export function createFetcher(
 							location
 						) {
 							await response.body.dump( { limit: DRAIN_BYTES } );
-							return new URL( location, current );
+							return URL.canParse( location, current.href )
+								? new URL( location, current )
+								: { kind: 'http', status: 404 };
 						}
 						if (
 							response.statusCode < 200 ||
@@ -453,7 +471,9 @@ export function createFetcher(
 						return {
 							kind: 'ok',
 							status: response.statusCode,
-							body: body.bytes.toString( 'utf8' ),
+							body: body.bytes
+								.toString( 'utf8' )
+								.replace( /^\uFEFF/, '' ),
 						};
 					},
 					signal
@@ -467,6 +487,9 @@ export function createFetcher(
 			return { kind: 'http', status: 404 };
 		} catch ( error ) {
 			const failure = classify( error, signal.aborted );
+			if ( failure.status === 'refused-unsafe-address' && step > 0 ) {
+				return { kind: 'http', status: 404 };
+			}
 			if ( failure.status === 'refused-unsafe-address' ) {
 				return {
 					kind: 'error',
