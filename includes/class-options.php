@@ -250,7 +250,7 @@ final class Options {
 					);
 					continue;
 				}
-				$key = mb_strtolower( $term );
+				$key = function_exists( 'mb_strtolower' ) ? mb_strtolower( $term, 'UTF-8' ) : strtolower( $term );
 				if ( isset( $seen[ $key ] ) ) {
 					continue;
 				}

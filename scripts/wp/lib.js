@@ -17,7 +17,12 @@ const crypto = require( 'node:crypto' );
 const { spawn, spawnSync } = require( 'node:child_process' );
 
 const ROOT = path.resolve( __dirname, '..', '..' );
-const WP_VERSION = '6.5';
+/**
+ * The WordPress build to run: 6.5 (the oldest supported), or any other the
+ * npm package holds (6.6-RC as "beta", 6.7-alpha as "nightly") to try the
+ * plugin on newer WordPress: RLG_WP_VERSION=nightly npm run test:e2e.
+ */
+const WP_VERSION = process.env.RLG_WP_VERSION || '6.5';
 const PLUGIN_SLUG = 'reciprocal-link-guard';
 const DEFAULT_SITE_DIR = path.join( ROOT, '.wp', 'site' );
 const DEFAULT_PORT = 8888;
@@ -135,6 +140,10 @@ function unpackWordPress( siteDir, log ) {
 	const assets = path.join( builds, 'public', `wp-${ WP_VERSION }` );
 	log( `Unpacking WordPress ${ WP_VERSION } into ${ siteDir }…` );
 	fs.mkdirSync( siteDir, { recursive: true } );
+	// Another version's core files must not linger; wp-content (database, uploads) stays.
+	for ( const dir of [ 'wp-admin', 'wp-includes' ] ) {
+		fs.rmSync( path.join( siteDir, dir ), { recursive: true, force: true } );
+	}
 	run( 'unzip', [ '-q', '-o', zip, '-d', siteDir ] );
 	// The zip has its static assets stripped; the package keeps them apart.
 	fs.cpSync( assets, siteDir, { recursive: true, force: true } );
@@ -388,6 +397,11 @@ function prepareSite( options = {} ) {
 	const activation = wpEval(
 		siteDir,
 		`require_once ABSPATH . 'wp-admin/includes/plugin.php';
+		if ( (int) get_option( 'db_version' ) !== (int) $GLOBALS['wp_db_version'] ) {
+			// The site was made with another WordPress version.
+			require_once ABSPATH . 'wp-admin/includes/upgrade.php';
+			wp_upgrade();
+		}
 		$result = activate_plugin( '${ PLUGIN_SLUG }/plugin.php' );
 		echo is_wp_error( $result ) ? 'error: ' . $result->get_error_message() : 'ok';`,
 		{ url }

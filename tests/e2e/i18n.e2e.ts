@@ -4,7 +4,14 @@
  * editor and report bundles, picked by the user's locale.
  */
 import { openEditor, openSession, type Session } from './harness/browser';
-import { rest, restNonce, setPluginOptions, wpPhp } from './harness/wordpress';
+import {
+	pluginOptions,
+	replacePluginOptions,
+	rest,
+	restNonce,
+	setPluginOptions,
+	wpPhp,
+} from './harness/wordpress';
 
 type I18nWindow = {
 	wp: { i18n: { __: ( text: string, domain: string ) => string } };
@@ -56,9 +63,7 @@ describe( 'Dutch (nl_NL) translation', () => {
 	} );
 
 	it( 'gives REST errors in Dutch', async () => {
-		const saved = wpPhp(
-			`echo wp_json_encode( get_option( 'rlg_settings' ) );`
-		);
+		const saved = pluginOptions();
 		try {
 			setPluginOptions( {
 				serviceUrl: 'http://127.0.0.1:9',
@@ -83,7 +88,7 @@ describe( 'Dutch (nl_NL) translation', () => {
 				'De linkcontroleservice op http://127.0.0.1:9 gaf geen antwoord.'
 			);
 		} finally {
-			setPluginOptions( JSON.parse( saved ) || {} );
+			replacePluginOptions( saved );
 		}
 	} );
 

@@ -11,7 +11,7 @@ import {
 	type BrowserContext,
 	type Page,
 } from 'playwright-core';
-import { readState, type E2eState } from './state';
+import { ROOT, readState, type E2eState } from './state';
 
 export const CHROMIUM_PATH = process.env.RLG_CHROMIUM ?? '/usr/bin/chromium';
 
@@ -190,16 +190,26 @@ export async function openEditor(
 /**
  * Saves a screenshot under tests/e2e/artifacts/<name>.png: the whole page
  * for admin screens, the viewport for the editor (its layout is fixed).
+ * `docs: true` also copies it to docs/screenshots/ (committed, linked from
+ * the README), so the README always shows what the last e2e run saw.
  */
 export async function screenshot(
 	page: Page,
 	name: string,
-	options: { fullPage?: boolean } = {}
+	options: { fullPage?: boolean; docs?: boolean } = {}
 ): Promise< string > {
 	const state = readState();
 	const file = path.join( state.artifactsDir, `${ name }.png` );
 	fs.mkdirSync( path.dirname( file ), { recursive: true } );
-	await page.screenshot( { path: file, fullPage: options.fullPage ?? true } );
+	await page.screenshot( {
+		path: file,
+		fullPage: options.fullPage ?? true,
+	} );
+	if ( options.docs ) {
+		const docs = path.join( ROOT, 'docs', 'screenshots' );
+		fs.mkdirSync( docs, { recursive: true } );
+		fs.copyFileSync( file, path.join( docs, `${ name }.png` ) );
+	}
 	return file;
 }
 
@@ -210,7 +220,7 @@ export function pluginPhpErrors(): string[] {
 	if ( ! fs.existsSync( log ) ) {
 		return [];
 	}
-	const root = path.resolve( __dirname, '..', '..', '..' );
+	const root = ROOT;
 	return fs
 		.readFileSync( log, 'utf8' )
 		.split( '\n' )

@@ -25,6 +25,29 @@ export function setPluginOptions( values: Record< string, unknown > ): void {
 		update_option( 'rlg_settings', array_merge( is_array( $current ) ? $current : array(), is_array( $values ) ? $values : array() ) );` );
 }
 
+/**
+ * Replaces the plugin's option as a whole (restore what a spec changed,
+ * including keys it added). `null` deletes the option.
+ */
+export function replacePluginOptions(
+	values: Record< string, unknown > | null
+): void {
+	const json = Buffer.from( JSON.stringify( values ) ).toString( 'base64' );
+	wpPhp( `$values = json_decode( base64_decode( '${ json }' ), true );
+		if ( is_array( $values ) ) {
+			update_option( 'rlg_settings', $values );
+		} else {
+			delete_option( 'rlg_settings' );
+		}` );
+}
+
+/** The plugin's option as stored, or null when there is none. */
+export function pluginOptions(): Record< string, unknown > | null {
+	return wpJson(
+		`echo wp_json_encode( get_option( 'rlg_settings', null ) );`
+	);
+}
+
 /** Creates a post as `author` (a user id) and returns its id. */
 export function createPost(
 	authorId: number,
