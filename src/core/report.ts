@@ -177,6 +177,18 @@ export const PartnerHistoryEntrySchema = z.object( {
 	status: BacklinkStatusSchema,
 	event: z.enum( HISTORY_EVENTS ),
 	links: z.array( TheirLinkSchema ),
+	/** What the check saw, as proof of the verdict (issue 9: evidence). */
+	evidence: z
+		.object( {
+			/** URL after redirects, when a page was fetched. */
+			finalUrl: z.string().nullable(),
+			httpStatus: z.number().int().nullable(),
+			/** sha256 of the fetched HTML. */
+			htmlHash: z.string().nullable(),
+			/** Why a check failed (timeout, bot wall …), in a sentence. */
+			detail: z.string().nullable(),
+		} )
+		.optional(),
 } );
 export type PartnerHistoryEntry = z.infer< typeof PartnerHistoryEntrySchema >;
 

@@ -263,6 +263,13 @@ describe( 'scanning a WordPress site over its REST API', () => {
 		expect( detail.history.map( ( h ) => h.event ) ).toEqual( [
 			'first-check',
 		] );
+		// Evidence of what the check saw (final URL, status, hash of the HTML).
+		expect( detail.history[ 0 ].evidence ).toEqual( {
+			finalUrl: web.url( 'partner-a.test', '/' ),
+			httpStatus: 200,
+			htmlHash: expect.stringMatching( /^[0-9a-f]{64}$/ ),
+			detail: null,
+		} );
 	} );
 
 	it( 'reuses partner results younger than the TTL on a re-scan', async () => {

@@ -83,6 +83,13 @@ export function historyOf( checks: StoredCheck[] ): PartnerHistoryEntry[] {
 			status: check.status,
 			event,
 			links: check.result.links.map( toTheirLink ),
+			evidence: {
+				finalUrl: check.result.page?.finalUrl ?? null,
+				httpStatus: check.result.httpStatus,
+				htmlHash:
+					check.htmlHash ?? check.result.page?.contentHash ?? null,
+				detail: check.result.detail,
+			},
 		};
 	} );
 }
