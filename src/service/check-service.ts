@@ -109,6 +109,21 @@ async function mapConcurrent< T, R >(
 	return results;
 }
 
+/** The links' anchors classified for this request's keywords. */
+function reclassified(
+	links: BacklinkResult[ 'links' ],
+	anchors: AnchorContext
+): BacklinkResult[ 'links' ] {
+	return links.map( ( link ) => ( {
+		...link,
+		anchorClass: classifyAnchor( link.text, {
+			...anchors,
+			targetUrl: link.href,
+			isImage: link.isImage,
+		} ),
+	} ) );
+}
+
 /**
  * A stored result as this request would have got it: anchors classified
  * with this request's keywords (the focus keyphrase differs per post), and
@@ -120,16 +135,12 @@ function cachedAnswer(
 	homepage: boolean,
 	anchors: AnchorContext
 ): BacklinkResult {
-	const links = stored.result.links
-		.filter( ( link ) => homepage || link.foundOn !== 'homepage' )
-		.map( ( link ) => ( {
-			...link,
-			anchorClass: classifyAnchor( link.text, {
-				...anchors,
-				targetUrl: link.href,
-				isImage: link.isImage,
-			} ),
-		} ) );
+	const links = reclassified(
+		stored.result.links.filter(
+			( link ) => homepage || link.foundOn !== 'homepage'
+		),
+		anchors
+	);
 	// Only their homepage linked to us, and this request did not ask there.
 	const status =
 		stored.result.status === 'links-back' &&
@@ -162,6 +173,16 @@ export function createCheckService(
 	const concurrency = options.concurrency ?? 16;
 	const ttlMs = settings.checkTtlHours * 3_600_000;
 	const retryMs = Math.min( ( options.retryMinutes ?? 15 ) * 60_000, ttlMs );
+	/**
+	 * Checks running now, by site, target and homepage flag: a second
+	 * request for the same target (an editor re-checking while the first
+	 * answer is on its way) waits for that check instead of fetching the
+	 * partner's pages again.
+	 */
+	const inFlight = new Map<
+		string,
+		{ keywords: string[]; result: Promise< BacklinkResult > }
+	>();
 
 	function usable(
 		stored: StoredCheck,
@@ -185,6 +206,11 @@ export function createCheckService(
 				...new Set( [ ...settings.keywords, ...request.keywords ] ),
 			];
 			const siteUrls = [ site.url, ...site.alternateUrls ];
+			const anchors: AnchorContext = {
+				keywords,
+				brandTerms: settings.brandTerms,
+				partialMatchShare: settings.partialMatchShare,
+			};
 
 			// One entry per distinct target, in order of first appearance.
 			const targets = new Map< string, string >();
@@ -214,11 +240,7 @@ export function createCheckService(
 				) {
 					answers.set(
 						key,
-						cachedAnswer( previous, request.homepage, {
-							keywords,
-							brandTerms: settings.brandTerms,
-							partialMatchShare: settings.partialMatchShare,
-						} )
+						cachedAnswer( previous, request.homepage, anchors )
 					);
 				} else {
 					toCheck.push( [ key, url ] );
@@ -227,37 +249,73 @@ export function createCheckService(
 
 			// Targets of one request share each partner homepage fetch.
 			const batch = checker.createBatch?.();
+			const checkAndRecord = async (
+				key: string,
+				url: string
+			): Promise< BacklinkResult > => {
+				const previous = stored.get( key );
+				const result = await checker.checkTarget( url, {
+					siteUrls,
+					keywords,
+					brandTerms: settings.brandTerms,
+					homepage: request.homepage,
+					partialMatchShare: settings.partialMatchShare,
+					previous: previous && {
+						result: previous.result,
+						etag: previous.validators.etag,
+						lastModified: previous.validators.lastModified,
+					},
+					batch,
+				} );
+				// Stored as soon as it is known: a process killed in the
+				// middle of a long request keeps every finished check.
+				await store.recordChecks( site.id, [
+					{
+						targetKey: key,
+						domain:
+							registrableDomain( result.target ) ??
+							registrableDomain( url ),
+						withHomepage: request.homepage,
+						result,
+					},
+				] );
+				return result;
+			};
 			const checked = await mapConcurrent(
 				toCheck,
 				concurrency,
 				async ( [ key, url ] ) => {
-					const previous = stored.get( key );
-					const result = await checker.checkTarget( url, {
-						siteUrls,
-						keywords,
-						brandTerms: settings.brandTerms,
-						homepage: request.homepage,
-						partialMatchShare: settings.partialMatchShare,
-						previous: previous && {
-							result: previous.result,
-							etag: previous.validators.etag,
-							lastModified: previous.validators.lastModified,
-						},
-						batch,
-					} );
-					// Stored as soon as it is known: a process killed in the
-					// middle of a long request keeps every finished check.
-					await store.recordChecks( site.id, [
-						{
-							targetKey: key,
-							domain:
-								registrableDomain( result.target ) ??
-								registrableDomain( url ),
-							withHomepage: request.homepage,
-							result,
-						},
+					const flightKey = JSON.stringify( [
+						site.id,
+						key,
+						request.homepage,
 					] );
-					return { key, result };
+					const running = inFlight.get( flightKey );
+					if ( running ) {
+						const result = await running.result;
+						const sameKeywords =
+							running.keywords.join( '\n' ) ===
+							keywords.join( '\n' );
+						return {
+							key,
+							result: sameKeywords
+								? result
+								: {
+										...result,
+										links: reclassified(
+											result.links,
+											anchors
+										),
+									},
+						};
+					}
+					const result = checkAndRecord( key, url );
+					inFlight.set( flightKey, { keywords, result } );
+					try {
+						return { key, result: await result };
+					} finally {
+						inFlight.delete( flightKey );
+					}
 				}
 			);
 
