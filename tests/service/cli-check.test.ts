@@ -24,6 +24,25 @@ describe( 'rlg check', () => {
 					'<main><article><p>Read <a href="https://our.example/guide">this guide by Our Example</a> on pruning.</p></article></main>'
 				),
 			},
+			'etag.test': {
+				'/': html( '<main><p>Home</p></main>' ),
+				'/post': ( req, res ) => {
+					if ( req.headers[ 'if-none-match' ] === '"v1"' ) {
+						res.writeHead( 304, { etag: '"v1"' } );
+						res.end();
+						return;
+					}
+					res.writeHead( 200, {
+						'content-type': 'text/html; charset=utf-8',
+						etag: '"v1"',
+					} );
+					res.end(
+						html(
+							'<main><p>Thanks to <a href="https://our.example/">Our Example</a>.</p></main>'
+						)
+					);
+				},
+			},
 			'quiet.test': {
 				'/': html( '<main><p>No links here.</p></main>' ),
 				'/page': html( '<main><p>Nothing about anyone.</p></main>' ),
@@ -148,6 +167,27 @@ describe( 'rlg check', () => {
 			false
 		);
 		expect( web.requests.length ).toBeGreaterThan( before );
+	} );
+
+	it( 're-checks an expired result conditionally with the stored ETag', async () => {
+		const target = web.url( 'etag.test', '/post' );
+		const first = await check( target, '--json', '--ttl-hours', '0' );
+		expect( JSON.parse( first.stdout ).results[ 0 ].status ).toBe(
+			'links-back'
+		);
+		const second = await check( target, '--json', '--ttl-hours', '0' );
+		const result = JSON.parse( second.stdout ).results[ 0 ];
+		expect( result ).toMatchObject( {
+			status: 'links-back',
+			fromCache: false,
+			links: [ expect.objectContaining( { placement: 'content' } ) ],
+		} );
+		const posts = web
+			.site( 'etag.test' )
+			.requests.filter( ( request ) => request.path === '/post' );
+		expect(
+			posts.map( ( request ) => request.headers[ 'if-none-match' ] )
+		).toEqual( [ undefined, '"v1"' ] );
 	} );
 
 	it( 'exits 2 with a message for a target that is not an http(s) URL', async () => {
