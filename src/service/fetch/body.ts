@@ -106,6 +106,14 @@ export interface CappedBody {
 
 class CapReached extends Error {}
 
+/** Destroys a body not read to its end; the abort that causes is expected. */
+function release( body: Readable ): void {
+	if ( ! body.destroyed && ! body.readableEnded ) {
+		body.on( 'error', () => undefined );
+		body.destroy();
+	}
+}
+
 /**
  * Reads `body` through the decoders, up to `maxBytes` decoded bytes.
  * With `onCap: 'error'` (pages) exceeding the cap throws RlgError
@@ -121,9 +129,16 @@ export async function readCapped(
 		signal?: AbortSignal;
 	}
 ): Promise< CappedBody > {
-	const decoders = decodersFor( options.contentEncoding ).map( ( make ) =>
-		make()
-	);
+	let decoders: Decoder[];
+	try {
+		decoders = decodersFor( options.contentEncoding ).map( ( make ) =>
+			make()
+		);
+	} catch ( error ) {
+		// Unreadable: let the socket go now rather than at the body timeout.
+		release( body );
+		throw error;
+	}
 	const chunks: Buffer[] = [];
 	let total = 0;
 	let truncated = false;
@@ -164,10 +179,8 @@ export async function readCapped(
 		}
 	} finally {
 		// A pipeline that threw has destroyed its stages; make sure the
-		// socket-side body is gone even when it ended early.
-		if ( ! body.destroyed && truncated ) {
-			body.destroy();
-		}
+		// socket-side body is gone whenever it did not end normally.
+		release( body );
 	}
 	const bytes = Buffer.concat( chunks, total );
 	return {
