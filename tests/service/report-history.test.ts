@@ -109,8 +109,35 @@ describe( 'partner history', () => {
 					target: 'http://partner.test/',
 					lastSeen: '2026-01-01T00:00:00.000Z',
 					status: 'no-link',
+					missingChecks: 2,
 				},
 			},
+		] );
+	} );
+
+	it( 'waits for the removal to be confirmed by consecutive misses spread over a day', () => {
+		const linked = check( 1, 'links-back', [ 'content' ] );
+		// One miss: perhaps a bad night.
+		expect(
+			alertsOf( 'partner.test', [ linked, check( 2, 'no-link' ) ] )
+		).toEqual( [] );
+		// Two misses, but within an hour of each other.
+		const soon = check( 2, 'no-link' );
+		soon.checkedAtMs += 3_600_000 - 1;
+		expect(
+			alertsOf( 'partner.test', [ linked, check( 2, 'no-link' ), soon ] )
+		).toEqual( [] );
+		// Configurable: one miss is enough when asked so.
+		expect(
+			alertsOf( 'partner.test', [ linked, check( 2, 'no-link' ) ], {
+				confirmChecks: 1,
+				confirmHours: 0,
+			} )
+		).toEqual( [
+			expect.objectContaining( {
+				kind: 'stopped-linking',
+				since: '2026-01-02T00:00:00.000Z',
+			} ),
 		] );
 	} );
 

@@ -118,12 +118,33 @@ function hasEditorialLink( check: StoredCheck ): boolean {
 }
 
 /**
+ * A link is reported as removed only once it was missing on this many
+ * consecutive checks (failed checks in between neither count nor reset)…
+ */
+export const REMOVAL_CONFIRM_CHECKS = 2;
+/** …spread over at least this many hours: one bad night raises no alert. */
+export const REMOVAL_CONFIRM_HOURS = 24;
+
+export interface AlertOptions {
+	confirmChecks?: number;
+	confirmHours?: number;
+}
+
+/**
  * Alerts of one partner domain from the history of its targets:
- * `stopped-linking` when no target links back any more but one did, and
+ * `stopped-linking` when no target links back any more but one did (the
+ * removal confirmed by `confirmChecks` misses over `confirmHours`), and
  * `moved-to-boilerplate` when a target's link moved from the content into
  * a footer, sidebar or navigation.
  */
-export function alertsOf( domain: string, checks: StoredCheck[] ): Alert[] {
+export function alertsOf(
+	domain: string,
+	checks: StoredCheck[],
+	options: AlertOptions = {}
+): Alert[] {
+	const confirmChecks = options.confirmChecks ?? REMOVAL_CONFIRM_CHECKS;
+	const confirmMs =
+		( options.confirmHours ?? REMOVAL_CONFIRM_HOURS ) * 3_600_000;
 	const byTarget = new Map< string, StoredCheck[] >();
 	for ( const check of [ ...checks ].sort(
 		( a, b ) => a.checkedAtMs - b.checkedAtMs || a.id - b.id
@@ -141,25 +162,37 @@ export function alertsOf( domain: string, checks: StoredCheck[] ): Alert[] {
 
 	if ( ! latest.some( ( check ) => check.status === 'links-back' ) ) {
 		// The most recent disappearance among targets that used to link back.
-		let stopped: { since: StoredCheck; lastSeen: StoredCheck } | null =
-			null;
+		let stopped: {
+			since: StoredCheck;
+			lastSeen: StoredCheck;
+			misses: number;
+		} | null = null;
 		for ( const list of byTarget.values() ) {
 			let lastSeen: StoredCheck | null = null;
 			let since: StoredCheck | null = null;
+			let misses = 0;
 			for ( const check of list ) {
 				if ( check.status === 'links-back' ) {
 					lastSeen = check;
 					since = null;
-				} else if ( lastSeen && ! since ) {
-					since = check;
+					misses = 0;
+				} else if ( lastSeen ) {
+					since ??= check;
+					misses++;
 				}
 			}
+			const last = list[ list.length - 1 ];
+			const confirmed =
+				since !== null &&
+				misses >= confirmChecks &&
+				last.checkedAtMs - since.checkedAtMs >= confirmMs;
 			if (
 				lastSeen &&
 				since &&
+				confirmed &&
 				( ! stopped || since.checkedAtMs > stopped.since.checkedAtMs )
 			) {
-				stopped = { since, lastSeen };
+				stopped = { since, lastSeen, misses };
 			}
 		}
 		if ( stopped ) {
@@ -171,6 +204,7 @@ export function alertsOf( domain: string, checks: StoredCheck[] ): Alert[] {
 					target: stopped.since.result.target,
 					lastSeen: stopped.lastSeen.checkedAt,
 					status: stopped.since.status,
+					missingChecks: stopped.misses,
 				},
 			} );
 		}
