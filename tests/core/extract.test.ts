@@ -274,6 +274,22 @@ describe( 'placement', () => {
 		] );
 	} );
 
+	it( 'reads a link list under a "Lees ook" heading as navigation, and one under another heading as content', () => {
+		const links = extractLinks(
+			`<main><article><p>${ prose }</p>
+			<h3>Lees ook</h3><ul><li><a href="/a">A</a></li><li><a href="/b">B</a></li></ul>
+			<h3>Onze partners</h3><ul><li><a href="https://p.example/">P</a></li><li><a href="https://q.example/">Q</a></li></ul>
+			</article></main>`,
+			BASE
+		);
+		expect( links.map( ( link ) => link.placement ) ).toEqual( [
+			'navigation',
+			'navigation',
+			'content',
+			'content',
+		] );
+	} );
+
 	it( 'puts share and related-post blocks inside an article outside the content', () => {
 		const links = extractLinks(
 			`<main><article><p>${ prose }</p>

@@ -42,6 +42,8 @@ export interface ElementRecord {
 	containsH1: boolean;
 	/** Subtree holds a header/footer/sidebar region hint (strength >= 2). */
 	containsRegion: boolean;
+	/** Text of the last heading that closed before this element opened. */
+	headingBefore: string | null;
 }
 
 export interface LinkRecord {
@@ -353,6 +355,7 @@ export function buildDocument( html: string ): DocumentModel {
 				ownText: 0,
 				blockText: 0,
 				containsH1: tag === 'h1',
+				headingBefore: lastHeading,
 				containsRegion:
 					hint !== null &&
 					hint.strength >= 2 &&

@@ -20,7 +20,7 @@
  */
 import type { Placement } from '../schemas';
 import type { DocumentModel, ElementRecord } from './document';
-import { isAbsorbing } from './vocabulary';
+import { isAbsorbing, isRelatedHeading } from './vocabulary';
 import type { HintKind } from './vocabulary';
 
 /** Weak hints need at least this share of link text in their block. */
@@ -33,6 +33,12 @@ const CLIMB_TEXT_TO_LINK_RATIO = 2;
 const CLIMB_FOR_H1_RATIO = 3;
 /** A main block holding this share of all text means "no structure found". */
 const WHOLE_PAGE_SHARE = 0.9;
+/** A link group under a "Related posts" heading: links and density. */
+const RELATED_MIN_LINKS = 2;
+const RELATED_MIN_LINK_DENSITY = 0.5;
+/** How far up from a link we look for its link group. */
+const MAX_GROUP_CLIMB = 8;
+
 /** A block with at least this many links before the content is a menu. */
 const MENU_MIN_LINKS = 3;
 
@@ -137,8 +143,11 @@ export function findMainContent( model: DocumentModel ): MainContent {
 		}
 	}
 	const element = elements[ main ];
+	// A content-hinted block is the article even when the page has little
+	// else; a block found only by climbing that covers the page is not.
 	const wholePage =
-		isRoot( element ) || element.text >= model.totalText * WHOLE_PAGE_SHARE;
+		isRoot( element ) ||
+		( hinted === -1 && element.text >= model.totalText * WHOLE_PAGE_SHARE );
 	return { element: main, wholePage };
 }
 
@@ -239,6 +248,33 @@ function placementFromHints( hints: AcceptedHint[] ): Placement | null {
 	return nearest.kind === 'related' ? 'navigation' : 'footer';
 }
 
+/**
+ * The link sits in a group of links (an ancestor holding several links and
+ * little else: a list, a row of cards) that follows a "Related posts"-style
+ * heading. Cards have their own title headings, so every link-dense
+ * ancestor up to the first one with real text is tried.
+ */
+function isUnderRelatedHeading(
+	elements: ElementRecord[],
+	main: number,
+	node: number
+): boolean {
+	let index = elements[ node ].parent;
+	for ( let steps = 0; index > main && steps < MAX_GROUP_CLIMB; steps++ ) {
+		const element = elements[ index ];
+		if ( element.links >= RELATED_MIN_LINKS ) {
+			if ( linkDensity( element ) < RELATED_MIN_LINK_DENSITY ) {
+				return false;
+			}
+			if ( isRelatedHeading( element.headingBefore ) ) {
+				return true;
+			}
+		}
+		index = element.parent;
+	}
+	return false;
+}
+
 /** The ancestor of `node` that contains `target`, or -1. */
 function commonAncestor(
 	elements: ElementRecord[],
@@ -275,9 +311,13 @@ export function classifyPlacement(
 	const { model, main } = context;
 	const { elements } = model;
 	const hints = acceptedHints( model, main, element );
-	// The page's h1 is its title, and so content, unless a landmark puts
-	// it in the site banner (blogs that use h1 for the site name).
-	if ( inH1 && ! hints.some( ( hint ) => hint.strength === 3 ) ) {
+	// The page's h1 is its title, and so content, even in a block called
+	// "*-header"; but not inside a landmark banner (blogs that use h1 for
+	// the site name) or a menu.
+	if (
+		inH1 &&
+		hints.every( ( hint ) => hint.kind === 'header' && hint.strength < 3 )
+	) {
 		return 'content';
 	}
 	const fromHints = placementFromHints( hints );
@@ -300,7 +340,9 @@ export function classifyPlacement(
 		return 'content';
 	}
 	if ( contains( elements, main.element, element ) ) {
-		return 'content';
+		return isUnderRelatedHeading( elements, main.element, element )
+			? 'navigation'
+			: 'content';
 	}
 	if ( element < main.element ) {
 		return menuOrHeader( elements, element );

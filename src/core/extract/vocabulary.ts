@@ -151,7 +151,7 @@ const WORDS = new Map< string, WordRule >( [
 		'authorbox',
 		'newsletter',
 	].map( ( word ): [ string, WordRule ] => [ word, rule( 'share', 2 ) ] ),
-	...[ 'social' ].map( ( word ): [ string, WordRule ] => [
+	...[ 'social', 'deel', 'teile' ].map( ( word ): [ string, WordRule ] => [
 		word,
 		rule( 'share', 1 ),
 	] ),
@@ -202,6 +202,12 @@ const PHRASES = new Map< string, WordRule >( [
 	[ 'about author', rule( 'share', 2 ) ],
 	[ 'author bio', rule( 'share', 2 ) ],
 	[ 'most read', rule( 'sidebar', 1 ) ],
+	[ 'lees ook', rule( 'related', 2 ) ],
+	[ 'ook interessant', rule( 'related', 2 ) ],
+	[ 'auch interessant', rule( 'related', 2 ) ],
+	[ 'lire aussi', rule( 'related', 2 ) ],
+	[ 'read more', rule( 'related', 1 ) ],
+	[ 'more stories', rule( 'related', 2 ) ],
 ] );
 
 /**
@@ -364,4 +370,16 @@ export function strongestHint( hints: Array< Hint | null > ): Hint | null {
 
 export function isAbsorbing( kind: HintKind ): boolean {
 	return ABSORBING.has( kind );
+}
+
+/**
+ * Headings that introduce a list of links to other pages of the site
+ * ("Related posts", "Lees ook", "À lire aussi"…): a link-dense block under
+ * one is navigation even when its markup has no telling class.
+ */
+const RELATED_HEADING =
+	/^(related|similar|recommended|you (may|might) (also )?like|read (also|more|next)|more (from|on|stories|articles|posts|like this)|see also|lees ook|ook interessant|meer (nieuws|lezen|artikelen)|gerelateerd|lesen sie auch|auch interessant|weitere (artikel|beiträge)|ähnliche|verwandte|(à )?lire aussi|articles? (similaires|liés)|sur le même sujet|te puede interesar|(artículos|entradas|posts) relacionad[oa]s|leer también|relacionad[oa]s)/i;
+
+export function isRelatedHeading( heading: string | null ): boolean {
+	return heading !== null && RELATED_HEADING.test( heading.trim() );
 }
