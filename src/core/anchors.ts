@@ -28,6 +28,12 @@ export interface AnchorContext {
 	 * list, the post's focus keyphrase, the target page's title/H1 phrase.
 	 */
 	keywords: string[];
+	/**
+	 * More keyword phrases, specific to this link (the target page's title
+	 * and H1). Same meaning as `keywords`; kept apart so that the shared
+	 * list's index is built once for all the links of a post.
+	 */
+	extraKeywords?: string[];
 	/** Brand names; an anchor that is (or names) one is branded. */
 	brandTerms?: string[];
 	/** The link's target: its domain label ("acme" for acme.com) is a brand too. */
@@ -122,12 +128,16 @@ function toPhrase( text: string ): Phrase | null {
 /** Keyword phrases with a lookup from word stem (and run-together form) to phrase. */
 interface KeywordIndex {
 	phrases: Phrase[];
-	byStem: Map< string, number[] >;
-	byJoined: Map< string, number[] >;
+	/** Indexes into `phrases` of the phrases with a word of this stem. */
+	withStem: ( key: string ) => readonly number[];
+	/** Indexes into `phrases` of the phrases spelled this way without spaces. */
+	joinedAs: ( joined: string ) => readonly number[];
 }
 
 const INDEX_CACHE = new Map< string, KeywordIndex >();
 const INDEX_CACHE_LIMIT = 32;
+const INDEX_BY_LIST = new WeakMap< readonly string[], KeywordIndex >();
+const NONE: readonly number[] = [];
 
 function push( map: Map< string, number[] >, key: string, value: number ) {
 	const list = map.get( key );
@@ -139,14 +149,21 @@ function push( map: Map< string, number[] >, key: string, value: number ) {
 }
 
 /**
- * The keyword list, indexed: the rules classify every link of a post
- * against the same few hundred keywords, so matching goes through stems
- * instead of comparing each anchor with each keyword.
+ * A keyword list, indexed: the rules classify every link of a post against
+ * the same few hundred keywords, so matching goes through stems instead of
+ * comparing each anchor with each keyword; and the index is cached.
  */
 function indexKeywords( keywords: readonly string[] ): KeywordIndex {
+	// The same array object comes back for every link of a post: look it
+	// up by identity before building a content key from it.
+	const same = INDEX_BY_LIST.get( keywords );
+	if ( same ) {
+		return same;
+	}
 	const cacheKey = keywords.join( '\u0001' );
 	const cached = INDEX_CACHE.get( cacheKey );
 	if ( cached ) {
+		INDEX_BY_LIST.set( keywords, cached );
 		return cached;
 	}
 	const phrases = keywords
@@ -162,19 +179,48 @@ function indexKeywords( keywords: readonly string[] ): KeywordIndex {
 			}
 		}
 	} );
-	const index = { phrases, byStem, byJoined };
+	const index: KeywordIndex = {
+		phrases,
+		withStem: ( key ) => byStem.get( key ) ?? NONE,
+		joinedAs: ( joined ) => byJoined.get( joined ) ?? NONE,
+	};
 	if ( INDEX_CACHE.size >= INDEX_CACHE_LIMIT ) {
 		INDEX_CACHE.clear();
 	}
 	INDEX_CACHE.set( cacheKey, index );
+	INDEX_BY_LIST.set( keywords, index );
 	return index;
+}
+
+/** `base` followed by `extra`, without re-indexing `base`. */
+function concatIndexes(
+	base: KeywordIndex,
+	extra: KeywordIndex
+): KeywordIndex {
+	if ( extra.phrases.length === 0 ) {
+		return base;
+	}
+	const offset = base.phrases.length;
+	const shift = ( list: readonly number[] ) =>
+		list.map( ( i ) => i + offset );
+	return {
+		phrases: [ ...base.phrases, ...extra.phrases ],
+		withStem: ( key ) => [
+			...base.withStem( key ),
+			...shift( extra.withStem( key ) ),
+		],
+		joinedAs: ( joined ) => [
+			...base.joinedAs( joined ),
+			...shift( extra.joinedAs( joined ) ),
+		],
+	};
 }
 
 /** Indexes of the keyword phrases that contain a word matching `word`. */
 function phrasesWith( index: KeywordIndex, word: Word ): Set< number > {
 	const found = new Set< number >();
 	for ( const s of word.stems ) {
-		for ( const i of index.byStem.get( s ) ?? [] ) {
+		for ( const i of index.withStem( s ) ) {
 			found.add( i );
 		}
 	}
@@ -336,10 +382,13 @@ export function analyzeAnchor(
 		}
 	}
 
-	const index = indexKeywords( ctx.keywords ?? [] );
+	const index = concatIndexes(
+		indexKeywords( ctx.keywords ?? [] ),
+		indexKeywords( ctx.extraKeywords ?? [] )
+	);
 	const keywords = index.phrases;
 	const exactCandidates = new Set( [
-		...( index.byJoined.get( anchor.joined ) ?? [] ),
+		...index.joinedAs( anchor.joined ),
 		...phrasesWith( index, anchor.words[ 0 ] ),
 	] );
 	for ( const i of [ ...exactCandidates ].sort( ( a, b ) => a - b ) ) {

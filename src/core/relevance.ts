@@ -218,14 +218,46 @@ function tokensOf( text: string ): string[] {
 	return tokens;
 }
 
+const LANGUAGE_OF = new WeakMap< string[], Language | null >();
+const VECTOR_OF = new WeakMap<
+	string[],
+	Map< Language | null, TermVector & { weights: Map< string, number > } >
+>();
+
+function languageOf( tokens: string[] ): Language | null {
+	if ( ! LANGUAGE_OF.has( tokens ) ) {
+		LANGUAGE_OF.set( tokens, detectLanguage( tokens ) );
+	}
+	return LANGUAGE_OF.get( tokens ) ?? null;
+}
+
+/** vectorize + weights, memoised per (cached) token list and fallback language. */
+function vectorOf(
+	tokens: string[],
+	fallback: Language | null
+): TermVector & { weights: Map< string, number > } {
+	let byFallback = VECTOR_OF.get( tokens );
+	if ( ! byFallback ) {
+		byFallback = new Map();
+		VECTOR_OF.set( tokens, byFallback );
+	}
+	let vector = byFallback.get( fallback );
+	if ( ! vector ) {
+		const plain = vectorize( tokens, fallback );
+		vector = { ...plain, weights: weights( plain ) };
+		byFallback.set( fallback, vector );
+	}
+	return vector;
+}
+
 /** Relevance with the evidence behind it. Never throws; empty texts score 0. */
 export function relevanceDetails( a: string, b: string ): RelevanceDetails {
 	const tokensA = tokensOf( a );
 	const tokensB = tokensOf( b );
-	const va = vectorize( tokensA, detectLanguage( tokensB ) );
-	const vb = vectorize( tokensB, va.language );
-	const wa = weights( va );
-	const wb = weights( vb );
+	const va = vectorOf( tokensA, languageOf( tokensB ) );
+	const vb = vectorOf( tokensB, va.language );
+	const wa = new Map( va.weights );
+	const wb = new Map( vb.weights );
 	const originalA = new Map( wa );
 	addCompoundParts( wa, wb );
 	addCompoundParts( wb, originalA );

@@ -28,6 +28,40 @@ const DIRECTORY_INDEX = /\/(index|default|home)\.(html?|php[0-9]?|aspx?|jsp)$/i;
  */
 const LANGUAGE_ROOT = /^\/[a-z]{2}(?:[-_][a-z]{2})?\/?$/i;
 
+/**
+ * The same few URLs are asked about over and over (each link of a post is
+ * normalised, keyed, matched against our site and classified), and a WHATWG
+ * URL parse is the most expensive step of the analysis: results of the pure
+ * string → value functions below are memoised in bounded maps, dropped whole
+ * when full.
+ */
+const MEMO_LIMIT = 4096;
+
+function memo< T >(
+	cache: Map< string, T >,
+	input: string,
+	compute: ( input: string ) => T
+): T {
+	if ( typeof input !== 'string' ) {
+		return compute( input );
+	}
+	if ( cache.has( input ) ) {
+		return cache.get( input ) as T;
+	}
+	const value = compute( input );
+	if ( cache.size >= MEMO_LIMIT ) {
+		cache.clear();
+	}
+	cache.set( input, value );
+	return value;
+}
+
+const NORMALIZED = new Map< string, string | null >();
+const KEYS = new Map< string, string >();
+const DOMAINS = new Map< string, string | null >();
+const HOMEPAGES = new Map< string, boolean >();
+const SITES = new Map< string, string | null >();
+
 function parseHttp( href: string, base?: string ): URL | null {
 	if ( typeof href !== 'string' ) {
 		return null;
@@ -63,6 +97,12 @@ function parseHttp( href: string, base?: string ): URL | null {
  * address different resources. Use {@link urlKey} to compare identities.
  */
 export function normalizeUrl( href: string, base?: string ): string | null {
+	return base === undefined
+		? memo( NORMALIZED, href, computeNormalizedUrl )
+		: computeNormalizedUrl( href, base );
+}
+
+function computeNormalizedUrl( href: string, base?: string ): string | null {
 	const url = parseHttp( href, base );
 	if ( ! url ) {
 		return null;
@@ -124,6 +164,10 @@ function parseLoose( input: string ): URL | null {
  * at all yields its trimmed, lower-cased self, so it only ever equals itself.
  */
 export function urlKey( url: string ): string {
+	return memo( KEYS, url, computeUrlKey );
+}
+
+function computeUrlKey( url: string ): string {
 	const parsed = parseLoose( url );
 	if ( ! parsed ) {
 		return typeof url === 'string' ? url.trim().toLowerCase() : '';
@@ -160,6 +204,10 @@ function isIpOrSingleLabel( hostname: string ): boolean {
  * compare equal. Null when the input holds no host at all.
  */
 export function registrableDomain( urlOrHost: string ): string | null {
+	return memo( DOMAINS, urlOrHost, computeRegistrableDomain );
+}
+
+function computeRegistrableDomain( urlOrHost: string ): string | null {
 	const hostname = hostOf( urlOrHost );
 	if ( ! hostname ) {
 		return null;
@@ -180,6 +228,10 @@ export function registrableDomain( urlOrHost: string ): string | null {
  * is the homepage.
  */
 export function isHomepage( url: string ): boolean {
+	return memo( HOMEPAGES, url, computeIsHomepage );
+}
+
+function computeIsHomepage( url: string ): boolean {
 	const parsed = parseLoose( url );
 	if ( ! parsed ) {
 		return false;
@@ -218,6 +270,10 @@ function siteIdentity( url: URL ): string {
  * two different sites. Null when the input holds no host.
  */
 export function siteKey( urlOrHost: string ): string | null {
+	return memo( SITES, urlOrHost, computeSiteKey );
+}
+
+function computeSiteKey( urlOrHost: string ): string | null {
 	const parsed = parseLoose( urlOrHost );
 	return parsed ? siteIdentity( parsed ) : null;
 }
@@ -253,23 +309,22 @@ export function createSiteMatcher( siteUrls: string[] ): SiteMatcher {
 		homeHosts.add( parsed.host.replace( /^www\./, '' ) );
 	}
 	const isOurs = ( url: string ): boolean => {
-		const parsed = parseLoose( url );
-		return parsed !== null && domains.has( siteIdentity( parsed ) );
+		const site = siteKey( url );
+		return site !== null && domains.has( site );
 	};
 	return {
 		domains: [ ...domains ],
 		isOurs,
 		isOurHomepage( url: string ): boolean {
-			const parsed = parseLoose( url );
-			if ( ! parsed || ! isOurs( url ) ) {
+			if ( ! isOurs( url ) ) {
 				return false;
 			}
-			if ( homeKeys.has( urlKey( parsed.href ) ) ) {
+			const key = urlKey( url );
+			if ( homeKeys.has( key ) ) {
 				return true;
 			}
 			return (
-				homeHosts.has( parsed.host.replace( /^www\./, '' ) ) &&
-				isHomepage( parsed.href )
+				homeHosts.has( key.split( /[/?]/ )[ 0 ] ) && isHomepage( url )
 			);
 		},
 	};

@@ -259,10 +259,8 @@ export function buildPostFacts(
 			result?.status === 'links-back' && result.links.length > 0;
 		const page = result?.page ?? null;
 		const anchor = analyzeAnchor( link.text, {
-			keywords: [
-				...keywords,
-				...pageKeywords( page, href, settings.brandTerms ),
-			],
+			keywords,
+			extraKeywords: pageKeywords( page, href, settings.brandTerms ),
 			brandTerms: settings.brandTerms,
 			targetUrl: href,
 			isImage: link.isImage,
