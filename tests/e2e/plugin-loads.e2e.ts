@@ -10,7 +10,12 @@ import {
 	screenshot,
 	type Session,
 } from './harness/browser';
-import { wpPhp } from './harness/wordpress';
+import {
+	pluginOptions,
+	replacePluginOptions,
+	setPluginOptions,
+	wpPhp,
+} from './harness/wordpress';
 
 describe( 'the plugin in WordPress', () => {
 	let session: Session;
@@ -88,6 +93,21 @@ describe( 'the plugin in WordPress', () => {
 				.locator( 'script#reciprocal-link-guard-admin-js' )
 				.count()
 		).toBe( 1 );
+	} );
+
+	it( 'removes its option when uninstalled (files stay: uninstall.php only)', () => {
+		const saved = pluginOptions();
+		try {
+			setPluginOptions( { keywords: [ 'to be removed' ] } );
+			// What the Plugins screen's "Delete" runs before removing the files.
+			expect(
+				wpPhp( `require_once ABSPATH . 'wp-admin/includes/plugin.php';
+					uninstall_plugin( 'reciprocal-link-guard/plugin.php' );
+					echo wp_json_encode( get_option( 'rlg_settings', 'gone' ) );` )
+			).toBe( '"gone"' );
+		} finally {
+			replacePluginOptions( saved );
+		}
 	} );
 
 	it( 'wrote no PHP notice, warning or error from the plugin', () => {
