@@ -56,6 +56,44 @@ final class Dashboard_Widget {
 	 */
 	public static function boot() {
 		add_action( 'wp_dashboard_setup', array( __CLASS__, 'add' ) );
+		add_filter( 'rest_post_dispatch', array( __CLASS__, 'follow_rest' ), 10, 3 );
+	}
+
+	/**
+	 * Keeps the cached report current without asking the service again: the
+	 * report page's own answers carry the site-wide summary and alerts (the
+	 * table's filters do not change them), and starting a scan makes the
+	 * cached numbers stale.
+	 *
+	 * @param mixed            $response Result of the REST request.
+	 * @param mixed            $server   REST server.
+	 * @param \WP_REST_Request $request  Request.
+	 * @return mixed The response, unchanged.
+	 */
+	public static function follow_rest( $response, $server, $request ) {
+		if ( ! ( $request instanceof \WP_REST_Request ) || ! ( $response instanceof \WP_REST_Response ) ) {
+			return $response;
+		}
+		$route = $request->get_route();
+		$base  = '/' . Rest_Controller::NAMESPACE_V1 . '/';
+		if ( $base . 'scan' === $route && 'POST' === $request->get_method() ) {
+			self::flush();
+		} elseif ( $base . 'report' === $route && 200 === $response->get_status() ) {
+			$data = $response->get_data();
+			if ( is_array( $data ) && isset( $data['summary'] ) && is_array( $data['summary'] ) ) {
+				set_transient(
+					self::CACHE_KEY,
+					array(
+						'report' => array(
+							'summary' => $data['summary'],
+							'alerts'  => isset( $data['alerts'] ) ? $data['alerts'] : array(),
+						),
+					),
+					self::CACHE_TTL
+				);
+			}
+		}
+		return $response;
 	}
 
 	/**
@@ -113,6 +151,10 @@ final class Dashboard_Widget {
 				__( 'The link check service sent a report this version of the plugin does not understand.', 'reciprocal-link-guard' )
 			);
 		}
+		$report = array(
+			'summary' => $report['summary'],
+			'alerts'  => isset( $report['alerts'] ) ? $report['alerts'] : array(),
+		);
 		set_transient( self::CACHE_KEY, array( 'report' => $report ), self::CACHE_TTL );
 		return $report;
 	}
