@@ -87,7 +87,29 @@ function readPage( outcome: FetchOutcome ): PageRead {
 	if ( outcome.kind !== 'ok' ) {
 		return { outcome, links: [], facts: null };
 	}
-	const { links, facts } = analyzeHtml( outcome.html, outcome.finalUrl );
+	let analysis: ReturnType< typeof analyzeHtml >;
+	try {
+		analysis = analyzeHtml( outcome.html, outcome.finalUrl );
+	} catch ( error ) {
+		// The analyser is meant to accept any string; if a stranger's page
+		// still breaks it, that page gets a status, not the whole check.
+		return {
+			outcome: {
+				kind: 'failed',
+				status: 'not-html',
+				url: outcome.url,
+				finalUrl: outcome.finalUrl,
+				httpStatus: outcome.httpStatus,
+				redirects: outcome.redirects,
+				detail: `the HTML could not be analysed (${
+					error instanceof Error ? error.message : String( error )
+				})`,
+			},
+			links: [],
+			facts: null,
+		};
+	}
+	const { links, facts } = analysis;
 	return {
 		outcome,
 		links,
