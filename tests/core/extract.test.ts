@@ -2,6 +2,7 @@
  * Link extraction: URLs, text, rel, hidden reasons, block/heading/list/
  * position, facts, robustness on malformed and huge input.
  */
+import fc from 'fast-check';
 import { analyzeHtml, extractLinks } from '../../src/core/extract';
 import { ExtractedLinkSchema } from '../../src/core/schemas';
 import type { ExtractedLink } from '../../src/core/schemas';
@@ -393,5 +394,70 @@ describe( 'malformed and huge input', () => {
 				text: 'deep',
 			} ),
 		] );
+	} );
+} );
+
+describe( 'arbitrary input', () => {
+	const piece = fc.oneof(
+		fc.constantFrom(
+			'<a href="/x">',
+			'<a href="https://e.example/?a=1&amp;b">',
+			'</a>',
+			'<div class="footer">',
+			'<nav>',
+			'</nav>',
+			'<aside>',
+			'</div>',
+			'<p>',
+			'<li>',
+			'<img alt="i">',
+			'<h2>',
+			'</h2>',
+			'<span style="display:none">',
+			'<template>',
+			'<noscript>',
+			'<svg><a href="/s"/></svg>',
+			'<!-- c -->',
+			'<script>var a = "<a href=/no>";</script>',
+			'&amp;',
+			'&#xFFFFFF;',
+			'<',
+			'"',
+			'<a href=',
+			' text ',
+			'<base href="/b/">'
+		),
+		fc.string( { maxLength: 12 } )
+	);
+
+	it( 'never throws and always returns links that satisfy the contract', () => {
+		fc.assert(
+			fc.property(
+				fc.array( piece, { maxLength: 60 } ),
+				fc.boolean(),
+				( pieces, fragment ) => {
+					const { links, facts } = analyzeHtml(
+						pieces.join( '' ),
+						BASE,
+						{ fragment }
+					);
+					for ( const link of links ) {
+						ExtractedLinkSchema.parse( link );
+						expect( link.href ).toMatch( /^https?:\/\// );
+					}
+					expect( typeof facts.textSample ).toBe( 'string' );
+				}
+			),
+			{ numRuns: 300 }
+		);
+	} );
+
+	it( 'never extracts the link that sits inside a script', () => {
+		expect(
+			extractLinks(
+				'<script>document.write("<a href=/no>")</script>',
+				BASE
+			)
+		).toEqual( [] );
 	} );
 } );
