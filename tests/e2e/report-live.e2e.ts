@@ -239,12 +239,26 @@ async function docsScreenshot( page: Page, name: string ): Promise< void > {
 					( el ) => el.textContent
 				).join( ',' ) === 'footer-swap.test'
 		);
-		await page.getByLabel( 'Their link placed in' ).selectOption( '' );
+		expect( page.url() ).toContain( 'placement=footer' );
+		await page.getByLabel( 'Status' ).selectOption( 'no-link' );
+		await page.waitForFunction(
+			() =>
+				Array.from(
+					document.querySelectorAll(
+						'.rlg-partners tbody .rlg-domain, .rlg-partners tbody .no-items'
+					),
+					( el ) => el.textContent
+				).join( ',' ) ===
+				'No partner matches these filters. Clear the filters'
+		);
+		await page.getByRole( 'button', { name: 'Clear the filters' } ).click();
 		await page.waitForFunction(
 			() =>
 				document.querySelectorAll( '.rlg-partners tbody .rlg-domain' )
 					.length === 4
 		);
+		expect( page.url() ).not.toContain( 'placement=' );
+		expect( errors ).toEqual( [] );
 	} );
 
 	it( 'opens a partner, saves a note through the service and still has it after a reload', async () => {
