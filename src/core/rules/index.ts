@@ -72,10 +72,25 @@ export const SITE_FINDING_CODES = [
 	'exchange-velocity',
 ] as const;
 
+/**
+ * Settings objects are immutable values in every caller (the editor store,
+ * the service's parsed config), and the editor evaluates on every change:
+ * each object is validated once.
+ */
+const PARSED_SETTINGS = new WeakMap< object, Settings >();
+
 function settingsOf(
 	settings: Settings | SettingsInput | undefined
 ): Settings {
-	return SettingsSchema.parse( settings ?? {} );
+	if ( ! settings || typeof settings !== 'object' ) {
+		return SettingsSchema.parse( {} );
+	}
+	let parsed = PARSED_SETTINGS.get( settings );
+	if ( ! parsed ) {
+		parsed = SettingsSchema.parse( settings );
+		PARSED_SETTINGS.set( settings, parsed );
+	}
+	return parsed;
 }
 
 const SEVERITY_RANK = { critical: 0, warning: 1, info: 2 } as const;
