@@ -333,6 +333,15 @@ describe( 'facts', () => {
 		expect( facts.textSample ).not.toContain( 'Copyright' );
 	} );
 
+	it( 'does not take an SVG icon title for the page title', () => {
+		const { facts, links } = analyzeHtml(
+			'<body><a href="/"><svg><title>Home icon</title></svg></a></body>',
+			BASE
+		);
+		expect( facts.title ).toBe( '' );
+		expect( links[ 0 ].text ).toBe( 'Home icon' );
+	} );
+
 	it( 'returns empty facts for empty input', () => {
 		expect( analyzeHtml( '', BASE ) ).toEqual( {
 			links: [],

@@ -304,6 +304,8 @@ export function buildDocument( html: string ): DocumentModel {
 	let lastHeading: string | null = null;
 	let h1Depth = 0;
 	let inTitle = false;
+	/** SVG has its own <title> (an icon's name), not the page's. */
+	let svgDepth = 0;
 	let titleText = '';
 	let titleDone = false;
 	let firstH1 = '';
@@ -369,12 +371,15 @@ export function buildDocument( html: string ): DocumentModel {
 			if ( SKIP_TEXT.has( tag ) ) {
 				skipTextDepth++;
 			}
+			if ( tag === 'svg' ) {
+				svgDepth++;
+			}
 			switch ( tag ) {
 				case 'html':
 					lang ??= attributes.lang?.trim() || null;
 					break;
 				case 'title':
-					inTitle = ! titleDone;
+					inTitle = ! titleDone && svgDepth === 0;
 					break;
 				case 'base':
 					if ( baseHref === null && attributes.href !== undefined ) {
@@ -448,6 +453,9 @@ export function buildDocument( html: string ): DocumentModel {
 			record.last = elements.length - 1;
 			if ( SKIP_TEXT.has( tag ) ) {
 				skipTextDepth--;
+			}
+			if ( tag === 'svg' ) {
+				svgDepth--;
 			}
 			if ( tag === 'title' && inTitle ) {
 				inTitle = false;
