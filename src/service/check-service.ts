@@ -13,7 +13,12 @@ import type {
 	CheckResponse,
 } from '../core/schemas';
 import type { Settings } from '../core/settings';
-import { normalizeUrl, registrableDomain, urlKey } from '../core/url';
+import {
+	createSiteMatcher,
+	normalizeUrl,
+	registrableDomain,
+	urlKey,
+} from '../core/url';
 import { classifyAnchor } from '../core/anchors';
 import type { AnchorContext } from '../core/anchors';
 import type { CheckBatch } from './backlinks/checker';
@@ -206,6 +211,7 @@ export function createCheckService(
 				...new Set( [ ...settings.keywords, ...request.keywords ] ),
 			];
 			const siteUrls = [ site.url, ...site.alternateUrls ];
+			const ours = createSiteMatcher( siteUrls );
 			const anchors: AnchorContext = {
 				keywords,
 				brandTerms: settings.brandTerms,
@@ -272,9 +278,12 @@ export function createCheckService(
 				await store.recordChecks( site.id, [
 					{
 						targetKey: key,
-						domain:
-							registrableDomain( result.target ) ??
-							registrableDomain( url ),
+						// A link within our own site has no partner domain: it
+						// must never count as an outbound or reciprocal domain.
+						domain: ours.isOurs( url )
+							? null
+							: ( registrableDomain( result.target ) ??
+								registrableDomain( url ) ),
 						withHomepage: request.homepage,
 						result,
 					},

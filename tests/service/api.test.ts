@@ -207,6 +207,8 @@ describe( 'GET /v1/stats and unknown routes', () => {
 					{ url: 'https://blog.partner.example/b' },
 					{ url: 'https://partner-two.example/' },
 					{ url: 'https://other.example/' },
+					// Our own pages are not partners.
+					{ url: 'https://www.our.example/about' },
 				],
 			},
 		} );
