@@ -334,12 +334,12 @@ describe( 'facts', () => {
 	} );
 
 	it( 'does not take an SVG icon title for the page title', () => {
-		const { facts, links } = analyzeHtml(
+		const icon = analyzeHtml(
 			'<body><a href="/"><svg><title>Home icon</title></svg></a></body>',
 			BASE
 		);
-		expect( facts.title ).toBe( '' );
-		expect( links[ 0 ].text ).toBe( 'Home icon' );
+		expect( icon.facts.title ).toBe( '' );
+		expect( icon.links[ 0 ].text ).toBe( 'Home icon' );
 	} );
 
 	it( 'returns empty facts for empty input', () => {
