@@ -59,7 +59,7 @@ export interface FakeWordPress {
 	handler: PartnerHandler;
 	/**
 	 * Awaited before every REST listing is answered: tests delay or hang
-	 * responses from some page on.
+	 * responses from some page on; throwing answers HTTP 500.
 	 */
 	gate: ( info: RestRequestInfo ) => Promise< void > | void;
 	/** Every REST listing served, in order. */
@@ -211,7 +211,18 @@ export function createFakeWordPress(
 			modifiedAfter,
 		};
 		restRequests.push( info );
-		await api.gate( info );
+		try {
+			await api.gate( info );
+		} catch {
+			// A gate that throws plays a broken server (WordPress's own 500 page).
+			send(
+				res,
+				500,
+				{ 'content-type': 'text/html; charset=UTF-8' },
+				'<h1>Error establishing a database connection</h1>'
+			);
+			return;
+		}
 		const after = modifiedAfter ? Date.parse( modifiedAfter ) : null;
 		const matching = [ ...posts.values() ]
 			.filter(

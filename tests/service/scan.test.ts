@@ -542,4 +542,60 @@ describe( 'a scan killed mid-way', () => {
 			fs.rmSync( dataDir, { recursive: true, force: true } );
 		}
 	} );
+
+	it( 'continues a scan that failed from where it failed when asked again', async () => {
+		const service = await startService( web, web.url( 'big.test' ) );
+		try {
+			let broken = true;
+			wp.gate = ( info ) => {
+				if (
+					broken &&
+					info.type === 'posts' &&
+					info.page === 4 &&
+					info.fields.includes( 'content' )
+				) {
+					throw new Error( 'the database went away' );
+				}
+			};
+			await expect(
+				service.scanner.scan( { site: service.site } )
+			).rejects.toMatchObject( {
+				code: 'ERR_SCAN_SOURCE',
+			} );
+			const failed = await service.scanStore.latestScan(
+				service.site.id
+			);
+			expect( failed ).toMatchObject( {
+				state: 'failed',
+				postsRead: 6,
+				cursor: { type: 'posts', page: 4 },
+			} );
+			expect( failed?.error ).toMatch(
+				/not a WordPress REST listing \(HTTP 500\)/
+			);
+
+			broken = false;
+			const before = wp.restRequests.length;
+			const scan = await service.scanner.scan( { site: service.site } );
+			expect( scan ).toMatchObject( {
+				id: failed!.id,
+				state: 'done',
+				postsRead: 9,
+				error: null,
+			} );
+			expect(
+				wp.restRequests
+					.slice( before )
+					.filter(
+						( r ) =>
+							r.type === 'posts' && r.fields.includes( 'content' )
+					)
+					.map( ( r ) => r.page )
+			).toEqual( [ 4, 5 ] );
+		} finally {
+			wp.gate = () => undefined;
+			await service.close();
+			fs.rmSync( service.dataDir, { recursive: true, force: true } );
+		}
+	} );
 } );

@@ -179,6 +179,18 @@ export function createScanner( deps: ScannerDeps ): Scanner {
 		const { site } = options;
 		const source: ScanSource = options.source ?? 'wp-rest';
 		let scan = await claimable( site.id );
+		if ( ! scan && ! options.full ) {
+			// A scan that failed (the site went away, a timeout) continues
+			// from its cursor when asked again; --full starts over.
+			const latest = await scanStore.latestScan( site.id );
+			if (
+				latest?.state === 'failed' &&
+				latest.source === source &&
+				latest.phase !== 'done'
+			) {
+				scan = latest;
+			}
+		}
 		if ( scan && scan.source !== source ) {
 			// A different kind of scan was asked for: the old one will not be finished.
 			await scanStore.setScanState(
