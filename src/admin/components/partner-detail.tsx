@@ -103,7 +103,13 @@ function TheirLinksTable( { links }: { links: TheirLink[] } ) {
 								{ link.text ||
 									__( '(no text)', 'reciprocal-link-guard' ) }
 							</q>{ ' ' }
-							<span className="rlg-muted">
+							<span
+								className="rlg-anchor-class"
+								title={ __(
+									'Anchor type',
+									'reciprocal-link-guard'
+								) }
+							>
 								{ anchorClassLabel( link.anchorClass ) }
 							</span>
 							{ link.hidden && (
