@@ -51,6 +51,13 @@ final class Rest_Controller {
 	);
 
 	/**
+	 * Responses (by object id) to send as raw bytes rather than JSON.
+	 *
+	 * @var array<int, bool>
+	 */
+	private static $raw_responses = array();
+
+	/**
 	 * Hooks the routes.
 	 */
 	public static function register() {
@@ -281,7 +288,15 @@ final class Rest_Controller {
 		$body = null;
 		if ( 'GET' !== $request->get_method() ) {
 			$json = $request->get_json_params();
-			$body = is_array( $json ) ? $json : (object) array();
+			$body = is_array( $json ) ? $json : array();
+			if ( 'partner-log' === $segments[0] ) {
+				// Who wrote a log entry is WordPress's to say, not the browser's.
+				$user           = wp_get_current_user();
+				$body['author'] = '' !== $user->display_name ? $user->display_name : $user->user_login;
+			}
+			if ( empty( $body ) ) {
+				$body = (object) array();
+			}
 		}
 		if ( 'partner-log' === $route && is_array( $body ) ) {
 			// A log entry's author is the logged-in user, never what the browser claims.
@@ -296,7 +311,10 @@ final class Rest_Controller {
 			// CSV exports and the like: served raw by serve_raw().
 			$response = new WP_REST_Response( $result['raw'], $result['status'] );
 			$response->header( 'Content-Type', $result['contentType'] );
-			$response->header( 'X-RLG-Raw', '1' );
+			if ( '' !== $result['disposition'] ) {
+				$response->header( 'Content-Disposition', $result['disposition'] );
+			}
+			self::$raw_responses[ spl_object_id( $response ) ] = true;
 			return $response;
 		}
 		return new WP_REST_Response( $result['data'], $result['status'] );
@@ -314,8 +332,7 @@ final class Rest_Controller {
 		if ( $served || ! ( $result instanceof WP_REST_Response ) || 0 !== strpos( $request->get_route(), '/' . self::NAMESPACE_V1 . '/' ) ) {
 			return $served;
 		}
-		$headers = $result->get_headers();
-		if ( empty( $headers['X-RLG-Raw'] ) || ! is_string( $result->get_data() ) ) {
+		if ( empty( self::$raw_responses[ spl_object_id( $result ) ] ) || ! is_string( $result->get_data() ) ) {
 			return $served;
 		}
 		// The service's own bytes (a CSV file), with its content type; not HTML.

@@ -103,7 +103,7 @@ final class Service_Client {
 	 * @param string                    $path   Path below the base URL, starting with '/'.
 	 * @param array<string, mixed>      $query  Query arguments.
 	 * @param array<string, mixed>|null $body   JSON body, or null for none.
-	 * @return array{status: int, data: mixed, contentType: string, raw: string}|WP_Error
+	 * @return array{status: int, data: mixed, contentType: string, disposition: string, raw: string}|WP_Error
 	 */
 	public function request( $method, $path, array $query = array(), $body = null ) {
 		$method = strtoupper( $method );
@@ -173,6 +173,7 @@ final class Service_Client {
 				'status'      => $status,
 				'data'        => $data,
 				'contentType' => $content_type,
+				'disposition' => (string) wp_remote_retrieve_header( $response, 'content-disposition' ),
 				'raw'         => $raw,
 			);
 		}

@@ -324,6 +324,45 @@ describe( 'REST routes of reciprocal-link-guard/v1', () => {
 					};
 			expect( seen ).toEqual( wanted );
 		} );
+		it( 'signs partner-log entries with the WordPress user, whatever the browser claims', async () => {
+			requireService( state );
+			const answer = await rest(
+				sessions.admin.context,
+				'POST',
+				`${ NS }/partner-log`,
+				{
+					body: {
+						domain: 'natural.test',
+						note: 'We link to their compost guide; no exchange agreed.',
+						author: 'Mallory',
+					},
+					nonce: nonces.admin,
+				}
+			);
+			expect( answer.status ).toBe( 201 );
+			expect( answer.body ).toMatchObject( {
+				domain: 'natural.test',
+				author: 'admin',
+				note: 'We link to their compost guide; no exchange agreed.',
+			} );
+		} );
+
+		it( 'passes a CSV export through as CSV, with its file name', async () => {
+			requireService( state );
+			const response = await sessions.admin.context.request.get(
+				`${ state.wpUrl }/wp-json/${ NS }/report/export.csv`,
+				{ headers: { 'X-WP-Nonce': nonces.admin } }
+			);
+			expect( response.status() ).toBe( 200 );
+			expect( response.headers()[ 'content-type' ] ).toContain(
+				'text/csv'
+			);
+			expect( response.headers()[ 'content-disposition' ] ).toMatch(
+				/^attachment; filename=".+\.csv"$/
+			);
+			// Raw CSV, not a JSON-encoded string.
+			expect( ( await response.text() ).startsWith( '"' ) ).toBe( false );
+		} );
 	} );
 
 	describe( 'when the service is not there', () => {
