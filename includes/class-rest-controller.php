@@ -298,10 +298,6 @@ final class Rest_Controller {
 				$body = (object) array();
 			}
 		}
-		if ( 'partner-log' === $route && is_array( $body ) ) {
-			// A log entry's author is the logged-in user, never what the browser claims.
-			$body['author'] = wp_get_current_user()->display_name;
-		}
 
 		$result = Service_Client::from_options()->request( $request->get_method(), $path, $query, $body );
 		if ( is_wp_error( $result ) ) {
