@@ -93,6 +93,7 @@ describe( 'rlg sites', () => {
 		expect( JSON.parse( json.stdout ) ).toEqual( [
 			{
 				site: 'https://our.example/',
+				aliases: [],
 				hasKey: true,
 				createdAt: expect.any( String ),
 			},
@@ -130,5 +131,54 @@ describe( 'rlg sites', () => {
 		] );
 		expect( run.exitCode ).toBe( 2 );
 		expect( run.stderr ).toContain( 'not an absolute http(s) URL' );
+	} );
+
+	it( 'keeps other URLs of a site, which links to us may point at', async () => {
+		await runCli( [
+			'sites',
+			'add',
+			'https://our.example',
+			'--alias',
+			'https://old-name.example',
+			'--alias',
+			'https://staging.our.example/',
+			'--data-dir',
+			dataDir,
+		] );
+		const store = openStore( { dataDir } );
+		expect(
+			( await store.findSite( 'our.example' ) )?.alternateUrls
+		).toEqual( [
+			'https://old-name.example/',
+			'https://staging.our.example/',
+		] );
+		await store.close();
+
+		const cleared = await runCli( [
+			'sites',
+			'aliases',
+			'https://our.example',
+			'--data-dir',
+			dataDir,
+		] );
+		expect( cleared.stdout ).toContain( 'has no other URLs' );
+		const unknown = await runCli( [
+			'sites',
+			'aliases',
+			'https://nobody.example',
+			'https://x.example',
+			'--data-dir',
+			dataDir,
+		] );
+		expect( unknown.exitCode ).toBe( 2 );
+		const bad = await runCli( [
+			'sites',
+			'aliases',
+			'https://our.example',
+			'not a url',
+			'--data-dir',
+			dataDir,
+		] );
+		expect( bad.exitCode ).toBe( 2 );
 	} );
 } );

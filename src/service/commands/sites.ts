@@ -14,6 +14,18 @@ import { dataDirOption, print } from './options';
 interface SitesOptions {
 	dataDir?: string;
 	json?: boolean;
+	alias?: string[];
+}
+
+function collect( value: string, previous: string[] | undefined ): string[] {
+	return [ ...( previous ?? [] ), value ];
+}
+
+/** Normalised other URLs of a site, each checked to be an http(s) URL. */
+function aliasesOf( urls: string[] | undefined ): string[] {
+	return [
+		...new Set( ( urls ?? [] ).map( ( url ) => identityOf( url ).url ) ),
+	];
 }
 
 function identityOf( url: string ) {
@@ -51,12 +63,18 @@ export function register( program: Command ): void {
 		.description( 'register a site and print its new key' )
 		.addOption( dataDirOption() )
 		.option( '--json', 'print { site, key, dataDir } as JSON' )
+		.option(
+			'--alias <url>',
+			'another URL of the same site (old domain, staging); links to it count as links to us (repeatable)',
+			collect
+		)
 		.action( async ( url: string, options: SitesOptions ) => {
 			const identity = identityOf( url );
+			const alternateUrls = aliasesOf( options.alias );
 			const key = createSiteKey();
 			const dataDir = resolveDataDir( options.dataDir );
 			const site = await withStore( options, ( store ) =>
-				store.addSite( { ...identity, secret: key } )
+				store.addSite( { ...identity, secret: key, alternateUrls } )
 			);
 			if ( options.json ) {
 				print( JSON.stringify( { site: site.url, key, dataDir } ) );
@@ -84,6 +102,7 @@ export function register( program: Command ): void {
 			);
 			const rows = list.map( ( site ) => ( {
 				site: site.url,
+				aliases: site.alternateUrls,
 				hasKey: site.secret !== null,
 				createdAt: site.createdAt,
 			} ) );
@@ -102,10 +121,45 @@ export function register( program: Command ): void {
 				print(
 					`${ row.site.padEnd( width ) }  ${
 						row.hasKey ? 'key     ' : 'no key  '
-					}  since ${ row.createdAt }`
+					}  since ${ row.createdAt }${
+						row.aliases.length > 0
+							? `  aliases: ${ row.aliases.join( ' ' ) }`
+							: ''
+					}`
 				);
 			}
 		} );
+
+	sites
+		.command( 'aliases <url> [aliases...]' )
+		.description(
+			"set a site's other URLs (old domain, staging); none clears them"
+		)
+		.addOption( dataDirOption() )
+		.action(
+			async ( url: string, aliases: string[], options: SitesOptions ) => {
+				const identity = identityOf( url );
+				const updated = await withStore( options, ( store ) =>
+					store.setAlternateUrls(
+						identity.siteKey,
+						aliasesOf( aliases )
+					)
+				);
+				if ( ! updated ) {
+					throw new RlgError(
+						'ERR_UNKNOWN_SITE',
+						`${ identity.url } is not registered`
+					);
+				}
+				print(
+					updated.alternateUrls.length > 0
+						? `${ updated.url } also answers on ${ updated.alternateUrls.join(
+								', '
+							) }`
+						: `${ updated.url } has no other URLs`
+				);
+			}
+		);
 
 	sites
 		.command( 'remove <url>' )

@@ -186,6 +186,18 @@ export class SqliteStore implements Store {
 		return rows.map( toSite );
 	}
 
+	async setAlternateUrls(
+		siteKey: string,
+		urls: string[]
+	): Promise< SiteRecord | null > {
+		const row = this.db
+			.prepare(
+				'UPDATE sites SET alternate_urls = ? WHERE site_key = ? RETURNING *'
+			)
+			.get( JSON.stringify( urls ), siteKey ) as SiteRow | undefined;
+		return row ? toSite( row ) : null;
+	}
+
 	async removeSite( siteKey: string ): Promise< boolean > {
 		const info = this.db
 			.prepare( 'DELETE FROM sites WHERE site_key = ?' )

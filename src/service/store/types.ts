@@ -104,6 +104,11 @@ export interface Store {
 	/** Look a site up by its `siteKey`. */
 	findSite: ( siteKey: string ) => Promise< SiteRecord | null >;
 	listSites: () => Promise< SiteRecord[] >;
+	/** Replace the site's other URLs; null when the site is unknown. */
+	setAlternateUrls: (
+		siteKey: string,
+		urls: string[]
+	) => Promise< SiteRecord | null >;
 	/** Removes the site with all its stored results; false when unknown. */
 	removeSite: ( siteKey: string ) => Promise< boolean >;
 	/** Sites that have a key, i.e. that can sign requests. */
