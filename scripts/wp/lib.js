@@ -142,7 +142,10 @@ function unpackWordPress( siteDir, log ) {
 	fs.mkdirSync( siteDir, { recursive: true } );
 	// Another version's core files must not linger; wp-content (database, uploads) stays.
 	for ( const dir of [ 'wp-admin', 'wp-includes' ] ) {
-		fs.rmSync( path.join( siteDir, dir ), { recursive: true, force: true } );
+		fs.rmSync( path.join( siteDir, dir ), {
+			recursive: true,
+			force: true,
+		} );
 	}
 	run( 'unzip', [ '-q', '-o', zip, '-d', siteDir ] );
 	// The zip has its static assets stripped; the package keeps them apart.
