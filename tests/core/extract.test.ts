@@ -333,6 +333,16 @@ describe( 'facts', () => {
 		expect( facts.textSample ).not.toContain( 'Copyright' );
 	} );
 
+	it( 'keeps link text and separates blocks in the text sample', () => {
+		const { facts: sampled } = analyzeHtml(
+			'<main><h2>Garden tips</h2><p>We like <a href="https://seeds.example/">heirloom seeds</a> and com<b>post</b>.</p></main>',
+			BASE
+		);
+		expect( sampled.textSample ).toBe(
+			'Garden tips We like heirloom seeds and compost.'
+		);
+	} );
+
 	it( 'does not take an SVG icon title for the page title', () => {
 		const icon = analyzeHtml(
 			'<body><a href="/"><svg><title>Home icon</title></svg></a></body>',

@@ -536,13 +536,14 @@ export function buildDocument( html: string ): DocumentModel {
 			} else {
 				elements[ record.container ].ownText += length;
 				elements[ record.block ].blockText += length;
-				if (
-					chunkChars < MAX_CHUNK_CHARS &&
-					record.hiddenForChildren === null
-				) {
-					chunks.push( { element: index, text: collapsed } );
-					chunkChars += collapsed.length;
-				}
+			}
+			// Link text is part of what a reader (and a relevance score) sees.
+			if (
+				chunkChars < MAX_CHUNK_CHARS &&
+				record.hiddenForChildren === null
+			) {
+				chunks.push( { element: index, text: collapsed } );
+				chunkChars += collapsed.length;
 			}
 		},
 	} );

@@ -60,10 +60,18 @@ function textSample(
 	context: PlacementContext | null
 ): string {
 	let sample = '';
+	let previousBlock = -1;
 	for ( const chunk of model.chunks ) {
 		if ( context && isBoilerplate( context, chunk.element ) ) {
 			continue;
 		}
+		// Text of two blocks ("Tips</h2><p>We") must not fuse into one word;
+		// inline pieces of one block ("gar<b>den</b>") must stay joined.
+		const block = model.elements[ chunk.element ].block;
+		if ( block !== previousBlock && sample !== '' ) {
+			sample += ' ';
+		}
+		previousBlock = block;
 		sample += chunk.text;
 		if ( sample.length >= TEXT_SAMPLE_CHARS * 2 ) {
 			break;
