@@ -131,6 +131,9 @@ describe( 'service restart', () => {
 } );
 
 describe( 'a process killed with SIGKILL', () => {
+	// Starts a real process (sources transpiled on the fly).
+	jest.setTimeout( 90_000 );
+
 	let web: PartnerWeb;
 	let dataDir: string;
 
