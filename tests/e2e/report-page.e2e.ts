@@ -12,6 +12,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { openSession, screenshot, type Session } from './harness/browser';
 import { ROOT } from './harness/state';
+import { setPluginOptions, wpPhp } from './harness/wordpress';
 import { installFakeService, type FakeService } from './report-fake-service';
 
 const REPORT = '/wp-admin/tools.php?page=reciprocal-link-guard-report';
@@ -375,18 +376,120 @@ describe( 'the report page (Tools → Reciprocal links)', () => {
 
 	it( 'has a dashboard widget that says why when there is no report', async () => {
 		// Rendered by PHP from the service itself (not the browser routes):
-		// without a reachable, configured service it explains and links on.
+		// point the plugin at a port where nothing listens.
+		const original = wpPhp(
+			`$o = get_option( 'rlg_settings', array() ); echo isset( $o['serviceUrl'] ) ? $o['serviceUrl'] : '';`
+		);
+		setPluginOptions( { serviceUrl: 'http://127.0.0.1:9' } );
+		wpPhp( `delete_transient( 'rlg_dashboard_report' );` );
+		try {
+			await page.goto( '/wp-admin/index.php' );
+			const widget = page.locator( '#rlg_dashboard_widget' );
+			await widget.waitFor();
+			await expect( widget.textContent() ).resolves.toContain(
+				'The link check service could not be reached'
+			);
+			expect(
+				await widget
+					.getByRole( 'link', { name: 'Open the report' } )
+					.getAttribute( 'href' )
+			).toContain( 'tools.php?page=reciprocal-link-guard-report' );
+			expect(
+				await widget
+					.getByRole( 'link', { name: 'Service settings' } )
+					.getAttribute( 'href' )
+			).toContain( 'options-general.php?page=reciprocal-link-guard' );
+		} finally {
+			setPluginOptions( { serviceUrl: original } );
+			wpPhp( `delete_transient( 'rlg_dashboard_report' );` );
+		}
+		expect( session.errors ).toEqual( [] );
+	} );
+
+	it( 'lists the alerts in the dashboard widget, each linking to its partner', async () => {
+		// The widget keeps the service's last answer in a transient; put a
+		// report with alerts there, as the report route would have.
+		const report = {
+			summary: {
+				partnerDomains: 12,
+				linkingBack: 7,
+				reciprocalShare: 7 / 12,
+				newPartners30: 5,
+				newPartners90: 6,
+				findings: [
+					{
+						code: 'off-topic-partner',
+						severity: 'critical',
+						count: 2,
+					},
+					{
+						code: 'boilerplate-backlink',
+						severity: 'warning',
+						count: 3,
+					},
+				],
+				thresholds: {},
+			},
+			alerts: [
+				{
+					domain: 'oude-partner.nl',
+					kind: 'stopped-linking',
+					since: '2026-11-19T10:00:00.000Z',
+					params: {},
+				},
+				{
+					domain: 'moestuinwinkel.nl',
+					kind: 'moved-to-boilerplate',
+					since: '2026-11-23T10:00:00.000Z',
+					params: { placement: 'footer' },
+				},
+			],
+		};
+		const encoded = Buffer.from( JSON.stringify( report ) ).toString(
+			'base64'
+		);
+		wpPhp(
+			`set_transient( 'rlg_dashboard_report', array( 'report' => json_decode( base64_decode( '${ encoded }' ), true ) ), 300 );`
+		);
 		await page.goto( '/wp-admin/index.php' );
 		const widget = page.locator( '#rlg_dashboard_widget' );
 		await widget.waitFor();
-		await expect( widget.textContent() ).resolves.toContain(
-			'The link check service could not be reached'
+		const alerts = await widget.locator( '.rlg-widget__alerts li a' ).all();
+		expect( alerts ).toHaveLength( 2 );
+		await expect( alerts[ 0 ].textContent() ).resolves.toBe(
+			'oude-partner.nl used to link back to this site and no longer does.'
 		);
-		expect(
-			await widget
-				.getByRole( 'link', { name: 'Open the report' } )
-				.getAttribute( 'href' )
-		).toContain( 'tools.php?page=reciprocal-link-guard-report' );
+		await expect( alerts[ 1 ].textContent() ).resolves.toBe(
+			'moestuinwinkel.nl moved its link to this site; it is now in the footer.'
+		);
+		expect( await alerts[ 1 ].getAttribute( 'href' ) ).toContain(
+			'page=reciprocal-link-guard-report&partner=moestuinwinkel.nl'
+		);
+		const counts = await widget
+			.locator( '.rlg-widget__counts li' )
+			.allTextContents();
+		expect( counts ).toEqual( [
+			'12 partner domains',
+			'7 link back',
+			'58% reciprocal',
+			'5 new in 30 days',
+			'2 critical findings',
+			'3 warnings',
+		] );
+		await widget.screenshot( {
+			path: path.join(
+				ROOT,
+				'docs',
+				'screenshots',
+				'dashboard-widget-alerts.png'
+			),
+		} );
+		// The link opens the report on that partner.
+		await alerts[ 1 ].click();
+		await page
+			.locator( 'h2#rlg-detail-title', { hasText: 'moestuinwinkel.nl' } )
+			.waitFor();
+		wpPhp( `delete_transient( 'rlg_dashboard_report' );` );
 		expect( session.errors ).toEqual( [] );
 	} );
 } );
