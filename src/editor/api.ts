@@ -3,6 +3,7 @@
  * boundary: nothing the server sends reaches the store unchecked.
  */
 import apiFetch from '@wordpress/api-fetch';
+import { __, sprintf } from '@wordpress/i18n';
 import { z } from 'zod';
 import {
 	CheckResponseSchema,
@@ -58,7 +59,9 @@ const EditorContextSchema = z.object( {
 	serviceConfigured: z.boolean().catch( false ).default( false ),
 	siteStats: SiteStatsShape.nullable().catch( null ).default( null ),
 	serviceError: ErrorShape.nullable().catch( null ).default( null ),
-	canOverride: z.boolean().catch( false ).default( false ),
+	canOverride: z.boolean().optional().catch( undefined ),
+	/** manage_options: may write the partner log, so may publish anyway. */
+	canManage: z.boolean().catch( false ).default( false ),
 	/** A flag that wins over settings.blockPublishing when present. */
 	blockPublishing: z.boolean().optional().catch( undefined ),
 } );
@@ -81,7 +84,7 @@ export function parseEditorContext(
 		serviceConfigured: parsed.serviceConfigured,
 		siteStats: parsed.siteStats,
 		serviceError: parsed.serviceError,
-		canOverride: parsed.canOverride,
+		canOverride: parsed.canOverride ?? parsed.canManage,
 	};
 }
 
@@ -141,16 +144,44 @@ export async function requestChecks(
 export interface OverrideRequest {
 	postId: number;
 	reason: string;
-	codes: string[];
+	/** The blocking findings' codes, per partner domain they are about. */
+	codesByDomain: Record< string, string[] >;
 }
 
-/** Issue 9 (7): record "publish anyway" with the editor's reason in the log. */
+/** The log line kept with each partner when an editor publishes anyway. */
+export function overrideNote(
+	postId: number,
+	reason: string,
+	codes: string[]
+): string {
+	return sprintf(
+		/* translators: 1: post ID, 2: finding codes, 3: the editor's reason. */
+		__(
+			'Published post #%1$d despite blocking findings (%2$s). Reason: %3$s',
+			'reciprocal-link-guard'
+		),
+		postId,
+		codes.join( ', ' ),
+		reason
+	);
+}
+
+/**
+ * Issue 9 (7): "publish anyway" is kept in each partner's log (the
+ * partner-log route; WordPress sets the author to the logged-in user).
+ * Every entry must be written before publishing is allowed.
+ */
 export async function requestOverride(
 	request: OverrideRequest
 ): Promise< void > {
-	await apiFetch( {
-		path: `${ REST_NAMESPACE }/override`,
-		method: 'POST',
-		data: request,
-	} );
+	for ( const [ domain, codes ] of Object.entries( request.codesByDomain ) ) {
+		await apiFetch( {
+			path: `${ REST_NAMESPACE }/partner-log`,
+			method: 'POST',
+			data: {
+				domain,
+				note: overrideNote( request.postId, request.reason, codes ),
+			},
+		} );
+	}
 }

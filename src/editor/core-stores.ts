@@ -71,3 +71,20 @@ export function focusKeyphrase( select: unknown ): string {
 		return '';
 	}
 }
+
+/**
+ * Opens a plugin sidebar: core/edit-post's action exists on 6.5 and still
+ * on 6.6+; core/interface (scope 'core' from 6.6) is the fallback.
+ */
+export function openPluginSidebar( dispatch: unknown, name: string ): void {
+	const editPost = ( dispatch as ByName )( 'core/edit-post' ) as
+		{ openGeneralSidebar?: ( name: string ) => void } | undefined;
+	if ( editPost?.openGeneralSidebar ) {
+		editPost.openGeneralSidebar( name );
+		return;
+	}
+	const ui = ( dispatch as ByName )( 'core/interface' ) as
+		| { enableComplementaryArea?: ( scope: string, name: string ) => void }
+		| undefined;
+	ui?.enableComplementaryArea?.( 'core', name );
+}

@@ -4,6 +4,7 @@
  * one-click rel fix, the pre-publish checklist, and the publish lock going
  * on and off as a blocking finding appears and is fixed.
  */
+import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
@@ -99,6 +100,19 @@ async function settled(
 	// The findings are recomputed right after the last result lands.
 	await page.waitForTimeout( 300 );
 	return storeView( page );
+}
+
+/** Opens the sidebar from its toolbar button unless it is open already. */
+async function openSidebar( page: Page ): Promise< void > {
+	const sidebar = page.locator( '.rlg-sidebar' );
+	if ( ( await sidebar.count() ) === 0 ) {
+		await page
+			.locator(
+				'.interface-pinned-items button[aria-label="Reciprocal links"]'
+			)
+			.click();
+	}
+	await sidebar.waitFor();
 }
 
 function partnerPanel( page: Page, name: string ) {
@@ -362,6 +376,193 @@ describe( 'the editor sidebar, fixes and pre-publish checks', () => {
 			);
 			expect( await lockNotice.count() ).toBe( 0 );
 			expect( session.errors ).toEqual( [] );
+		} );
+
+		it( 'lets an administrator publish anyway with a reason, kept in the partner log', async () => {
+			const { page } = session;
+			// The rewrite above was never saved: the post is blocked again.
+			await openEditor( page, postId );
+			await settled( page, 4 );
+			await page.waitForFunction(
+				() =>
+					(
+						window as unknown as {
+							wp: { data: { select: ( n: string ) => any } };
+						}
+					 ).wp.data
+						.select( 'core/editor' )
+						.isPostSavingLocked(),
+				null,
+				{ timeout: 10000 }
+			);
+			// The lock notice leads to the sidebar, where the gate is.
+			await page
+				.locator( '.components-notice', {
+					hasText: 'Reciprocal Link Guard blocks publishing',
+				} )
+				.first()
+				.getByRole( 'button', { name: 'Review the links' } )
+				.click();
+			const reason = page.getByLabel(
+				'Publish anyway: why is this link acceptable?'
+			);
+			await reason.fill(
+				'Long-standing supplier; the exchange is disclosed on both sites.'
+			);
+			await page
+				.getByRole( 'button', { name: 'Allow publishing' } )
+				.click();
+			await page.waitForFunction(
+				() =>
+					! (
+						window as unknown as {
+							wp: { data: { select: ( n: string ) => any } };
+						}
+					 ).wp.data
+						.select( 'core/editor' )
+						.isPostSavingLocked(),
+				null,
+				{ timeout: 15000 }
+			);
+			// The reason is in the partner's log, written by this user.
+			const db = new Database(
+				path.join( session.state.service!.dataDir, 'rlg.sqlite' ),
+				{ readonly: true }
+			);
+			const log = db
+				.prepare(
+					'SELECT author, note FROM partner_log WHERE domain = ? ORDER BY id'
+				)
+				.all( 'footer-swap.test' ) as Array< {
+				note: string;
+				author: string;
+			} >;
+			db.close();
+			expect( log.length ).toBeGreaterThan( 0 );
+			expect( log[ log.length - 1 ].note ).toContain(
+				'Long-standing supplier; the exchange is disclosed on both sites.'
+			);
+			expect( log[ log.length - 1 ].author ).not.toBe( '' );
+			expect( log[ log.length - 1 ].note ).toContain(
+				'exact-match-anchor-both'
+			);
+			expect( session.errors ).toEqual( [] );
+		} );
+	} );
+
+	describeWithService( 'as the author types', () => {
+		it( 'sends only the new target to the check route, once', async () => {
+			const { page } = session;
+			setPluginOptions( { blockPublishing: false, blockingCodes: [] } );
+			await openEditor( page, postId );
+			await settled( page, 4 );
+			const sent: string[][] = [];
+			page.on( 'request', ( request ) => {
+				if (
+					request.method() === 'POST' &&
+					decodeURIComponent( request.url() ).includes(
+						'reciprocal-link-guard/v1/check'
+					)
+				) {
+					const body = JSON.parse( request.postData() ?? '{}' ) as {
+						links?: Array< { url: string } >;
+					};
+					sent.push( ( body.links ?? [] ).map( ( l ) => l.url ) );
+				}
+			} );
+			const newTarget = `${ partners[ 'natural.test' ] }/`;
+			// Typing into an existing paragraph (no new target) sends nothing.
+			await page.evaluate(
+				( [ target ] ) => {
+					const { data, blocks } = (
+						window as unknown as {
+							wp: {
+								data: {
+									select: ( n: string ) => any;
+									dispatch: ( n: string ) => any;
+								};
+								blocks: {
+									createBlock: ( ...a: unknown[] ) => unknown;
+								};
+							};
+						}
+					 ).wp;
+					const editor = data.dispatch( 'core/block-editor' );
+					const first = data
+						.select( 'core/block-editor' )
+						.getBlocks()[ 0 ];
+					editor.updateBlockAttributes( first.clientId, {
+						content: `${ String( first.attributes.content ) } More words.`,
+					} );
+					editor.insertBlocks(
+						blocks.createBlock( 'core/paragraph', {
+							content: `Their <a href="${ target }">home page</a> and <a href="${ target }">again</a>.`,
+						} )
+					);
+				},
+				[ newTarget ] as const
+			);
+			const view = await settled( page, 6 );
+			expect( sent ).toEqual( [ [ newTarget ] ] );
+			expect(
+				view.links.filter( ( l ) => l.href === newTarget )
+			).toHaveLength( 2 );
+			await openSidebar( page );
+			await expectText(
+				partnerPanel( page, 'natural.test' ),
+				'home page'
+			);
+			expect( session.errors ).toEqual( [] );
+		} );
+	} );
+
+	describe( 'without a reachable service', () => {
+		it( 'still shows the local findings, with one notice linking to the settings', async () => {
+			const { page } = session;
+			setPluginOptions( { serviceUrl: 'http://127.0.0.1:9' } );
+			try {
+				await openEditor( page, postId );
+				const view = await settled( page, 4 );
+				expect(
+					Object.values( view.checks ).every(
+						( c ) => c.state === 'failed'
+					)
+				).toBe( true );
+				await openSidebar( page );
+				const sidebar = page.locator( '.rlg-sidebar' );
+				const notices = sidebar.locator( '.rlg-service-notice' );
+				expect( await notices.count() ).toBe( 1 );
+				expect( await notices.textContent() ).toContain(
+					'Reciprocity could not be checked.'
+				);
+				expect(
+					await notices
+						.getByRole( 'link', { name: /Open the settings/ } )
+						.getAttribute( 'href' )
+				).toContain( 'page=reciprocal-link-guard' );
+				await expectText(
+					partnerPanel( page, 'no-backlink.test' ),
+					'Generic anchor'
+				);
+				await expectText(
+					partnerPanel( page, 'no-backlink.test' ),
+					'Could not check'
+				);
+				await screenshot( page, 'editor-service-down', {
+					fullPage: false,
+				} );
+				// Console errors of the failed REST calls are the browser's own
+				// network log; no script error may occur.
+				expect(
+					session.errors.filter( ( e ) =>
+						e.startsWith( 'pageerror' )
+					)
+				).toEqual( [] );
+			} finally {
+				setPluginOptions( {
+					serviceUrl: session.state.service?.url ?? '',
+				} );
+			}
 		} );
 	} );
 } );

@@ -3,7 +3,10 @@ import {
 	POST_RULE_CODES,
 	buildChecklist,
 } from '../../src/editor/analysis/checklist';
-import { blockingFindings } from '../../src/editor/analysis/blocking';
+import {
+	blockingFindings,
+	codesByPartner,
+} from '../../src/editor/analysis/blocking';
 import { fixesFor, fixesForLink } from '../../src/editor/analysis/fixes';
 import { editorLink } from './fixtures';
 
@@ -141,5 +144,38 @@ describe( 'fixesForLink', () => {
 				link
 			)
 		).toEqual( [ 'nofollow', 'sponsored', 'rewrite-anchor' ] );
+	} );
+} );
+
+describe( 'codesByPartner', () => {
+	it( 'groups blocking codes by partner site, post-wide ones under our site', () => {
+		expect(
+			codesByPartner(
+				[
+					{
+						...finding( 'homepage-swap', 'critical' ),
+						linkUrl: 'https://www.partner.example/',
+					},
+					{
+						...finding( 'exact-match-anchor-both', 'critical' ),
+						linkUrl: 'https://partner.example/x',
+					},
+					{
+						...finding( 'homepage-swap', 'critical' ),
+						linkUrl: 'http://127.0.0.1:8101/',
+					},
+					{
+						code: 'many-outbound-domains-post',
+						severity: 'critical',
+						params: {},
+					},
+				],
+				'ours.example'
+			)
+		).toEqual( {
+			'partner.example': [ 'homepage-swap', 'exact-match-anchor-both' ],
+			'127.0.0.1:8101': [ 'homepage-swap' ],
+			'ours.example': [ 'many-outbound-domains-post' ],
+		} );
 	} );
 } );

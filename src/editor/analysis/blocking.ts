@@ -3,6 +3,7 @@
  * than about one post.
  */
 import type { Finding, FindingCode, Settings } from '../../core';
+import { siteKey } from '../../core/url';
 
 export const SITE_RULE_CODES: readonly FindingCode[] = [
 	'too-many-partners',
@@ -22,4 +23,23 @@ export function blockingFindings(
 			f.severity === 'critical' &&
 			settings.blockingCodes.includes( f.code )
 	);
+}
+
+/**
+ * Blocking codes grouped by the partner site each finding is about (the
+ * partner log is per partner); post-wide findings go under our own site.
+ */
+export function codesByPartner(
+	blockers: readonly Finding[],
+	ownSite: string
+): Record< string, string[] > {
+	const byDomain: Record< string, string[] > = {};
+	for ( const finding of blockers ) {
+		const domain =
+			( finding.linkUrl ? siteKey( finding.linkUrl ) : null ) ?? ownSite;
+		byDomain[ domain ] = [
+			...new Set( [ ...( byDomain[ domain ] ?? [] ), finding.code ] ),
+		];
+	}
+	return byDomain;
 }

@@ -93,7 +93,10 @@ export function LinkStatusText( { status }: { status: LinkStatus } ) {
 						__( 'Could not check: %s', 'reciprocal-link-guard' ),
 						backlinkStatusLabel( status.reason )
 					) }
-					{ status.detail ? ` (${ status.detail })` : null }
+					{ /* A service failure is explained once, in the sidebar's notice. */ }
+					{ status.detail && status.reason !== 'service-error'
+						? ` (${ status.detail })`
+						: null }
 				</span>
 			);
 		case 'links-back':

@@ -34,6 +34,9 @@ function summary( group: Group, statuses: LinkStatus[] ): string {
 	if ( statuses.every( ( s ) => s.kind === 'no-link' ) ) {
 		return __( 'no link back', 'reciprocal-link-guard' );
 	}
+	if ( statuses.every( ( s ) => s.kind === 'could-not-check' ) ) {
+		return __( 'could not check', 'reciprocal-link-guard' );
+	}
 	return sprintf(
 		/* translators: %d: number of links. */
 		_n(

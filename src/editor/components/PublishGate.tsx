@@ -9,6 +9,7 @@ import { useDispatch, useSelect } from '@wordpress/data';
 import { createElement, useState } from '@wordpress/element';
 import { __ } from '@wordpress/i18n';
 import { toEditorError } from '../api';
+import { codesByPartner } from '../analysis/blocking';
 import { editorSelectors } from '../core-stores';
 import type { SidebarModel } from '../hooks/useSidebarModel';
 import { lockMessage } from '../hooks/usePublishLock';
@@ -33,9 +34,11 @@ export function PublishGate( { model }: { model: SidebarModel } ) {
 		setBusy( true );
 		setError( null );
 		try {
-			await publishAnyway( postId ?? 0, reason.trim(), [
-				...new Set( blockers.map( ( f ) => f.code ) ),
-			] );
+			await publishAnyway(
+				postId ?? 0,
+				reason.trim(),
+				codesByPartner( blockers, window.location.host )
+			);
 		} catch ( e ) {
 			setError( toEditorError( e ).message );
 		} finally {

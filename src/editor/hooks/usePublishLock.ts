@@ -8,13 +8,19 @@ import { useEffect } from '@wordpress/element';
 import { __, sprintf } from '@wordpress/i18n';
 import type { Finding } from '../../core';
 import { blockingFindings } from '../analysis/blocking';
-import { editorActions, noticesActions } from '../core-stores';
+import {
+	editorActions,
+	noticesActions,
+	openPluginSidebar,
+} from '../core-stores';
 import { findingMessage } from '../messages';
 import { store } from '../store';
 import type { EditorContext } from '../types';
 
 export const LOCK_NAME = 'reciprocal-link-guard';
 export const LOCK_NOTICE_ID = 'reciprocal-link-guard-publish-lock';
+/** `<plugin name>/<sidebar name>`, as the editor identifies plugin sidebars. */
+export const SIDEBAR_ID = 'reciprocal-link-guard/reciprocal-links';
 
 /** The blocking findings not covered by an editor's "publish anyway". */
 export function usePublishBlockers(
@@ -59,6 +65,16 @@ export function usePublishLock( blockers: readonly Finding[] ): void {
 			notices.createNotice( 'error', message, {
 				id: LOCK_NOTICE_ID,
 				isDismissible: false,
+				actions: [
+					{
+						label: __(
+							'Review the links',
+							'reciprocal-link-guard'
+						),
+						onClick: () =>
+							openPluginSidebar( registryDispatch, SIDEBAR_ID ),
+					},
+				],
 			} );
 		} else {
 			editor.unlockPostSaving( LOCK_NAME );

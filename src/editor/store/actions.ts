@@ -129,10 +129,13 @@ export function checkTargets(
 export function publishAnyway(
 	postId: number,
 	reason: string,
-	codes: string[]
+	codesByDomain: Record< string, string[] >
 ) {
 	return async ( { dispatch }: ThunkArgs ): Promise< void > => {
-		await requestOverride( { postId, reason, codes } );
-		dispatch.setOverride( { reason, codes } );
+		await requestOverride( { postId, reason, codesByDomain } );
+		dispatch.setOverride( {
+			reason,
+			codes: [ ...new Set( Object.values( codesByDomain ).flat() ) ],
+		} );
 	};
 }
