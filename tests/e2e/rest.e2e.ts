@@ -4,6 +4,9 @@
  * route), and what the editor and the report get back when the service
  * answers, is down, or rejects the key.
  */
+import fs from 'node:fs';
+import net from 'node:net';
+import path from 'node:path';
 import { CheckResponseSchema } from '../../src/core/schemas';
 import { signRequest } from '../../src/service/auth/signing';
 import { freePort } from '../../scripts/wp/lib';
@@ -276,13 +279,13 @@ describe( 'REST routes of reciprocal-link-guard/v1', () => {
 
 		it( 'forwards report requests (method, path, query) signed, and returns what the service says', async () => {
 			const service = requireService( state );
-			const path = '/v1/report?perPage=5&page=1';
-			const direct = await fetch( `${ service.url }${ path }`, {
+			const servicePath = '/v1/report?perPage=5&page=1';
+			const direct = await fetch( `${ service.url }${ servicePath }`, {
 				headers: signRequest( {
 					site: `${ state.wpUrl }/`,
 					key: service.siteKey,
 					method: 'GET',
-					path,
+					path: servicePath,
 				} ),
 			} );
 			const directBody = ( await direct.json() ) as Record<
@@ -397,6 +400,51 @@ describe( 'REST routes of reciprocal-link-guard/v1', () => {
 			expect( answer.body.message ).toBe(
 				`The link check service at ${ deadUrl } did not answer.`
 			);
+		} );
+
+		it( 'gives up on a service that accepts the connection but never answers (504)', async () => {
+			// Accepts, reads, never replies: a hung service.
+			const sockets = new Set< net.Socket >();
+			const hung = net.createServer( ( socket ) => {
+				sockets.add( socket );
+			} );
+			await new Promise< void >( ( resolve ) =>
+				hung.listen( 0, '127.0.0.1', resolve )
+			);
+			const { port } = hung.address() as net.AddressInfo;
+			const muPlugin = path.join(
+				state.siteDir,
+				'wp-content',
+				'mu-plugins',
+				'rlg-e2e-timeout.php'
+			);
+			fs.writeFileSync(
+				muPlugin,
+				"<?php add_filter( 'rlg_service_timeout', function () { return 2; } );\n"
+			);
+			try {
+				setPluginOptions( {
+					serviceUrl: `http://127.0.0.1:${ port }`,
+					siteKey: 'k'.repeat( 64 ),
+				} );
+				const answer = await rest(
+					sessions.admin.context,
+					'POST',
+					`${ NS }/check`,
+					{ body: checkBody( adminPostId ), nonce: nonces.admin }
+				);
+				expect( answer.status ).toBe( 504 );
+				expect( answer.body.code ).toBe( 'rlg_service_unreachable' );
+				expect( answer.body.message ).toBe(
+					`The link check service at http://127.0.0.1:${ port } did not answer.`
+				);
+			} finally {
+				fs.rmSync( muPlugin, { force: true } );
+				for ( const socket of sockets ) {
+					socket.destroy();
+				}
+				await new Promise( ( resolve ) => hung.close( resolve ) );
+			}
 		} );
 
 		it( 'the context still answers, with the reason, so the editor can show local findings', async () => {
