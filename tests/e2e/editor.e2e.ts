@@ -231,10 +231,15 @@ describe( 'the editor sidebar, fixes and pre-publish checks', () => {
 		expect( session.errors ).toEqual( [] );
 	} );
 
-	it( 'jumps to a link’s block and adds rel="nofollow" in one click', async () => {
+	it( 'jumps to a link’s block from the keyboard and adds rel="nofollow" in one click', async () => {
 		const { page } = session;
 		const panel = partnerPanel( page, 'no-backlink.test' );
-		await panel.locator( '.rlg-link__anchor' ).first().click();
+		const anchor = panel.locator( '.rlg-link__anchor' ).first();
+		expect( await anchor.getAttribute( 'aria-label' ) ).toBe(
+			'Show the link “click here” in the editor'
+		);
+		await anchor.focus();
+		await page.keyboard.press( 'Enter' );
 		const selected = await page.evaluate(
 			() =>
 				(
@@ -375,6 +380,46 @@ describe( 'the editor sidebar, fixes and pre-publish checks', () => {
 				'exact-match-anchor-both'
 			);
 			expect( await lockNotice.count() ).toBe( 0 );
+			expect( session.errors ).toEqual( [] );
+		} );
+
+		it( 'blocks a brand-new post that was never saved', async () => {
+			const { page } = session;
+			await openEditor( page );
+			await page.evaluate(
+				( [ footerSwap, keyword ] ) => {
+					const { data, blocks } = (
+						window as unknown as {
+							wp: {
+								data: { dispatch: ( n: string ) => any };
+								blocks: {
+									createBlock: ( ...a: unknown[] ) => unknown;
+								};
+							};
+						}
+					 ).wp;
+					data.dispatch( 'core/block-editor' ).insertBlocks(
+						blocks.createBlock( 'core/paragraph', {
+							content: `Tools: <a href="${ footerSwap }/">${ keyword }</a>.`,
+						} )
+					);
+				},
+				[ partners[ 'footer-swap.test' ], PARTNER_KEYWORD ] as const
+			);
+			await settled( page, 1 );
+			expect(
+				await page.evaluate( () => {
+					const select = (
+						window as unknown as {
+							wp: { data: { select: ( n: string ) => any } };
+						}
+					 ).wp.data.select( 'core/editor' );
+					return {
+						isNew: select.isEditedPostNew(),
+						locked: select.isPostSavingLocked(),
+					};
+				} )
+			).toEqual( { isNew: true, locked: true } );
 			expect( session.errors ).toEqual( [] );
 		} );
 
