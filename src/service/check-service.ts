@@ -8,7 +8,6 @@
  */
 import type {
 	BacklinkResult,
-	BacklinkStatus,
 	CheckRequest,
 	CheckResponse,
 } from '../core/schemas';
@@ -24,6 +23,7 @@ import type { AnchorContext } from '../core/anchors';
 import type { CheckBatch } from './backlinks/checker';
 import type { Logger } from './logger';
 import { silentLogger } from './logger';
+import { isTransient } from './store/transient';
 import type { SiteRecord, Store, StoredCheck } from './store/types';
 
 /** What the check service passes the checker for one target. */
@@ -54,23 +54,7 @@ export interface TargetChecker {
 	createBatch?: () => CheckBatch;
 }
 
-/**
- * Statuses that say more about the moment than about the partner: they are
- * stored (history) but re-checked after `retryMinutes`, not the full TTL.
- */
-const TRANSIENT_STATUSES: ReadonlySet< BacklinkStatus > = new Set( [
-	'timeout',
-	'unreachable',
-	'rate-limited',
-	'blocked-by-bot-protection',
-] );
-
-export function isTransient( result: BacklinkResult ): boolean {
-	return (
-		TRANSIENT_STATUSES.has( result.status ) ||
-		( result.status === 'http-error' && ( result.httpStatus ?? 0 ) >= 500 )
-	);
-}
+export { isTransient } from './store/transient';
 
 export interface CheckServiceOptions {
 	store: Store;

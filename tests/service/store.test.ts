@@ -281,6 +281,25 @@ describe( 'SQLite store', () => {
 			'no-link',
 			'2026-02-28T00:00:00Z'
 		);
+		// Linked back; since then only a timeout and a bot wall: still a partner.
+		await record(
+			'walled.example/a',
+			'walled.example',
+			'links-back',
+			'2025-06-01T00:00:00Z'
+		);
+		await record(
+			'walled.example/a',
+			'walled.example',
+			'timeout',
+			'2026-02-27T00:00:00Z'
+		);
+		await record(
+			'walled.example/a',
+			'walled.example',
+			'blocked-by-bot-protection',
+			'2026-02-28T00:00:00Z'
+		);
 		// Never linked back.
 		await record(
 			'plain.example/',
@@ -292,8 +311,8 @@ describe( 'SQLite store', () => {
 		expect(
 			await store.siteStats( site.id, new Date( '2026-02-01T00:00:00Z' ) )
 		).toEqual( {
-			outboundDomains: 4,
-			reciprocalPartners: 2,
+			outboundDomains: 5,
+			reciprocalPartners: 3,
 			newReciprocalPartners: 1,
 		} );
 	} );

@@ -11,6 +11,7 @@ import { BacklinkResultSchema } from '../../core/schemas';
 import type { BacklinkStatus } from '../../core/schemas';
 import { RlgError } from '../errors';
 import { migrate } from './migrations';
+import { transientSql } from './transient';
 import type {
 	CheckRecordInput,
 	HistoryQuery,
@@ -313,12 +314,18 @@ export class SqliteStore implements Store {
 				WHERE site_id = ? AND domain IS NOT NULL`
 			)
 			.get( siteId ) as { n: number };
-		// A domain is a reciprocal partner while the newest check of any of
-		// its targets found a link back; one that stopped drops out here but
-		// stays in the history.
-		const reciprocal = `SELECT DISTINCT c.domain FROM latest_checks l
-			JOIN checks c ON c.id = l.check_id
-			WHERE l.site_id = ? AND c.status = 'links-back' AND c.domain IS NOT NULL`;
+		// A domain is a reciprocal partner while the newest conclusive check
+		// of any of its targets found a link back: one that stopped drops out
+		// here (and stays in the history); a timeout or a bot wall since the
+		// last real answer changes nothing.
+		const reciprocal = `SELECT DISTINCT c.domain FROM checks c
+			WHERE c.site_id = ? AND c.status = 'links-back' AND c.domain IS NOT NULL
+				AND c.id = (
+					SELECT c2.id FROM checks c2
+					WHERE c2.site_id = c.site_id AND c2.target_key = c.target_key
+						AND NOT ${ transientSql( 'c2' ) }
+					ORDER BY c2.checked_at_ms DESC, c2.id DESC LIMIT 1
+				)`;
 		const partners = this.db
 			.prepare( `SELECT COUNT( * ) AS n FROM ( ${ reciprocal } )` )
 			.get( siteId ) as { n: number };
