@@ -406,7 +406,8 @@ export function buildDocument( html: string ): DocumentModel {
 					break;
 				case 'img': {
 					const open = linkStack[ linkStack.length - 1 ];
-					if ( open !== undefined ) {
+					// -1 is an <a> without href (a named anchor): not a link.
+					if ( open !== undefined && open >= 0 ) {
 						links[ open ].hasImage = true;
 						const alt = collapseWhitespace( attributes.alt ?? '' );
 						if ( alt !== '' ) {
