@@ -95,6 +95,22 @@ function buildIfNeeded(): void {
 	}
 }
 
+/**
+ * php -S and the service run in their own process groups (so teardown can
+ * stop their workers too), which also means they would outlive a jest that
+ * is interrupted (Ctrl-C, a CI timeout) before teardown: kill them on exit.
+ */
+function orphanGuard( pid: number ): void {
+	const kill = () => {
+		try {
+			process.kill( -pid, 'SIGKILL' );
+		} catch {
+			// Already stopped by teardown.
+		}
+	};
+	process.once( 'exit', kill );
+}
+
 function createUsers(
 	siteDir: string,
 	url: string
@@ -185,6 +201,7 @@ export default async function globalSetup(): Promise< void > {
 			logFile: path.join( tmpDir, 'php-server.log' ),
 		} );
 		cleanup.push( () => stopGroup( server.pid ) );
+		orphanGuard( server.pid );
 		const users = createUsers( siteDir, wpUrl );
 
 		const web = await startPartnerWeb( partnerRoutes( wpUrl ) );
@@ -206,6 +223,7 @@ export default async function globalSetup(): Promise< void > {
 				resolve,
 			} );
 			cleanup.push( () => stopGroup( started_.pid ) );
+			orphanGuard( started_.pid );
 			const siteKey = registerSite( `${ wpUrl }/`, started_.dataDir );
 			configurePlugin( siteDir, wpUrl, {
 				serviceUrl: started_.url,
