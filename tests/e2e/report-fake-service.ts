@@ -194,6 +194,8 @@ export interface FakeService {
 	scanPolls: number;
 	/** Makes every route answer like a service that does not answer. */
 	setDown: ( down: boolean ) => void;
+	/** The next scans end with this error (null: they succeed). */
+	setScanFailure: ( error: string | null ) => void;
 }
 
 export interface FakeOptions {
@@ -211,6 +213,7 @@ export async function installFakeService(
 	const site = options.site.replace( /\/?$/, '/' );
 	const steps = options.scanSteps ?? 4;
 	let down = false;
+	let scanFailure: string | null = null;
 	let scan: ScanStatus | null = {
 		id: 1,
 		site,
@@ -296,6 +299,9 @@ export async function installFakeService(
 		logPosts: [],
 		exports: [],
 		scanPolls: 0,
+		setScanFailure: ( value ) => {
+			scanFailure = value;
+		},
 		setDown: ( value ) => {
 			down = value;
 		},
@@ -610,9 +616,15 @@ export async function installFakeService(
 				) {
 					scanStep++;
 					const share = Math.min( 1, scanStep / steps );
+					const finished = scanStep >= steps;
+					let state: ScanStatus[ 'state' ] = 'running';
+					if ( finished ) {
+						state = scanFailure ? 'failed' : 'done';
+					}
 					scan = {
 						...scan,
-						state: scanStep >= steps ? 'done' : 'running',
+						state,
+						error: finished ? scanFailure : null,
 						postsTotal: 24,
 						postsRead: Math.round( 24 * Math.min( 1, share * 2 ) ),
 						partnersTotal: SEEDS.length,

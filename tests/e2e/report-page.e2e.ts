@@ -309,6 +309,29 @@ describe( 'the report page (Tools → Reciprocal links)', () => {
 		expect( session.errors ).toEqual( [] );
 	} );
 
+	it( 'says why a scan failed', async () => {
+		service.setScanFailure(
+			'http://127.0.0.1/wp-json/wp/v2/posts answered HTTP 401: application password required'
+		);
+		try {
+			await page.getByRole( 'button', { name: 'Scan now' } ).click();
+			const failed = page.locator( '.rlg-scan-last--failed' );
+			await failed.waitFor( { timeout: 20000 } );
+			await expect( failed.textContent() ).resolves.toContain(
+				'failed: http://127.0.0.1/wp-json/wp/v2/posts answered HTTP 401'
+			);
+			// The button is back, for another try.
+			expect(
+				await page
+					.getByRole( 'button', { name: 'Scan now' } )
+					.isEnabled()
+			).toBe( true );
+		} finally {
+			service.setScanFailure( null );
+		}
+		expect( session.errors ).toEqual( [] );
+	} );
+
 	it( 'downloads the filtered table as CSV', async () => {
 		await page.getByLabel( 'Status' ).selectOption( 'no-link' );
 		await page.waitForFunction(

@@ -113,7 +113,11 @@ export function ScanNowButton( { disabled }: { disabled: boolean } ) {
 	const running =
 		status && ( status.state === 'queued' || status.state === 'running' );
 	return (
-		<div className="rlg-scan" aria-live="polite">
+		<div className="rlg-scan">
+			{ /* Announces the scan's state changes only, not every percent of progress. */ }
+			<div className="screen-reader-text" role="status">
+				{ status ? scanStateLabel( status.state ) : '' }
+			</div>
 			<Button
 				variant="primary"
 				onClick={ () => startScan( false ) }
