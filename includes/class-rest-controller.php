@@ -230,7 +230,8 @@ final class Rest_Controller {
 		$context['siteStats']    = null;
 		$context['serviceError'] = null;
 		if ( $context['serviceConfigured'] ) {
-			$stats = Service_Client::from_options()->request( 'GET', '/v1/stats' );
+			// The editor waits for this; the counts are a nice-to-have next to the post's own checks.
+			$stats = Service_Client::from_options()->request( 'GET', '/v1/stats', array(), null, 5 );
 			if ( is_wp_error( $stats ) ) {
 				// The editor still shows its local findings; it says why reciprocity is unknown.
 				$context['serviceError'] = array(

@@ -103,9 +103,10 @@ final class Service_Client {
 	 * @param string                    $path   Path below the base URL, starting with '/'.
 	 * @param array<string, mixed>      $query  Query arguments.
 	 * @param array<string, mixed>|null $body   JSON body, or null for none.
+	 * @param int|null                  $timeout Seconds to wait; default TIMEOUT (filtered).
 	 * @return array{status: int, data: mixed, contentType: string, disposition: string, raw: string}|WP_Error
 	 */
-	public function request( $method, $path, array $query = array(), $body = null ) {
+	public function request( $method, $path, array $query = array(), $body = null, $timeout = null ) {
 		$method = strtoupper( $method );
 		if ( '' === $this->base_url || '' === $this->site_key ) {
 			return self::not_configured_error();
@@ -135,7 +136,7 @@ final class Service_Client {
 		 * @param int    $timeout Seconds.
 		 * @param string $path    Service path being called.
 		 */
-		$timeout  = (int) apply_filters( 'rlg_service_timeout', self::TIMEOUT, $path );
+		$timeout  = (int) apply_filters( 'rlg_service_timeout', null === $timeout ? self::TIMEOUT : (int) $timeout, $path );
 		$response = wp_remote_request(
 			$url,
 			array(

@@ -174,7 +174,8 @@ final class Settings_Page {
 			);
 			return;
 		}
-		$result = Service_Client::from_options()->request( 'GET', '/v1/stats' );
+		// A status line, not a check: a hung service must not hold the page for long.
+		$result = Service_Client::from_options()->request( 'GET', '/v1/stats', array(), null, 5 );
 		if ( is_wp_error( $result ) ) {
 			printf(
 				'<div class="notice notice-error inline"><p>%s</p></div>',
