@@ -3,7 +3,12 @@
  * (settings page, REST errors) and the per-script JSON files for the
  * editor and report bundles, picked by the user's locale.
  */
-import { openEditor, openSession, type Session } from './harness/browser';
+import {
+	openEditor,
+	openSession,
+	screenshot,
+	type Session,
+} from './harness/browser';
 import {
 	pluginOptions,
 	replacePluginOptions,
@@ -60,6 +65,7 @@ describe( 'Dutch (nl_NL) translation', () => {
 		expect(
 			await page.locator( 'label[for="rlg-minRelevance"]' ).textContent()
 		).toBe( 'Minimale relevantie' );
+		await screenshot( page, 'settings-nl_NL' );
 	} );
 
 	it( 'gives REST errors in Dutch', async () => {
