@@ -365,6 +365,23 @@ describe( 'the report page (Tools → Reciprocal links)', () => {
 		expect( session.errors ).toEqual( [] );
 	} );
 
+	it( 'fits a narrow screen without sideways scrolling', async () => {
+		await page.setViewportSize( { width: 760, height: 1000 } );
+		try {
+			await page.goto( REPORT );
+			await page.locator( '.rlg-partners tbody tr' ).first().waitFor();
+			const overflow = await page.evaluate(
+				() =>
+					document.documentElement.scrollWidth -
+					document.documentElement.clientWidth
+			);
+			expect( overflow ).toBeLessThanOrEqual( 0 );
+			await docsScreenshot( page, 'report-narrow' );
+		} finally {
+			await page.setViewportSize( { width: 1400, height: 1000 } );
+		}
+	} );
+
 	it( 'still renders and says why when the service is unreachable', async () => {
 		service.setDown( true );
 		await page.goto( REPORT );

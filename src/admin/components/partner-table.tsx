@@ -241,7 +241,9 @@ export function PartnerTable( {
 					</tr>
 				) }
 				{ rows.map( ( row ) => (
-					<tr key={ row.domain }>
+					// is-expanded: on narrow screens WordPress's list-table CSS then stacks
+					// every cell under its column name instead of hiding it.
+					<tr key={ row.domain } className="is-expanded">
 						<td
 							className="column-domain column-primary"
 							data-colname={ cols[ 0 ].label }
