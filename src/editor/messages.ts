@@ -36,7 +36,23 @@ function param( finding: Finding, name: string ): string | null {
 }
 
 /** "… (“anchor”)" when the finding names the anchor text. */
-function withAnchor( sentence: string, anchor: string | null ): string {
+function withAnchor(
+	sentence: string,
+	anchor: string | null,
+	keyword: string | null = null
+): string {
+	if ( anchor && keyword && keyword.toLowerCase() !== anchor.toLowerCase() ) {
+		return sprintf(
+			/* translators: 1: a sentence, 2: the anchor text of a link, 3: the keyword it matches. */
+			__(
+				'%1$s Anchor: “%2$s” (keyword “%3$s”).',
+				'reciprocal-link-guard'
+			),
+			sentence,
+			anchor,
+			keyword
+		);
+	}
 	return anchor
 		? sprintf(
 				/* translators: 1: a sentence, 2: the anchor text of a link. */
@@ -77,7 +93,8 @@ export function findingMessage( finding: Finding ): FindingMessage {
 						'Our anchor text is exactly a target keyword, which looks optimised rather than editorial.',
 						'reciprocal-link-guard'
 					),
-					anchor
+					anchor,
+					param( finding, 'keyword' )
 				),
 				fix: __(
 					'Rewrite the anchor to describe the page you link to, or use the site’s name.',
@@ -95,7 +112,8 @@ export function findingMessage( finding: Finding ): FindingMessage {
 						'Their link to us uses one of our keywords as anchor, a typical sign of an arranged link.',
 						'reciprocal-link-guard'
 					),
-					anchor
+					anchor,
+					param( finding, 'keyword' )
 				),
 				fix: __(
 					'Ask the partner to link with our brand name or the page title, or mark our link nofollow.',

@@ -147,7 +147,7 @@ describe( 'the editor sidebar, fixes and pre-publish checks', () => {
 					`Seeds: <a href="${ partners[ 'no-backlink.test' ] }/">click here</a>.`
 				),
 				p(
-					`And a friend of ours: <a href="${ partners[ 'off-topic.test' ] }/">a friend</a>.`
+					`Another partner: <a href="${ partners[ 'off-topic.test' ] }/">Lucky Star</a>.`
 				),
 				p(
 					`More about us on <a href="${ session.state.wpUrl }/about/">our about page</a>.`
@@ -177,7 +177,7 @@ describe( 'the editor sidebar, fixes and pre-publish checks', () => {
 		const sidebar = page.locator( '.rlg-sidebar' );
 		await sidebar.waitFor();
 		expect( await sidebar.textContent() ).toContain(
-			'4 external links to 4 sites; 1 internal links'
+			'External links: 4, to 4 sites. Internal links: 1 (counted, not checked).'
 		);
 
 		if ( session.state.service ) {

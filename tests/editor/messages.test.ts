@@ -66,3 +66,28 @@ describe( 'finding messages', () => {
 		}
 	} );
 } );
+
+describe( 'anchor and keyword in messages', () => {
+	it( 'names the keyword an anchor matches when it differs from the anchor as written', () => {
+		expect(
+			findingMessage( {
+				code: 'exact-match-anchor-ours',
+				severity: 'warning',
+				params: {
+					anchor: 'Organic-Gardening Tips',
+					keyword: 'organic gardening tips',
+				},
+			} ).risk
+		).toContain( '(keyword “organic gardening tips”)' );
+		expect(
+			findingMessage( {
+				code: 'exact-match-anchor-ours',
+				severity: 'warning',
+				params: {
+					anchor: 'organic gardening tips',
+					keyword: 'organic gardening tips',
+				},
+			} ).risk
+		).not.toContain( 'keyword “' );
+	} );
+} );

@@ -36,13 +36,20 @@ export function Sidebar() {
 				) : (
 					<p className="rlg-sidebar__summary" aria-live="polite">
 						{ sprintf(
-							/* translators: 1: number of external links, 2: number of sites, 3: number of internal links. */
+							/* translators: 1: number of external links, 2: number of sites they point to. */
 							__(
-								'%1$d external links to %2$d sites; %3$d internal links (counted, not checked).',
+								'External links: %1$d, to %2$d sites.',
 								'reciprocal-link-guard'
 							),
 							model.externalCount,
-							model.groups.length,
+							model.groups.length
+						) }{ ' ' }
+						{ sprintf(
+							/* translators: %d: number of internal links. */
+							__(
+								'Internal links: %d (counted, not checked).',
+								'reciprocal-link-guard'
+							),
 							model.internalCount
 						) }
 					</p>
