@@ -281,6 +281,10 @@ final class Rest_Controller {
 	public static function forward( WP_REST_Request $request ) {
 		$route    = substr( $request->get_route(), strlen( '/' . self::NAMESPACE_V1 . '/' ) );
 		$segments = array_map( 'rawurldecode', explode( '/', $route ) );
+		if ( array_intersect( $segments, array( '.', '..', '' ) ) ) {
+			// Only the service's own routes below the forwarded prefix, never a path walk.
+			return new WP_Error( 'rest_no_route', __( 'No route was found matching the URL and request method.', 'reciprocal-link-guard' ), array( 'status' => 404 ) );
+		}
 		$path     = '/v1/' . implode( '/', array_map( 'rawurlencode', $segments ) );
 
 		$query = $request->get_query_params();

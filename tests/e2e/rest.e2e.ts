@@ -350,6 +350,16 @@ describe( 'REST routes of reciprocal-link-guard/v1', () => {
 			} );
 		} );
 
+		it( 'forwards only below its own prefixes: no path walking to other service routes', async () => {
+			// ?rest_route= reaches WordPress without URL normalisation on the way.
+			const response = await sessions.admin.context.request.get(
+				`${ state.wpUrl }/?rest_route=/${ NS }/report/../stats`,
+				{ headers: { 'X-WP-Nonce': nonces.admin } }
+			);
+			expect( response.status() ).toBe( 404 );
+			expect( ( await response.json() ).code ).toBe( 'rest_no_route' );
+		} );
+
 		it( 'passes a CSV export through as CSV, with its file name', async () => {
 			requireService( state );
 			const response = await sessions.admin.context.request.get(
