@@ -190,6 +190,8 @@ export interface FakeService {
 	/** Query strings of every GET /report, in order. */
 	reportRequests: URLSearchParams[];
 	logPosts: Array< Record< string, unknown > >;
+	/** Bodies of every POST /scan. */
+	scanStarts: Array< Record< string, unknown > >;
 	exports: URLSearchParams[];
 	scanPolls: number;
 	/** Makes every route answer like a service that does not answer. */
@@ -297,6 +299,7 @@ export async function installFakeService(
 	const service: FakeService = {
 		reportRequests: [],
 		logPosts: [],
+		scanStarts: [],
 		exports: [],
 		scanPolls: 0,
 		setScanFailure: ( value ) => {
@@ -592,6 +595,9 @@ export async function installFakeService(
 				} );
 			}
 			if ( path === 'scan' && method === 'POST' ) {
+				service.scanStarts.push(
+					request.postDataJSON() as Record< string, unknown >
+				);
 				scanStep = 0;
 				scan = {
 					id: ( scan?.id ?? 0 ) + 1,

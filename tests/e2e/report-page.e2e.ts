@@ -299,6 +299,8 @@ describe( 'the report page (Tools → Reciprocal links)', () => {
 			{ timeout: 20000 }
 		);
 		await docsScreenshot( page, 'report-scanning' );
+		// An ordinary scan is incremental.
+		expect( service.scanStarts ).toEqual( [ { full: false } ] );
 		await page.locator( '.rlg-scan-last' ).waitFor( { timeout: 20000 } );
 		await expect(
 			page.locator( '.rlg-scan-last' ).textContent()
@@ -314,12 +316,16 @@ describe( 'the report page (Tools → Reciprocal links)', () => {
 			'http://127.0.0.1/wp-json/wp/v2/posts answered HTTP 401: application password required'
 		);
 		try {
+			await page.getByLabel( 'Read every post again' ).check();
 			await page.getByRole( 'button', { name: 'Scan now' } ).click();
 			const failed = page.locator( '.rlg-scan-last--failed' );
 			await failed.waitFor( { timeout: 20000 } );
 			await expect( failed.textContent() ).resolves.toContain(
 				'failed: http://127.0.0.1/wp-json/wp/v2/posts answered HTTP 401'
 			);
+			expect(
+				service.scanStarts[ service.scanStarts.length - 1 ]
+			).toEqual( { full: true } );
 			// The button is back, for another try.
 			expect(
 				await page

@@ -3,7 +3,8 @@
  * useScanPolling). The bar is a role="progressbar" with a text that says
  * what is happening, announced politely as it changes phase.
  */
-import { Button, Notice } from '@wordpress/components';
+import { Button, CheckboxControl, Notice } from '@wordpress/components';
+import { useState } from '@wordpress/element';
 import { useDispatch, useSelect } from '@wordpress/data';
 import { __, sprintf } from '@wordpress/i18n';
 import type { ScanStatus } from '../../core/report';
@@ -110,6 +111,8 @@ export function ScanNowButton( { disabled }: { disabled: boolean } ) {
 		[]
 	);
 	const { startScan } = useDispatch( reportStore );
+	// Scans are incremental (posts modified since the last scan); this reads them all.
+	const [ full, setFull ] = useState( false );
 	const running =
 		status && ( status.state === 'queued' || status.state === 'running' );
 	return (
@@ -120,7 +123,7 @@ export function ScanNowButton( { disabled }: { disabled: boolean } ) {
 			</div>
 			<Button
 				variant="primary"
-				onClick={ () => startScan( false ) }
+				onClick={ () => startScan( full ) }
 				isBusy={ starting }
 				disabled={ disabled || active }
 				__experimentalIsFocusable
@@ -129,6 +132,19 @@ export function ScanNowButton( { disabled }: { disabled: boolean } ) {
 					? __( 'Scanning…', 'reciprocal-link-guard' )
 					: __( 'Scan now', 'reciprocal-link-guard' ) }
 			</Button>
+			{ ! active && (
+				<CheckboxControl
+					className="rlg-scan__full"
+					label={ __(
+						'Read every post again',
+						'reciprocal-link-guard'
+					) }
+					checked={ full }
+					onChange={ setFull }
+					disabled={ disabled }
+					__nextHasNoMarginBottom
+				/>
+			) }
 			{ running && <ScanProgressBar status={ status } /> }
 			{ status && ! running && <LastScan status={ status } /> }
 			{ error &&
