@@ -8,6 +8,8 @@
  * Bodies are read as raw bytes so the signature is verified over exactly
  * what was sent, before the JSON is even parsed.
  */
+import { STATUS_CODES } from 'node:http';
+import type { Duplex } from 'node:stream';
 import Fastify from 'fastify';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import {
@@ -54,9 +56,23 @@ function rawBody( request: FastifyRequest ): Buffer {
 	return Buffer.isBuffer( request.body ) ? request.body : Buffer.alloc( 0 );
 }
 
+// Fatal: Buffer#toString would turn invalid bytes into U+FFFD silently and
+// the service would check (and store) text the client never sent.
+const strictUtf8 = new TextDecoder( 'utf-8', { fatal: true } );
+
 function parseJson( body: Buffer ): unknown {
+	let text: string;
 	try {
-		return JSON.parse( body.toString( 'utf8' ) );
+		text = strictUtf8.decode( body );
+	} catch {
+		throw new HttpError(
+			400,
+			'ERR_INVALID_UTF8',
+			'the body is not valid UTF-8'
+		);
+	}
+	try {
+		return JSON.parse( text );
 	} catch ( error ) {
 		throw new HttpError(
 			400,
@@ -64,6 +80,50 @@ function parseJson( body: Buffer ): unknown {
 			`the body is not valid JSON: ${ ( error as Error ).message }`
 		);
 	}
+}
+
+/**
+ * Requests Node's HTTP parser refuses (oversized headers, a garbled request
+ * line, a client too slow to send its request) never reach a route; they
+ * are answered here in the API's `{ code, message }` shape, like every other
+ * refusal, instead of Fastify's `{ error, statusCode }`.
+ */
+function answerClientError(
+	error: Error & { code?: string },
+	socket: Duplex
+): void {
+	if ( error.code === 'ECONNRESET' || socket.destroyed ) {
+		return;
+	}
+	let status = 400;
+	let body = {
+		code: 'ERR_BAD_REQUEST',
+		message: 'the request is not valid HTTP',
+	};
+	if ( error.code === 'HPE_HEADER_OVERFLOW' ) {
+		status = 431;
+		body = {
+			code: 'ERR_HEADERS_TOO_LARGE',
+			message: 'the request line and headers exceed the size allowed',
+		};
+	} else if ( error.code === 'ERR_HTTP_REQUEST_TIMEOUT' ) {
+		status = 408;
+		body = {
+			code: 'ERR_REQUEST_TIMEOUT',
+			message: 'the request was not received in time',
+		};
+	}
+	const json = JSON.stringify( body );
+	if ( socket.writable ) {
+		socket.write(
+			`HTTP/1.1 ${ status } ${ STATUS_CODES[ status ] }\r\n` +
+				`Content-Length: ${ Buffer.byteLength( json ) }\r\n` +
+				'Content-Type: application/json; charset=utf-8\r\n' +
+				'Connection: close\r\n\r\n' +
+				json
+		);
+	}
+	socket.destroy( error );
 }
 
 export async function buildApp(
@@ -89,6 +149,7 @@ export async function buildApp(
 		bodyLimit,
 		// Behind a proxy the client address comes from X-Forwarded-For.
 		trustProxy: false,
+		clientErrorHandler: answerClientError,
 	} );
 
 	// Keep the bytes: the signature covers the body exactly as sent.
