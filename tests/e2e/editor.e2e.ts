@@ -16,7 +16,12 @@ import {
 } from './harness/browser';
 import { PARTNER_KEYWORD } from './harness/partners';
 import { readState, ROOT } from './harness/state';
-import { createPost, setPluginOptions } from './harness/wordpress';
+import {
+	createPost,
+	setPluginOptions,
+	wpJson,
+	wpPhp,
+} from './harness/wordpress';
 
 const SCREENSHOTS = path.join( ROOT, 'docs', 'screenshots' );
 const STORE = 'reciprocal-link-guard/editor';
@@ -124,9 +129,15 @@ describe( 'the editor sidebar, fixes and pre-publish checks', () => {
 	let postId: number;
 	let partners: Record< string, string >;
 
+	let originalOptions: Record< string, unknown >;
+
 	beforeAll( async () => {
 		session = await openSession( 'admin' );
 		partners = session.state.partners;
+		// Other specs share this WordPress: put the options back afterwards.
+		originalOptions = wpJson(
+			`echo wp_json_encode( get_option( 'rlg_settings', array() ) );`
+		);
 		setPluginOptions( {
 			keywords: [ PARTNER_KEYWORD ],
 			blockPublishing: false,
@@ -158,6 +169,14 @@ describe( 'the editor sidebar, fixes and pre-publish checks', () => {
 	} );
 
 	afterAll( async () => {
+		if ( originalOptions ) {
+			const json = Buffer.from(
+				JSON.stringify( originalOptions )
+			).toString( 'base64' );
+			wpPhp(
+				`update_option( 'rlg_settings', json_decode( base64_decode( '${ json }' ), true ) );`
+			);
+		}
 		await session?.close();
 	} );
 
