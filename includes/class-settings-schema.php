@@ -105,6 +105,20 @@ final class Settings_Schema {
 				'default' => 24.0,
 				'step'    => 0.5,
 			),
+			'removalConfirmChecks'       => array(
+				'type'    => 'int',
+				'min'     => 1,
+				'max'     => 100,
+				'default' => 2,
+				'step'    => 1,
+			),
+			'removalConfirmHours'        => array(
+				'type'    => 'float',
+				'min'     => 0,
+				'max'     => 2160,
+				'default' => 24.0,
+				'step'    => 0.5,
+			),
 		);
 	}
 
@@ -236,6 +250,16 @@ final class Settings_Schema {
 				return array(
 					'label'       => __( 'Reuse check results for (hours)', 'reciprocal-link-guard' ),
 					'description' => __( 'How long the result of checking a partner page is reused before the page is fetched again.', 'reciprocal-link-guard' ),
+				);
+			case 'removalConfirmChecks':
+				return array(
+					'label'       => __( 'Misses before a link counts as removed', 'reciprocal-link-guard' ),
+					'description' => __( 'A partner\'s link is reported removed only after it was missing on this many checks in a row (failed checks, bot walls and rate limits do not count).', 'reciprocal-link-guard' ),
+				);
+			case 'removalConfirmHours':
+				return array(
+					'label'       => __( 'Hours before a link counts as removed', 'reciprocal-link-guard' ),
+					'description' => __( 'The missing checks must span at least this many hours, so one bad night never reports a removal.', 'reciprocal-link-guard' ),
 				);
 		}
 		return array(

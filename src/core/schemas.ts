@@ -94,6 +94,10 @@ export const BACKLINK_STATUSES = [
 export const BacklinkStatusSchema = z.enum( BACKLINK_STATUSES );
 export type BacklinkStatus = z.infer< typeof BacklinkStatusSchema >;
 
+/** Ways a partner page is looked at: our crawler, a browser User-Agent, a rendered page. */
+export const SEEN_BY = [ 'http', 'browser-ua', 'rendered' ] as const;
+export type SeenBy = ( typeof SEEN_BY )[ number ];
+
 /** A link on the partner's site that points at (any URL of) our site. */
 export const BacklinkSchema = ExtractedLinkSchema.extend( {
 	/** The page of theirs the link was found on. */
@@ -103,6 +107,17 @@ export const BacklinkSchema = ExtractedLinkSchema.extend( {
 	anchorClass: AnchorClassSchema,
 	/** The link points at our homepage rather than a deep page. */
 	toHomepage: z.boolean(),
+	/**
+	 * Which fetches saw this link (issue 9): our crawler (`http`), a second
+	 * fetch with a browser User-Agent, a rendered page (JavaScript run).
+	 * Absent on results from before these checks existed: `http` only.
+	 */
+	seenBy: z.array( z.enum( SEEN_BY ) ).optional(),
+	/**
+	 * The link points at a configured alias of ours (a short domain) that
+	 * redirects to our site, rather than at our site itself.
+	 */
+	viaRedirect: z.boolean().optional(),
 } );
 export type Backlink = z.infer< typeof BacklinkSchema >;
 
@@ -162,6 +177,37 @@ export const BacklinkResultSchema = z.object( {
 			homepage: CacheValidatorsSchema.nullable(),
 		} )
 		.optional(),
+	/**
+	 * The cloaking comparison, when asked for (CheckRequest.cloaking): the
+	 * links to us on the target page as our crawler saw them and as a
+	 * browser (User-Agent, or rendered with JavaScript) saw them.
+	 */
+	cloaking: z
+		.object( {
+			method: z.enum( [ 'browser-ua', 'rendered' ] ),
+			/** Links to us (href, rel) our crawler saw on the target page. */
+			botLinks: z.array( z.string() ),
+			/** Links to us (href, rel) the browser saw on the target page. */
+			browserLinks: z.array( z.string() ),
+			differs: z.boolean(),
+			/** Why the comparison could not be made (the browser fetch failed). */
+			error: z.string().nullable(),
+		} )
+		.optional(),
+	/**
+	 * The grace period of a removal: the link was seen before and has been
+	 * missing since `missingSince` on `misses` conclusive checks; it is
+	 * `confirmed` removed only after Settings.removalConfirmChecks misses
+	 * over at least Settings.removalConfirmHours. Absent while linking.
+	 */
+	removal: z
+		.object( {
+			state: z.enum( [ 'confirming', 'confirmed' ] ),
+			missingSince: z.string(),
+			lastSeen: z.string(),
+			misses: z.number().int().positive(),
+		} )
+		.optional(),
 } );
 export type BacklinkResult = z.infer< typeof BacklinkResultSchema >;
 
@@ -195,6 +241,10 @@ export const CheckRequestSchema = z.object( {
 	fresh: z.boolean().default( false ),
 	/** Extra keywords for anchor classification (the post's focus keyphrase). */
 	keywords: z.array( z.string().max( 200 ) ).max( 50 ).default( [] ),
+	/** Fetch each target page again with a browser User-Agent and compare (issue 9). */
+	cloaking: z.boolean().optional(),
+	/** Render each target page in Chromium (where installed) and compare. */
+	rendered: z.boolean().optional(),
 } );
 export type CheckRequest = z.infer< typeof CheckRequestSchema >;
 export type CheckRequestInput = z.input< typeof CheckRequestSchema >;

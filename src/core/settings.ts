@@ -49,6 +49,18 @@ export const SettingsSchema = z.object( {
 		.min( 0 )
 		.max( 24 * 90 )
 		.default( 24 ),
+	/**
+	 * A partner's link is reported removed only after it was missing on
+	 * this many consecutive conclusive checks (failed checks neither count
+	 * nor reset)…
+	 */
+	removalConfirmChecks: z.number().int().min( 1 ).max( 100 ).default( 2 ),
+	/** …spread over at least this many hours: one bad night proves nothing. */
+	removalConfirmHours: z
+		.number()
+		.min( 0 )
+		.max( 24 * 90 )
+		.default( 24 ),
 	/** Finding codes that block publishing when blocking is enabled. */
 	blockingCodes: z.array( FindingCodeSchema ).default( [] ),
 	/** Whether critical findings in `blockingCodes` lock post saving. */

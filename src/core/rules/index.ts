@@ -14,6 +14,7 @@ import type { SiteStats } from '../schemas';
 import { SettingsSchema, type Settings, type SettingsInput } from '../settings';
 import { backlinkNotIndexable } from './backlink-not-indexable';
 import { boilerplateBacklinkRule } from './boilerplate-backlink';
+import { cloakedBacklink } from './cloaking';
 import { exactMatchAnchors } from './exact-match-anchors';
 import { exchangeVelocity } from './exchange-velocity';
 import { buildPostFacts } from './facts';
@@ -56,6 +57,7 @@ export const POST_RULES: Readonly< Record< string, PostRule > > = {
 	'off-topic-partner': offTopicPartner,
 	'followed-both-ways': followedBothWays,
 	'backlink-not-indexable': backlinkNotIndexable,
+	'cloaked-backlink': cloakedBacklink,
 	'generic-anchor': genericAnchor,
 	'many-outbound-domains-block': manyOutboundDomainsBlock,
 	'many-outbound-domains-post': manyOutboundDomainsPost,
