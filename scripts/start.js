@@ -387,7 +387,10 @@ async function main() {
 		);
 		await assertPortFree( partnerPort, 'partner sites', '--partner-port' );
 
-		const wpUrl = `http://127.0.0.1:${ options.wpPort }`;
+		// A host name, not 127.0.0.1: the service reads the site for a scan, and
+		// its SSRF guard refuses loopback addresses unless a --resolve entry
+		// sends a name there. Browsers know localhost too.
+		const wpUrl = `http://localhost:${ options.wpPort }`;
 		const home = `${ wpUrl }/`;
 		const partners = await startPartners( {
 			port: partnerPort,
@@ -411,7 +414,10 @@ async function main() {
 			port: options.servicePort,
 			dataDir,
 			logFile: path.join( options.dir, 'service.log' ),
-			resolve: partners.resolveEntries,
+			resolve: [
+				...partners.resolveEntries,
+				`localhost:${ options.wpPort }:127.0.0.1`,
+			],
 			// Known before it answers: a Ctrl-C during start-up stops it too.
 			onSpawn: ( pid ) => groups.push( pid ),
 		} );

@@ -9,9 +9,11 @@
  *   tuinhulp.test       natural in-content link back to one of our posts
  *   zaadwinkel.test     footer "Partners" list on every page, exact-match anchor (footer swap)
  *   moestuinforum.test  its homepage links to our homepage (homepage swap)
- *   kasplanten.test     keyword-stuffed anchor back to us; ours to them is stuffed too
+ *   kasplanten.test     keyword-stuffed anchors back to us; ours to them is stuffed too
  *   bloembollen.test    a backlink hidden with display:none
  *   casinobonus.test    links back, but is about casino bonuses (unrelated partner)
+ * Only moestuinforum's and zaadwinkel's homepages link to us (the homepage
+ * swap and the site-wide footer); the others link from the page we link to.
  *   linkgids.test       a link directory: 60 "partners" on one page, us among them
  *   tuincentrum.test    never links back (a plain outbound link, for contrast)
  */
@@ -95,19 +97,31 @@ function partnerSites( ours ) {
 			),
 		},
 		'kasplanten.test': {
-			'*': page(
+			'/': page(
 				'Kasplanten',
-				`${ GARDEN_TEXT }<p>Tomaten, paprika en komkommer uit eigen kas. Meer weten over <a href="${ home }">biologisch tuinieren</a>? Lees dan ook <a href="${ home }">moestuin tips</a>.</p>`
+				`${ GARDEN_TEXT }<p>Tomaten, paprika en komkommer uit eigen kas.</p>`
+			),
+			'/tomaten-voorzaaien/': page(
+				'Tomaten voorzaaien',
+				`${ GARDEN_TEXT }<p>Zaai tomaten in maart op de vensterbank of in de kas. Meer weten over <a href="${ home }">biologisch tuinieren</a>? Lees dan ook <a href="${ home }">moestuin tips</a>.</p>`
 			),
 		},
 		'bloembollen.test': {
-			'*': page(
+			'/': page(
 				'Bloembollen',
-				`${ GARDEN_TEXT }<p>Tulpen, narcissen en krokussen planten in oktober.</p><div style="display:none"><a href="${ home }">moestuin tips</a></div>`
+				`${ GARDEN_TEXT }<p>Tulpen, narcissen en krokussen voor elke tuin.</p>`
+			),
+			'/tulpen-planten/': page(
+				'Tulpen planten',
+				`${ GARDEN_TEXT }<p>Tulpen, narcissen en krokussen plant je in oktober, twee keer zo diep als de bol hoog is.</p><div style="display:none"><a href="${ home }">moestuin tips</a></div>`
 			),
 		},
 		'casinobonus.test': {
-			'*': page(
+			'/': page(
+				'Casino bonussen',
+				'<p>Gokkasten, poker en roulette met een welkomstbonus. Jackpotkansen en free spins voor elk spel.</p>'
+			),
+			'/vrienden/': page(
 				'Casino bonussen',
 				'<p>Gokkasten, poker en roulette met een welkomstbonus. Jackpotkansen, uitbetalingstabellen en free spins voor elk spel in het online casino.</p><p>Inzetten, gokken en winnen met de beste bonuscodes van deze maand.</p>' +
 					`<p><a href="${ home }">Vrienden</a></p>`

@@ -63,7 +63,7 @@ function demoPosts( partner ) {
 				paragraph(
 					`Voorzaaien doen we in de kas. Wie geen zin heeft om zelf te zaaien kan ${ link(
 						'kasplanten.test',
-						'/',
+						'/tomaten-voorzaaien/',
 						'kasplanten kopen'
 					) }, of een kijkje nemen bij ${ link(
 						'tuincentrum.test',
@@ -74,7 +74,11 @@ function demoPosts( partner ) {
 				heading( 'Partners' ),
 				list( [
 					link( 'zaadwinkel.test', '/', 'biologisch tuinieren' ),
-					link( 'bloembollen.test', '/', 'Bloembollen' ),
+					link(
+						'bloembollen.test',
+						'/tulpen-planten/',
+						'Bloembollen'
+					),
 					link( 'linkgids.test', '/tuin/', 'Linkgids Tuin' ),
 				] ),
 			].join( '\n\n' ),
@@ -96,7 +100,7 @@ function demoPosts( partner ) {
 				paragraph(
 					`En voor wie na het wieden een gokje wil wagen: ${ link(
 						'casinobonus.test',
-						'/',
+						'/vrienden/',
 						'moestuin tips'
 					) }.`
 				),
@@ -132,8 +136,10 @@ function seedDemo( { siteDir, url, partner } ) {
 		update_option( 'blogdescription', 'Biologisch tuinieren in een kleine stadstuin' );
 		$current = get_option( 'rlg_settings', array() );
 		update_option( 'rlg_settings', array_merge( is_array( $current ) ? $current : array(), json_decode( base64_decode( '${ settings }' ), true ) ) );
-		// The first post WordPress installs would be one more (link-less) post in the report.
+		// WordPress's own first post and sample page (which links to the
+		// dashboard) are not part of a garden blog.
 		wp_delete_post( 1, true );
+		wp_delete_post( 2, true );
 		$day = 0;
 		foreach ( json_decode( base64_decode( '${ posts }' ), true ) as $post ) {
 			$day += 3;

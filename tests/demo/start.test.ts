@@ -136,7 +136,7 @@ describe( 'npm start (scripts/start.js)', () => {
 		const run = startDemo( args );
 		runs.push( run );
 		await waitForOutput( run, 'Press Ctrl-C to stop.' );
-		const wpUrl = `http://127.0.0.1:${ ports.wp }`;
+		const wpUrl = `http://localhost:${ ports.wp }`;
 		expect( run.output() ).toContain( `${ wpUrl }/wp-admin/` );
 		expect( run.output() ).toContain( 'user admin, password password' );
 		expect( run.output() ).toContain( 'Wrote the demo posts' );
@@ -200,7 +200,7 @@ describe( 'npm start (scripts/start.js)', () => {
 
 	it( 'keeps the site on a restart (no second seeding, posts written in the demo stay)', async () => {
 		const siteDir = path.join( dir, 'wordpress' );
-		const wpUrl = `http://127.0.0.1:${ ports.wp }`;
+		const wpUrl = `http://localhost:${ ports.wp }`;
 		wp.wpEval(
 			siteDir,
 			"wp_insert_post( array( 'post_title' => 'Written during the demo', 'post_status' => 'publish', 'post_author' => 1 ) );",
