@@ -11,4 +11,7 @@ module.exports = {
 		],
 	},
 	testTimeout: 30000,
+	// Figures of the reliability suites -> docs/reliability.md (issue 7).
+	globalSetup: '<rootDir>/tests/reliability/global-setup.js',
+	globalTeardown: '<rootDir>/tests/reliability/global-teardown.js',
 };
