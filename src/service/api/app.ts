@@ -4,6 +4,8 @@
  *   GET  /v1/health  no auth        { ok, version, uptime }
  *   POST /v1/check   signed         CheckRequest  -> CheckResponse
  *   GET  /v1/stats   signed         SiteStats of the signing site
+ *   PUT  /v1/site/settings, GET /v1/site/settings  signed: the site's own
+ *        settings (routes-site-settings.ts), used for all of the above
  *
  * Bodies are read as raw bytes so the signature is verified over exactly
  * what was sent, before the JSON is even parsed.
@@ -29,6 +31,8 @@ import { siteIdentity } from '../store/site-identity';
 import type { SiteRecord, Store } from '../store/types';
 import { HttpError, mapError, validationError } from './errors';
 import { registerReportRoutes } from './routes-report';
+import { registerSiteSettingsRoutes } from './routes-site-settings';
+import { createSettingsResolver } from '../site-settings';
 import type { ReportRoutesOptions } from './routes-report';
 
 declare module 'fastify' {
@@ -41,7 +45,8 @@ declare module 'fastify' {
 export interface AppOptions {
 	store: Store;
 	checkService: CheckService;
-	settings: Pick< Settings, 'velocityWindowDays' >;
+	/** The service's settings; each site's stored settings go on top. */
+	settings: Settings;
 	logger?: Logger;
 	/** Largest body read, in bytes (default 1 MiB); larger is a 413. */
 	bodyLimit?: number;
@@ -134,6 +139,7 @@ export async function buildApp(
 	const startedAt = now();
 	const bodyLimit = options.bodyLimit ?? DEFAULT_BODY_LIMIT_BYTES;
 	const { store, checkService } = options;
+	const settingsFor = createSettingsResolver( store, options.settings );
 
 	const verify: RequestVerifier = createRequestVerifier( {
 		findSite: async ( header ) => {
@@ -233,10 +239,17 @@ export async function buildApp(
 
 	app.get( '/v1/stats', { preHandler: authenticate }, async ( request ) => {
 		const site = request.site as SiteRecord;
-		const since = new Date(
-			now() - options.settings.velocityWindowDays * 86_400_000
-		);
+		// The velocity window the site's admin set.
+		const { velocityWindowDays } = await settingsFor( site );
+		const since = new Date( now() - velocityWindowDays * 86_400_000 );
 		return SiteStatsSchema.parse( await store.siteStats( site.id, since ) );
+	} );
+
+	registerSiteSettingsRoutes( app, {
+		store,
+		base: options.settings,
+		authenticate,
+		parseJson,
 	} );
 
 	if ( options.report ) {

@@ -31,12 +31,17 @@ import { siteIdentity } from '../store/site-identity';
 import type { SiteRecord, Store } from '../store/types';
 import type { ScanStore } from '../store/scan-types';
 import { HttpError, validationError } from './errors';
+import { createSettingsResolver } from '../site-settings';
+import type { SettingsFor } from '../site-settings';
 
 export interface ReportRoutesOptions {
 	store: Store;
 	scanStore: ScanStore;
 	scanner: Scanner;
+	/** The service's settings; each site's stored settings go on top. */
 	settings: Settings;
+	/** Settings per site (default: `settings` ← the site's stored ones). */
+	settingsFor?: SettingsFor;
 	logger?: Logger;
 	now?: () => Date;
 }
@@ -79,6 +84,8 @@ export function registerReportRoutes(
 		now: deps.now,
 	};
 	const signed = { preHandler: authenticate };
+	const settingsFor =
+		deps.settingsFor ?? createSettingsResolver( deps.store, deps.settings );
 
 	app.post( '/v1/scan', signed, async ( request, reply ) => {
 		const site = signingSite( request );
@@ -139,9 +146,11 @@ export function registerReportRoutes(
 		if ( ! parsed.success ) {
 			throw validationError( parsed.error );
 		}
+		const site = signingSite( request );
+		// Thresholds shown beside the findings are the site's own.
 		const report = await buildReport(
-			reportDeps,
-			signingSite( request ),
+			{ ...reportDeps, settings: await settingsFor( site ) },
+			site,
 			parsed.data
 		);
 		return ReportResponseSchema.parse( report );

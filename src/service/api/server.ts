@@ -4,7 +4,10 @@
  */
 import type { FastifyInstance } from 'fastify';
 import type { Settings } from '../../core/settings';
-import { createCheckService } from '../check-service';
+import {
+	createSettingsResolver,
+	createSiteCheckService,
+} from '../site-settings';
 import { createLiveChecker } from '../live-checker';
 import type { FetcherOptions } from '../fetch/fetch-page';
 import { isLoopbackHost } from '../config';
@@ -64,10 +67,11 @@ export async function startService(
 			logger: options.logger,
 			fetcher: options.fetcher,
 		} );
-		const checkService = createCheckService( {
+		// Each site checked with its own settings (PUT /v1/site/settings).
+		const checkService = createSiteCheckService( {
 			store,
 			checker: live.checker,
-			settings: options.settings,
+			settingsFor: createSettingsResolver( store, options.settings ),
 			logger: options.logger,
 		} );
 		// Site scans (src/service/scan): partners checked by the same check service.

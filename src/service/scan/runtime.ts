@@ -8,7 +8,10 @@
  */
 import type { Settings } from '../../core/settings';
 import { createBacklinkChecker } from '../backlinks';
-import { createCheckService } from '../check-service';
+import {
+	createSettingsResolver,
+	createSiteCheckService,
+} from '../site-settings';
 import type { CheckService, TargetChecker } from '../check-service';
 import { createFetcher, parseResolveMap } from '../fetch';
 import type { Fetcher, FetcherOptions } from '../fetch';
@@ -82,10 +85,14 @@ export function createScanRuntime( options: ScanRuntimeOptions ): ScanRuntime {
 	const scanStore = openScanStore( { file: options.store.file } );
 	const checkService =
 		options.checkService ??
-		createCheckService( {
+		// Each site checked with its own settings (TTL, keywords, brands).
+		createSiteCheckService( {
 			store: options.store,
 			checker: liveChecker( fetcher ),
-			settings: options.settings,
+			settingsFor: createSettingsResolver(
+				options.store,
+				options.settings
+			),
 			logger,
 		} );
 	const scanner = createScanner( {

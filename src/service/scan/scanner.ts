@@ -16,6 +16,8 @@ import { createSiteMatcher, registrableDomain, urlKey } from '../../core/url';
 import type { SiteMatcher } from '../../core/url';
 import type { ScanSource } from '../../core/report';
 import type { Settings } from '../../core/settings';
+import { createSettingsResolver } from '../site-settings';
+import type { SettingsFor } from '../site-settings';
 import { MAX_LINKS_PER_CHECK } from '../../core/schemas';
 import type { CheckService } from '../check-service';
 import { RlgError } from '../errors';
@@ -39,7 +41,10 @@ export interface ScannerDeps {
 	scanStore: ScanStore;
 	checkService: CheckService;
 	http: ScanHttp;
+	/** The service's settings; each site's stored settings go on top. */
 	settings: Settings;
+	/** Settings per site (default: `settings` ← the site's stored ones). */
+	settingsFor?: SettingsFor;
 	logger?: Logger;
 	now?: () => Date;
 	/** Targets per check-service call (at most MAX_LINKS_PER_CHECK). */
@@ -121,7 +126,9 @@ export function toScannedPost(
 }
 
 export function createScanner( deps: ScannerDeps ): Scanner {
-	const { store, scanStore, checkService, http, settings } = deps;
+	const { store, scanStore, checkService, http } = deps;
+	const settingsFor =
+		deps.settingsFor ?? createSettingsResolver( store, deps.settings );
 	const logger = deps.logger ?? silentLogger();
 	const partnerBatch = Math.min(
 		deps.partnerBatch ?? 50,
@@ -365,7 +372,8 @@ export function createScanner( deps: ScannerDeps ): Scanner {
 					store,
 					scanStore,
 					site,
-					settings,
+					// The findings and thresholds of the site's own settings.
+					settings: await settingsFor( site ),
 					now: deps.now,
 				} );
 				await scanStore.saveProgress( id, {

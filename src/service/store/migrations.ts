@@ -63,6 +63,20 @@ export const MIGRATIONS: readonly Migration[] = [
 			) WITHOUT ROWID;
 		`,
 	},
+	{
+		version: 2,
+		name: 'site-settings',
+		sql: `
+			-- The settings a site's admin saved in WordPress (PUT
+			-- /v1/site/settings): only the fields they set, as JSON, laid over
+			-- the service's own settings when that site is checked or scanned.
+			CREATE TABLE site_settings (
+				site_id INTEGER PRIMARY KEY REFERENCES sites( id ) ON DELETE CASCADE,
+				settings TEXT NOT NULL,
+				updated_at TEXT NOT NULL
+			);
+		`,
+	},
 ];
 
 /** Highest schema version this build knows. */

@@ -8,6 +8,8 @@ import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import type { Database } from 'better-sqlite3';
 import { BacklinkResultSchema } from '../../core/schemas';
+import { SettingsSchema } from '../../core/settings';
+import type { Settings } from '../../core/settings';
 import type { BacklinkStatus } from '../../core/schemas';
 import { RlgError } from '../errors';
 import { migrate } from './migrations';
@@ -20,6 +22,7 @@ import type {
 	SiteRecord,
 	Store,
 	StoredCheck,
+	StoredSiteSettings,
 	StoredSiteStats,
 } from './types';
 
@@ -204,6 +207,51 @@ export class SqliteStore implements Store {
 			.prepare( 'DELETE FROM sites WHERE site_key = ?' )
 			.run( siteKey );
 		return info.changes > 0;
+	}
+
+	async getSiteSettings(
+		siteId: number
+	): Promise< StoredSiteSettings | null > {
+		const row = this.db
+			.prepare(
+				'SELECT settings, updated_at FROM site_settings WHERE site_id = ?'
+			)
+			.get( siteId ) as
+			{ settings: string; updated_at: string } | undefined;
+		if ( ! row ) {
+			return null;
+		}
+		// Through the schema so what an older version stored comes back
+		// valid or fails loudly; zod fills defaults even in a partial
+		// schema, so only the fields that were stored are kept: the others
+		// must fall through to the service's settings.
+		const raw = JSON.parse( row.settings ) as Record< string, unknown >;
+		const parsed = SettingsSchema.partial().parse( raw ) as Record<
+			string,
+			unknown
+		>;
+		return {
+			settings: Object.fromEntries(
+				Object.keys( raw )
+					.filter( ( key ) => key in SettingsSchema.shape )
+					.map( ( key ) => [ key, parsed[ key ] ] )
+			) as Partial< Settings >,
+			updatedAt: row.updated_at,
+		};
+	}
+
+	async setSiteSettings(
+		siteId: number,
+		settings: Partial< Settings >
+	): Promise< StoredSiteSettings > {
+		const updatedAt = new Date().toISOString();
+		this.db
+			.prepare(
+				`INSERT INTO site_settings ( site_id, settings, updated_at ) VALUES ( ?, ?, ? )
+				ON CONFLICT ( site_id ) DO UPDATE SET settings = excluded.settings, updated_at = excluded.updated_at`
+			)
+			.run( siteId, JSON.stringify( settings ), updatedAt );
+		return { settings, updatedAt };
 	}
 
 	async countSitesWithKeys(): Promise< number > {

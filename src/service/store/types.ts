@@ -6,6 +6,7 @@
  * behind the same shape without touching a caller.
  */
 import type { BacklinkResult, BacklinkStatus } from '../../core/schemas';
+import type { Settings } from '../../core/settings';
 
 /** A site that may call the service, with the key its requests are signed with. */
 export interface SiteRecord {
@@ -92,6 +93,12 @@ export interface StoredSiteStats {
 	newReciprocalPartners: number;
 }
 
+/** The settings a site's admin saved: only the fields they set. */
+export interface StoredSiteSettings {
+	settings: Partial< Settings >;
+	updatedAt: string;
+}
+
 export interface Store {
 	/**
 	 * Register a site with its key. A site known only from CLI checks gets
@@ -111,6 +118,13 @@ export interface Store {
 	) => Promise< SiteRecord | null >;
 	/** Removes the site with all its stored results; false when unknown. */
 	removeSite: ( siteKey: string ) => Promise< boolean >;
+	/** The site's own settings (PUT /v1/site/settings); null before the first. */
+	getSiteSettings: ( siteId: number ) => Promise< StoredSiteSettings | null >;
+	/** Replace the site's own settings (already validated). */
+	setSiteSettings: (
+		siteId: number,
+		settings: Partial< Settings >
+	) => Promise< StoredSiteSettings >;
 	/** Sites that have a key, i.e. that can sign requests. */
 	countSitesWithKeys: () => Promise< number >;
 

@@ -1,0 +1,267 @@
+/**
+ * Per-site settings over real HTTP: what a site's admin saves in WordPress
+ * (PUT /v1/site/settings) is what the service checks, scans and reports
+ * that site with, on top of the service's own settings.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { ReportResponseSchema, ScanStatusSchema } from '../../src/core/report';
+import { CheckResponseSchema } from '../../src/core/schemas';
+import { DEFAULT_SETTINGS } from '../../src/core/settings';
+import type { Settings } from '../../src/core/settings';
+import { buildApp } from '../../src/service/api/app';
+import { signRequest } from '../../src/service/auth';
+import { createScanRuntime } from '../../src/service/scan/runtime';
+import type { ScanRuntime } from '../../src/service/scan/runtime';
+import { openStore, siteIdentity } from '../../src/service/store';
+import type { SqliteStore } from '../../src/service/store';
+import { html, startPartnerWeb } from '../helpers/partner-web';
+import type { PartnerWeb } from '../helpers/partner-web';
+import { bindFakeWordPress, createFakeWordPress } from '../helpers/fake-sites';
+import { send } from './harness';
+import type { Reply } from './harness';
+
+const KEY = 'c'.repeat( 64 );
+const ANCHOR = 'organic gardening tips';
+// The service's own settings: a field the site never sets keeps this value.
+const SERVICE_SETTINGS: Settings = { ...DEFAULT_SETTINGS, minRelevance: 0 };
+
+describe( 'per-site settings (PUT/GET /v1/site/settings)', () => {
+	let web: PartnerWeb;
+	let dataDir: string;
+	let store: SqliteStore;
+	let runtime: ScanRuntime;
+	let app: FastifyInstance;
+	let siteUrl: string;
+
+	function signed(
+		method: 'GET' | 'POST' | 'PUT',
+		url: string,
+		body?: unknown
+	): Promise< Reply > {
+		const payload = body === undefined ? '' : JSON.stringify( body );
+		const headers = signRequest( {
+			site: siteUrl,
+			key: KEY,
+			method,
+			path: url,
+			body: payload,
+		} );
+		return send( app, {
+			method,
+			url,
+			headers: {
+				...headers,
+				...( payload ? { 'content-type': 'application/json' } : {} ),
+			},
+			payload: payload || undefined,
+		} );
+	}
+
+	async function scanToEnd() {
+		const started = await signed( 'POST', '/v1/scan', {} );
+		expect( started.statusCode ).toBe( 202 );
+		let current = ScanStatusSchema.parse( started.json() );
+		for ( let i = 0; i < 400 && current.state === 'running'; i++ ) {
+			await new Promise( ( resolve ) => setTimeout( resolve, 25 ) );
+			current = ScanStatusSchema.parse(
+				( await signed( 'GET', '/v1/scan/status' ) ).json()
+			);
+		}
+		expect( current.state ).toBe( 'done' );
+		return ReportResponseSchema.parse(
+			( await signed( 'GET', '/v1/report' ) ).json()
+		);
+	}
+
+	const exactMatchFindings = ( report: { summary: any } ) =>
+		(
+			report.summary.findings as Array< { code: string; count: number } >
+		 ).filter( ( f ) => f.code.startsWith( 'exact-match-anchor' ) );
+
+	beforeAll( async () => {
+		const wp = createFakeWordPress( { host: 'our.example' } );
+		web = await startPartnerWeb( {
+			'our.example': { '*': wp.handler },
+			'partner-a.test': {
+				'/': ( _req, res, w ) => {
+					res.writeHead( 200, { 'content-type': 'text/html' } );
+					res.end(
+						html(
+							`<main><article><p>Read <a href="${ w.url(
+								'our.example'
+							) }">${ ANCHOR }</a> for more on gardens.</p></article></main>`
+						)
+					);
+				},
+			},
+		} );
+		wp.add( {
+			title: 'Gardening',
+			content: `<p>Our friends write <a href="${ web.url(
+				'partner-a.test'
+			) }">${ ANCHOR }</a> too.</p>`,
+		} );
+		bindFakeWordPress( wp, web );
+		siteUrl = web.url( 'our.example' );
+		dataDir = fs.mkdtempSync( path.join( os.tmpdir(), 'rlg-site-set-' ) );
+		store = openStore( { dataDir } );
+		await store.addSite( { ...siteIdentity( siteUrl )!, secret: KEY } );
+		runtime = createScanRuntime( {
+			store,
+			settings: SERVICE_SETTINGS,
+			fetcher: { resolveMap: web.resolveMap },
+		} );
+		app = await buildApp( {
+			store,
+			checkService: runtime.checkService,
+			settings: SERVICE_SETTINGS,
+			report: {
+				store,
+				scanStore: runtime.scanStore,
+				scanner: runtime.scanner,
+				settings: SERVICE_SETTINGS,
+			},
+		} );
+		await app.listen( { host: '127.0.0.1', port: 0 } );
+	} );
+
+	afterAll( async () => {
+		await app?.close();
+		await runtime?.close();
+		await store?.close();
+		await web?.close();
+		fs.rmSync( dataDir, { recursive: true, force: true } );
+	} );
+
+	it( 'refuses unsigned reads and writes with 401', async () => {
+		const put = await send( app, {
+			method: 'PUT',
+			url: '/v1/site/settings',
+			headers: { 'content-type': 'application/json' },
+			payload: JSON.stringify( { keywords: [ ANCHOR ] } ),
+		} );
+		expect( put.statusCode ).toBe( 401 );
+		expect( put.json().code ).toBe( 'ERR_AUTH_MISSING' );
+		const get = await send( app, {
+			method: 'GET',
+			url: '/v1/site/settings',
+		} );
+		expect( get.statusCode ).toBe( 401 );
+	} );
+
+	it( 'serves the service settings to a site that stored none', async () => {
+		const reply = await signed( 'GET', '/v1/site/settings' );
+		expect( reply.statusCode ).toBe( 200 );
+		expect( reply.json() ).toEqual( {
+			site: siteUrl,
+			own: {},
+			effective: SERVICE_SETTINGS,
+			alternateUrls: [],
+			updatedAt: null,
+		} );
+	} );
+
+	it( 'classifies the anchor by the service settings before the site sets keywords', async () => {
+		const reply = await signed( 'POST', '/v1/check', {
+			site: siteUrl,
+			links: [ { url: web.url( 'partner-a.test' ), anchorText: ANCHOR } ],
+		} );
+		expect( reply.statusCode ).toBe( 200 );
+		const [ result ] = CheckResponseSchema.parse( reply.json() ).results;
+		expect( result.status ).toBe( 'links-back' );
+		expect( result.links[ 0 ].anchorClass ).toBe( 'other' );
+		expect( exactMatchFindings( await scanToEnd() ) ).toEqual( [] );
+	} );
+
+	it.each( [
+		[ { maxReciprocalPartners: -1 }, 'maxReciprocalPartners' ],
+		[ { keywords: [ 'ok', 7 ] }, 'keywords.1' ],
+		[ { velocityWindowDays: 'thirty' }, 'velocityWindowDays' ],
+		[ { maxPartners: 3 }, 'maxPartners' ],
+		[ { alternateUrls: [ 'ftp://old.example/' ] }, 'alternateUrls.0' ],
+	] )( 'refuses %j with a 400 naming %s', async ( body, field ) => {
+		const reply = await signed( 'PUT', '/v1/site/settings', body );
+		expect( reply.statusCode ).toBe( 400 );
+		expect( reply.json() ).toMatchObject( { code: 'ERR_VALIDATION' } );
+		expect( reply.json().field ).toBe( field );
+		expect( reply.json().message ).toMatch( new RegExp( `^${ field }: ` ) );
+		// Nothing was stored by a refused request.
+		expect( await store.getSiteSettings( 1 ) ).toBeNull();
+	} );
+
+	it( 'stores only the fields the site sent, with its alternate URLs', async () => {
+		const reply = await signed( 'PUT', '/v1/site/settings', {
+			keywords: [ ANCHOR ],
+			maxReciprocalPartners: 0,
+			velocityWindowDays: 7,
+			alternateUrls: [ 'https://www.Old-Domain.example', siteUrl ],
+		} );
+		expect( reply.statusCode ).toBe( 200 );
+		const answer = reply.json();
+		expect( answer.own ).toEqual( {
+			keywords: [ ANCHOR ],
+			maxReciprocalPartners: 0,
+			velocityWindowDays: 7,
+		} );
+		expect( answer.effective ).toEqual( {
+			...SERVICE_SETTINGS,
+			keywords: [ ANCHOR ],
+			maxReciprocalPartners: 0,
+			velocityWindowDays: 7,
+		} );
+		// Normalised, and the site's own URL is no alias of itself.
+		expect( answer.alternateUrls ).toEqual( [
+			'https://www.old-domain.example/',
+		] );
+		const site = await store.findSite( siteIdentity( siteUrl )!.siteKey );
+		expect( site?.alternateUrls ).toEqual( [
+			'https://www.old-domain.example/',
+		] );
+		expect(
+			( await signed( 'GET', '/v1/site/settings' ) ).json().own
+		).toEqual( answer.own );
+	} );
+
+	it( 'checks with the site keywords once they are stored', async () => {
+		const reply = await signed( 'POST', '/v1/check', {
+			site: siteUrl,
+			links: [ { url: web.url( 'partner-a.test' ), anchorText: ANCHOR } ],
+			fresh: true,
+		} );
+		const [ result ] = CheckResponseSchema.parse( reply.json() ).results;
+		expect( result.links[ 0 ].anchorClass ).toBe( 'exact-match' );
+	} );
+
+	it( 'scans and reports with the site keywords and thresholds', async () => {
+		const report = await scanToEnd();
+		expect( report.summary.thresholds ).toMatchObject( {
+			maxReciprocalPartners: 0,
+			velocityWindowDays: 7,
+			minRelevance: SERVICE_SETTINGS.minRelevance,
+		} );
+		expect( exactMatchFindings( report ).length ).toBeGreaterThan( 0 );
+		expect( report.summary.findings.map( ( f ) => f.code ) ).toContain(
+			'too-many-partners'
+		);
+	} );
+
+	it( 'keeps the stored settings when the store is opened again (migration 2)', async () => {
+		const again = openStore( { dataDir } );
+		try {
+			expect( again.schemaVersion() ).toBeGreaterThanOrEqual( 2 );
+			const stored = await again.getSiteSettings(
+				( await again.findSite( siteIdentity( siteUrl )!.siteKey ) )!.id
+			);
+			expect( stored?.settings ).toEqual( {
+				keywords: [ ANCHOR ],
+				maxReciprocalPartners: 0,
+				velocityWindowDays: 7,
+			} );
+		} finally {
+			await again.close();
+		}
+	} );
+} );
