@@ -203,17 +203,19 @@ final class Rest_Controller {
 			}
 		}
 
-		$result = Service_Client::from_options()->request(
-			'POST',
-			'/v1/check',
-			array(),
-			array(
-				'site'     => Service_Client::site_identity(),
-				'links'    => $links,
-				'keywords' => array_slice( $keywords, 0, self::MAX_KEYWORDS ),
-				'fresh'    => (bool) $request->get_param( 'fresh' ),
-			)
+		$body = array(
+			'site'     => Service_Client::site_identity(),
+			'links'    => $links,
+			'keywords' => array_slice( $keywords, 0, self::MAX_KEYWORDS ),
+			'fresh'    => (bool) $request->get_param( 'fresh' ),
 		);
+		// The settings' alternate URLs (old domain, short domain, staging):
+		// links to them are links to us for the service too (issue 9).
+		$alternates = array_slice( Options::site_urls(), 1, 20 );
+		if ( array() !== $alternates ) {
+			$body['alternateUrls'] = array_values( $alternates );
+		}
+		$result = Service_Client::from_options()->request( 'POST', '/v1/check', array(), $body );
 		if ( is_wp_error( $result ) ) {
 			return $result;
 		}

@@ -245,6 +245,12 @@ export const CheckRequestSchema = z.object( {
 	cloaking: z.boolean().optional(),
 	/** Render each target page in Chromium (where installed) and compare. */
 	rendered: z.boolean().optional(),
+	/**
+	 * Other URLs of our site (old domain, short domain, staging) as the
+	 * signing site lists them (WordPress: "Alternate site URLs"); links to
+	 * any of them count as links to us, as the store's aliases do.
+	 */
+	alternateUrls: z.array( HttpUrl ).max( 20 ).optional(),
 } );
 export type CheckRequest = z.infer< typeof CheckRequestSchema >;
 export type CheckRequestInput = z.input< typeof CheckRequestSchema >;

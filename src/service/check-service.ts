@@ -24,6 +24,7 @@ import type { CheckBatch } from './backlinks/checker';
 import type { Logger } from './logger';
 import { silentLogger } from './logger';
 import { isTransient } from './store/transient';
+import { removalState } from './verdicts/removal';
 import type { SiteRecord, Store, StoredCheck } from './store/types';
 
 /** What the check service passes the checker for one target. */
@@ -43,6 +44,10 @@ export interface TargetCheckContext {
 	};
 	/** Shares partner homepage fetches between the targets of one request. */
 	batch?: CheckBatch;
+	/** Also fetch the target page with a browser User-Agent and compare (issue 9). */
+	cloaking?: boolean;
+	/** Also render the target page in Chromium and compare (issue 9). */
+	rendered?: boolean;
 }
 
 /** The part of the backlink checker (src/service/backlinks) this service uses. */
@@ -62,7 +67,10 @@ export interface CheckServiceOptions {
 	settings: Pick<
 		Settings,
 		'checkTtlHours' | 'keywords' | 'brandTerms' | 'partialMatchShare'
-	>;
+	> &
+		Partial<
+			Pick< Settings, 'removalConfirmChecks' | 'removalConfirmHours' >
+		>;
 	/** Transient failures are re-checked after this many minutes (default 15, at most the TTL). */
 	retryMinutes?: number;
 	/** Targets checked at the same time (the fetcher has its own per-host limits). */
@@ -175,11 +183,19 @@ export function createCheckService(
 
 	function usable(
 		stored: StoredCheck,
-		homepage: boolean,
+		request: CheckRequest,
 		at: Date
 	): boolean {
-		if ( homepage && ! stored.withHomepage ) {
+		if ( request.homepage && ! stored.withHomepage ) {
 			// The stored check never looked at the homepage.
+			return false;
+		}
+		// The stored check made no (or a weaker) cloaking comparison.
+		const compared = stored.result.cloaking?.method;
+		if (
+			( request.rendered && compared !== 'rendered' ) ||
+			( request.cloaking && ! compared )
+		) {
 			return false;
 		}
 		const age = at.getTime() - stored.checkedAtMs;
@@ -194,7 +210,13 @@ export function createCheckService(
 			const keywords = [
 				...new Set( [ ...settings.keywords, ...request.keywords ] ),
 			];
-			const siteUrls = [ site.url, ...site.alternateUrls ];
+			const siteUrls = [
+				...new Set( [
+					site.url,
+					...site.alternateUrls,
+					...( request.alternateUrls ?? [] ),
+				] ),
+			];
 			const ours = createSiteMatcher( siteUrls );
 			const anchors: AnchorContext = {
 				keywords,
@@ -226,7 +248,7 @@ export function createCheckService(
 				if (
 					previous &&
 					! request.fresh &&
-					usable( previous, request.homepage, started )
+					usable( previous, request, started )
 				) {
 					answers.set(
 						key,
@@ -244,7 +266,7 @@ export function createCheckService(
 				url: string
 			): Promise< BacklinkResult > => {
 				const previous = stored.get( key );
-				const result = await checker.checkTarget( url, {
+				let result = await checker.checkTarget( url, {
 					siteUrls,
 					keywords,
 					brandTerms: settings.brandTerms,
@@ -256,7 +278,28 @@ export function createCheckService(
 						lastModified: previous.validators.lastModified,
 					},
 					batch,
+					cloaking: request.cloaking,
+					rendered: request.rendered,
 				} );
+				// Missing now: removed, or still within the grace period?
+				// (Issue 9: one miss on one bad night is no removal.)
+				const earlier = await store.checkHistory( site.id, {
+					targetKey: key,
+					limit: 500,
+				} );
+				const removal = removalState(
+					[ ...earlier, result ].map( ( check ) => ( {
+						status: check.status,
+						checkedAt: check.checkedAt,
+					} ) ),
+					{
+						confirmChecks: settings.removalConfirmChecks ?? 2,
+						confirmHours: settings.removalConfirmHours ?? 24,
+					}
+				);
+				if ( removal ) {
+					result = { ...result, removal };
+				}
 				// Stored as soon as it is known: a process killed in the
 				// middle of a long request keeps every finished check.
 				await store.recordChecks( site.id, [
@@ -282,6 +325,8 @@ export function createCheckService(
 						site.id,
 						key,
 						request.homepage,
+						request.cloaking === true,
+						request.rendered === true,
 					] );
 					const running = inFlight.get( flightKey );
 					if ( running ) {

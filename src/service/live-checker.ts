@@ -2,12 +2,13 @@
  * The live checker: the guarded fetcher (with one log line per fetch) and
  * backlink detection, shaped as the check service's TargetChecker.
  */
-import { createBacklinkChecker } from './backlinks';
 import type { TargetChecker } from './check-service';
 import { createFetcher } from './fetch/fetch-page';
 import type { Fetcher, FetcherOptions } from './fetch/fetch-page';
 import { parseResolveMap } from './fetch/resolve-map';
 import type { Logger } from './logger';
+import { createVerdictChecker } from './verdicts/checker';
+import { createRenderer } from './verdicts/render';
 
 /**
  * A fetcher that logs one line per page fetch (URL, outcome, HTTP status,
@@ -63,16 +64,20 @@ export function createLiveChecker( options: LiveCheckerOptions ): {
 		} ),
 		options.logger
 	);
-	const backlinks = createBacklinkChecker( { fetcher } );
+	// Backlink detection plus the issue 9 checks (cloaking, rendered,
+	// redirecting aliases); Chromium is launched only for a rendered check.
+	const verdicts = createVerdictChecker( {
+		fetcher,
+		renderer: createRenderer( { fetcher } ),
+	} );
 	return {
 		checker: {
-			checkTarget: ( target, ctx ) =>
-				backlinks.checkTarget( target, {
-					...ctx,
-					previous: ctx.previous?.result ?? null,
-				} ),
-			createBatch: () => backlinks.createBatch(),
+			checkTarget: ( target, ctx ) => verdicts.checkTarget( target, ctx ),
+			createBatch: () => verdicts.createBatch!(),
 		},
-		close: () => fetcher.close(),
+		close: async () => {
+			await verdicts.close();
+			await fetcher.close();
+		},
 	};
 }

@@ -43,6 +43,9 @@ interface CheckOptions {
 	dataDir?: string;
 	ttlHours?: string;
 	settings?: string;
+	cloaking?: boolean;
+	render?: boolean;
+	alias?: string[];
 }
 
 export interface CheckReport extends CheckResponse {
@@ -126,6 +129,19 @@ export function register( program: Command ): void {
 			'a keyword of ours for anchor classification (repeatable)',
 			collect
 		)
+		.option(
+			'--cloaking',
+			'also fetch each page with a browser User-Agent and compare the links to us'
+		)
+		.option(
+			'--render',
+			'also render each page in Chromium (/usr/bin/chromium) to see links inserted by JavaScript'
+		)
+		.option(
+			'--alias <url>',
+			'another URL or domain of our site (old domain, short domain, staging; repeatable)',
+			collect
+		)
 		.addOption( resolveOption() )
 		.addOption( dataDirOption() )
 		.addOption( ttlOption() )
@@ -144,6 +160,13 @@ export function register( program: Command ): void {
 				homepage: options.homepage,
 				fresh: options.fresh ?? false,
 				keywords: options.keyword ?? [],
+				cloaking: options.cloaking === true,
+				rendered: options.render === true,
+				alternateUrls: ( options.alias ?? [] ).map( ( alias ) =>
+					/^https?:\/\//i.test( alias )
+						? alias
+						: `https://${ alias }/`
+				),
 			} );
 			if ( ! parsed.success ) {
 				const error = validationError( parsed.error );
@@ -181,7 +204,11 @@ export function register( program: Command ): void {
 					...response,
 					findings: findingsOf( {
 						response,
-						siteUrls: [ site.url, ...site.alternateUrls ],
+						siteUrls: [
+							site.url,
+							...site.alternateUrls,
+							...( parsed.data.alternateUrls ?? [] ),
+						],
 						settings,
 						keywords: parsed.data.keywords,
 						stats,
