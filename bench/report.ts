@@ -1,0 +1,262 @@
+/**
+ * The shape of bench/results/*.json and its rendering as the markdown
+ * table that goes into bench/results/latest.md and the README.
+ */
+import type { BacklinksResult } from './backlinks';
+import type { EditorResult } from './editor';
+import type { ExtractionResult } from './extraction';
+import type { ScanMemoryResult } from './scan-memory';
+import type { WarmPathResult } from './warm-path';
+
+export interface BenchReport {
+	date: string;
+	quick: boolean;
+	machine: {
+		cpuModel: string;
+		cpus: number;
+		memoryGb: number;
+		os: string;
+		node: string;
+	};
+	/** 1/5/15-minute load averages: other work on the machine skews numbers. */
+	loadAverageBefore: number[];
+	loadAverageAfter: number[];
+	results: {
+		extraction?: ExtractionResult;
+		backlinks?: BacklinksResult;
+		editor?: EditorResult;
+		'warm-path'?: WarmPathResult;
+		scan?: ScanMemoryResult;
+	};
+	errors: Record< string, string >;
+	durationsSec: Record< string, number >;
+}
+
+function met( ok: boolean ): string {
+	return ok ? '**met**' : '**not met**';
+}
+
+function table(
+	head: string[],
+	rows: Array< Array< string | number > >
+): string {
+	return [
+		`| ${ head.join( ' | ' ) } |`,
+		`|${ head.map( () => ' --- ' ).join( '|' ) }|`,
+		...rows.map( ( row ) => `| ${ row.join( ' | ' ) } |` ),
+	].join( '\n' );
+}
+
+function kb( bytes: number ): string {
+	return bytes >= 1e6
+		? `${ ( bytes / 1e6 ).toFixed( 2 ) } MB`
+		: `${ Math.round( bytes / 1e3 ) } KB`;
+}
+
+function extraction( r: ExtractionResult ): string {
+	const rows = r.rows.map( ( row ) => [
+		row.set,
+		`${ row.pages } pages, ${ kb( row.bytes ) }`,
+		row.tool,
+		row.mbPerSec,
+		row.linksPerSec,
+		row.linksPerPass,
+		`${ row.oursVsTool }x`,
+	] );
+	const ok = Object.values( r.ratioVsCheerio ).every( ( x ) => x >= 2 );
+	return [
+		'### 1. Link extraction with placement',
+		'',
+		table(
+			[
+				'set',
+				'input',
+				'tool',
+				'MB/s',
+				'links/s',
+				'links/pass',
+				'rlg vs tool',
+			],
+			rows
+		),
+		'',
+		`Target: rlg ≥ 2x cheerio with placement included: ${ met( ok ) } (${ Object.entries(
+			r.ratioVsCheerio
+		)
+			.map( ( [ set, x ] ) => `${ set } ${ x }x` )
+			.join(
+				', '
+			) }). parse5 only builds a tree (no link list, no placement).`,
+	].join( '\n' );
+}
+
+function backlinks( r: BacklinksResult ): string {
+	const rows = r.rows.map( ( row ) => [
+		row.tool,
+		row.pages,
+		row.seconds,
+		row.pagesPerSec,
+		row.ok,
+	] );
+	return [
+		'### 2. Backlink checking throughput',
+		'',
+		`${ r.hosts } partner hosts × ${ r.pagesPerHost } pages (mean ${ kb(
+			r.meanPageBytes
+		) }), ${ r.slowHosts } hosts answer after ${ r.slowMs } ms; concurrency ${
+			r.concurrency
+		} for every tool (rlg also ${
+			r.perHostConcurrency
+		} per host and robots.txt per host); ${ r.rounds } round(s), interleaved.`,
+		'',
+		table( [ 'tool', 'pages', 's', 'pages/s', 'pages ok' ], rows ),
+		'',
+		`rlg verdicts correct: ${ r.verdictsCorrect }/${ r.verdictsTotal }. ` +
+			`Targets: ≥ 1.5x linkinator: ${ met( r.ratioVsLinkinator >= 1.5 ) } (${
+				r.ratioVsLinkinator
+			}x); ≥ 70% of raw fetch: ${ met( r.shareOfRawFetch >= 0.7 ) } (${ Math.round(
+				r.shareOfRawFetch * 100
+			) }%).`,
+	].join( '\n' );
+}
+
+function editor( r: EditorResult ): string {
+	const rows = r.rows.map( ( row ) => [
+		row.links,
+		kb( row.postBytes ),
+		row.runs,
+		row.p50Ms,
+		row.p95Ms,
+		row.collectP50Ms,
+		row.evaluateP50Ms,
+		row.findings,
+		row.cheerioP50Ms,
+		`${ row.costVsCheerio }x`,
+	] );
+	return [
+		'### 3. Editor responsiveness (collectPostLinks + evaluate, in Node)',
+		'',
+		table(
+			[
+				'links',
+				'post',
+				'runs',
+				'p50 ms',
+				'p95 ms',
+				'collect p50',
+				'rules p50',
+				'findings',
+				'cheerio p50 ms',
+				'rlg / cheerio',
+			],
+			rows
+		),
+		'',
+		`Target: 1,000-link post under ${ r.targetMs } ms (p95): ${ met(
+			r.met
+		) }. cheerio only parses and lists links (no blocks, no rules).`,
+	].join( '\n' );
+}
+
+function warmPath( r: WarmPathResult ): string {
+	return [
+		'### 4. Warm-path latency (signed POST /v1/check, 20 cached links)',
+		'',
+		table(
+			[
+				'requests',
+				'cold ms',
+				'all cached',
+				'p50 ms',
+				'p95 ms',
+				'mean ms',
+				'health p50 / p95 ms',
+				'p95 vs health',
+			],
+			[
+				[
+					r.requests,
+					r.coldMs,
+					r.allFromCache ? 'yes' : 'no',
+					r.p50Ms,
+					r.p95Ms,
+					r.meanMs,
+					`${ r.healthP50Ms } / ${ r.healthP95Ms }`,
+					`${ r.costVsHealth }x`,
+				],
+			]
+		),
+		'',
+		`Target: p95 under ${ r.targetMs } ms: ${ met( r.met ) }.`,
+	].join( '\n' );
+}
+
+function scan( r: ScanMemoryResult ): string {
+	const rows = r.rows.map( ( row ) => [
+		row.posts,
+		row.partnerHosts,
+		row.seconds,
+		row.postsPerSec,
+		row.partnerPagesFetched,
+		row.partnerPagesPerSec,
+		row.peakRssMb,
+		row.exitCode ?? 'signal',
+		row.summary || '',
+	] );
+	return [
+		'### 5. Scan memory (`rlg scan` child process, fake WordPress REST site)',
+		'',
+		table(
+			[
+				'posts',
+				'partner hosts',
+				's',
+				'posts/s',
+				'partner pages',
+				'partner pages/s',
+				'peak RSS MB',
+				'exit',
+				'report',
+			],
+			rows
+		),
+		'',
+		`Target: peak RSS flat within 20%: ${ met( r.flatWithin20Percent ) } (x${
+			r.rssGrowth
+		} from ${ r.rows[ 0 ].posts } to ${ r.rows[ 1 ].posts } posts).`,
+	].join( '\n' );
+}
+
+export function renderMarkdown( report: BenchReport ): string {
+	const m = report.machine;
+	const sections = [
+		`## Benchmarks${ report.quick ? ' (quick)' : '' }: ${ report.date.slice( 0, 16 ).replace( 'T', ' ' ) } UTC`,
+		`Machine: ${ m.cpus } × ${ m.cpuModel }, ${ m.memoryGb } GB, ${ m.os }, Node ${
+			m.node
+		}. Load average before/after: ${ report.loadAverageBefore.join(
+			' '
+		) } / ${ report.loadAverageAfter.join( ' ' ) } (other work on the machine skews every number).`,
+	];
+	const r = report.results;
+	if ( r.extraction ) {
+		sections.push( extraction( r.extraction ) );
+	}
+	if ( r.backlinks ) {
+		sections.push( backlinks( r.backlinks ) );
+	}
+	if ( r.editor ) {
+		sections.push( editor( r.editor ) );
+	}
+	if ( r[ 'warm-path' ] ) {
+		sections.push( warmPath( r[ 'warm-path' ] ) );
+	}
+	if ( r.scan ) {
+		sections.push( scan( r.scan ) );
+	}
+	for ( const [ name, error ] of Object.entries( report.errors ) ) {
+		sections.push(
+			`### ${ name }: did not run\n\n\`\`\`\n${ error }\n\`\`\``
+		);
+	}
+	return `${ sections.join( '\n\n' ) }\n`;
+}

@@ -1,0 +1,124 @@
+/**
+ * `npm run bench`: runs the five benchmarks of issue 6 one after another in
+ * this process (scan memory in child processes), then writes
+ * bench/results/latest.{md,json} and a dated copy. Numbers never fail the
+ * run: targets are reported as met or not. Exit 1 only when a benchmark
+ * could not run at all (its error is in the results too).
+ *
+ *   node build/bench/bench/run.js [--quick] [--only extraction,backlinks,editor,warm-path,scan]
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { runBacklinks } from './backlinks';
+import { runEditor } from './editor';
+import { runExtraction } from './extraction';
+import { repoRoot } from './lib/corpus';
+import { renderMarkdown } from './report';
+import type { BenchReport } from './report';
+import { runScanMemory } from './scan-memory';
+import { runWarmPath } from './warm-path';
+
+const BENCHMARKS = {
+	extraction: runExtraction,
+	backlinks: runBacklinks,
+	editor: async ( options: { quick: boolean } ) => runEditor( options ),
+	'warm-path': runWarmPath,
+	scan: runScanMemory,
+} as const;
+
+type BenchName = keyof typeof BENCHMARKS;
+
+function parseArgs( argv: string[] ): { quick: boolean; only: BenchName[] } {
+	const quick = argv.includes( '--quick' );
+	const at = argv.indexOf( '--only' );
+	const names = Object.keys( BENCHMARKS ) as BenchName[];
+	if ( at === -1 ) {
+		return { quick, only: names };
+	}
+	const only = ( argv[ at + 1 ] ?? '' ).split( ',' ).filter( Boolean );
+	const unknown = only.filter( ( n ) => ! names.includes( n as BenchName ) );
+	if ( unknown.length || ! only.length ) {
+		throw new Error(
+			`--only takes a comma-separated list of ${ names.join( ', ' ) }`
+		);
+	}
+	return { quick, only: only as BenchName[] };
+}
+
+function machine(): BenchReport[ 'machine' ] {
+	const cpus = os.cpus();
+	return {
+		cpuModel: cpus[ 0 ]?.model.trim() ?? 'unknown',
+		cpus: cpus.length,
+		memoryGb: Math.round( os.totalmem() / 1e8 ) / 10,
+		os: `${ os.type() } ${ os.release() } ${ os.arch() }`,
+		node: process.version,
+	};
+}
+
+function loadAverage(): number[] {
+	return os.loadavg().map( ( value ) => Math.round( value * 100 ) / 100 );
+}
+
+async function main(): Promise< number > {
+	const { quick, only } = parseArgs( process.argv.slice( 2 ) );
+	const report: BenchReport = {
+		date: new Date().toISOString(),
+		quick,
+		machine: machine(),
+		loadAverageBefore: loadAverage(),
+		loadAverageAfter: [],
+		results: {},
+		errors: {},
+		durationsSec: {},
+	};
+	let failed = false;
+	for ( const name of only ) {
+		process.stderr.write( `bench: ${ name }…\n` );
+		const start = Date.now();
+		try {
+			// Each name's runner returns that name's result type.
+			( report.results as Record< string, unknown > )[ name ] =
+				await BENCHMARKS[ name ]( { quick } );
+		} catch ( error ) {
+			failed = true;
+			report.errors[ name ] =
+				error instanceof Error
+					? ( error.stack ?? error.message )
+					: String( error );
+			process.stderr.write( `bench: ${ name } failed: ${ error }\n` );
+		}
+		report.durationsSec[ name ] =
+			Math.round( ( Date.now() - start ) / 100 ) / 10;
+	}
+	report.loadAverageAfter = loadAverage();
+
+	const dir = path.join( repoRoot(), 'bench', 'results' );
+	fs.mkdirSync( dir, { recursive: true } );
+	const base = quick ? 'latest-quick' : 'latest';
+	const stamp = report.date.slice( 0, 16 ).replace( ':', '-' );
+	const markdown = renderMarkdown( report );
+	const json = `${ JSON.stringify( report, null, '\t' ) }\n`;
+	fs.writeFileSync( path.join( dir, `${ base }.md` ), markdown );
+	fs.writeFileSync( path.join( dir, `${ base }.json` ), json );
+	fs.writeFileSync(
+		path.join( dir, `${ stamp }${ quick ? '-quick' : '' }.json` ),
+		json
+	);
+	process.stdout.write( markdown );
+	process.stderr.write(
+		`bench: wrote ${ path.join( 'bench', 'results', `${ base }.md` ) } and .json\n`
+	);
+	return failed ? 1 : 0;
+}
+
+main().then(
+	( code ) => {
+		process.exitCode = code;
+	},
+	( error ) => {
+		process.stderr.write( `bench: ${ error?.stack ?? error }\n` );
+		process.exitCode = 1;
+	}
+);
