@@ -62,6 +62,46 @@ describe( 'cloaked-backlink', () => {
 		] );
 	} );
 
+	it( 'does not call a link inserted by JavaScript cloaking, but a link the rendered page removed is', () => {
+		const link = ourLink();
+		const inserted = result( link.href, [], {
+			cloaking: {
+				method: 'rendered',
+				botLinks: [],
+				browserLinks: [ `${ US } follow` ],
+				differs: true,
+				error: null,
+			},
+		} );
+		expect(
+			evaluatePost( post( [ link ], [ inserted ] ), SETTINGS ).map(
+				( f ) => f.code
+			)
+		).not.toContain( 'cloaked-backlink' );
+
+		const removed = reciprocal(
+			{},
+			{},
+			{
+				cloaking: {
+					method: 'rendered',
+					botLinks: [ `${ US } follow` ],
+					browserLinks: [],
+					differs: true,
+					error: null,
+				},
+			}
+		);
+		expect(
+			evaluatePost(
+				post( [ removed.link ], [ removed.result ] ),
+				SETTINGS
+			).filter( ( f ) => f.code === 'cloaked-backlink' )
+		).toMatchObject( [
+			{ params: { method: 'rendered', botOnly: [ `${ US } follow` ] } },
+		] );
+	} );
+
 	it( 'is silent when both fetches saw the same links, when the comparison failed, or was not asked for', () => {
 		const same = reciprocal(
 			{},

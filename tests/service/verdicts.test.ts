@@ -12,6 +12,7 @@ import { evaluatePost } from '../../src/core/rules';
 import type { BacklinkResult, CheckRequestInput } from '../../src/core/schemas';
 import { CheckRequestSchema } from '../../src/core/schemas';
 import { DEFAULT_SETTINGS } from '../../src/core/settings';
+import { urlKey } from '../../src/core/url';
 import { createCheckService } from '../../src/service/check-service';
 import { createFetcher } from '../../src/service/fetch';
 import { alertsOf, historyOf } from '../../src/service/report/history';
@@ -138,24 +139,9 @@ describe( 'trustworthy verdicts against local partner sites', () => {
 		} ) );
 	}
 
-	const at = ( hours: number ) => new Date( T0 + hours * HOUR ).toISOString();
-
-	it( 'a link on a page with X-Robots-Tag: noindex is present but discounted, with the reason, up to the findings', async () => {
-		web.route( 'noindex.test', '/post', {
-			headers: {
-				'content-type': 'text/html; charset=utf-8',
-				'x-robots-tag': 'noindex',
-			},
-			body: html( linkToUs() ),
-		} );
-		const target = web.url( 'noindex.test', '/post' );
-		const result = await check( target );
-		expect( result.status ).toBe( 'links-back' );
-		expect( result.page?.notIndexable ).toBe( 'noindex-header' );
-		expect( result.links.map( ( l ) => l.seenBy ) ).toEqual( [
-			[ 'http' ],
-		] );
-		const findings = evaluatePost(
+	/** The core rules' findings for a post with one link to `target`. */
+	function findingsFor( target: string, result: BacklinkResult ) {
+		return evaluatePost(
 			{
 				siteUrls: [ us ],
 				postText: 'Garden tips',
@@ -173,10 +159,30 @@ describe( 'trustworthy verdicts against local partner sites', () => {
 						position: 0.5,
 					},
 				],
-				backlinks: { [ target.replace( /^https?:\/\//, '' ) ]: result },
+				backlinks: { [ urlKey( target ) ]: result },
 			},
 			DEFAULT_SETTINGS
 		);
+	}
+
+	const at = ( hours: number ) => new Date( T0 + hours * HOUR ).toISOString();
+
+	it( 'a link on a page with X-Robots-Tag: noindex is present but discounted, with the reason, up to the findings', async () => {
+		web.route( 'noindex.test', '/post', {
+			headers: {
+				'content-type': 'text/html; charset=utf-8',
+				'x-robots-tag': 'noindex',
+			},
+			body: html( linkToUs() ),
+		} );
+		const target = web.url( 'noindex.test', '/post' );
+		const result = await check( target );
+		expect( result.status ).toBe( 'links-back' );
+		expect( result.page?.notIndexable ).toBe( 'noindex-header' );
+		expect( result.links.map( ( l ) => l.seenBy ) ).toEqual( [
+			[ 'http' ],
+		] );
+		const findings = findingsFor( target, result );
 		expect(
 			findings.find( ( f ) => f.code === 'backlink-not-indexable' )
 		).toMatchObject( {
@@ -281,6 +287,14 @@ describe( 'trustworthy verdicts against local partner sites', () => {
 			error: null,
 		} );
 		expect( cloaked.links[ 0 ].seenBy ).toEqual( [ 'http' ] );
+		expect(
+			findingsFor( web.url( 'cloaker.test', '/post' ), cloaked ).find(
+				( f ) => f.code === 'cloaked-backlink'
+			)
+		).toMatchObject( {
+			severity: 'warning',
+			params: { botOnly: [ `${ us } follow` ], browserOnly: [] },
+		} );
 		const uas = web
 			.site( 'cloaker.test' )
 			.requests.filter( ( r ) => r.path === '/post' )
@@ -344,6 +358,13 @@ describe( 'trustworthy verdicts against local partner sites', () => {
 				browserLinks: [ `${ us } follow` ],
 				error: null,
 			} );
+			// A script-built link is a link, not cloaking.
+			expect(
+				findingsFor( target, rendered ).map( ( f ) => f.code )
+			).toEqual( expect.arrayContaining( [ 'reciprocal-link' ] ) );
+			expect(
+				findingsFor( target, rendered ).map( ( f ) => f.code )
+			).not.toContain( 'cloaked-backlink' );
 			// The browser's requests went through our fetcher: the test host
 			// exists only in our --resolve map.
 			expect( web.site( 'scripted.test' ).hits( '/insert.js' ) ).toBe(

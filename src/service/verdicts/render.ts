@@ -139,6 +139,10 @@ export function createRenderer( options: RendererOptions ): Renderer {
 			await context.route( '**/*', ( route ) => answer( route, http ) );
 			return { context, userDataDir, http };
 		} )();
+		// A failed launch is not remembered: the next render tries again.
+		launched.catch( () => {
+			launched = null;
+		} );
 		return launched;
 	}
 
