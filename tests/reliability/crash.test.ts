@@ -8,121 +8,19 @@
  * no row is there twice, and the restarted service answers checks.
  * (Kill-and-resume of a scan: tests/service/scan-kill.test.ts.)
  */
-import { execFileSync, spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { html, startPartnerWeb } from '../helpers/partner-web';
 import type { PartnerWeb } from '../helpers/partner-web';
+import { ensureBuild, exited, peakRssOf, serve } from './child-service';
 import { recordFigures } from './figures';
 import { SITE_URL, dataDirWithSite, signedPost } from './service';
 
-const ROOT = path.join( __dirname, '..', '..' );
-const CLI = path.join( ROOT, 'build', 'node', 'service', 'cli.js' );
 const CLIENTS = 50;
 const HOSTS = 10;
 const hostName = ( i: number ) => `p${ i }.crash.test`;
-
-/** Newest modification time of the TypeScript the build compiles. */
-function newestSource( dir: string ): number {
-	let newest = 0;
-	for ( const entry of fs.readdirSync( dir, { withFileTypes: true } ) ) {
-		const file = path.join( dir, entry.name );
-		if ( entry.isDirectory() ) {
-			newest = Math.max( newest, newestSource( file ) );
-		} else if ( entry.name.endsWith( '.ts' ) ) {
-			newest = Math.max( newest, fs.statSync( file ).mtimeMs );
-		}
-	}
-	return newest;
-}
-
-function ensureBuild(): void {
-	const sources = Math.max(
-		newestSource( path.join( ROOT, 'src', 'core' ) ),
-		newestSource( path.join( ROOT, 'src', 'service' ) )
-	);
-	if ( fs.existsSync( CLI ) && fs.statSync( CLI ).mtimeMs >= sources ) {
-		return;
-	}
-	execFileSync( 'npm', [ 'run', '--silent', 'build:node' ], {
-		cwd: ROOT,
-		stdio: 'ignore',
-	} );
-}
-
-interface Served {
-	child: ChildProcess;
-	url: string;
-}
-
-/** `rlg serve` on a free port; resolves once it logs where it listens. */
-function serve( dataDir: string, web: PartnerWeb ): Promise< Served > {
-	const child = spawn(
-		process.execPath,
-		[
-			path.join( ROOT, 'bin', 'rlg.js' ),
-			'serve',
-			'--port',
-			'0',
-			'--data-dir',
-			dataDir,
-			...web.resolveArgs,
-		],
-		{
-			stdio: [ 'ignore', 'pipe', 'pipe' ],
-			env: { ...process.env, RLG_LOG_LEVEL: 'info' },
-		}
-	);
-	return new Promise( ( resolve, reject ) => {
-		let buffered = '';
-		let stderr = '';
-		const timer = setTimeout( () => {
-			child.kill( 'SIGKILL' );
-			reject( new Error( `rlg serve did not start: ${ stderr }` ) );
-		}, 20_000 );
-		child.stderr?.on( 'data', ( chunk ) => ( stderr += chunk ) );
-		child.stdout?.on( 'data', ( chunk: Buffer ) => {
-			buffered += chunk.toString();
-			const match =
-				/"url":"(http:\/\/127\.0\.0\.1:\d+)"[^\n]*"msg":"listening"/.exec(
-					buffered
-				);
-			if ( match ) {
-				clearTimeout( timer );
-				buffered = '';
-				// Keep draining the request log so the pipe never blocks.
-				child.stdout?.removeAllListeners( 'data' );
-				child.stdout?.resume();
-				resolve( { child, url: match[ 1 ] } );
-			} else if ( buffered.length > 100_000 ) {
-				buffered = buffered.slice( -10_000 );
-			}
-		} );
-		child.on( 'exit', ( code ) => {
-			clearTimeout( timer );
-			reject( new Error( `rlg serve exited ${ code }: ${ stderr }` ) );
-		} );
-	} );
-}
-
-/** Peak resident set of a live process (Linux), in bytes. */
-function peakRssOf( pid: number ): number | null {
-	try {
-		const status = fs.readFileSync( `/proc/${ pid }/status`, 'utf8' );
-		const kb = /VmHWM:\s+(\d+) kB/.exec( status );
-		return kb ? Number( kb[ 1 ] ) * 1024 : null;
-	} catch {
-		return null;
-	}
-}
-
-function exited( child: ChildProcess ): Promise< void > {
-	return child.exitCode !== null || child.signalCode !== null
-		? Promise.resolve()
-		: new Promise( ( resolve ) => child.once( 'exit', () => resolve() ) );
-}
 
 let web: PartnerWeb;
 let dataDir: string;

@@ -1,7 +1,8 @@
 /**
  * Load (issue 7, part 4): a bounded burst of signed check requests from
- * 200 concurrent clients against the real service (startService on
- * loopback, live fetches of local partner sites). Half the targets were
+ * 200 concurrent clients against the real service (`node bin/rlg.js serve`,
+ * i.e. startService on loopback, in its own process as in production; live
+ * fetches of local partner sites). Half the targets were
  * checked before the burst (served from the store), the rest are new.
  *
  * Asserted: every request answered 200 with one result per link, every
@@ -15,9 +16,11 @@ import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { html, startPartnerWeb } from '../helpers/partner-web';
 import type { PartnerWeb } from '../helpers/partner-web';
+import fs from 'node:fs';
+import { ensureBuild, exited, peakRssOf, serve } from './child-service';
+import type { Served } from './child-service';
 import { recordFigures } from './figures';
-import { SITE_URL, signedPost, startReliableService } from './service';
-import type { ReliableService } from './service';
+import { SITE_URL, dataDirWithSite, signedPost } from './service';
 
 const SECONDS = Number( process.env.RLG_LOAD_SECONDS ) || 8;
 const CLIENTS = Number( process.env.RLG_LOAD_CLIENTS ) || 200;
@@ -28,20 +31,27 @@ const page = html(
 );
 
 let web: PartnerWeb;
-let running: ReliableService;
+let dataDir: string;
+let running: Served;
 
 beforeAll( async () => {
 	const sites: Record< string, Record< string, string > > = {};
 	for ( let i = 0; i < HOSTS; i++ ) {
 		sites[ hostName( i ) ] = { '/': page, '*': page };
 	}
+	ensureBuild();
 	web = await startPartnerWeb( sites );
-	running = await startReliableService( { resolve: web.resolveEntries } );
-} );
+	dataDir = await dataDirWithSite();
+	running = await serve( dataDir, web );
+}, 120_000 );
 
 afterAll( async () => {
-	await running?.close();
+	if ( running && running.child.exitCode === null ) {
+		running.child.kill( 'SIGKILL' );
+		await exited( running.child );
+	}
 	await web?.close();
+	fs.rmSync( dataDir, { recursive: true, force: true } );
 } );
 
 function percentile( sorted: number[], p: number ): number {
@@ -62,130 +72,143 @@ interface Received {
 	status: string;
 }
 
-it( `${ CLIENTS } concurrent clients for ${ SECONDS } s: every request answered, every result stored once`, async () => {
-	const base = running.service.url;
-	const cachedTargets = Array.from( { length: 2 * HOSTS }, ( _, i ) =>
-		web.url( hostName( i % HOSTS ), `/cached/${ i }` )
-	);
-	const received: Received[] = [];
-	const failures: string[] = [];
-	const latencies: number[] = [];
-	let inFlight = 0;
-	let peakInFlight = 0;
-	let fresh = 0;
+it(
+	`${ CLIENTS } concurrent clients for ${ SECONDS } s: every request answered, every result stored once`,
+	async () => {
+		const base = running.url;
+		const cachedTargets = Array.from( { length: 2 * HOSTS }, ( _, i ) =>
+			web.url( hostName( i % HOSTS ), `/cached/${ i }` )
+		);
+		const received: Received[] = [];
+		const failures: string[] = [];
+		const latencies: number[] = [];
+		let inFlight = 0;
+		let peakInFlight = 0;
+		let fresh = 0;
 
-	async function check( urls: string[] ): Promise< void > {
-		const body = JSON.stringify( {
-			site: SITE_URL,
-			links: urls.map( ( url ) => ( { url, anchorText: 'x' } ) ),
-		} );
-		inFlight++;
-		peakInFlight = Math.max( peakInFlight, inFlight );
-		const started = performance.now();
-		try {
-			const answer = await signedPost( base, '/v1/check', body );
-			latencies.push( performance.now() - started );
-			const results = answer.body?.results;
-			if (
-				answer.status !== 200 ||
-				! Array.isArray( results ) ||
-				results.length !== urls.length
-			) {
-				failures.push(
-					`${ answer.status } ${ JSON.stringify( answer.body ).slice( 0, 200 ) }`
-				);
-				return;
-			}
-			for ( const result of results as Received[] ) {
-				received.push( result );
-				if ( result.status !== 'links-back' ) {
-					failures.push( `${ result.target }: ${ result.status }` );
-				}
-			}
-		} catch ( error ) {
-			failures.push( String( error ) );
-		} finally {
-			inFlight--;
-		}
-	}
-
-	// Warm the store: these targets are served from it during the burst.
-	await check( cachedTargets );
-	expect( failures ).toEqual( [] );
-
-	const end = Date.now() + SECONDS * 1000;
-	await Promise.all(
-		Array.from( { length: CLIENTS }, async ( _, client ) => {
-			for ( let n = 0; Date.now() < end; n++ ) {
-				const pick = () =>
-					cachedTargets[
-						Math.floor( Math.random() * cachedTargets.length )
-					];
-				const urls = [ pick(), pick() ];
-				if ( n % 2 === 0 ) {
-					fresh++;
-					urls.push(
-						web.url(
-							hostName( ( client + n ) % HOSTS ),
-							`/new/${ client }/${ n }`
-						)
+		async function check( urls: string[] ): Promise< void > {
+			const body = JSON.stringify( {
+				site: SITE_URL,
+				links: urls.map( ( url ) => ( { url, anchorText: 'x' } ) ),
+			} );
+			inFlight++;
+			peakInFlight = Math.max( peakInFlight, inFlight );
+			const started = performance.now();
+			try {
+				const answer = await signedPost( base, '/v1/check', body );
+				latencies.push( performance.now() - started );
+				const results = answer.body?.results;
+				if (
+					answer.status !== 200 ||
+					! Array.isArray( results ) ||
+					results.length !== urls.length
+				) {
+					failures.push(
+						`${ answer.status } ${ JSON.stringify( answer.body ).slice( 0, 200 ) }`
 					);
+					return;
 				}
-				await check( urls );
+				for ( const result of results as Received[] ) {
+					received.push( result );
+					if ( result.status !== 'links-back' ) {
+						failures.push(
+							`${ result.target }: ${ result.status }`
+						);
+					}
+				}
+			} catch ( error ) {
+				failures.push( String( error ) );
+			} finally {
+				inFlight--;
 			}
-		} )
-	);
-	const requests = latencies.length + failures.length;
+		}
 
-	// What the store holds, read as a separate connection.
-	const db = new BetterSqlite3( path.join( running.dataDir, 'rlg.sqlite' ), {
-		readonly: true,
-	} );
-	const rows = db
-		.prepare( 'SELECT target, checked_at AS checkedAt FROM checks' )
-		.all() as Array< { target: string; checkedAt: string } >;
-	db.close();
-	const stored = new Map< string, number >();
-	for ( const row of rows ) {
-		const key = `${ row.target } ${ row.checkedAt }`;
-		stored.set( key, ( stored.get( key ) ?? 0 ) + 1 );
-	}
-	const seen = new Set(
-		received.map( ( result ) => `${ result.target } ${ result.checkedAt }` )
-	);
-	const lost = [ ...seen ].filter( ( key ) => ! stored.has( key ) );
-	const duplicated = [ ...stored ].filter( ( [ , n ] ) => n > 1 );
-	const sorted = [ ...latencies ].sort( ( a, b ) => a - b );
+		// Warm the store: these targets are served from it during the burst.
+		await check( cachedTargets );
+		expect( failures ).toEqual( [] );
 
-	recordFigures( 'load', {
-		seconds: SECONDS,
-		clients: CLIENTS,
-		peakInFlight,
-		requests,
-		answered: latencies.length,
-		errors: failures.length,
-		results: received.length,
-		freshTargets: fresh,
-		fromCache: received.filter( ( result ) => result.fromCache ).length,
-		rowsStored: rows.length,
-		rowsLost: lost.length,
-		rowsDuplicated: duplicated.length,
-		latencyMs: {
-			p50: percentile( sorted, 50 ),
-			p95: percentile( sorted, 95 ),
-			p99: percentile( sorted, 99 ),
-			max: percentile( sorted, 100 ),
-		},
-		requestsPerSecond: Math.round( requests / SECONDS ),
-	} );
+		const end = Date.now() + SECONDS * 1000;
+		await Promise.all(
+			Array.from( { length: CLIENTS }, async ( _, client ) => {
+				for ( let n = 0; Date.now() < end; n++ ) {
+					const pick = () =>
+						cachedTargets[
+							Math.floor( Math.random() * cachedTargets.length )
+						];
+					const urls = [ pick(), pick() ];
+					if ( n % 2 === 0 ) {
+						fresh++;
+						urls.push(
+							web.url(
+								hostName( ( client + n ) % HOSTS ),
+								`/new/${ client }/${ n }`
+							)
+						);
+					}
+					await check( urls );
+				}
+			} )
+		);
+		const requests = latencies.length + failures.length;
 
-	expect( failures.slice( 0, 5 ) ).toEqual( [] );
-	expect( peakInFlight ).toBe( CLIENTS );
-	expect( lost ).toEqual( [] );
-	expect( duplicated ).toEqual( [] );
-	// Every row is a result some client received (none stored for nobody).
-	expect( rows.length ).toBe( seen.size );
-	// Both paths were exercised: the store and live fetches.
-	expect( received.some( ( result ) => result.fromCache ) ).toBe( true );
-	expect( fresh ).toBeGreaterThan( 0 );
-} );
+		// Stopped gracefully, then the store is read as it was left.
+		const servicePeakRss = peakRssOf( running.child.pid! );
+		running.child.kill( 'SIGTERM' );
+		await exited( running.child );
+		const db = new BetterSqlite3( path.join( dataDir, 'rlg.sqlite' ), {
+			readonly: true,
+		} );
+		const rows = db
+			.prepare( 'SELECT target, checked_at AS checkedAt FROM checks' )
+			.all() as Array< { target: string; checkedAt: string } >;
+		db.close();
+		const stored = new Map< string, number >();
+		for ( const row of rows ) {
+			const key = `${ row.target } ${ row.checkedAt }`;
+			stored.set( key, ( stored.get( key ) ?? 0 ) + 1 );
+		}
+		const seen = new Set(
+			received.map(
+				( result ) => `${ result.target } ${ result.checkedAt }`
+			)
+		);
+		const lost = [ ...seen ].filter( ( key ) => ! stored.has( key ) );
+		const duplicated = [ ...stored ].filter( ( [ , n ] ) => n > 1 );
+		const sorted = [ ...latencies ].sort( ( a, b ) => a - b );
+
+		recordFigures( 'load', {
+			seconds: SECONDS,
+			clients: CLIENTS,
+			peakInFlight,
+			requests,
+			answered: latencies.length,
+			errors: failures.length,
+			results: received.length,
+			freshTargets: fresh,
+			fromCache: received.filter( ( result ) => result.fromCache ).length,
+			rowsStored: rows.length,
+			rowsLost: lost.length,
+			rowsDuplicated: duplicated.length,
+			latencyMs: {
+				p50: percentile( sorted, 50 ),
+				p95: percentile( sorted, 95 ),
+				p99: percentile( sorted, 99 ),
+				max: percentile( sorted, 100 ),
+			},
+			requestsPerSecond: Math.round( requests / SECONDS ),
+			servicePeakRssBytes: servicePeakRss,
+		} );
+
+		expect( failures.slice( 0, 5 ) ).toEqual( [] );
+		expect( running.child.exitCode ).toBe( 0 );
+		expect( peakInFlight ).toBe( CLIENTS );
+		expect( lost ).toEqual( [] );
+		expect( duplicated ).toEqual( [] );
+		// Every row is a result some client received (none stored for nobody).
+		expect( rows.length ).toBe( seen.size );
+		// Both paths were exercised: the store and live fetches.
+		expect( received.some( ( result ) => result.fromCache ) ).toBe( true );
+		expect( fresh ).toBeGreaterThan( 0 );
+	},
+	( SECONDS + 60 ) * 1000
+);
