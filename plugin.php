@@ -24,6 +24,7 @@ define( 'RLG_PLUGIN_DIR', plugin_dir_path( __FILE__ ) );
 require_once RLG_PLUGIN_DIR . 'includes/class-settings-schema.php';
 require_once RLG_PLUGIN_DIR . 'includes/class-options.php';
 require_once RLG_PLUGIN_DIR . 'includes/class-service-client.php';
+require_once RLG_PLUGIN_DIR . 'includes/class-settings-sync.php';
 require_once RLG_PLUGIN_DIR . 'includes/class-rest-controller.php';
 require_once RLG_PLUGIN_DIR . 'includes/class-settings-page.php';
 require_once RLG_PLUGIN_DIR . 'includes/class-tools-page.php';

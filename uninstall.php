@@ -10,9 +10,11 @@
 defined( 'WP_UNINSTALL_PLUGIN' ) || exit;
 
 delete_option( 'rlg_settings' );
+delete_option( 'rlg_settings_push' );
 
 if ( is_multisite() ) {
 	foreach ( get_sites( array( 'fields' => 'ids' ) ) as $rlg_site_id ) {
 		delete_blog_option( $rlg_site_id, 'rlg_settings' );
+		delete_blog_option( $rlg_site_id, 'rlg_settings_push' );
 	}
 }

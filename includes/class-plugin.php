@@ -27,6 +27,7 @@ final class Plugin {
 		add_action( 'admin_menu', array( Settings_Page::class, 'add_page' ) );
 		add_action( 'admin_menu', array( Tools_Page::class, 'add_page' ) );
 		add_action( 'admin_notices', array( Assets::class, 'missing_build_notice' ) );
+		Settings_Sync::register();
 		add_filter( 'plugin_action_links_' . plugin_basename( RLG_PLUGIN_FILE ), array( __CLASS__, 'action_links' ) );
 	}
 
