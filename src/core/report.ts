@@ -4,6 +4,8 @@
  */
 import { z } from 'zod';
 import {
+	BacklinkResultSchema,
+	BacklinkSchema,
 	BacklinkStatusSchema,
 	PlacementSchema,
 	AnchorClassSchema,
@@ -62,6 +64,10 @@ export const TheirLinkSchema = z.object( {
 	hidden: z.string().nullable(),
 	foundOn: z.enum( [ 'target-page', 'homepage' ] ),
 	toHomepage: z.boolean(),
+	/** Which fetches saw it (issue 9): crawler, browser User-Agent, rendered. */
+	seenBy: BacklinkSchema.shape.seenBy,
+	/** It points at an alias of ours that redirects to our site. */
+	viaRedirect: BacklinkSchema.shape.viaRedirect,
 } );
 export type TheirLink = z.infer< typeof TheirLinkSchema >;
 
@@ -87,6 +93,12 @@ export const PartnerRowSchema = z.object( {
 	firstSeen: z.string(),
 	lastChecked: z.string().nullable(),
 	findings: z.array( FindingSchema ),
+	/**
+	 * No target links back any more but one did: missing since when, on how
+	 * many checks, and whether the removal is confirmed yet (issue 9 grace
+	 * period; Settings.removalConfirmChecks / removalConfirmHours).
+	 */
+	removal: BacklinkResultSchema.shape.removal,
 } );
 export type PartnerRow = z.infer< typeof PartnerRowSchema >;
 
@@ -177,6 +189,8 @@ export const PartnerHistoryEntrySchema = z.object( {
 	status: BacklinkStatusSchema,
 	event: z.enum( HISTORY_EVENTS ),
 	links: z.array( TheirLinkSchema ),
+	/** The removal grace period as of this check (issue 9). */
+	removal: BacklinkResultSchema.shape.removal,
 	/** What the check saw, as proof of the verdict (issue 9: evidence). */
 	evidence: z
 		.object( {

@@ -20,6 +20,11 @@ import { openStore, siteIdentity } from '../../src/service/store';
 import type { SiteRecord, SqliteStore } from '../../src/service/store';
 import { createVerdictChecker } from '../../src/service/verdicts/checker';
 import {
+	EVIDENCE_CSV_COLUMNS,
+	evidenceCsv,
+	partnerEvidence,
+} from '../../src/service/verdicts/evidence';
+import {
 	chromiumAvailable,
 	createRenderer,
 } from '../../src/service/verdicts/render';
@@ -427,6 +432,51 @@ describe( 'trustworthy verdicts against local partner sites', () => {
 			'appeared',
 		] );
 		expect( alertsOf( 'flaky.test', stored ) ).toEqual( [] );
+
+		// The evidence shows exactly when and how the link changed.
+		const evidence = partnerEvidence( 'flaky.test', stored );
+		expect(
+			evidence.records.map( ( r ) => [
+				r.checkedAt,
+				r.status,
+				r.finalUrl,
+				r.httpStatus,
+				r.links.map( ( l ) => [
+					l.href,
+					l.text,
+					l.placement,
+					l.seenBy,
+				] ),
+				r.removal?.state ?? null,
+			] )
+		).toEqual( [
+			[
+				at( 0 ),
+				'links-back',
+				target,
+				200,
+				[ [ us, 'Our garden blog', 'content', [ 'http' ] ] ],
+				null,
+			],
+			[ at( 25 ), 'no-link', target, 200, [], 'confirming' ],
+			[
+				at( 50 ),
+				'links-back',
+				target,
+				200,
+				[ [ us, 'Our garden blog', 'content', [ 'http' ] ] ],
+				null,
+			],
+		] );
+		expect( evidence.records[ 0 ].htmlHash ).toMatch( /^[0-9a-f]{64}$/ );
+		expect( evidence.records[ 1 ].htmlHash ).not.toBe(
+			evidence.records[ 0 ].htmlHash
+		);
+		const csv = evidenceCsv( evidence ).trimEnd().split( '\r\n' );
+		expect( csv[ 0 ] ).toBe( EVIDENCE_CSV_COLUMNS.join( ',' ) );
+		expect( csv ).toHaveLength( 4 );
+		expect( csv[ 2 ] ).toContain( `,no-link,${ target },200,` );
+		expect( csv[ 2 ] ).toContain( `,confirming,${ at( 25 ) },` );
 	} );
 
 	it( 'a removal is confirmed only after 2 misses over 24 h; a bot wall in between neither counts nor resets', async () => {

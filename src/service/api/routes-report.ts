@@ -6,6 +6,7 @@
  *   GET  /v1/scan/status                               -> ScanStatus of the latest scan (404 before the first)
  *   GET  /v1/report?ReportQuery                        -> ReportResponse
  *   GET  /v1/report/partners/:domain                   -> PartnerDetail
+ *   GET  /v1/report/partners/:domain/evidence[?format=csv] -> every stored check of the partner as evidence (issue 9)
  *   GET  /v1/report/export.csv?filters                 -> text/csv (the filtered partner table with the log)
  *   POST /v1/partner-log              PartnerLogRequest -> 201 PartnerLogEntry
  */
@@ -26,6 +27,7 @@ import type { Logger } from '../logger';
 import { silentLogger } from '../logger';
 import { buildReport, partnerDetail, toScanStatus } from '../report/report';
 import { reportCsv } from '../report/export';
+import { evidenceCsv, partnerEvidence } from '../verdicts/evidence';
 import type { Scanner } from '../scan/scanner';
 import { siteIdentity } from '../store/site-identity';
 import type { SiteRecord, Store } from '../store/types';
@@ -173,6 +175,40 @@ export function registerReportRoutes(
 				}
 				throw error;
 			}
+		}
+	);
+
+	app.get< {
+		Params: { domain: string };
+		Querystring: { format?: string };
+	} >(
+		'/v1/report/partners/:domain/evidence',
+		signed,
+		async ( request, reply ) => {
+			const site = signingSite( request );
+			const domain = request.params.domain.trim().toLowerCase();
+			const checks = await deps.store.checkHistory( site.id, {
+				domain,
+				limit: 100_000,
+			} );
+			if ( checks.length === 0 ) {
+				throw new HttpError(
+					404,
+					'ERR_PARTNER_UNKNOWN',
+					`no stored checks of ${ domain } for ${ site.url }`
+				);
+			}
+			const evidence = partnerEvidence( domain, checks );
+			if ( request.query.format === 'csv' ) {
+				return reply
+					.header( 'content-type', 'text/csv; charset=utf-8' )
+					.header(
+						'content-disposition',
+						`attachment; filename="evidence-${ domain.replace( /[^a-z0-9.-]+/g, '-' ) }.csv"`
+					)
+					.send( evidenceCsv( evidence ) );
+			}
+			return evidence;
 		}
 	);
 

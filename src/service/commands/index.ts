@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { register as registerCheck } from './check';
+import { register as registerEvidence } from './evidence';
 import { register as registerLinks } from './links';
 import { register as registerScan } from './scan';
 import { register as registerServe } from './serve';
@@ -14,6 +15,7 @@ export type RegisterCommand = ( program: Command ) => void;
  */
 export const COMMANDS: RegisterCommand[] = [
 	registerCheck,
+	registerEvidence,
 	registerLinks,
 	registerScan,
 	registerServe,

@@ -32,6 +32,10 @@ export function toTheirLink( link: Backlink ): TheirLink {
 		hidden: link.hidden,
 		foundOn: link.foundOn,
 		toHomepage: link.toHomepage,
+		...( link.seenBy ? { seenBy: link.seenBy } : {} ),
+		...( link.viaRedirect !== undefined
+			? { viaRedirect: link.viaRedirect }
+			: {} ),
 	};
 }
 
@@ -83,6 +87,9 @@ export function historyOf( checks: StoredCheck[] ): PartnerHistoryEntry[] {
 			status: check.status,
 			event,
 			links: check.result.links.map( toTheirLink ),
+			...( check.result.removal
+				? { removal: check.result.removal }
+				: {} ),
 			evidence: {
 				finalUrl: check.result.page?.finalUrl ?? null,
 				httpStatus: check.result.httpStatus,

@@ -77,6 +77,36 @@ function pageText( result: BacklinkResult ): string {
 	return page ? [ page.title, page.h1, page.textSample ].join( ' ' ) : '';
 }
 
+/**
+ * The grace period of a partner none of whose targets links back (issue
+ * 9): confirmed only when every target that stopped linking is confirmed;
+ * otherwise "missing since" the latest disappearance, still confirming.
+ */
+function partnerRemoval(
+	checks: StoredCheck[]
+): PartnerRow[ 'removal' ] | undefined {
+	const removals = checks
+		.map( ( check ) => check.result.removal )
+		.filter( ( removal ) => removal !== undefined );
+	if ( removals.length === 0 ) {
+		return undefined;
+	}
+	const latest = ( values: string[] ) =>
+		values.reduce( ( a, b ) =>
+			Date.parse( b ) > Date.parse( a ) ? b : a
+		);
+	return {
+		state: removals.every( ( removal ) => removal.state === 'confirmed' )
+			? 'confirmed'
+			: 'confirming',
+		missingSince: latest(
+			removals.map( ( removal ) => removal.missingSince )
+		),
+		lastSeen: latest( removals.map( ( removal ) => removal.lastSeen ) ),
+		misses: Math.min( ...removals.map( ( removal ) => removal.misses ) ),
+	};
+}
+
 /** Rebuild findings, partner rows and alerts of a site. */
 export async function refreshReport(
 	options: RefreshOptions
@@ -178,7 +208,14 @@ export async function refreshReport(
 					newReciprocalPartners++;
 				}
 			}
-			alerts.push( ...alertsOf( partner.domain, history ) );
+			alerts.push(
+				...alertsOf( partner.domain, history, {
+					confirmChecks: settings.removalConfirmChecks,
+					confirmHours: settings.removalConfirmHours,
+				} )
+			);
+			const removal =
+				status === 'links-back' ? undefined : partnerRemoval( checks );
 			partners.set( partner.domain, {
 				row: {
 					domain: partner.domain,
@@ -193,6 +230,7 @@ export async function refreshReport(
 					firstSeen:
 						firstSeen.get( partner.domain ) ?? now.toISOString(),
 					lastChecked: lastChecked?.checkedAt ?? null,
+					...( removal ? { removal } : {} ),
 				},
 				reciprocalSince: since,
 				theirPlacements: [
