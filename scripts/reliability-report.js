@@ -56,10 +56,15 @@ function render( figures, extraPeakRss = 0 ) {
 	const hostile = figures[ 'fetch-hostile' ];
 	const abuse = figures[ 'api-abuse' ];
 	const { load, crash, fuzz } = figures;
-	const peakRss = Math.max(
-		extraPeakRss,
-		...Object.values( figures ).map( ( f ) => f.peakRssBytes ?? 0 ),
+	// The service processes (load burst, kill burst) and the test processes
+	// (jest workers running every suite, hostile web included) apart.
+	const servicePeakRss = Math.max(
+		load.servicePeakRssBytes ?? 0,
 		crash.servicePeakRssBytes ?? 0
+	);
+	const testPeakRss = Math.max(
+		extraPeakRss,
+		...Object.values( figures ).map( ( f ) => f.peakRssBytes ?? 0 )
 	);
 	const faults =
 		Object.keys( hostile.outcomes ).length +
@@ -92,14 +97,22 @@ function render( figures, extraPeakRss = 0 ) {
 		`| Rows lost / duplicated (kill -9) | ${ crash.rowsLost } / ${ crash.rowsDuplicated } of ${ int(
 			crash.rowsStored
 		) }, integrity_check ${ crash.integrityCheck } |`,
-		`| Peak RSS across the suites | ${ mib( peakRss ) } |`,
+		`| Peak RSS of the service (\`rlg serve\` under load and the kill burst) | ${ mib(
+			servicePeakRss
+		) } |`,
+		`| Peak RSS of any test process (jest workers, all suites of the run) | ${ mib(
+			testPeakRss
+		) } |`,
 		'',
 		'## Load',
 		'',
 		`${ load.clients } clients send signed \`POST /v1/check\` requests back to back for ${ load.seconds } s`,
-		'against the real service (`startService` on 127.0.0.1) checking live local partner',
-		'sites; every request asks for two targets checked before the burst (served from',
-		'the store) and every second one adds a target never seen (fetched live).',
+		'against the real service (`node bin/rlg.js serve`: `startService` on 127.0.0.1 in its',
+		'own process, request log on) checking live local partner sites; every request asks',
+		'for two targets checked before the burst (served from the store) and every second',
+		'one adds a target never seen (fetched live). The clients wait for each answer before',
+		"sending again, so latency is concurrency divided by throughput (Little's law) on",
+		'a machine that also runs the other test suites.',
 		'',
 		'| | |',
 		'|---|---|',
@@ -109,10 +122,11 @@ function render( figures, extraPeakRss = 0 ) {
 		) } new targets fetched |`,
 		`| Latency | p50 ${ load.latencyMs.p50 } ms, p95 ${ load.latencyMs.p95 } ms, p99 ${ load.latencyMs.p99 } ms, max ${ load.latencyMs.max } ms |`,
 		`| Store | ${ int( load.rowsStored ) } check rows; every result received is a row, once |`,
+		`| Service peak RSS | ${ load.servicePeakRssBytes ? mib( load.servicePeakRssBytes ) : 'n/a' } |`,
 		'',
-		"New targets queue behind the fetcher's politeness limits (16 fetches in flight,",
-		'2 per host), which is what the tail latency shows; stored results answer at once.',
-		'A longer run: `RLG_LOAD_SECONDS=30 npm run test:reliability`.',
+		"New targets also wait for the fetcher's politeness limits (16 fetches in flight,",
+		'2 per host). A longer run: `RLG_LOAD_SECONDS=30 npm run test:reliability`',
+		'(RLG_LOAD_CLIENTS changes the number of clients).',
 		'',
 		'## Crash safety (kill -9)',
 		'',
