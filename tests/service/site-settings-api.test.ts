@@ -20,7 +20,7 @@ import type { SqliteStore } from '../../src/service/store';
 import { html, startPartnerWeb } from '../helpers/partner-web';
 import type { PartnerWeb } from '../helpers/partner-web';
 import { bindFakeWordPress, createFakeWordPress } from '../helpers/fake-sites';
-import { send } from './harness';
+import { SITE_KEY, SITE_URL, send, signedSend, startHarness } from './harness';
 import type { Reply } from './harness';
 
 const KEY = 'c'.repeat( 64 );
@@ -262,6 +262,68 @@ describe( 'per-site settings (PUT/GET /v1/site/settings)', () => {
 			} );
 		} finally {
 			await again.close();
+		}
+	} );
+} );
+
+describe( 'GET /v1/stats with the site velocity window', () => {
+	it( 'counts new partners within the window the site set', async () => {
+		// The app's clock is 10 days ahead of the checks: the partners are
+		// new within the default 30-day window, not within a 7-day one.
+		const ahead = () => Date.now() + 10 * 86_400_000;
+		// Requests are signed on the app's clock.
+		const timestamp = () => Math.floor( ahead() / 1000 );
+		const harness = await startHarness( { now: ahead } );
+		try {
+			await signedSend( harness.app, {
+				method: 'POST',
+				url: '/v1/check',
+				timestamp: timestamp(),
+				body: {
+					site: SITE_URL,
+					links: [
+						{ url: 'https://partner.example/a' },
+						{ url: 'https://partner-two.example/' },
+					],
+				},
+			} );
+			const stats = async () =>
+				(
+					await signedSend( harness.app, {
+						method: 'GET',
+						url: '/v1/stats',
+						timestamp: timestamp(),
+					} )
+				).json();
+			expect( await stats() ).toMatchObject( {
+				reciprocalPartners: 2,
+				newReciprocalPartners: 2,
+			} );
+
+			const body = JSON.stringify( { velocityWindowDays: 7 } );
+			const put = await send( harness.app, {
+				method: 'PUT',
+				url: '/v1/site/settings',
+				headers: {
+					...signRequest( {
+						site: SITE_URL,
+						key: SITE_KEY,
+						method: 'PUT',
+						path: '/v1/site/settings',
+						body,
+						timestamp: timestamp(),
+					} ),
+					'content-type': 'application/json',
+				},
+				payload: body,
+			} );
+			expect( put.statusCode ).toBe( 200 );
+			expect( await stats() ).toMatchObject( {
+				reciprocalPartners: 2,
+				newReciprocalPartners: 0,
+			} );
+		} finally {
+			await harness.close();
 		}
 	} );
 } );
