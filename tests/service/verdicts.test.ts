@@ -536,6 +536,9 @@ describe( 'trustworthy verdicts against local partner sites', () => {
 			[ short, true ],
 			[ us, null ],
 		] );
+		// The redirect was followed up to our site, never into it.
+		expect( web.site( 'short.test' ).hits( '/' ) ).toBe( 1 );
+		expect( web.site( 'our.test' ).requests ).toEqual( [] );
 		// Without the alias the short link is someone else's.
 		const unaliased = await check( web.url( 'aliased.test', '/post' ), {
 			fresh: true,

@@ -18,8 +18,8 @@ import { createSiteMatcher, type SiteMatcher } from '../../core/url';
 import { createBacklinkChecker } from '../backlinks';
 import type { TargetChecker, TargetCheckContext } from '../check-service';
 import type { Fetcher } from '../fetch';
-import { createScanHttp } from '../scan/fetch-adapter';
 import { compareLinks, comparisonKey, linksToUs, markSeenBy } from './compare';
+import { createRedirectResolver } from './redirects';
 import { BROWSER_USER_AGENT, type Renderer } from './render';
 
 /** Distinct alias hrefs resolved per check, at most (a hostile page has thousands). */
@@ -50,7 +50,7 @@ export function createVerdictChecker(
 ): TargetChecker & { close: () => Promise< void > } {
 	const { fetcher } = options;
 	const backlinks = createBacklinkChecker( { fetcher, now: options.now } );
-	const http = createScanHttp( fetcher );
+	const redirects = createRedirectResolver( fetcher );
 
 	async function browserView(
 		result: BacklinkResult,
@@ -175,28 +175,20 @@ export function createVerdictChecker(
 		if ( aliasHrefs.length === 0 ) {
 			return result;
 		}
-		const redirects = new Map< string, boolean >();
+		const viaRedirect = new Map< string, boolean >();
 		await Promise.all(
 			aliasHrefs.map( async ( href ) => {
-				try {
-					const answer = await http.get( href, {
-						maxBytes: 64 * 1024,
-					} );
-					redirects.set(
-						href,
-						answer.url !== href && main.isOurs( answer.url )
-					);
-				} catch {
-					// Unreachable or refused: it is ours, but no redirect was seen.
-					redirects.set( href, false );
-				}
+				viaRedirect.set(
+					href,
+					await redirects.redirectsToUs( href, main )
+				);
 			} )
 		);
 		return {
 			...result,
 			links: result.links.map( ( link ) =>
-				redirects.has( link.href )
-					? { ...link, viaRedirect: redirects.get( link.href ) }
+				viaRedirect.has( link.href )
+					? { ...link, viaRedirect: viaRedirect.get( link.href ) }
 					: link
 			),
 		};
@@ -224,7 +216,7 @@ export function createVerdictChecker(
 		},
 		createBatch: () => backlinks.createBatch(),
 		async close() {
-			await http.close();
+			await redirects.close();
 			await options.renderer?.close();
 		},
 	};
