@@ -185,6 +185,7 @@ final class Settings_Schema {
 		}
 		$settings['blockingCodes']   = array();
 		$settings['blockPublishing'] = false;
+		$settings['checkCloaking']   = false;
 		return $settings;
 	}
 

@@ -65,6 +65,12 @@ export const SettingsSchema = z.object( {
 	blockingCodes: z.array( FindingCodeSchema ).default( [] ),
 	/** Whether critical findings in `blockingCodes` lock post saving. */
 	blockPublishing: z.boolean().default( false ),
+	/**
+	 * Fetch every partner page a second time with a browser User-Agent and
+	 * compare the links to us (`cloaked-backlink`); a request's own
+	 * `cloaking` flag wins. Off by default: it doubles the fetches.
+	 */
+	checkCloaking: z.boolean().default( false ),
 } );
 
 export type Settings = z.infer< typeof SettingsSchema >;

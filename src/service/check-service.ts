@@ -69,7 +69,10 @@ export interface CheckServiceOptions {
 		'checkTtlHours' | 'keywords' | 'brandTerms' | 'partialMatchShare'
 	> &
 		Partial<
-			Pick< Settings, 'removalConfirmChecks' | 'removalConfirmHours' >
+			Pick<
+				Settings,
+				'removalConfirmChecks' | 'removalConfirmHours' | 'checkCloaking'
+			>
 		>;
 	/** Transient failures are re-checked after this many minutes (default 15, at most the TTL). */
 	retryMinutes?: number;
@@ -205,8 +208,14 @@ export function createCheckService(
 	}
 
 	return {
-		async check( request, site ) {
+		async check( asked, site ) {
 			const started = now();
+			// The site's setting turns the cloaking comparison on for every
+			// request that does not say otherwise.
+			const request: CheckRequest = {
+				...asked,
+				cloaking: asked.cloaking ?? settings.checkCloaking ?? false,
+			};
 			const keywords = [
 				...new Set( [ ...settings.keywords, ...request.keywords ] ),
 			];
