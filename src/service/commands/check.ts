@@ -160,7 +160,7 @@ export function register( program: Command ): void {
 				homepage: options.homepage,
 				fresh: options.fresh ?? false,
 				keywords: options.keyword ?? [],
-				cloaking: options.cloaking === true,
+				cloaking: options.cloaking ? true : undefined,
 				rendered: options.render === true,
 				alternateUrls: ( options.alias ?? [] ).map( ( alias ) =>
 					/^https?:\/\//i.test( alias )
