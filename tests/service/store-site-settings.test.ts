@@ -1,5 +1,6 @@
 /**
- * Migration 2 (site_settings) and the store's per-site settings pair.
+ * Migration 2 (site_settings), the store's per-site settings pair, and
+ * `rlg check` using what a site stored.
  */
 import BetterSqlite3 from 'better-sqlite3';
 import fs from 'node:fs';
@@ -13,6 +14,9 @@ import {
 	openStore,
 	siteIdentity,
 } from '../../src/service/store';
+import { html, startPartnerWeb } from '../helpers/partner-web';
+import type { PartnerWeb } from '../helpers/partner-web';
+import { runCli } from './cli-harness';
 
 function tempDir(): string {
 	return fs.mkdtempSync( path.join( os.tmpdir(), 'rlg-store-set-' ) );
@@ -72,5 +76,55 @@ describe( 'store: per-site settings', () => {
 		} finally {
 			await store.close();
 		}
+	} );
+} );
+
+describe( 'rlg check with a registered site that stored settings', () => {
+	let web: PartnerWeb;
+	let dataDir: string;
+
+	beforeAll( async () => {
+		web = await startPartnerWeb( {
+			'friend.test': {
+				'/': html( '<main><p>Friends of the garden.</p></main>' ),
+				'/post': html(
+					'<main><article><p>Read <a href="https://our.example/">organic gardening tips</a> today.</p></article></main>'
+				),
+			},
+		} );
+		dataDir = fs.mkdtempSync( path.join( os.tmpdir(), 'rlg-cli-set-' ) );
+	} );
+
+	afterAll( async () => {
+		await web.close();
+		fs.rmSync( dataDir, { recursive: true, force: true } );
+	} );
+
+	const anchorClass = async () => {
+		const run = await runCli( [
+			'check',
+			web.url( 'friend.test', '/post' ),
+			'--site',
+			'https://our.example',
+			'--data-dir',
+			dataDir,
+			'--json',
+			...web.resolveArgs,
+		] );
+		return JSON.parse( run.stdout ).results[ 0 ].links[ 0 ].anchorClass;
+	};
+
+	it( 'classifies anchors with the keywords the site saved', async () => {
+		expect( await anchorClass() ).toBe( 'other' );
+		const store = openStore( { dataDir } );
+		try {
+			const site = await store.findSite( 'our.example' );
+			await store.setSiteSettings( site!.id, {
+				keywords: [ 'organic gardening tips' ],
+			} );
+		} finally {
+			await store.close();
+		}
+		expect( await anchorClass() ).toBe( 'exact-match' );
 	} );
 } );

@@ -19,6 +19,7 @@ import { urlKey } from '../../core/url';
 import type { Settings } from '../../core/settings';
 import { validationError } from '../api/errors';
 import { createCheckService } from '../check-service';
+import { effectiveSettings } from '../site-settings';
 import { createLiveChecker } from '../live-checker';
 import { resolveCommonConfig } from '../config';
 import { RlgError } from '../errors';
@@ -187,17 +188,24 @@ export function register( program: Command ): void {
 			let report: CheckReport;
 			try {
 				const site = await store.ensureSite( identity );
+				// A registered site's own settings (saved in WordPress, PUT
+				// /v1/site/settings) go over these, as for the running service.
+				const siteSettings = effectiveSettings(
+					settings,
+					( await store.getSiteSettings( site.id ) )?.settings
+				);
 				const service = createCheckService( {
 					store,
 					checker: live.checker,
-					settings,
+					settings: siteSettings,
 					logger,
 				} );
 				const response = await service.check( parsed.data, site );
 				const stats = await store.siteStats(
 					site.id,
 					new Date(
-						Date.now() - settings.velocityWindowDays * 86_400_000
+						Date.now() -
+							siteSettings.velocityWindowDays * 86_400_000
 					)
 				);
 				report = {
@@ -209,7 +217,7 @@ export function register( program: Command ): void {
 							...site.alternateUrls,
 							...( parsed.data.alternateUrls ?? [] ),
 						],
-						settings,
+						settings: siteSettings,
 						keywords: parsed.data.keywords,
 						stats,
 					} ),
