@@ -109,7 +109,7 @@ function backlinks( r: BacklinksResult ): string {
 			r.perHostConcurrency
 		} per host and robots.txt per host); ${ r.rounds } round(s), interleaved.`,
 		'',
-		table( [ 'tool', 'pages', 's', 'pages/s', 'pages ok' ], rows ),
+		table( [ 'tool', 'pages', 's', 'pages/s', 'ok (last round)' ], rows ),
 		'',
 		`rlg verdicts correct: ${ r.verdictsCorrect }/${ r.verdictsTotal }. ` +
 			`Targets: ≥ 1.5x linkinator: ${ met( r.ratioVsLinkinator >= 1.5 ) } (${
@@ -227,6 +227,96 @@ function scan( r: ScanMemoryResult ): string {
 	].join( '\n' );
 }
 
+function pct( share: number ): string {
+	return `${ Math.round( share * 100 ) }%`;
+}
+
+/** One line per benchmark: the headline figure, its peer ratio, the target. */
+export function renderSummary( report: BenchReport ): string {
+	const r = report.results;
+	const rows: string[][] = [];
+	if ( r.extraction ) {
+		const ours = r.extraction.rows.filter( ( row ) =>
+			row.tool.startsWith( 'rlg' )
+		);
+		rows.push( [
+			'1. Link extraction + placement',
+			ours
+				.map(
+					( row ) =>
+						`${ row.mbPerSec } MB/s, ${ row.linksPerSec } links/s (${ row.set })`
+				)
+				.join( '; ' ),
+			Object.entries( r.extraction.ratioVsCheerio )
+				.map( ( [ set, x ] ) => `${ x }x cheerio (${ set })` )
+				.join( ', ' ),
+			'≥ 2x cheerio',
+			Object.values( r.extraction.ratioVsCheerio ).every(
+				( x ) => x >= 2
+			)
+				? 'met'
+				: 'not met',
+		] );
+	}
+	if ( r.backlinks ) {
+		const b = r.backlinks;
+		rows.push( [
+			'2. Backlink checking',
+			`${ b.rows[ 0 ].pagesPerSec } pages/s (${ b.hosts } hosts, mean ${ kb( b.meanPageBytes ) })`,
+			`${ b.ratioVsLinkinator }x linkinator, ${ pct( b.shareOfRawFetch ) } of raw undici`,
+			'≥ 1.5x linkinator, ≥ 70% raw',
+			b.ratioVsLinkinator >= 1.5 && b.shareOfRawFetch >= 0.7
+				? 'met'
+				: 'not met',
+		] );
+	}
+	if ( r.editor ) {
+		const e = r.editor;
+		const big = e.rows[ e.rows.length - 1 ];
+		rows.push( [
+			'3. Editor analysis',
+			e.rows
+				.map(
+					( row ) =>
+						`${ row.links } links: p50 ${ row.p50Ms } / p95 ${ row.p95Ms } ms`
+				)
+				.join( '; ' ),
+			`${ big.costVsCheerio }x cheerio's time (1,000 links)`,
+			`1,000 links < ${ e.targetMs } ms`,
+			e.met ? 'met' : 'not met',
+		] );
+	}
+	if ( r[ 'warm-path' ] ) {
+		const w = r[ 'warm-path' ];
+		rows.push( [
+			'4. Warm /v1/check (20 cached links)',
+			`p50 ${ w.p50Ms } ms, p95 ${ w.p95Ms } ms (${ w.requests } signed requests)`,
+			`${ w.costVsHealth }x /v1/health p95`,
+			`p95 < ${ w.targetMs } ms`,
+			w.met ? 'met' : 'not met',
+		] );
+	}
+	if ( r.scan ) {
+		const sc = r.scan;
+		rows.push( [
+			'5. Scan memory',
+			sc.rows
+				.map(
+					( row ) =>
+						`${ row.posts } posts: ${ row.peakRssMb } MB peak, ${ row.postsPerSec } posts/s, ${ row.partnerPagesPerSec } partner pages/s`
+				)
+				.join( '; ' ),
+			`x${ sc.rssGrowth } RSS for 10x posts`,
+			'flat within 20%',
+			sc.flatWithin20Percent ? 'met' : 'not met',
+		] );
+	}
+	return table(
+		[ 'benchmark', 'ours', 'vs peer (same run)', 'target', 'status' ],
+		rows
+	);
+}
+
 export function renderMarkdown( report: BenchReport ): string {
 	const m = report.machine;
 	const sections = [
@@ -237,6 +327,7 @@ export function renderMarkdown( report: BenchReport ): string {
 			' '
 		) } / ${ report.loadAverageAfter.join( ' ' ) } (other work on the machine skews every number).`,
 	];
+	sections.push( renderSummary( report ) );
 	const r = report.results;
 	if ( r.extraction ) {
 		sections.push( extraction( r.extraction ) );
