@@ -258,6 +258,38 @@ export function formatDateTime( iso: string | null ): string {
 	} );
 }
 
+/**
+ * The removal grace period of a partner (issue 9): "Missing since …,
+ * confirming" until the configured misses over the configured hours have
+ * passed, then "Removal confirmed, missing since …".
+ */
+export function removalLabel(
+	removal:
+		| {
+				state: 'confirming' | 'confirmed';
+				missingSince: string;
+		  }
+		| undefined
+): string | null {
+	if ( ! removal ) {
+		return null;
+	}
+	return removal.state === 'confirmed'
+		? sprintf(
+				/* translators: %s: date the link was first found missing. */
+				__(
+					'Removal confirmed, missing since %s',
+					'reciprocal-link-guard'
+				),
+				formatDateTime( removal.missingSince )
+			)
+		: sprintf(
+				/* translators: %s: date the link was first found missing. */
+				__( 'Missing since %s, confirming', 'reciprocal-link-guard' ),
+				formatDateTime( removal.missingSince )
+			);
+}
+
 export function formatPercent( share: number | null ): string {
 	return share === null ? '—' : `${ Math.round( share * 100 ) }%`;
 }

@@ -44,7 +44,10 @@ export function HistoryTimeline( {
 								<strong>
 									{ historyEventLabel( entry.event ) }
 								</strong>{ ' ' }
-								<StatusBadge status={ entry.status } />
+								<StatusBadge
+									status={ entry.status }
+									removal={ entry.removal }
+								/>
 								<div className="rlg-timeline__target">
 									{ entry.target }
 								</div>

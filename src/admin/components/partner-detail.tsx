@@ -272,7 +272,10 @@ function DetailBody( { detail }: { detail: Detail } ) {
 				<div>
 					<dt>{ __( 'Links back?', 'reciprocal-link-guard' ) }</dt>
 					<dd>
-						<StatusBadge status={ partner.status } />
+						<StatusBadge
+							status={ partner.status }
+							removal={ partner.removal }
+						/>
 					</dd>
 				</div>
 				<div>

@@ -285,7 +285,10 @@ export function PartnerTable( {
 							className="column-status"
 							data-colname={ cols[ 2 ].label }
 						>
-							<StatusBadge status={ row.status } />
+							<StatusBadge
+								status={ row.status }
+								removal={ row.removal }
+							/>
 						</td>
 						<td
 							className="column-theirs"
