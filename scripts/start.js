@@ -89,14 +89,18 @@ function buildIfNeeded() {
 	}
 	for ( const [ script, message ] of steps ) {
 		log( message );
+		// webpack's size warnings would bury the demo's URLs: its output is
+		// shown only when the build fails.
 		const result = spawnSync( 'npm', [ 'run', '--silent', script ], {
 			cwd: ROOT,
-			stdio: [ 'ignore', 'inherit', 'inherit' ],
+			encoding: 'utf8',
+			maxBuffer: 64 * 1024 * 1024,
 		} );
 		if ( result.status !== 0 ) {
+			process.stderr.write( `${ result.stdout }${ result.stderr }` );
 			throw new DemoError(
 				'ERR_BUILD',
-				`npm run ${ script } failed (see the output above).`
+				`npm run ${ script } failed (output above).`
 			);
 		}
 	}
@@ -137,6 +141,13 @@ function checkPrerequisites() {
 	}
 }
 
+/** demo.json holds the site key: readable by its owner only. */
+function writeState( file, state ) {
+	fs.writeFileSync( file, JSON.stringify( state, null, '\t' ) + '\n', {
+		mode: 0o600,
+	} );
+}
+
 function readJson( file ) {
 	try {
 		return JSON.parse( fs.readFileSync( file, 'utf8' ) );
@@ -166,6 +177,20 @@ function isOurs( pid, dir ) {
 		return fs
 			.readFileSync( `/proc/${ pid }/cmdline`, 'utf8' )
 			.includes( dir );
+	} catch {
+		return false;
+	}
+}
+
+/** Whether `pid` is a running scripts/start.js (another demo). */
+function isDemo( pid ) {
+	try {
+		return fs
+			.readFileSync( `/proc/${ pid }/cmdline`, 'utf8' )
+			.split( '\0' )
+			.some( ( arg ) =>
+				arg.endsWith( path.join( 'scripts', 'start.js' ) )
+			);
 	} catch {
 		return false;
 	}
@@ -257,13 +282,29 @@ async function startService( { port, dataDir, logFile, resolve, onSpawn } ) {
 	return { url, pid: child.pid, child };
 }
 
-/** `rlg sites add <url> --json` → the new key. */
+function rlg( args ) {
+	return spawnSync( process.execPath, [ RLG_BIN, ...args ], {
+		cwd: ROOT,
+		encoding: 'utf8',
+	} );
+}
+
+/**
+ * `rlg sites add <url> --json` → the new key. A site registered before
+ * whose key we no longer have (demo.json deleted, the service data kept) is
+ * registered anew: keys are never shown again, so that is the only way.
+ *
+ * @param {string} siteUrl
+ * @param {string} dataDir
+ * @return {string} The key.
+ */
 function registerSite( siteUrl, dataDir ) {
-	const result = spawnSync(
-		process.execPath,
-		[ RLG_BIN, 'sites', 'add', siteUrl, '--json', '--data-dir', dataDir ],
-		{ cwd: ROOT, encoding: 'utf8' }
-	);
+	const add = [ 'sites', 'add', siteUrl, '--json', '--data-dir', dataDir ];
+	let result = rlg( add );
+	if ( result.status !== 0 && /already registered/.test( result.stderr ) ) {
+		rlg( [ 'sites', 'remove', siteUrl, '--data-dir', dataDir ] );
+		result = rlg( add );
+	}
 	if ( result.status !== 0 ) {
 		throw new DemoError(
 			'ERR_REGISTER',
@@ -330,6 +371,7 @@ async function main() {
 	const groups = [];
 	const closers = [];
 	let stopping = false;
+	let wpStarting = false;
 	const shutdown = async ( code ) => {
 		if ( stopping ) {
 			return;
@@ -339,7 +381,11 @@ async function main() {
 			stopGroups( groups ),
 			...closers.map( ( close ) => close() ),
 		] );
-		wp.stopServer( siteDir );
+		// Stopped during WordPress's start-up: its pid is only in server.json yet.
+		const starting = wpStarting ? wp.runningServer( siteDir ) : null;
+		if ( starting && ! groups.includes( starting.pid ) ) {
+			await stopGroups( [ starting.pid ] );
+		}
 		process.exit( code );
 	};
 	process.on( 'SIGINT', () => {
@@ -347,6 +393,14 @@ async function main() {
 		shutdown( 0 );
 	} );
 	process.on( 'SIGTERM', () => shutdown( 0 ) );
+	// `kill <npm's pid>` reaches npm's shell, not us: when our parent is
+	// gone we are an orphan, and take our servers down with us.
+	const parent = process.ppid;
+	setInterval( () => {
+		if ( process.ppid !== parent ) {
+			shutdown( 0 );
+		}
+	}, 500 ).unref();
 
 	try {
 		// Tests that build once set RLG_DEMO_NO_BUILD (another build mid-test would double their time).
@@ -357,8 +411,18 @@ async function main() {
 		}
 		checkPrerequisites();
 
-		// A previous run that was killed outright may have left its servers.
 		const previous = readJson( stateFile );
+		if (
+			previous?.pid &&
+			previous.pid !== process.pid &&
+			isDemo( previous.pid )
+		) {
+			throw new DemoError(
+				'ERR_ALREADY_RUNNING',
+				`The demo in ${ options.dir } is already running (process ${ previous.pid }); stop it with Ctrl-C first, or use another --dir.`
+			);
+		}
+		// A previous run that was killed outright may have left its servers.
 		await stopGroups(
 			[ previous?.wpPid, previous?.servicePid ].filter( ( pid ) =>
 				isOurs( pid, options.dir )
@@ -371,6 +435,7 @@ async function main() {
 		}
 		fs.mkdirSync( options.dir, { recursive: true } );
 		const state = options.fresh ? {} : ( readJson( stateFile ) ?? {} );
+		state.pid = process.pid;
 
 		// The seeded posts link to the partner port: keep the one they were written with.
 		const partnerPort = state.partnerPort ?? options.partnerPort;
@@ -398,7 +463,7 @@ async function main() {
 		} );
 		closers.push( () => partners.close() );
 		state.partnerPort = partners.port;
-		fs.writeFileSync( stateFile, JSON.stringify( state, null, '\t' ) );
+		writeState( stateFile, state );
 
 		log(
 			fs.existsSync( path.join( siteDir, 'wp-content', 'database' ) )
@@ -441,6 +506,7 @@ async function main() {
 		}
 
 		log( `Starting WordPress on ${ wpUrl }…` );
+		wpStarting = true;
 		const server = await wp.startServer( {
 			siteDir,
 			port: options.wpPort,
@@ -450,7 +516,7 @@ async function main() {
 		} );
 		groups.push( server.pid );
 		state.wpPid = server.pid;
-		fs.writeFileSync( stateFile, JSON.stringify( state, null, '\t' ) );
+		writeState( stateFile, state );
 		// A crashed server ends the demo instead of leaving half of it running.
 		server.child.once( 'exit', () => {
 			if ( ! stopping ) {

@@ -225,7 +225,54 @@ describe( 'npm start (scripts/start.js)', () => {
 			'Written during the demo',
 			'Zaden kiezen voor het voorjaar',
 		] );
+
+		// A second demo in the same directory would take the first one's
+		// servers away: it refuses instead.
+		const second = startDemo( args );
+		runs.push( second );
+		expect( await second.exited ).toBe( 2 );
+		expect( second.output() ).toContain( 'is already running' );
+
 		run.child.kill( 'SIGTERM' );
 		expect( await run.exited ).toBe( 0 );
+	} );
+
+	it( "stops its servers when its parent dies (`kill` of npm reaches only npm's shell)", async () => {
+		const shell = spawn(
+			'sh',
+			[
+				'-c',
+				`"${ process.execPath }" scripts/start.js ${ args.join( ' ' ) } > "${ path.join( dir, 'orphan.log' ) }" 2>&1; true`,
+			],
+			{
+				cwd: ROOT,
+				env: { ...process.env, RLG_DEMO_NO_BUILD: BUILT ? '1' : '' },
+			}
+		);
+		const deadline = Date.now() + 60_000;
+		const log = () =>
+			fs.existsSync( path.join( dir, 'orphan.log' ) )
+				? fs.readFileSync( path.join( dir, 'orphan.log' ), 'utf8' )
+				: '';
+		while ( ! log().includes( 'Press Ctrl-C to stop.' ) ) {
+			if ( shell.exitCode !== null || Date.now() > deadline ) {
+				throw new Error( `The demo did not start:\n${ log() }` );
+			}
+			await new Promise( ( resolve ) => setTimeout( resolve, 100 ) );
+		}
+		const state = JSON.parse(
+			fs.readFileSync( path.join( dir, 'demo.json' ), 'utf8' )
+		) as { pid: number; wpPid: number; servicePid: number };
+		const watched = new Set( [ state.pid, state.wpPid, state.servicePid ] );
+		shell.kill( 'SIGKILL' );
+		const stopBy = Date.now() + 15_000;
+		const leftOver = () =>
+			[ ...processGroups() ].filter(
+				( [ pid, group ] ) => watched.has( pid ) || watched.has( group )
+			);
+		while ( leftOver().length > 0 && Date.now() < stopBy ) {
+			await new Promise( ( resolve ) => setTimeout( resolve, 100 ) );
+		}
+		expect( leftOver() ).toEqual( [] );
 	} );
 } );
