@@ -124,6 +124,8 @@ export interface Reply {
 	statusCode: number;
 	headers: Headers;
 	json: () => any;
+	/** The body as text (CSV exports). */
+	text: () => string;
 }
 
 /**
@@ -157,6 +159,7 @@ export async function send(
 		statusCode: response.status,
 		headers: response.headers,
 		json: () => JSON.parse( text ),
+		text: () => text,
 	};
 }
 

@@ -7,16 +7,16 @@
  * `rlg serve` (with the scheduler and the report routes) and the tests.
  */
 import type { Settings } from '../../core/settings';
-import { createBacklinkChecker } from '../backlinks';
 import {
 	createSettingsResolver,
 	createSiteCheckService,
 } from '../site-settings';
-import type { CheckService, TargetChecker } from '../check-service';
+import type { CheckService } from '../check-service';
 import { createFetcher, parseResolveMap } from '../fetch';
 import type { Fetcher, FetcherOptions } from '../fetch';
 import type { Logger } from '../logger';
 import { silentLogger } from '../logger';
+import { createVerdictChecker } from '../verdicts/checker';
 import type { SqliteStore } from '../store';
 import { openScanStore } from '../store/sqlite-scan-store';
 import type { SqliteScanStore } from '../store/sqlite-scan-store';
@@ -60,21 +60,6 @@ export interface ScanRuntime {
 	close: () => Promise< void >;
 }
 
-/** The backlink checker on `fetcher`, in the shape the check service calls. */
-function liveChecker( fetcher: Fetcher ): TargetChecker {
-	const backlinks = createBacklinkChecker( { fetcher } );
-	// The check service hands over the stored previous check; the checker
-	// wants the result itself (its validators make the re-fetch conditional).
-	return {
-		checkTarget: ( target, ctx ) =>
-			backlinks.checkTarget( target, {
-				...ctx,
-				previous: ctx.previous?.result ?? null,
-			} ),
-		createBatch: () => backlinks.createBatch(),
-	};
-}
-
 export function createScanRuntime( options: ScanRuntimeOptions ): ScanRuntime {
 	const logger = options.logger ?? silentLogger();
 	const fetcher = createFetcher( {
@@ -83,12 +68,15 @@ export function createScanRuntime( options: ScanRuntimeOptions ): ScanRuntime {
 	} );
 	const http = createScanHttp( fetcher );
 	const scanStore = openScanStore( { file: options.store.file } );
+	// Backlink detection with the issue 9 checks (cloaking when the site's
+	// settings ask for it, redirecting aliases, seenBy), as `rlg serve` has.
+	const verdicts = createVerdictChecker( { fetcher } );
 	const checkService =
 		options.checkService ??
 		// Each site checked with its own settings (TTL, keywords, brands).
 		createSiteCheckService( {
 			store: options.store,
-			checker: liveChecker( fetcher ),
+			checker: verdicts,
 			settingsFor: createSettingsResolver(
 				options.store,
 				options.settings
@@ -113,6 +101,7 @@ export function createScanRuntime( options: ScanRuntimeOptions ): ScanRuntime {
 		async close() {
 			await scanStore.close();
 			await http.close();
+			await verdicts.close();
 			await fetcher.close();
 		},
 	};
