@@ -96,14 +96,22 @@ async function main(): Promise< number > {
 
 	const dir = path.join( repoRoot(), 'bench', 'results' );
 	fs.mkdirSync( dir, { recursive: true } );
-	const base = quick ? 'latest-quick' : 'latest';
+	// Only a complete run replaces latest.* (the README quotes it).
+	const partial = only.length < Object.keys( BENCHMARKS ).length;
+	let base = quick ? 'latest-quick' : 'latest';
+	if ( partial ) {
+		base = `${ base }-partial`;
+	}
 	const stamp = report.date.slice( 0, 16 ).replace( ':', '-' );
 	const markdown = renderMarkdown( report );
 	const json = `${ JSON.stringify( report, null, '\t' ) }\n`;
 	fs.writeFileSync( path.join( dir, `${ base }.md` ), markdown );
 	fs.writeFileSync( path.join( dir, `${ base }.json` ), json );
 	fs.writeFileSync(
-		path.join( dir, `${ stamp }${ quick ? '-quick' : '' }.json` ),
+		path.join(
+			dir,
+			`${ stamp }${ quick ? '-quick' : '' }${ partial ? '-partial' : '' }.json`
+		),
 		json
 	);
 	process.stdout.write( markdown );
