@@ -294,7 +294,11 @@ final class Options {
 		if ( array_key_exists( 'blockPublishing', $input ) || array_key_exists( 'blockingForm', $input ) ) {
 			$clean['blockPublishing'] = ! empty( $input['blockPublishing'] );
 		}
-		unset( $clean['forgetSiteKey'], $clean['blockingForm'] );
+		// Cloaking comparison (issue 9): a form without the checkbox means "off".
+		if ( array_key_exists( 'checkCloaking', $input ) || array_key_exists( 'cloakingForm', $input ) ) {
+			$clean['checkCloaking'] = ! empty( $input['checkCloaking'] );
+		}
+		unset( $clean['forgetSiteKey'], $clean['blockingForm'], $clean['cloakingForm'] );
 		return $clean;
 	}
 

@@ -54,6 +54,7 @@ final class Settings_Page {
 		self::field( 'serviceUrl', __( 'Service URL', 'reciprocal-link-guard' ), 'render_service_url', 'rlg_service' );
 		self::field( 'siteKey', __( 'Site key', 'reciprocal-link-guard' ), 'render_site_key', 'rlg_service' );
 		self::field( 'alternateUrls', __( 'Alternate site URLs', 'reciprocal-link-guard' ), 'render_alternate_urls', 'rlg_service' );
+		self::field( 'checkCloaking', __( 'Cloaking check', 'reciprocal-link-guard' ), 'render_check_cloaking', 'rlg_service' );
 
 		add_settings_section(
 			'rlg_terms',
@@ -379,6 +380,21 @@ final class Settings_Page {
 			esc_attr( self::input_name( 'blockPublishing' ) ),
 			checked( ! empty( $all['blockPublishing'] ), true, false ),
 			esc_html__( 'Lock publishing while a post has a critical finding of a kind checked below', 'reciprocal-link-guard' )
+		);
+	}
+
+	/**
+	 * Field: fetch partner pages a second time as a browser (issue 9).
+	 */
+	public static function render_check_cloaking() {
+		$all = Options::all();
+		printf(
+			'<input type="hidden" name="%1$s" value="1" /><label><input type="checkbox" id="rlg-checkCloaking" name="%2$s" value="1" %3$s /> %4$s</label><p class="description">%5$s</p>',
+			esc_attr( self::input_name( 'cloakingForm' ) ),
+			esc_attr( self::input_name( 'checkCloaking' ) ),
+			checked( ! empty( $all['checkCloaking'] ), true, false ),
+			esc_html__( 'Also fetch each partner page as a web browser and compare the links to this site', 'reciprocal-link-guard' ),
+			esc_html__( 'A partner that shows its link to our checker but not to visitors (or the other way round) is reported as cloaking. Doubles the requests to partner sites.', 'reciprocal-link-guard' )
 		);
 	}
 
