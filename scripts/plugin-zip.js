@@ -39,7 +39,7 @@ class PluginZipError extends Error {
 
 /**
  * Every file that goes into the zip, relative to `root`, sorted. Hidden
- * files (editor swap files, .DS_Store) are left out.
+ * files (editor swap files, .DS_Store) and source maps are left out.
  *
  * @param {string} [root]
  * @return {string[]} Relative paths with forward slashes.
@@ -73,7 +73,9 @@ function pluginFiles( root = ROOT ) {
 			const hidden = relative
 				.split( path.sep )
 				.some( ( part ) => part.startsWith( '.' ) );
-			if ( child.isFile() && ! hidden ) {
+			// Source maps (left by a development build) carry the sources.
+			const sourceMap = child.name.endsWith( '.map' );
+			if ( child.isFile() && ! hidden && ! sourceMap ) {
 				files.push( relative.split( path.sep ).join( '/' ) );
 			}
 		}
