@@ -291,11 +291,15 @@ export function createCheckService(
 					rendered: request.rendered,
 				} );
 				// Missing now: removed, or still within the grace period?
-				// (Issue 9: one miss on one bad night is no removal.)
-				const earlier = await store.checkHistory( site.id, {
-					targetKey: key,
-					limit: 500,
-				} );
+				// (Issue 9: one miss on one bad night is no removal.) A link
+				// that is there ends any grace period: no history needed.
+				const earlier =
+					result.status === 'links-back'
+						? []
+						: await store.checkHistory( site.id, {
+								targetKey: key,
+								limit: 500,
+							} );
 				const removal = removalState(
 					[ ...earlier, result ].map( ( check ) => ( {
 						status: check.status,
