@@ -15,7 +15,7 @@ const path = require( 'node:path' );
 const { parseArgs } = require( 'node:util' );
 const wp = require( './wp/lib' );
 const { startPartners } = require( './demo/partners' );
-const { seedDemo, connectPlugin } = require( './demo/seed' );
+const { seedDemo, connectPlugin, demoLogin } = require( './demo/seed' );
 
 const ROOT = path.join( __dirname, '..' );
 const RLG_BIN = path.join( ROOT, 'bin', 'rlg.js' );
@@ -499,6 +499,7 @@ async function main() {
 			serviceUrl: service.url,
 			siteKey: state.siteKey,
 		} );
+		const loginUrl = demoLogin( { siteDir, url: wpUrl } );
 		if ( seedDemo( { siteDir, url: wpUrl, partner: partners.url } ) ) {
 			log(
 				'Wrote the demo posts (De Moestuinier, a Dutch garden blog).'
@@ -535,6 +536,7 @@ async function main() {
 
 		log( '' );
 		log( `WordPress:     ${ wpUrl }/` );
+		log( `Open (logged in as admin): ${ loginUrl }` );
 		log(
 			`Log in:        ${ wpUrl }/wp-admin/   user ${ wp.ADMIN_USER }, password ${ wp.ADMIN_PASSWORD }`
 		);

@@ -6,6 +6,9 @@
  * Seeded once: the `rlg_demo_seeded` option marks a seeded site, so posts
  * written during the demo survive a restart.
  */
+const crypto = require( 'node:crypto' );
+const fs = require( 'node:fs' );
+const path = require( 'node:path' );
 const wp = require( '../wp/lib' );
 const { KEYWORDS } = require( './partners' );
 
@@ -31,8 +34,8 @@ function list( items ) {
  * @return {Array<{ slug: string, title: string, content: string }>} The demo posts.
  */
 function demoPosts( partner ) {
-	const link = ( host, path, text ) =>
-		`<a href="${ partner( host, path ) }">${ text }</a>`;
+	const link = ( host, pagePath, text ) =>
+		`<a href="${ partner( host, pagePath ) }">${ text }</a>`;
 	return [
 		{
 			slug: 'compost-maken-in-tien-weken',
@@ -188,4 +191,43 @@ function connectPlugin( { siteDir, url, serviceUrl, siteKey } ) {
 	);
 }
 
-module.exports = { demoPosts, seedDemo, connectPlugin };
+const LOGIN_PLUGIN = `<?php
+/**
+ * Plugin Name: RLG demo login
+ * Description: Written by scripts/demo/seed.js for \`npm start\` only: the link it prints logs you in as the admin. The token changes on every start.
+ */
+add_action( 'init', function () {
+	if ( ! isset( $_GET['rlg-demo-login'] ) ) {
+		return;
+	}
+	$token = (string) get_option( 'rlg_demo_login_token', '' );
+	if ( '' === $token || ! hash_equals( $token, (string) wp_unslash( $_GET['rlg-demo-login'] ) ) ) {
+		wp_die( 'This demo login link is from an earlier start. Log in with admin / password.', 403 );
+	}
+	wp_set_current_user( 1 );
+	wp_set_auth_cookie( 1, true );
+	wp_safe_redirect( admin_url( 'edit.php' ) );
+	exit;
+} );
+`;
+
+/**
+ * Installs the one-click login of the demo and gives it a new token.
+ *
+ * @param {{ siteDir: string, url: string }} options
+ * @return {string} The login URL.
+ */
+function demoLogin( { siteDir, url } ) {
+	const dir = path.join( siteDir, 'wp-content', 'mu-plugins' );
+	fs.mkdirSync( dir, { recursive: true } );
+	fs.writeFileSync( path.join( dir, 'rlg-demo-login.php' ), LOGIN_PLUGIN );
+	const token = crypto.randomBytes( 16 ).toString( 'hex' );
+	wp.wpEval(
+		siteDir,
+		`update_option( 'rlg_demo_login_token', '${ token }', false );`,
+		{ url }
+	);
+	return `${ url }/?rlg-demo-login=${ token }`;
+}
+
+module.exports = { demoPosts, seedDemo, connectPlugin, demoLogin };

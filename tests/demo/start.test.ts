@@ -147,6 +147,24 @@ describe( 'npm start (scripts/start.js)', () => {
 		expect( homeHtml ).toContain( 'De Moestuinier' );
 		expect( homeHtml ).toContain( 'Compost maken in tien weken' );
 
+		// The printed one-click link logs the admin in.
+		const loginUrl = /Open \(logged in as admin\): (\S+)/.exec(
+			run.output()
+		)?.[ 1 ];
+		expect( loginUrl ).toBeDefined();
+		const login = await fetch( loginUrl!, { redirect: 'manual' } );
+		expect( login.status ).toBe( 302 );
+		expect( login.headers.get( 'location' ) ).toBe(
+			`${ wpUrl }/wp-admin/edit.php`
+		);
+		expect( login.headers.getSetCookie().join( '\n' ) ).toMatch(
+			/wordpress_logged_in_/
+		);
+		const wrongToken = await fetch( `${ wpUrl }/?rlg-demo-login=0000`, {
+			redirect: 'manual',
+		} );
+		expect( wrongToken.status ).toBe( 403 );
+
 		const health = await fetch(
 			`http://127.0.0.1:${ ports.service }/v1/health`
 		);
