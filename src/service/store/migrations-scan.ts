@@ -9,8 +9,7 @@
  * never edit one that has shipped.
  */
 import type { Database } from 'better-sqlite3';
-import { RlgError } from '../errors';
-import type { Migration } from './migrations';
+import { runMigrations, type Migration } from './migrations';
 
 export const SCAN_MIGRATIONS: readonly Migration[] = [
 	{
@@ -155,39 +154,8 @@ export function migrateScan(
 	db: Database,
 	migrations: readonly Migration[] = SCAN_MIGRATIONS
 ): number[] {
-	db.exec( `CREATE TABLE IF NOT EXISTS scan_schema_migrations (
-		version INTEGER PRIMARY KEY,
-		name TEXT NOT NULL,
-		applied_at TEXT NOT NULL
-	)` );
-	const current =
-		(
-			db
-				.prepare(
-					'SELECT MAX( version ) AS version FROM scan_schema_migrations'
-				)
-				.get() as { version: number | null }
-		 ).version ?? 0;
-	if ( current > migrations.length ) {
-		throw new RlgError(
-			'ERR_STORE_TOO_NEW',
-			`the scan tables are at schema version ${ current }, but this rlg only knows up to ${ migrations.length }: upgrade rlg`
-		);
-	}
-	const record = db.prepare(
-		'INSERT INTO scan_schema_migrations ( version, name, applied_at ) VALUES ( ?, ?, ? )'
-	);
-	const applied: number[] = [];
-	for ( const migration of migrations.slice( current ) ) {
-		db.transaction( () => {
-			db.exec( migration.sql );
-			record.run(
-				migration.version,
-				migration.name,
-				new Date().toISOString()
-			);
-		} )();
-		applied.push( migration.version );
-	}
-	return applied;
+	return runMigrations( db, migrations, {
+		table: 'scan_schema_migrations',
+		label: 'the scan schema',
+	} );
 }

@@ -82,13 +82,23 @@ export const MIGRATIONS: readonly Migration[] = [
 /** Highest schema version this build knows. */
 export const SCHEMA_VERSION = MIGRATIONS[ MIGRATIONS.length - 1 ].version;
 
+/** Where a track of migrations records itself, and how errors name it. */
+export interface MigrationTrack {
+	/** Table that records the applied versions of this track. */
+	table: string;
+	/** What the track's schema is called in errors ("the database"). */
+	label: string;
+}
+
 /**
- * Bring `db` up to date. Idempotent: running it on a current database
- * changes nothing. Returns the versions it applied.
+ * Apply the migrations of one track that `db` has not seen, each in its own
+ * transaction, and record them. Idempotent: running it on a current
+ * database changes nothing. Returns the versions it applied.
  */
-export function migrate(
+export function runMigrations(
 	db: Database,
-	migrations: readonly Migration[] = MIGRATIONS
+	migrations: readonly Migration[],
+	track: MigrationTrack
 ): number[] {
 	migrations.forEach( ( migration, index ) => {
 		if ( migration.version !== index + 1 ) {
@@ -100,7 +110,7 @@ export function migrate(
 			);
 		}
 	} );
-	db.exec( `CREATE TABLE IF NOT EXISTS schema_migrations (
+	db.exec( `CREATE TABLE IF NOT EXISTS ${ track.table } (
 		version INTEGER PRIMARY KEY,
 		name TEXT NOT NULL,
 		applied_at TEXT NOT NULL
@@ -109,7 +119,7 @@ export function migrate(
 		(
 			db
 				.prepare(
-					'SELECT MAX( version ) AS version FROM schema_migrations'
+					`SELECT MAX( version ) AS version FROM ${ track.table }`
 				)
 				.get() as { version: number | null }
 		 ).version ?? 0;
@@ -117,12 +127,12 @@ export function migrate(
 	if ( current > known ) {
 		throw new RlgError(
 			'ERR_STORE_TOO_NEW',
-			`the database is at schema version ${ current }, but this rlg only knows up to ${ known }: upgrade rlg`
+			`${ track.label } is at schema version ${ current }, but this rlg only knows up to ${ known }: upgrade rlg`
 		);
 	}
 	const applied: number[] = [];
 	const record = db.prepare(
-		'INSERT INTO schema_migrations ( version, name, applied_at ) VALUES ( ?, ?, ? )'
+		`INSERT INTO ${ track.table } ( version, name, applied_at ) VALUES ( ?, ?, ? )`
 	);
 	for ( const migration of migrations.slice( current ) ) {
 		db.transaction( () => {
@@ -136,4 +146,15 @@ export function migrate(
 		applied.push( migration.version );
 	}
 	return applied;
+}
+
+/** Bring the core tables of `db` up to date; returns the versions applied. */
+export function migrate(
+	db: Database,
+	migrations: readonly Migration[] = MIGRATIONS
+): number[] {
+	return runMigrations( db, migrations, {
+		table: 'schema_migrations',
+		label: 'the database',
+	} );
 }
