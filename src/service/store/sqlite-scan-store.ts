@@ -9,7 +9,6 @@
  * either the whole page or none of it, and the stored cursor always matches
  * the stored rows: that is what makes a resumed scan exact.
  */
-import BetterSqlite3 from 'better-sqlite3';
 import type { Database, Statement } from 'better-sqlite3';
 import type {
 	Alert,
@@ -24,6 +23,7 @@ import type {
 import type { ExtractedLink } from '../../core/schemas';
 import { RlgError } from '../errors';
 import { migrateScan } from './migrations-scan';
+import { openDatabase } from './sqlite';
 import type {
 	GraphPost,
 	GraphTarget,
@@ -126,22 +126,7 @@ export class SqliteScanStore implements ScanStore {
 				'the scan store needs a database file, not :memory:'
 			);
 		}
-		try {
-			this.db = new BetterSqlite3( options.file, {
-				fileMustExist: true,
-			} );
-		} catch ( error ) {
-			throw new RlgError(
-				'ERR_STORE_OPEN',
-				`cannot open the database ${ options.file }: ${
-					( error as Error ).message
-				}`
-			);
-		}
-		this.db.pragma( 'journal_mode = WAL' );
-		this.db.pragma( 'synchronous = FULL' );
-		this.db.pragma( 'foreign_keys = ON' );
-		this.db.pragma( 'busy_timeout = 5000' );
+		this.db = openDatabase( options.file, { fileMustExist: true } );
 		migrateScan( this.db );
 	}
 

@@ -90,6 +90,34 @@ export interface SqliteStoreOptions {
 	file: string;
 }
 
+/**
+ * Open the SQLite file with the settings every connection to it needs: WAL
+ * and synchronous=FULL so a kill -9 loses nothing committed, foreign keys on.
+ */
+export function openDatabase(
+	file: string,
+	options: { fileMustExist?: boolean } = {}
+): Database {
+	let db: Database;
+	try {
+		db = new BetterSqlite3( file, options );
+	} catch ( error ) {
+		throw new RlgError(
+			'ERR_STORE_OPEN',
+			`cannot open the database ${ file }: ${
+				( error as Error ).message
+			}`
+		);
+	}
+	db.pragma( 'journal_mode = WAL' );
+	db.pragma( 'synchronous = FULL' );
+	db.pragma( 'foreign_keys = ON' );
+	// Two processes (a running `rlg serve` and an `rlg check`) may share
+	// the file; wait for the other's write instead of failing.
+	db.pragma( 'busy_timeout = 5000' );
+	return db;
+}
+
 /** A Store on one SQLite database. Prefer `openStore( { dataDir } )`. */
 export class SqliteStore implements Store {
 	readonly file: string;
@@ -98,22 +126,7 @@ export class SqliteStore implements Store {
 
 	constructor( options: SqliteStoreOptions ) {
 		this.file = options.file;
-		try {
-			this.db = new BetterSqlite3( options.file );
-		} catch ( error ) {
-			throw new RlgError(
-				'ERR_STORE_OPEN',
-				`cannot open the database ${ options.file }: ${
-					( error as Error ).message
-				}`
-			);
-		}
-		this.db.pragma( 'journal_mode = WAL' );
-		this.db.pragma( 'synchronous = FULL' );
-		this.db.pragma( 'foreign_keys = ON' );
-		// Two processes (a running `rlg serve` and an `rlg check`) may share
-		// the file; wait for the other's write instead of failing.
-		this.db.pragma( 'busy_timeout = 5000' );
+		this.db = openDatabase( options.file );
 		migrate( this.db );
 	}
 
