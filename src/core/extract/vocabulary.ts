@@ -283,8 +283,32 @@ function isBuilderToken( token: string ): boolean {
 	return BUILDER_PREFIXES.some( ( prefix ) => lower.startsWith( prefix ) );
 }
 
-/** The hint one class/id token gives, if any. */
+/**
+ * Pages repeat the same few hundred class/id tokens thousands of times
+ * (`menu-item`, `wp-block-group`): remembering each token's hint saves the
+ * split and the map lookups. Bounded so a page of unique generated tokens
+ * cannot grow it without limit; cleared, not evicted, when full (cheap and
+ * good enough: real pages fit many times over). The cached hints are shared
+ * objects, so they are frozen: nobody may edit a hint in place.
+ */
+const HINT_CACHE_LIMIT = 4096;
+const hintCache = new Map< string, Readonly< Hint > | null >();
+
+/** The hint one class/id token gives, if any (memoised per token). */
 export function hintOfToken( token: string ): Hint | null {
+	const cached = hintCache.get( token );
+	if ( cached !== undefined ) {
+		return cached;
+	}
+	const hint = computeHintOfToken( token );
+	if ( hintCache.size >= HINT_CACHE_LIMIT ) {
+		hintCache.clear();
+	}
+	hintCache.set( token, hint === null ? null : Object.freeze( hint ) );
+	return hint;
+}
+
+function computeHintOfToken( token: string ): Hint | null {
 	const words = tokenWords( token );
 	if ( words.length === 0 ) {
 		return null;
