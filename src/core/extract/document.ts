@@ -151,6 +151,58 @@ export function collapseWhitespace( text: string ): string {
 	return text.replace( /\s+/g, ' ' ).trim();
 }
 
+/**
+ * Whether a UTF-16 code unit is matched by `\s` in a JavaScript regular
+ * expression (ECMAScript WhiteSpace + LineTerminator), so the counts below
+ * agree exactly with `text.replace( /\s+/g, ' ' ).trim()`.
+ */
+function isSpace( code: number ): boolean {
+	if ( code <= 32 ) {
+		return code === 32 || ( code >= 9 && code <= 13 );
+	}
+	if ( code < 160 ) {
+		return false;
+	}
+	return (
+		code === 160 ||
+		code === 5760 ||
+		( code >= 8192 && code <= 8202 ) ||
+		code === 8232 ||
+		code === 8233 ||
+		code === 8239 ||
+		code === 8287 ||
+		code === 12288 ||
+		code === 65279
+	);
+}
+
+/**
+ * `text.replace( /\s+/g, ' ' ).trim().length` without building either
+ * string: the text handler runs for every text node, and on large pages
+ * those throwaway strings were a good part of the garbage collector's work.
+ */
+function collapsedLength( text: string ): number {
+	let length = 0;
+	let pendingSpace = false;
+	for ( let i = 0; i < text.length; i++ ) {
+		if ( isSpace( text.charCodeAt( i ) ) ) {
+			pendingSpace = length > 0;
+		} else {
+			if ( pendingSpace ) {
+				length++;
+				pendingSpace = false;
+			}
+			length++;
+		}
+	}
+	return length;
+}
+
+/** Each whitespace run as one space (not trimmed); only built when kept. */
+function collapseRuns( text: string ): string {
+	return text.replace( /\s+/g, ' ' );
+}
+
 function landmarkHint(
 	tag: string,
 	attributes: Attributes,
@@ -509,13 +561,12 @@ export function buildDocument( html: string ): DocumentModel {
 			}
 			const index = stack[ stack.length - 1 ];
 			const record = elements[ index ];
-			const collapsed = data.replace( /\s+/g, ' ' );
-			const length = collapsed.trim().length;
+			const length = collapsedLength( data );
 			if (
 				headingDepth > 0 &&
 				headingBuffer.length < MAX_HEADING_CHARS
 			) {
-				headingBuffer += collapsed;
+				headingBuffer += collapseRuns( data );
 			}
 			const open = linkStack[ linkStack.length - 1 ];
 			if ( open !== undefined && open >= 0 ) {
@@ -543,6 +594,7 @@ export function buildDocument( html: string ): DocumentModel {
 				chunkChars < MAX_CHUNK_CHARS &&
 				record.hiddenForChildren === null
 			) {
+				const collapsed = collapseRuns( data );
 				chunks.push( { element: index, text: collapsed } );
 				chunkChars += collapsed.length;
 			}
