@@ -91,7 +91,18 @@ export function collectPostLinks< B extends BlockLike >(
 		input.blockHtml,
 		input.baseUrl
 	);
-	const used = new Set< number >();
+	// Occurrences by normalised URL, in document order: each extracted link
+	// takes the first unused occurrence of its URL, so a cursor per URL
+	// pairs them in one pass instead of a search of every occurrence per link.
+	const queues = new Map< string, { items: Occurrence[]; next: number } >();
+	for ( const occurrence of occurrences ) {
+		const queue = queues.get( occurrence.href );
+		if ( queue ) {
+			queue.items.push( occurrence );
+		} else {
+			queues.set( occurrence.href, { items: [ occurrence ], next: 0 } );
+		}
+	}
 	const rawByKey = new Map< string, Set< string > >();
 	for ( const occurrence of occurrences ) {
 		const key = urlKey( occurrence.href );
@@ -102,14 +113,11 @@ export function collectPostLinks< B extends BlockLike >(
 	const perBlockIndex = new Map< string, number >();
 
 	const editorLinks = links.map( ( link, index ): EditorLink => {
-		const at = occurrences.findIndex(
-			( occurrence, i ) =>
-				! used.has( i ) && occurrence.href === link.href
-		);
-		const occurrence = at === -1 ? null : occurrences[ at ];
-		if ( at !== -1 ) {
-			used.add( at );
-		}
+		const queue = queues.get( link.href );
+		const occurrence =
+			queue && queue.next < queue.items.length
+				? queue.items[ queue.next++ ]
+				: null;
 		const owner = occurrence ? occurrence.clientId : 'post';
 		const nth = perBlockIndex.get( owner ) ?? 0;
 		perBlockIndex.set( owner, nth + 1 );
