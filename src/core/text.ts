@@ -46,6 +46,18 @@ const ELISION = /\b([cdjlmnst]|qu)['’](?=\p{L})/gu;
 const INNER_APOSTROPHE = /(\p{L})['’`´](?=\p{L})/gu;
 
 /**
+ * The same anchors, titles and brand terms are folded again and again (per
+ * link, per backlink, per rule), and NFKD plus the Unicode-property
+ * replacements dominate an editor evaluation: folds of short texts are
+ * memoised in a bounded map, dropped whole when full (as in url.ts). Long
+ * texts (post bodies, page samples) are folded rarely and would only crowd
+ * the map out.
+ */
+const FOLD_MEMO_LIMIT = 4096;
+const FOLD_MEMO_MAX_LENGTH = 256;
+const FOLDED = new Map< string, string >();
+
+/**
  * Fold a text for comparison: lower case, no diacritics, punctuation and
  * symbols as single spaces, trimmed. Never throws; non-strings fold to ''.
  */
@@ -53,6 +65,22 @@ export function foldText( text: string ): string {
 	if ( typeof text !== 'string' || text === '' ) {
 		return '';
 	}
+	if ( text.length > FOLD_MEMO_MAX_LENGTH ) {
+		return computeFold( text );
+	}
+	const known = FOLDED.get( text );
+	if ( known !== undefined ) {
+		return known;
+	}
+	const folded = computeFold( text );
+	if ( FOLDED.size >= FOLD_MEMO_LIMIT ) {
+		FOLDED.clear();
+	}
+	FOLDED.set( text, folded );
+	return folded;
+}
+
+function computeFold( text: string ): string {
 	return text
 		.toLowerCase()
 		.replace( LIGATURE_PATTERN, ( letter ) => LIGATURES[ letter ] )
