@@ -101,12 +101,19 @@ export function analyzeHtml(
 		: { model, main: findMainContent( model ) };
 
 	const blockIds = new Map< number, number >();
+	// Menus, footers and archives repeat the same hrefs many times a page;
+	// with one base per page, each distinct href is normalised once.
+	const normalized = new Map< string, string | null >();
 	const links: ExtractedLink[] = [];
 	for ( const link of model.links ) {
 		if ( isFragmentOnly( link.rawHref ) ) {
 			continue;
 		}
-		const href = normalizeUrl( link.rawHref, base );
+		let href = normalized.get( link.rawHref );
+		if ( href === undefined ) {
+			href = normalizeUrl( link.rawHref, base );
+			normalized.set( link.rawHref, href );
+		}
 		if ( href === null ) {
 			continue;
 		}
