@@ -10,7 +10,7 @@ import type { HiddenReason } from '../schemas';
 import { hiddenReasonOf } from './hidden';
 import { streamHtml } from './parse';
 import type { Attributes } from './parse';
-import { hintOfToken, strongestHint, tokenWords } from './vocabulary';
+import { hintOfToken, strongerHint, tokenWords } from './vocabulary';
 import type { Hint } from './vocabulary';
 
 export interface ElementRecord {
@@ -290,33 +290,56 @@ function elementHint(
 	) {
 		return null; // Most elements: nothing to look at.
 	}
-	const hints: Array< Hint | null > = [
-		landmarkHint( tag, attributes, scoped ),
-		roleHint( attributes.role ),
-		builderHint( attributes ),
-	];
+	// Folded one hint at a time (same order, same tie-breaks as
+	// strongestHint over the list) so no per-element array is built.
+	let best = strongerHint(
+		strongerHint(
+			landmarkHint( tag, attributes, scoped ),
+			roleHint( attributes.role )
+		),
+		builderHint( attributes )
+	);
 	const itemprop = attributes.itemprop;
 	if ( itemprop !== undefined && /articlebody|blogpost/i.test( itemprop ) ) {
-		hints.push( { kind: 'content', strength: 2 } );
+		best = strongerHint( best, { kind: 'content', strength: 2 } );
 	}
 	// A heading's class names the heading (`date-header`, `widget-title`),
 	// not a page region.
-	const words = HEADINGS.has( tag ) ? [] : [ 'class', 'id' ];
-	for ( const name of words ) {
-		const value = attributes[ name ];
-		if ( value ) {
-			for ( const token of value.split( /\s+/ ) ) {
-				if ( token !== '' ) {
-					hints.push( hintOfToken( token ) );
-				}
-			}
-		}
+	if ( ! HEADINGS.has( tag ) ) {
+		best = strongestTokenHint( best, attributes.class );
+		best = strongestTokenHint( best, attributes.id );
 	}
 	const label = attributes[ 'aria-label' ];
 	if ( label && tokenWords( label ).length <= 3 ) {
-		hints.push( hintOfToken( label ) );
+		best = strongerHint( best, hintOfToken( label ) );
 	}
-	return strongestHint( hints );
+	return best;
+}
+
+/**
+ * Folds the hint of every whitespace-separated token of `value` (as
+ * `value.split( /\s+/ )` without the empty strings) into `best`.
+ */
+function strongestTokenHint(
+	best: Hint | null,
+	value: string | undefined
+): Hint | null {
+	if ( ! value ) {
+		return best;
+	}
+	let start = -1;
+	for ( let i = 0; i <= value.length; i++ ) {
+		const space = i === value.length || isSpace( value.charCodeAt( i ) );
+		if ( ! space ) {
+			if ( start < 0 ) {
+				start = i;
+			}
+		} else if ( start >= 0 ) {
+			best = strongerHint( best, hintOfToken( value.slice( start, i ) ) );
+			start = -1;
+		}
+	}
+	return best;
 }
 
 /** The element itself when it carries a hint, else its nearest hinted ancestor. */

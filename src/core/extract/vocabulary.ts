@@ -372,22 +372,34 @@ const ABSORBING: ReadonlySet< HintKind > = new Set( [
 export function strongestHint( hints: Array< Hint | null > ): Hint | null {
 	let best: Hint | null = null;
 	for ( const hint of hints ) {
-		if ( ! hint ) {
-			continue;
-		}
-		if (
-			best === null ||
-			hint.strength > best.strength ||
-			( hint.strength === best.strength &&
-				best.kind === 'content' &&
-				hint.kind !== 'content' ) ||
-			( hint.strength === best.strength &&
-				ABSORBING.has( hint.kind ) &&
-				! ABSORBING.has( best.kind ) &&
-				best.kind !== 'content' )
-		) {
-			best = hint;
-		}
+		best = strongerHint( best, hint );
+	}
+	return best;
+}
+
+/**
+ * One step of {@link strongestHint}: `hint` if it beats `best`, else `best`.
+ * Lets callers fold hints as they find them instead of collecting a list.
+ */
+export function strongerHint(
+	best: Hint | null,
+	hint: Hint | null
+): Hint | null {
+	if ( ! hint ) {
+		return best;
+	}
+	if (
+		best === null ||
+		hint.strength > best.strength ||
+		( hint.strength === best.strength &&
+			best.kind === 'content' &&
+			hint.kind !== 'content' ) ||
+		( hint.strength === best.strength &&
+			ABSORBING.has( hint.kind ) &&
+			! ABSORBING.has( best.kind ) &&
+			best.kind !== 'content' )
+	) {
+		return hint;
 	}
 	return best;
 }
