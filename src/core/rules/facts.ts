@@ -242,6 +242,28 @@ export function buildPostFacts(
 	const results = resultsByKey( input.backlinks );
 	const postText = input.postText ?? '';
 	const relevanceCache = new Map< string, RelevanceDetails | null >();
+	// Page keywords depend only on the page's title and H1, the target's
+	// domain brand and the brand terms (fixed here): targets repeated in the
+	// post, or partner pages with the same title, share one computation, and
+	// analyzeAnchor receives the same array, whose keyword index it caches
+	// by identity.
+	const pageKeywordsCache = new Map< string, string[] >();
+	const pageKeywordsOf = ( target: string, page: PageFacts | null ) => {
+		if ( ! page ) {
+			return pageKeywords( page, target, settings.brandTerms );
+		}
+		const cacheKey = JSON.stringify( [
+			domainBrand( target ),
+			page.title,
+			page.h1,
+		] );
+		let phrases = pageKeywordsCache.get( cacheKey );
+		if ( ! phrases ) {
+			phrases = pageKeywords( page, target, settings.brandTerms );
+			pageKeywordsCache.set( cacheKey, phrases );
+		}
+		return phrases;
+	};
 
 	const all: PostFacts[ 'all' ] = [];
 	const links: LinkFacts[] = [];
@@ -260,7 +282,7 @@ export function buildPostFacts(
 		const page = result?.page ?? null;
 		const anchor = analyzeAnchor( link.text, {
 			keywords,
-			extraKeywords: pageKeywords( page, href, settings.brandTerms ),
+			extraKeywords: pageKeywordsOf( href, page ),
 			brandTerms: settings.brandTerms,
 			targetUrl: href,
 			isImage: link.isImage,
