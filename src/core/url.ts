@@ -97,9 +97,56 @@ function parseHttp( href: string, base?: string ): URL | null {
  * address different resources. Use {@link urlKey} to compare identities.
  */
 export function normalizeUrl( href: string, base?: string ): string | null {
+	if (
+		isPlainlyNormal( href ) &&
+		( base === undefined || isValidBase( base ) )
+	) {
+		return href;
+	}
 	return base === undefined
 		? memo( NORMALIZED, href, computeNormalizedUrl )
 		: computeNormalizedUrl( href, base );
+}
+
+/**
+ * Links mostly arrive already normalised (the extractor and the editor
+ * normalise them first), and re-parsing them is a large share of a rules
+ * run. This recognises a conservative subset of URLs that the WHATWG parser
+ * serialises back unchanged: http(s), a lower-case ASCII host of letter,
+ * digit and hyphen labels whose last label starts with a letter (so never an
+ * IPv4 form) and no punycode label (those the parser validates), no port,
+ * no credentials, no fragment, a path that starts with `/` and has no
+ * segment starting with a dot and no encoded dot (dot segments), and path
+ * and query characters that the parser never percent-encodes. Anything else
+ * takes the full parse.
+ */
+const PLAINLY_NORMAL =
+	/^https?:\/\/(?:[a-z0-9-]+\.)*[a-z][a-z0-9-]*\/[A-Za-z0-9\-._~!$&()*+,;=:@/%]*(?:\?[A-Za-z0-9\-._~!$&()*+,;=:@/?%]*)?$/;
+
+function isPlainlyNormal( href: string ): boolean {
+	return (
+		typeof href === 'string' &&
+		href.length <= 8192 &&
+		PLAINLY_NORMAL.test( href ) &&
+		! href.includes( 'xn--' ) &&
+		! /\/\.|%2e/i.test( href.replace( /^https?:\/\//, '' ) )
+	);
+}
+
+const VALID_BASES = new Map< string, boolean >();
+
+/** Whether `base` parses as a URL (a bad base makes every resolution fail). */
+function isValidBase( base: string ): boolean {
+	return memo( VALID_BASES, base, ( candidate ) => {
+		if ( typeof candidate !== 'string' ) {
+			return false;
+		}
+		try {
+			return new URL( candidate ).href !== '';
+		} catch {
+			return false;
+		}
+	} );
 }
 
 function computeNormalizedUrl( href: string, base?: string ): string | null {
