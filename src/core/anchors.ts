@@ -283,6 +283,30 @@ export function isNakedUrl( text: string ): boolean {
 
 /** The brand a domain spells: "acme" for www.acme.co.uk, "bakkerij jansen" for bakkerij-jansen.nl. */
 export function domainBrand( url: string ): string | null {
+	if ( typeof url !== 'string' ) {
+		return computeDomainBrand( url );
+	}
+	const known = BRANDS.get( url );
+	if ( known !== undefined ) {
+		return known;
+	}
+	const brand = computeDomainBrand( url );
+	if ( BRANDS.size >= BRAND_CACHE_LIMIT ) {
+		BRANDS.clear();
+	}
+	BRANDS.set( url, brand );
+	return brand;
+}
+
+/**
+ * The brand of a target is asked for every link (anchor class, page
+ * keywords) and each time costs a Public Suffix List parse: memoised per
+ * URL, bounded like the phrase cache.
+ */
+const BRANDS = new Map< string, string | null >();
+const BRAND_CACHE_LIMIT = 4096;
+
+function computeDomainBrand( url: string ): string | null {
 	const domain = registrableDomain( url );
 	if ( ! domain ) {
 		return null;
