@@ -45,8 +45,9 @@ function memo< T >(
 	if ( typeof input !== 'string' ) {
 		return compute( input );
 	}
-	if ( cache.has( input ) ) {
-		return cache.get( input ) as T;
+	const known = cache.get( input );
+	if ( known !== undefined || cache.has( input ) ) {
+		return known as T;
 	}
 	const value = compute( input );
 	if ( cache.size >= MEMO_LIMIT ) {
