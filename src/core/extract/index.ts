@@ -30,6 +30,14 @@ export interface AnalyzeOptions {
 	 * computed for rules about trailing link lists.
 	 */
 	fragment?: boolean;
+	/**
+	 * Only links whose normalised href passes this test are returned (and
+	 * only they pay for text and placement). Block numbers, positions and
+	 * the facts are the same as without it: callers that keep a few links
+	 * of a big page (the backlink checker keeps links to our site) get
+	 * exactly the entries the unfiltered result would have had.
+	 */
+	keepLink?: ( href: string ) => boolean;
 }
 
 export interface HtmlAnalysis {
@@ -96,6 +104,7 @@ export function analyzeHtml(
 	const model = buildDocument( typeof html === 'string' ? html : '' );
 	const base = resolveBase( model, baseUrl );
 	const fragment = options.fragment === true;
+	const keepLink = options.keepLink;
 	const context: PlacementContext | null = fragment
 		? null
 		: { model, main: findMainContent( model ) };
@@ -122,6 +131,9 @@ export function analyzeHtml(
 		if ( blockId === undefined ) {
 			blockId = blockIds.size;
 			blockIds.set( element.block, blockId );
+		}
+		if ( keepLink !== undefined && ! keepLink( href ) ) {
+			continue;
 		}
 		const text = collapseWhitespace( link.textParts.join( '' ) );
 		const hidden: HiddenReason | null = element.hidden;

@@ -83,13 +83,23 @@ export interface BacklinkCheckerOptions {
 	now?: () => Date;
 }
 
-function readPage( outcome: FetchOutcome ): PageRead {
+/**
+ * Analyses a fetched page. `keepLink` says which links the caller will look
+ * at (links to our site): only those get anchor text and placement, which
+ * on a partner page of hundreds of links is most of the per-link work.
+ */
+function readPage(
+	outcome: FetchOutcome,
+	keepLink: ( href: string ) => boolean
+): PageRead {
 	if ( outcome.kind !== 'ok' ) {
 		return { outcome, links: [], facts: null };
 	}
 	let analysis: ReturnType< typeof analyzeHtml >;
 	try {
-		analysis = analyzeHtml( outcome.html, outcome.finalUrl );
+		analysis = analyzeHtml( outcome.html, outcome.finalUrl, {
+			keepLink,
+		} );
 	} catch ( error ) {
 		// The analyser is meant to accept any string; if a stranger's page
 		// still breaks it, that page gets a status, not the whole check.
@@ -252,9 +262,13 @@ export function createBacklinkChecker(
 		url: string,
 		validators: CacheValidators | null,
 		deadline: number,
-		batch: CheckBatch
+		batch: CheckBatch,
+		siteUrls: readonly string[],
+		keepLink: ( href: string ) => boolean
 	): Promise< PageRead > {
-		const key = `${ url }\n${ validators?.etag ?? '' }\n${ validators?.lastModified ?? '' }`;
+		// The read keeps only links to `siteUrls`, so it is shared only
+		// between targets checked for the same site.
+		const key = `${ url }\n${ validators?.etag ?? '' }\n${ validators?.lastModified ?? '' }\n${ siteUrls.join( '\n' ) }`;
 		let read = batch.homepages.get( key );
 		if ( ! read ) {
 			read = fetcher
@@ -263,7 +277,7 @@ export function createBacklinkChecker(
 					lastModified: validators?.lastModified,
 					deadline,
 				} )
-				.then( readPage );
+				.then( ( outcome ) => readPage( outcome, keepLink ) );
 			batch.homepages.set( key, read );
 		}
 		return read;
@@ -290,6 +304,7 @@ export function createBacklinkChecker(
 		const deadline =
 			ctx.deadline ?? Date.now() + fetcher.options.checkTimeoutMs;
 		const matcher = createSiteMatcher( ctx.siteUrls );
+		const keepLink = oursByAuthority( matcher );
 		const previous = reusable( ctx.previous, target );
 		const batch = ctx.batch ?? { homepages: new Map() };
 
@@ -306,9 +321,16 @@ export function createBacklinkChecker(
 					lastModified: pageValidators?.lastModified,
 					deadline,
 				} )
-				.then( readPage ),
+				.then( ( outcome ) => readPage( outcome, keepLink ) ),
 			wantHomepage
-				? fetchHomepage( homepageUrl, homeValidators, deadline, batch )
+				? fetchHomepage(
+						homepageUrl,
+						homeValidators,
+						deadline,
+						batch,
+						ctx.siteUrls,
+						keepLink
+					)
 				: Promise.resolve( null ),
 		] );
 
