@@ -82,6 +82,69 @@ describe( 'checkTargets', () => {
 		} );
 	} );
 
+	it( 'reloads the site-wide counts after a partner is found linking back', async () => {
+		const before = {
+			outboundDomains: 3,
+			reciprocalPartners: 2,
+			newReciprocalPartners: 2,
+		};
+		const after = { ...before, reciprocalPartners: 3 };
+		let contextCalls = 0;
+		fetchMock.mockImplementation(
+			async ( options: {
+				path: string;
+				data?: { links: Array< { url: string } > };
+			} ) => {
+				if ( options.path.endsWith( '/context' ) ) {
+					contextCalls++;
+					return {
+						siteUrls: [ 'https://ours.example/' ],
+						siteStats: contextCalls === 1 ? before : after,
+					};
+				}
+				return {
+					site: 'https://ours.example/',
+					results: ( options.data?.links ?? [] ).map( ( l ) =>
+						result( l.url, { status: 'links-back' } )
+					),
+				};
+			}
+		);
+		// The context is read in the browser, where `window` exists.
+		const globals = globalThis as { window?: unknown };
+		globals.window = { location: { origin: 'https://ours.example' } };
+		const registry = createRegistry();
+		registry.register( store );
+		// As in the editor: the context is loaded before any check.
+		await registry.resolveSelect( store ).getContext();
+		expect( registry.select( store ).getContext()?.siteStats ).toEqual(
+			before
+		);
+		await registry.dispatch( store ).checkTargets( targets( 1 ), 7, [] );
+		expect( contextCalls ).toBe( 2 );
+		expect( registry.select( store ).getContext()?.siteStats ).toEqual(
+			after
+		);
+		delete globals.window;
+	} );
+
+	it( 'does not reload the counts when no partner links back', async () => {
+		fetchMock.mockImplementation(
+			async ( options: {
+				data: { links: Array< { url: string } > };
+			} ) => ( {
+				site: 'https://ours.example/',
+				results: options.data.links.map( ( l ) =>
+					result( l.url, { status: 'no-link' } )
+				),
+			} )
+		);
+		const registry = createRegistry();
+		registry.register( store );
+		await registry.dispatch( store ).checkTargets( targets( 2 ), 7, [] );
+		expect( fetchMock ).toHaveBeenCalledTimes( 1 );
+	} );
+
 	it( 'rejects an answer that does not match the contract', async () => {
 		fetchMock.mockResolvedValue( {
 			site: 'x',

@@ -4,7 +4,12 @@
  */
 import { __, sprintf } from '@wordpress/i18n';
 import { MAX_LINKS_PER_CHECK, type BacklinkResult } from '../../core';
-import { requestChecks, requestOverride, toEditorError } from '../api';
+import {
+	fetchEditorContext,
+	requestChecks,
+	requestOverride,
+	toEditorError,
+} from '../api';
 import { chunk, type CheckTarget } from '../links/diff';
 import type { Analysis, EditorContext, EditorError } from '../types';
 import { matchResults } from './match-results';
@@ -69,6 +74,7 @@ interface ThunkArgs {
 		receiveResults: typeof receiveResults;
 		failChecks: typeof failChecks;
 		setOverride: typeof setOverride;
+		receiveContext: typeof receiveContext;
 	};
 }
 
@@ -83,6 +89,7 @@ export function checkTargets(
 			return;
 		}
 		dispatch.startChecks( targets );
+		let foundPartner = false;
 		for ( const batch of chunk( targets, MAX_LINKS_PER_CHECK ) ) {
 			try {
 				const response = await requestChecks( {
@@ -101,6 +108,9 @@ export function checkTargets(
 					batch.map( ( t ) => [ t.key, t.url ] )
 				);
 				dispatch.receiveResults( done, urls );
+				foundPartner ||= Object.values( done ).some(
+					( result ) => result.status === 'links-back'
+				);
 				if ( missing.length ) {
 					dispatch.failChecks(
 						missing,
@@ -120,6 +130,15 @@ export function checkTargets(
 				}
 			} catch ( error ) {
 				dispatch.failChecks( batch, toEditorError( error ), true );
+			}
+		}
+		if ( foundPartner ) {
+			// The service has just stored these partners: the site-wide
+			// counts loaded with the editor no longer include them.
+			try {
+				dispatch.receiveContext( await fetchEditorContext() );
+			} catch {
+				// Keep the counts we have; the checks themselves succeeded.
 			}
 		}
 	};
