@@ -252,11 +252,11 @@ export function buildPostFacts(
 		if ( ! page ) {
 			return pageKeywords( page, target, settings.brandTerms );
 		}
-		const cacheKey = JSON.stringify( [
-			domainBrand( target ),
-			page.title,
-			page.h1,
-		] );
+		// Length-prefixed so that no title/H1 split can collide; a domain
+		// brand never contains a NUL and is never empty
+		// (no brand is null), so "" stands for none.
+		const title = String( page.title );
+		const cacheKey = `${ domainBrand( target ) ?? '' }\u0000${ title.length }\u0000${ title }\u0000${ page.h1 }`;
 		let phrases = pageKeywordsCache.get( cacheKey );
 		if ( ! phrases ) {
 			phrases = pageKeywords( page, target, settings.brandTerms );
