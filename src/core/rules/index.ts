@@ -114,19 +114,42 @@ export function evaluatePost(
 			order.set( f.href, f.index );
 		}
 	} );
-	const seen = new Set< string >();
+	// Identity = code, link (undefined and null alike) and params as JSON.
+	// Most (code, link) pairs occur once, so params are only serialised
+	// when a second finding with the same code and link turns up.
+	const seen = new Map<
+		string,
+		Array< { params: unknown; json?: string } >
+	>();
+	const paramsJson = ( entry: { params: unknown; json?: string } ) => {
+		if ( entry.json === undefined ) {
+			entry.json = JSON.stringify( entry.params ) ?? 'null';
+		}
+		return entry.json;
+	};
 	const findings: Array< { finding: Finding; rule: number } > = [];
 	Object.values( POST_RULES ).forEach( ( rule, ruleIndex ) => {
 		for ( const finding of rule( facts ) ) {
-			const identity = JSON.stringify( [
-				finding.code,
-				finding.linkUrl ?? null,
-				finding.params,
-			] );
-			if ( ! seen.has( identity ) ) {
-				seen.add( identity );
-				findings.push( { finding, rule: ruleIndex } );
+			const link = finding.linkUrl ?? null;
+			const group = `${ finding.code }\u0000${
+				link === null ? 'n' : 's' + link
+			}`;
+			const entry: { params: unknown; json?: string } = {
+				params: finding.params,
+			};
+			const same = seen.get( group );
+			if ( ! same ) {
+				seen.set( group, [ entry ] );
+			} else if (
+				same.some(
+					( other ) => paramsJson( other ) === paramsJson( entry )
+				)
+			) {
+				continue;
+			} else {
+				same.push( entry );
 			}
+			findings.push( { finding, rule: ruleIndex } );
 		}
 	} );
 	const position = ( finding: Finding ) =>
