@@ -51,6 +51,34 @@ describe( 'buildChecklist', () => {
 		expect( lines[ 2 ].state ).toBe( 'pass' );
 	} );
 
+	it( 'does not pass the one-sided exact-match lines beside a "both ways" finding', () => {
+		const codes = ( findings: Parameters< typeof buildChecklist >[ 0 ] ) =>
+			buildChecklist( findings, POST_RULE_CODES, true ).map( ( l ) => [
+				l.code,
+				l.state,
+			] );
+		const both = codes( [
+			finding( 'exact-match-anchor-both', 'critical' ),
+		] );
+		expect( both ).toContainEqual( [
+			'exact-match-anchor-both',
+			'critical',
+		] );
+		expect( both.map( ( [ code ] ) => code ) ).not.toContain(
+			'exact-match-anchor-ours'
+		);
+		expect( both.map( ( [ code ] ) => code ) ).not.toContain(
+			'exact-match-anchor-theirs'
+		);
+		// A one-sided finding on another link keeps its own line.
+		expect(
+			codes( [
+				finding( 'exact-match-anchor-both', 'critical' ),
+				finding( 'exact-match-anchor-ours', 'warning' ),
+			] )
+		).toContainEqual( [ 'exact-match-anchor-ours', 'warning' ] );
+	} );
+
 	it( 'shows the cloaking line only when a cloaked backlink was found', () => {
 		const lines = buildChecklist(
 			[ finding( 'cloaked-backlink', 'critical' ) ],

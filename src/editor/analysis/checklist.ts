@@ -35,6 +35,17 @@ export const POST_RULE_CODES: readonly FindingCode[] = FINDING_CODES.filter(
 	( code ) => code !== 'reciprocal-link' && ! SITE_RULE_CODES.includes( code )
 );
 
+/**
+ * The rules report an anchor that is exact-match on both sides once, as
+ * `-both`, not also as `-ours` and `-theirs`: a "pass" line for those two
+ * beside a critical "both ways" would contradict it, so they are left out
+ * when they found nothing of their own.
+ */
+const COVERED_BY: Partial< Record< FindingCode, FindingCode > > = {
+	'exact-match-anchor-ours': 'exact-match-anchor-both',
+	'exact-match-anchor-theirs': 'exact-match-anchor-both',
+};
+
 export interface ChecklistLine {
 	code: FindingCode;
 	state: CheckState;
@@ -67,11 +78,18 @@ export function buildChecklist(
 	reciprocityChecked: boolean
 ): ChecklistLine[] {
 	return codes
-		.filter(
-			( code ) =>
-				! LINE_ONLY_WHEN_FOUND.includes( code ) ||
-				findings.some( ( f ) => f.code === code )
-		)
+		.filter( ( code ) => {
+			const found = findings.some( ( f ) => f.code === code );
+			const cover = COVERED_BY[ code ];
+			if (
+				! found &&
+				cover &&
+				findings.some( ( f ) => f.code === cover )
+			) {
+				return false;
+			}
+			return found || ! LINE_ONLY_WHEN_FOUND.includes( code );
+		} )
 		.map( ( code ) => {
 			const mine = findings.filter( ( f ) => f.code === code );
 			let state = worst( mine );
