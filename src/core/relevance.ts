@@ -127,14 +127,14 @@ function weights( vector: TermVector ): Map< string, number > {
 }
 
 /**
- * Add, at half weight, the terms of `other` that a long term of `own`
- * starts or ends with (and that `own` lacks as a word of its own).
+ * The terms of `other` that a long term of `own` starts or ends with (and
+ * that `own` lacks as a word of its own), at half weight, into `additions`.
  */
 function addCompoundParts(
-	own: Map< string, number >,
-	other: Map< string, number >
+	own: ReadonlyMap< string, number >,
+	other: ReadonlyMap< string, number >,
+	additions: Map< string, number >
 ): void {
-	const additions = new Map< string, number >();
 	for ( const [ term, weight ] of own ) {
 		if ( term.length < MIN_COMPOUND_PART * 2 ) {
 			continue;
@@ -162,9 +162,6 @@ function addCompoundParts(
 			}
 		}
 	}
-	for ( const [ part, weight ] of additions ) {
-		own.set( part, weight );
-	}
 }
 
 /**
@@ -174,104 +171,213 @@ function addCompoundParts(
  */
 function coverage(
 	short: TermVector,
-	shortWeights: Map< string, number >,
-	longWeights: Map< string, number >
+	shortWeights: Weights,
+	longWeights: Weights
 ): number {
 	let total = 0;
 	let covered = 0;
-	for ( const [ term, weight ] of shortWeights ) {
+	shortWeights.forEach( ( term, weight ) => {
 		total += weight;
 		if ( longWeights.has( term ) && ( short.idf.get( term ) ?? 1 ) === 1 ) {
 			covered += weight;
 		}
-	}
+	} );
 	return total === 0 ? 0 : covered / total;
 }
 
-function norm( vector: Map< string, number > ): number {
-	let sum = 0;
-	for ( const weight of vector.values() ) {
-		sum += weight * weight;
+/**
+ * A text's weights plus the compound parts it gained from the other text,
+ * read in that order (the order the sums below always used, so scores are
+ * the same to the last bit) without copying the text's own weights for
+ * every pair.
+ */
+class Weights {
+	constructor(
+		readonly own: ReadonlyMap< string, number >,
+		readonly added: ReadonlyMap< string, number >
+	) {}
+
+	has( term: string ): boolean {
+		return this.own.has( term ) || this.added.has( term );
 	}
-	return Math.sqrt( sum );
+
+	get( term: string ): number | undefined {
+		return this.own.get( term ) ?? this.added.get( term );
+	}
+
+	forEach( visit: ( term: string, weight: number ) => void ): void {
+		this.own.forEach( ( weight, term ) => visit( term, weight ) );
+		this.added.forEach( ( weight, term ) => visit( term, weight ) );
+	}
+}
+
+/** A compound part of a text's long terms: its heaviest half weight, and when it was first found. */
+interface CompoundPart {
+	weight: number;
+	rank: number;
+}
+
+interface PreparedVector extends TermVector {
+	weights: Map< string, number >;
+	/** Sum of the squared weights, in the weights' order (the norm's first terms). */
+	squares: number;
+	/** Term → its place in `weights`. */
+	place: Map< string, number >;
+	/** Built on first use: parts of this text's long terms that it lacks as terms. */
+	parts?: Map< string, CompoundPart >;
 }
 
 /**
- * One post is compared with each of its partners' pages in turn, so the
- * tokens of recent texts are memoised (bounded; dropped whole when full).
+ * The compound parts that addCompoundParts would find in `own` (this
+ * text's terms), for any other text: each part's heaviest half weight and
+ * the order of first discovery, so a pair only looks up the other text's
+ * terms instead of cutting every long term of this text again.
  */
-const TOKEN_CACHE = new Map< string, string[] >();
-const TOKEN_CACHE_LIMIT = 16;
-
-function tokensOf( text: string ): string[] {
-	if ( typeof text !== 'string' ) {
-		return [];
-	}
-	let tokens = TOKEN_CACHE.get( text );
-	if ( ! tokens ) {
-		tokens = tokenize( text );
-		if ( TOKEN_CACHE.size >= TOKEN_CACHE_LIMIT ) {
-			TOKEN_CACHE.clear();
+function compoundPartsOf(
+	own: ReadonlyMap< string, number >
+): Map< string, CompoundPart > {
+	const parts = new Map< string, CompoundPart >();
+	let rank = 0;
+	for ( const [ term, weight ] of own ) {
+		if ( term.length < MIN_COMPOUND_PART * 2 ) {
+			continue;
 		}
-		TOKEN_CACHE.set( text, tokens );
+		for (
+			let cut = MIN_COMPOUND_PART;
+			cut <= term.length - MIN_COMPOUND_PART + 1;
+			cut++
+		) {
+			for ( const part of [
+				term.slice( 0, cut ),
+				term.slice( cut - 1 ),
+			] ) {
+				if (
+					part.length >= MIN_COMPOUND_PART &&
+					part.length <= term.length - 3 &&
+					! own.has( part )
+				) {
+					const known = parts.get( part );
+					if ( known ) {
+						known.weight = Math.max( known.weight, weight / 2 );
+					} else {
+						parts.set( part, {
+							weight: Math.max( 0, weight / 2 ),
+							rank: rank++,
+						} );
+					}
+				}
+			}
+		}
 	}
-	return tokens;
+	return parts;
 }
 
-const LANGUAGE_OF = new WeakMap< string[], Language | null >();
-const VECTOR_OF = new WeakMap<
-	string[],
-	Map< Language | null, TermVector & { weights: Map< string, number > } >
->();
-
-function languageOf( tokens: string[] ): Language | null {
-	if ( ! LANGUAGE_OF.has( tokens ) ) {
-		LANGUAGE_OF.set( tokens, detectLanguage( tokens ) );
-	}
-	return LANGUAGE_OF.get( tokens ) ?? null;
+/**
+ * A text tokenised once and vectorised once per fallback language, to be
+ * compared with many others: the rules compare one post with every partner
+ * page it links to, and tokenising and weighting the post is most of the
+ * cost of each comparison. Holds nothing beyond the one text.
+ */
+export interface PreparedText {
+	readonly tokens: string[];
+	/** The text's own language (null: too little text to tell). */
+	readonly language: Language | null;
+	/** Vectors by fallback language (see vectorize). */
+	readonly vectors: Map< Language | null, PreparedVector >;
 }
 
-/** vectorize + weights, memoised per (cached) token list and fallback language. */
+export function prepareText( text: string ): PreparedText {
+	const tokens = typeof text === 'string' ? tokenize( text ) : [];
+	return {
+		tokens,
+		language: detectLanguage( tokens ),
+		vectors: new Map(),
+	};
+}
+
 function vectorOf(
-	tokens: string[],
+	text: PreparedText,
 	fallback: Language | null
-): TermVector & { weights: Map< string, number > } {
-	let byFallback = VECTOR_OF.get( tokens );
-	if ( ! byFallback ) {
-		byFallback = new Map();
-		VECTOR_OF.set( tokens, byFallback );
-	}
-	let vector = byFallback.get( fallback );
+): PreparedVector {
+	// Only a text without a language of its own depends on the fallback.
+	const key = text.language ?? fallback;
+	let vector = text.vectors.get( key );
 	if ( ! vector ) {
-		const plain = vectorize( tokens, fallback );
-		vector = { ...plain, weights: weights( plain ) };
-		byFallback.set( fallback, vector );
+		const plain = vectorize( text.tokens, key );
+		const own = weights( plain );
+		let squares = 0;
+		const place = new Map< string, number >();
+		for ( const [ term, weight ] of own ) {
+			squares += weight * weight;
+			place.set( term, place.size );
+		}
+		vector = { ...plain, weights: own, squares, place };
+		text.vectors.set( key, vector );
 	}
 	return vector;
 }
 
-/** Relevance with the evidence behind it. Never throws; empty texts score 0. */
-export function relevanceDetails( a: string, b: string ): RelevanceDetails {
-	const tokensA = tokensOf( a );
-	const tokensB = tokensOf( b );
-	const va = vectorOf( tokensA, languageOf( tokensB ) );
-	const vb = vectorOf( tokensB, va.language );
-	const wa = new Map( va.weights );
-	const wb = new Map( vb.weights );
-	const originalA = new Map( wa );
-	addCompoundParts( wa, wb );
-	addCompoundParts( wb, originalA );
-
-	const shared: Array< [ string, number ] > = [];
-	let dot = 0;
-	for ( const [ term, weight ] of wa ) {
-		const other = wb.get( term );
-		if ( other !== undefined ) {
-			dot += weight * other;
-			shared.push( [ term, weight * other ] );
+/**
+ * Relevance of two prepared texts, with the evidence behind it; the same
+ * result, bit for bit, as {@link relevanceDetails} of their strings.
+ */
+export function relevanceOfPrepared(
+	a: PreparedText,
+	b: PreparedText
+): RelevanceDetails {
+	const va = vectorOf( a, b.language );
+	const vb = vectorOf( b, va.language );
+	// a's compound parts that b has as terms, in the order of discovery.
+	va.parts ??= compoundPartsOf( va.weights );
+	const partsOfA: Array< [ string, CompoundPart ] > = [];
+	for ( const term of vb.weights.keys() ) {
+		const part = va.parts.get( term );
+		if ( part ) {
+			partsOfA.push( [ term, part ] );
 		}
 	}
-	const denominator = norm( wa ) * norm( wb );
+	partsOfA.sort( ( x, y ) => x[ 1 ].rank - y[ 1 ].rank );
+	const addedA = new Map< string, number >();
+	for ( const [ term, part ] of partsOfA ) {
+		addedA.set( term, part.weight );
+	}
+	const addedB = new Map< string, number >();
+	addCompoundParts( vb.weights, va.weights, addedB );
+	const wa = new Weights( va.weights, addedA );
+	const wb = new Weights( vb.weights, addedB );
+
+	// The dot product in a's order (own terms, then added parts), found
+	// from b's side: b is one partner page, a may be a long post.
+	const matches: Array< [ number, string ] > = [];
+	wb.forEach( ( term ) => {
+		const at = va.place.get( term );
+		if ( at !== undefined ) {
+			matches.push( [ at, term ] );
+		}
+	} );
+	matches.sort( ( x, y ) => x[ 0 ] - y[ 0 ] );
+	const shared: Array< [ string, number ] > = [];
+	let dot = 0;
+	const addShared = ( term: string, weight: number ) => {
+		const other = wb.get( term ) as number;
+		dot += weight * other;
+		shared.push( [ term, weight * other ] );
+	};
+	for ( const [ , term ] of matches ) {
+		addShared( term, va.weights.get( term ) as number );
+	}
+	// Every added part of a is a term of b by construction.
+	addedA.forEach( ( weight, term ) => addShared( term, weight ) );
+
+	let squaresA = va.squares;
+	addedA.forEach( ( weight ) => {
+		squaresA += weight * weight;
+	} );
+	let squaresB = 0;
+	wb.forEach( ( _term, weight ) => {
+		squaresB += weight * weight;
+	} );
+	const denominator = Math.sqrt( squaresA ) * Math.sqrt( squaresB );
 	let score = denominator === 0 ? 0 : dot / denominator;
 	const shorter =
 		va.count <= vb.count
@@ -294,6 +400,11 @@ export function relevanceDetails( a: string, b: string ): RelevanceDetails {
 		termCounts: [ va.count, vb.count ],
 		sharedTerms: shared.slice( 0, 10 ).map( ( [ term ] ) => term ),
 	};
+}
+
+/** Relevance with the evidence behind it. Never throws; empty texts score 0. */
+export function relevanceDetails( a: string, b: string ): RelevanceDetails {
+	return relevanceOfPrepared( prepareText( a ), prepareText( b ) );
 }
 
 /** Topic relevance of two texts in [0, 1]; see the module comment. */

@@ -1,8 +1,10 @@
 import fc from 'fast-check';
 import {
 	RELEVANCE_THRESHOLD,
+	prepareText,
 	relevance,
 	relevanceDetails,
+	relevanceOfPrepared,
 } from '../../src/core/relevance';
 import { DEFAULT_SETTINGS } from '../../src/core/settings';
 import {
@@ -90,6 +92,32 @@ describe( 'relevance', () => {
 			'Schoenen voor de marathon'
 		);
 		expect( withCompounds.sharedTerms ).toContain( 'schoen' );
+	} );
+
+	it( 'scores a prepared text reused against many others as a fresh one, in any order', () => {
+		// The rules prepare the post once and compare it with every partner
+		// page: nothing one pair adds (compound parts) may leak into the next.
+		const texts = [
+			...Object.values( POSTS ),
+			...Object.values( PAGES ),
+			'Welke hardloopschoenen kies je voor een marathon?',
+			'Schoenen voor de marathon',
+			'Keukengerei en keukenmessen | Keuken',
+			'',
+		];
+		for ( const post of texts ) {
+			const prepared = prepareText( post );
+			for ( const others of [ texts, [ ...texts ].reverse() ] ) {
+				for ( const other of others ) {
+					expect(
+						relevanceOfPrepared( prepared, prepareText( other ) )
+					).toEqual( relevanceDetails( post, other ) );
+					expect(
+						relevanceOfPrepared( prepareText( other ), prepared )
+					).toEqual( relevanceDetails( other, post ) );
+				}
+			}
+		}
 	} );
 
 	it( 'is symmetric, 1 for identical texts and 0 for empty ones', () => {

@@ -6,7 +6,12 @@
  */
 import { analyzeAnchor, domainBrand } from '../anchors';
 import { PARTNER_SECTION_WORDS } from '../lexicon/anchors';
-import { relevanceDetails, type RelevanceDetails } from '../relevance';
+import {
+	prepareText,
+	relevanceOfPrepared,
+	type PreparedText,
+	type RelevanceDetails,
+} from '../relevance';
 import type { BacklinkResult, ExtractedLink, PageFacts } from '../schemas';
 import type { Settings } from '../settings';
 import { foldText, isStopWord, tokenize } from '../text';
@@ -242,6 +247,21 @@ export function buildPostFacts(
 	const results = resultsByKey( input.backlinks );
 	const postText = input.postText ?? '';
 	const relevanceCache = new Map< string, RelevanceDetails | null >();
+	// The post is compared with every partner page: tokenised and weighted
+	// once for this evaluation (on first need), not once per partner; and
+	// partner pages with the same text (a site's pages sharing a template
+	// text) are scored once. Both live only as long as this evaluation.
+	let preparedPost: PreparedText | null = null;
+	const relevanceByText = new Map< string, RelevanceDetails >();
+	const relevanceOf = ( text: string ): RelevanceDetails => {
+		let details = relevanceByText.get( text );
+		if ( ! details ) {
+			preparedPost ??= prepareText( postText );
+			details = relevanceOfPrepared( preparedPost, prepareText( text ) );
+			relevanceByText.set( text, details );
+		}
+		return details;
+	};
 	// Page keywords depend only on the page's title and H1, the target's
 	// domain brand and the brand terms (fixed here): targets repeated in the
 	// post, or partner pages with the same title, share one computation, and
@@ -298,7 +318,7 @@ export function buildPostFacts(
 				key,
 				text === '' || postText.trim() === ''
 					? null
-					: relevanceDetails( postText, text )
+					: relevanceOf( text )
 			);
 		}
 		const facts: LinkFacts = {
