@@ -39,21 +39,46 @@ export interface SiteSettingsUpdate {
 	settings: Partial< Settings >;
 	/** Normalised, without duplicates; undefined when the body had none. */
 	alternateUrls?: string[];
+	/**
+	 * Fields of the body this service does not know, in body order: sent by
+	 * a newer plugin (a setting added after this service was built) or
+	 * misspelt. Neither validated nor stored.
+	 */
+	ignored: string[];
 }
 
 /**
- * Validate a settings body. Throws the ZodError (its path names the field)
- * when a field is invalid or unknown.
+ * Validate a settings body. Unknown fields are set aside (`ignored`)
+ * instead of refusing the whole body: a plugin newer than the service sends
+ * settings the service cannot know yet, and the ones it does know must
+ * still apply. Throws the ZodError (its path names the field) when a known
+ * field is invalid or the body is not an object.
  */
 export function parseSiteSettingsBody( body: unknown ): SiteSettingsUpdate {
-	const parsed = SiteSettingsBodySchema.parse( body );
-	const sent =
-		body && typeof body === 'object' ? Object.keys( body as object ) : [];
+	if ( ! body || typeof body !== 'object' || Array.isArray( body ) ) {
+		// The schema's own message for a body that is no object.
+		SiteSettingsBodySchema.parse( body );
+	}
+	const shape = SiteSettingsBodySchema.shape;
+	const sent = Object.keys( body as object );
+	const isKnown = ( key: string ) => Object.hasOwn( shape, key );
+	const ignored = sent.filter( ( key ) => ! isKnown( key ) );
+	// Only the known fields go through the (strict) schema; nothing that was
+	// not validated reaches the store.
+	const known = Object.fromEntries(
+		sent
+			.filter( isKnown )
+			.map( ( key ) => [
+				key,
+				( body as Record< string, unknown > )[ key ],
+			] )
+	);
+	const parsed = SiteSettingsBodySchema.parse( known );
 	// zod fills every default; keep what was sent, so the rest falls
 	// through to the service's own settings.
 	const settings = Object.fromEntries(
-		sent
-			.filter( ( key ) => key in SettingsSchema.shape )
+		Object.keys( known )
+			.filter( ( key ) => Object.hasOwn( SettingsSchema.shape, key ) )
 			.map( ( key ) => [
 				key,
 				( parsed as Record< string, unknown > )[ key ],
@@ -64,7 +89,9 @@ export function parseSiteSettingsBody( body: unknown ): SiteSettingsUpdate {
 			parsed.alternateUrls.map( ( url ) => siteIdentity( url )!.url )
 		),
 	];
-	return alternateUrls ? { settings, alternateUrls } : { settings };
+	return alternateUrls
+		? { settings, alternateUrls, ignored }
+		: { settings, ignored };
 }
 
 /** `base` (defaults ← service overrides) with the site's own fields on top. */

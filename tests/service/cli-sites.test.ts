@@ -25,6 +25,7 @@ describe( 'rlg sites', () => {
 			site: 'https://our.example/',
 			key: expect.stringMatching( /^[0-9a-f]{64}$/ ),
 			dataDir,
+			allowRendered: false,
 		} );
 		const store = openStore( { dataDir } );
 		const site = await store.findSite( 'our.example' );
@@ -95,6 +96,7 @@ describe( 'rlg sites', () => {
 				site: 'https://our.example/',
 				aliases: [],
 				hasKey: true,
+				allowRendered: false,
 				createdAt: expect.any( String ),
 			},
 		] );
@@ -180,5 +182,84 @@ describe( 'rlg sites', () => {
 			dataDir,
 		] );
 		expect( bad.exitCode ).toBe( 2 );
+	} );
+
+	describe( 'rendered checks (Chromium on the service machine)', () => {
+		const allowed = async () => {
+			const store = openStore( { dataDir } );
+			try {
+				return ( await store.findSite( 'our.example' ) )?.allowRendered;
+			} finally {
+				await store.close();
+			}
+		};
+		const sites = ( ...args: string[] ) =>
+			runCli( [ 'sites', ...args, '--data-dir', dataDir ] );
+
+		it( 'registers a site without them unless --allow-rendered is given', async () => {
+			await sites( 'add', 'https://our.example' );
+			expect( await allowed() ).toBe( false );
+			const other = await sites(
+				'add',
+				'https://other.example',
+				'--allow-rendered',
+				'--json'
+			);
+			expect( JSON.parse( other.stdout ).allowRendered ).toBe( true );
+			const store = openStore( { dataDir } );
+			expect(
+				( await store.findSite( 'other.example' ) )?.allowRendered
+			).toBe( true );
+			await store.close();
+		} );
+
+		it( 'grants and withdraws them with sites set, and lists who has them', async () => {
+			await sites( 'add', 'https://our.example' );
+			const grant = await sites(
+				'set',
+				'https://www.our.example',
+				'--allow-rendered'
+			);
+			expect( grant.exitCode ).toBe( 0 );
+			expect( grant.stdout ).toContain(
+				'https://our.example/ may ask for rendered checks'
+			);
+			expect( await allowed() ).toBe( true );
+			expect( ( await sites( 'list' ) ).stdout ).toMatch(
+				/https:\/\/our\.example\/\s+key\s+rendered\s+since/
+			);
+			expect(
+				JSON.parse( ( await sites( 'list', '--json' ) ).stdout )[ 0 ]
+					.allowRendered
+			).toBe( true );
+
+			const withdraw = await sites(
+				'set',
+				'https://our.example',
+				'--no-allow-rendered'
+			);
+			expect( withdraw.exitCode ).toBe( 0 );
+			expect( withdraw.stdout ).toContain(
+				'may not ask for rendered checks'
+			);
+			expect( await allowed() ).toBe( false );
+			expect( ( await sites( 'list' ) ).stdout ).not.toContain(
+				'rendered'
+			);
+		} );
+
+		it( 'refuses a set that changes nothing and a site that is not registered (exit 2)', async () => {
+			await sites( 'add', 'https://our.example' );
+			const nothing = await sites( 'set', 'https://our.example' );
+			expect( nothing.exitCode ).toBe( 2 );
+			expect( nothing.stderr ).toContain( '--allow-rendered' );
+			const unknown = await sites(
+				'set',
+				'https://nobody.example',
+				'--allow-rendered'
+			);
+			expect( unknown.exitCode ).toBe( 2 );
+			expect( unknown.stderr ).toContain( 'not registered' );
+		} );
 	} );
 } );

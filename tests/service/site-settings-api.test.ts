@@ -6,6 +6,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
 import type { FastifyInstance } from 'fastify';
 import { ReportResponseSchema, ScanStatusSchema } from '../../src/core/report';
 import { CheckResponseSchema } from '../../src/core/schemas';
@@ -15,13 +16,17 @@ import { buildApp } from '../../src/service/api/app';
 import { signRequest } from '../../src/service/auth';
 import { createScanRuntime } from '../../src/service/scan/runtime';
 import type { ScanRuntime } from '../../src/service/scan/runtime';
-import { openStore, siteIdentity } from '../../src/service/store';
+import {
+	DATABASE_FILE,
+	openStore,
+	siteIdentity,
+} from '../../src/service/store';
 import type { SqliteStore } from '../../src/service/store';
 import { html, startPartnerWeb } from '../helpers/partner-web';
 import type { PartnerWeb } from '../helpers/partner-web';
 import { bindFakeWordPress, createFakeWordPress } from '../helpers/fake-sites';
 import { SITE_KEY, SITE_URL, send, signedSend, startHarness } from './harness';
-import type { Reply } from './harness';
+import type { Harness, Reply } from './harness';
 
 const KEY = 'c'.repeat( 64 );
 const ANCHOR = 'organic gardening tips';
@@ -180,7 +185,12 @@ describe( 'per-site settings (PUT/GET /v1/site/settings)', () => {
 		[ { maxReciprocalPartners: -1 }, 'maxReciprocalPartners' ],
 		[ { keywords: [ 'ok', 7 ] }, 'keywords.1' ],
 		[ { velocityWindowDays: 'thirty' }, 'velocityWindowDays' ],
-		[ { maxPartners: 3 }, 'maxPartners' ],
+		// A known setting with a wrong value is refused even beside
+		// settings this service does not know.
+		[
+			{ checkJavaScriptLinks: true, maxReciprocalPartners: -1 },
+			'maxReciprocalPartners',
+		],
 		[ { alternateUrls: [ 'ftp://old.example/' ] }, 'alternateUrls.0' ],
 	] )( 'refuses %j with a 400 naming %s', async ( body, field ) => {
 		const reply = await signed( 'PUT', '/v1/site/settings', body );
@@ -265,6 +275,115 @@ describe( 'per-site settings (PUT/GET /v1/site/settings)', () => {
 		}
 	} );
 } );
+
+describe( 'a settings push from a plugin newer than the service', () => {
+	let harness: Harness;
+	const FUTURE = [ 'checkJavaScriptLinks', 'maxPartnersPerCategory' ];
+
+	beforeEach( async () => {
+		harness = await startHarness();
+	} );
+	afterEach( async () => harness.close() );
+
+	function put( body: unknown ) {
+		return signedPut( harness, '/v1/site/settings', body );
+	}
+
+	it( 'applies the settings it knows and answers the unknown ones as ignored', async () => {
+		const reply = await put( {
+			keywords: [ 'garden furniture' ],
+			checkJavaScriptLinks: true,
+			velocityWindowDays: 14,
+			maxPartnersPerCategory: 4,
+		} );
+		expect( reply.statusCode ).toBe( 200 );
+		expect( reply.json().ignored ).toEqual( FUTURE );
+		expect( reply.json().own ).toEqual( {
+			keywords: [ 'garden furniture' ],
+			velocityWindowDays: 14,
+		} );
+		expect( reply.json().effective ).toMatchObject( {
+			keywords: [ 'garden furniture' ],
+			velocityWindowDays: 14,
+		} );
+		expect( reply.json().effective ).not.toHaveProperty(
+			'checkJavaScriptLinks'
+		);
+	} );
+
+	it( 'stores nothing it did not validate: the ignored fields are not in the database', async () => {
+		await put( { minRelevance: 0.2, checkJavaScriptLinks: 'yes' } );
+		const db = new BetterSqlite3(
+			path.join( harness.dataDir, DATABASE_FILE ),
+			{ readonly: true }
+		);
+		try {
+			const row = db
+				.prepare(
+					'SELECT settings FROM site_settings WHERE site_id = ?'
+				)
+				.get( harness.site.id ) as { settings: string };
+			expect( JSON.parse( row.settings ) ).toEqual( {
+				minRelevance: 0.2,
+			} );
+		} finally {
+			db.close();
+		}
+		const read = await signedSend( harness.app, {
+			method: 'GET',
+			url: '/v1/site/settings',
+		} );
+		expect( read.json().own ).toEqual( { minRelevance: 0.2 } );
+	} );
+
+	it( 'answers an empty ignored list when every field is known', async () => {
+		const reply = await put( { checkCloaking: true } );
+		expect( reply.statusCode ).toBe( 200 );
+		expect( reply.json().ignored ).toEqual( [] );
+		expect( reply.json().own ).toEqual( { checkCloaking: true } );
+	} );
+
+	it( 'ignores a __proto__ field instead of letting it reach the settings', async () => {
+		const reply = await signedPut(
+			harness,
+			'/v1/site/settings',
+			'{"__proto__":{"blockPublishing":true},"maxNewPartnersInWindow":1}'
+		);
+		expect( reply.statusCode ).toBe( 200 );
+		expect( reply.json().ignored ).toEqual( [ '__proto__' ] );
+		expect( reply.json().own ).toEqual( { maxNewPartnersInWindow: 1 } );
+		expect( reply.json().effective.blockPublishing ).toBe( false );
+	} );
+
+	it.each( [ [ '[]' ], [ 'null' ], [ '"checkCloaking"' ] ] )(
+		'still refuses a body that is no object (%s) with a 400',
+		async ( body ) => {
+			const reply = await signedPut( harness, '/v1/site/settings', body );
+			expect( reply.statusCode ).toBe( 400 );
+			expect( reply.json().code ).toBe( 'ERR_VALIDATION' );
+		}
+	);
+} );
+
+/** PUT signed as the harness site; a string body is sent as is. */
+function signedPut( harness: Harness, url: string, body: unknown ) {
+	const payload = typeof body === 'string' ? body : JSON.stringify( body );
+	return send( harness.app, {
+		method: 'PUT',
+		url,
+		headers: {
+			...signRequest( {
+				site: SITE_URL,
+				key: SITE_KEY,
+				method: 'PUT',
+				path: url,
+				body: payload,
+			} ),
+			'content-type': 'application/json',
+		},
+		payload,
+	} );
+}
 
 describe( 'GET /v1/stats with the site velocity window', () => {
 	it( 'counts new partners within the window the site set', async () => {

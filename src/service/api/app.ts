@@ -22,7 +22,7 @@ import {
 import type { Settings } from '../../core/settings';
 import { createRequestVerifier } from '../auth/verify';
 import type { RequestVerifier } from '../auth/verify';
-import { ReplayCache } from '../auth/replay-cache';
+import type { NonceRegistry } from '../auth/replay-cache';
 import type { CheckService } from '../check-service';
 import { DEFAULT_BODY_LIMIT_BYTES, readVersion } from '../config';
 import type { Logger } from '../logger';
@@ -50,7 +50,11 @@ export interface AppOptions {
 	logger?: Logger;
 	/** Largest body read, in bytes (default 1 MiB); larger is a 413. */
 	bodyLimit?: number;
-	replayCache?: ReplayCache;
+	/**
+	 * Where nonces of signed requests are remembered. Default: the store
+	 * (on disk), so a request captured before a restart stays refused.
+	 */
+	replayCache?: NonceRegistry;
 	/** Clock for signature windows and stats (tests move it). */
 	now?: () => number;
 	/** Also serve the scan and report routes (src/service/api/routes-report.ts). */
@@ -146,7 +150,10 @@ export async function buildApp(
 			const identity = siteIdentity( header );
 			return identity ? store.findSite( identity.siteKey ) : null;
 		},
-		replayCache: options.replayCache ?? new ReplayCache(),
+		replayCache: options.replayCache ?? {
+			remember: ( key, expiresAtMs, nowMs ) =>
+				store.rememberNonce( key, expiresAtMs, nowMs ),
+		},
 		now,
 	} );
 
@@ -232,6 +239,16 @@ export async function buildApp(
 				'site'
 			);
 		}
+		if ( parsed.data.rendered === true && ! site.allowRendered ) {
+			// A rendered check starts Chromium on this machine: the
+			// operator decides which sites may cost it that.
+			throw new HttpError(
+				403,
+				'ERR_RENDER_NOT_ALLOWED',
+				`rendered: ${ site.url } may not ask for rendered checks (they start Chromium on the service machine); the service operator allows them with: rlg sites set ${ site.url } --allow-rendered`,
+				'rendered'
+			);
+		}
 		const response = await checkService.check( parsed.data, site );
 		// The response is a contract too: never send what the schema forbids.
 		return CheckResponseSchema.parse( response );
@@ -250,6 +267,7 @@ export async function buildApp(
 		base: options.settings,
 		authenticate,
 		parseJson,
+		logger,
 	} );
 
 	if ( options.report ) {

@@ -4,17 +4,32 @@
  * replay. Once the timestamp is outside the window the request is refused as
  * expired anyway, so the nonce can be forgotten then.
  *
- * Kept in memory: after a restart a request captured in the last five
- * minutes could be replayed once more. The service's requests are
- * idempotent (a check of public pages, served from the store), so that
- * window is accepted rather than paying a disk write per request.
+ * `NonceRegistry` is what the verifier needs. The service uses the store's
+ * (`Store.rememberNonce`, on disk), so a restart forgets nothing: a request
+ * captured before it cannot be replayed after it. `ReplayCache` below keeps
+ * them in memory only, for callers that have no store (and tests); after a
+ * restart it would accept a request captured in the last five minutes once
+ * more.
  */
+export interface NonceRegistry {
+	/**
+	 * Remember `nonceKey` until `expiresAtMs`. Returns false when it was
+	 * already remembered and has not expired (a replay), or cannot be kept.
+	 */
+	remember: (
+		nonceKey: string,
+		expiresAtMs: number,
+		nowMs: number
+	) => boolean | Promise< boolean >;
+}
+
 export interface ReplayCacheOptions {
 	/** Refuse new nonces beyond this many live ones (memory bound). */
 	maxEntries?: number;
 }
 
-export class ReplayCache {
+/** In-memory NonceRegistry: forgets everything on restart. */
+export class ReplayCache implements NonceRegistry {
 	private readonly expiries = new Map< string, number >();
 	private readonly maxEntries: number;
 	private nextSweepMs = 0;

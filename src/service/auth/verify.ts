@@ -4,6 +4,7 @@
  */
 import type { SiteRecord } from '../store/types';
 import { ReplayCache } from './replay-cache';
+import type { NonceRegistry } from './replay-cache';
 import {
 	HEADER_NONCE,
 	HEADER_SIGNATURE,
@@ -46,7 +47,11 @@ export interface IncomingSignedRequest {
 export interface RequestVerifierOptions {
 	/** Find the registered site named by the X-RLG-Site header. */
 	findSite: ( siteHeader: string ) => Promise< SiteRecord | null >;
-	replayCache?: ReplayCache;
+	/**
+	 * Where nonces are remembered. Default: in memory (`ReplayCache`),
+	 * forgotten on restart; the service passes its store's, on disk.
+	 */
+	replayCache?: NonceRegistry;
 	windowSeconds?: number;
 	now?: () => number;
 }
@@ -139,11 +144,11 @@ export function createRequestVerifier(
 		// the key can use up other sites' nonces or fill the cache.
 		const expiresAtMs = ( seconds + windowSeconds ) * 1000;
 		if (
-			! replayCache.remember(
+			! ( await replayCache.remember(
 				`${ site.id }:${ nonce.toLowerCase() }`,
 				expiresAtMs,
 				nowMs
-			)
+			) )
 		) {
 			throw new AuthError(
 				'ERR_AUTH_REPLAY',

@@ -1,7 +1,9 @@
 /**
- * `rlg sites add|list|remove`: the sites that may call the service, each
- * with its own HMAC key. `add` prints the key once; it is stored in the data
- * directory (which is therefore as secret as the keys).
+ * `rlg sites add|list|set|aliases|remove`: the sites that may call the
+ * service, each with its own HMAC key. `add` prints the key once; it is
+ * stored in the data directory (which is therefore as secret as the keys).
+ * `set` changes what a site may do: `--allow-rendered` lets it ask for
+ * rendered checks, which start Chromium on the service machine.
  */
 import type { Command } from 'commander';
 import { createSiteKey } from '../auth/signing';
@@ -15,7 +17,12 @@ interface SitesOptions {
 	dataDir?: string;
 	json?: boolean;
 	alias?: string[];
+	/** add: true with --allow-rendered; set: true, false or absent. */
+	allowRendered?: boolean;
 }
+
+const ALLOW_RENDERED_HELP =
+	'let the site ask for rendered checks (CheckRequest.rendered), which start Chromium on this machine';
 
 function collect( value: string, previous: string[] | undefined ): string[] {
 	return [ ...( previous ?? [] ), value ];
@@ -68,16 +75,29 @@ export function register( program: Command ): void {
 			'another URL of the same site (old domain, staging); links to it count as links to us (repeatable)',
 			collect
 		)
+		.option( '--allow-rendered', ALLOW_RENDERED_HELP )
 		.action( async ( url: string, options: SitesOptions ) => {
 			const identity = identityOf( url );
 			const alternateUrls = aliasesOf( options.alias );
 			const key = createSiteKey();
 			const dataDir = resolveDataDir( options.dataDir );
 			const site = await withStore( options, ( store ) =>
-				store.addSite( { ...identity, secret: key, alternateUrls } )
+				store.addSite( {
+					...identity,
+					secret: key,
+					alternateUrls,
+					allowRendered: options.allowRendered === true,
+				} )
 			);
 			if ( options.json ) {
-				print( JSON.stringify( { site: site.url, key, dataDir } ) );
+				print(
+					JSON.stringify( {
+						site: site.url,
+						key,
+						dataDir,
+						allowRendered: site.allowRendered,
+					} )
+				);
 				return;
 			}
 			print(
@@ -87,6 +107,9 @@ export function register( program: Command ): void {
 					'',
 					'Enter this key in the plugin settings of that site. It is stored in',
 					`${ dataDir }: keep that directory private.`,
+					...( site.allowRendered
+						? [ 'It may ask for rendered checks (Chromium).' ]
+						: [] ),
 				].join( '\n' )
 			);
 		} );
@@ -104,6 +127,7 @@ export function register( program: Command ): void {
 				site: site.url,
 				aliases: site.alternateUrls,
 				hasKey: site.secret !== null,
+				allowRendered: site.allowRendered,
 				createdAt: site.createdAt,
 			} ) );
 			if ( options.json ) {
@@ -121,13 +145,49 @@ export function register( program: Command ): void {
 				print(
 					`${ row.site.padEnd( width ) }  ${
 						row.hasKey ? 'key     ' : 'no key  '
-					}  since ${ row.createdAt }${
+					}  ${ row.allowRendered ? 'rendered' : '        ' }  since ${
+						row.createdAt
+					}${
 						row.aliases.length > 0
 							? `  aliases: ${ row.aliases.join( ' ' ) }`
 							: ''
 					}`
 				);
 			}
+		} );
+
+	sites
+		.command( 'set <url>' )
+		.description( 'change what a registered site may do' )
+		.addOption( dataDirOption() )
+		.option( '--allow-rendered', ALLOW_RENDERED_HELP )
+		.option(
+			'--no-allow-rendered',
+			'refuse its rendered checks (403 ERR_RENDER_NOT_ALLOWED)'
+		)
+		.action( async ( url: string, options: SitesOptions ) => {
+			const identity = identityOf( url );
+			const allowed = options.allowRendered;
+			if ( allowed === undefined ) {
+				throw new RlgError(
+					'ERR_NOTHING_TO_SET',
+					'nothing to set: pass --allow-rendered or --no-allow-rendered'
+				);
+			}
+			const updated = await withStore( options, ( store ) =>
+				store.setAllowRendered( identity.siteKey, allowed )
+			);
+			if ( ! updated ) {
+				throw new RlgError(
+					'ERR_UNKNOWN_SITE',
+					`${ identity.url } is not registered`
+				);
+			}
+			print(
+				updated.allowRendered
+					? `${ updated.url } may ask for rendered checks (Chromium)`
+					: `${ updated.url } may not ask for rendered checks`
+			);
 		} );
 
 	sites

@@ -77,6 +77,36 @@ export const MIGRATIONS: readonly Migration[] = [
 			);
 		`,
 	},
+	{
+		version: 3,
+		name: 'site-allow-rendered',
+		sql: `
+			-- Whether the site may ask for rendered checks (CheckRequest
+			-- .rendered), which start Chromium on the service machine: the
+			-- operator grants it (rlg sites add|set --allow-rendered). Off for
+			-- the sites already registered too: no client that shipped before
+			-- this version asks for rendered checks over HTTP (the plugin and
+			-- the scans never do; "rlg check --render" runs in-process and
+			-- needs no permission), so nothing that worked stops working, and
+			-- an upgrade closes the hole instead of keeping it open.
+			ALTER TABLE sites ADD COLUMN allow_rendered INTEGER NOT NULL DEFAULT 0;
+		`,
+	},
+	{
+		version: 4,
+		name: 'seen-nonces',
+		sql: `
+			-- Nonces of authentic signed requests while their timestamp is
+			-- within the window (auth/verify.ts): kept on disk so a request
+			-- captured before a restart cannot be replayed after it. Expired
+			-- rows are pruned (SqliteStore.rememberNonce).
+			CREATE TABLE seen_nonces (
+				nonce_key TEXT PRIMARY KEY,
+				expires_at_ms INTEGER NOT NULL
+			) WITHOUT ROWID;
+			CREATE INDEX seen_nonces_by_expiry ON seen_nonces( expires_at_ms );
+		`,
+	},
 ];
 
 /** Highest schema version this build knows. */

@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
-import type { Database } from 'better-sqlite3';
+import type { Database, Statement } from 'better-sqlite3';
 import { BacklinkResultSchema } from '../../core/schemas';
 import { SettingsSchema } from '../../core/settings';
 import type { Settings } from '../../core/settings';
@@ -35,6 +35,7 @@ interface SiteRow {
 	site_key: string;
 	secret: string | null;
 	alternate_urls: string;
+	allow_rendered: number;
 	created_at: string;
 }
 
@@ -60,6 +61,7 @@ function toSite( row: SiteRow ): SiteRecord {
 		siteKey: row.site_key,
 		secret: row.secret,
 		alternateUrls: JSON.parse( row.alternate_urls ) as string[],
+		allowRendered: row.allow_rendered === 1,
 		createdAt: row.created_at,
 	};
 }
@@ -118,11 +120,19 @@ export function openDatabase(
 	return db;
 }
 
+/** Expired nonces are deleted at most this often. */
+const NONCE_PRUNE_INTERVAL_MS = 60_000;
+
 /** A Store on one SQLite database. Prefer `openStore( { dataDir } )`. */
 export class SqliteStore implements Store {
 	readonly file: string;
 	private readonly db: Database;
 	private closed = false;
+	/** Opened on the first signed request (`rememberNonce`). */
+	private nonceDb: Database | undefined;
+	private nonceInsert: Statement | undefined;
+	private noncePrune: Statement | undefined;
+	private nextNoncePruneMs = 0;
 
 	constructor( options: SqliteStoreOptions ) {
 		this.file = options.file;
@@ -152,23 +162,31 @@ export class SqliteStore implements Store {
 				);
 			}
 			const alternates = JSON.stringify( site.alternateUrls ?? [] );
+			const allowRendered = site.allowRendered === true ? 1 : 0;
 			const row = existing
 				? this.db
 						.prepare(
-							`UPDATE sites SET url = ?, secret = ?, alternate_urls = ?
+							`UPDATE sites SET url = ?, secret = ?, alternate_urls = ?, allow_rendered = ?
 							WHERE id = ? RETURNING *`
 						)
-						.get( site.url, site.secret, alternates, existing.id )
+						.get(
+							site.url,
+							site.secret,
+							alternates,
+							allowRendered,
+							existing.id
+						)
 				: this.db
 						.prepare(
-							`INSERT INTO sites ( url, site_key, secret, alternate_urls, created_at )
-							VALUES ( ?, ?, ?, ?, ? ) RETURNING *`
+							`INSERT INTO sites ( url, site_key, secret, alternate_urls, allow_rendered, created_at )
+							VALUES ( ?, ?, ?, ?, ?, ? ) RETURNING *`
 						)
 						.get(
 							site.url,
 							site.siteKey,
 							site.secret,
 							alternates,
+							allowRendered,
 							new Date().toISOString()
 						);
 			return toSite( row as SiteRow );
@@ -213,6 +231,70 @@ export class SqliteStore implements Store {
 			)
 			.get( JSON.stringify( urls ), siteKey ) as SiteRow | undefined;
 		return row ? toSite( row ) : null;
+	}
+
+	async setAllowRendered(
+		siteKey: string,
+		allowed: boolean
+	): Promise< SiteRecord | null > {
+		const row = this.db
+			.prepare(
+				'UPDATE sites SET allow_rendered = ? WHERE site_key = ? RETURNING *'
+			)
+			.get( allowed ? 1 : 0, siteKey ) as SiteRow | undefined;
+		return row ? toSite( row ) : null;
+	}
+
+	/**
+	 * One upsert: a new nonce, or one whose record expired, is (re)recorded
+	 * and answers true; a live one changes nothing and answers false.
+	 *
+	 * On its own connection with synchronous=NORMAL: in WAL mode a commit
+	 * then survives a crash or kill -9 of the process (the WAL is written
+	 * before the call returns) but skips the fsync that FULL pays on every
+	 * signed request (measured here: p50 0.4 ms, p95 5 ms, p99 34 ms with
+	 * FULL against 0.015 / 0.08 / 0.26 ms). Only a power loss or an OS crash
+	 * can drop the last nonces, and the next FULL commit of a check result
+	 * syncs them anyway.
+	 */
+	async rememberNonce(
+		nonceKey: string,
+		expiresAtMs: number,
+		nowMs: number
+	): Promise< boolean > {
+		if ( this.closed ) {
+			throw new RlgError( 'ERR_STORE_CLOSED', 'the store is closed' );
+		}
+		if ( ! this.nonceInsert || ! this.noncePrune ) {
+			// A second connection to ':memory:' would be another database.
+			this.nonceDb =
+				this.file === ':memory:' ? this.db : openDatabase( this.file );
+			if ( this.nonceDb !== this.db ) {
+				this.nonceDb.pragma( 'synchronous = NORMAL' );
+			}
+			this.nonceInsert = this.nonceDb.prepare(
+				`INSERT INTO seen_nonces ( nonce_key, expires_at_ms ) VALUES ( ?, ? )
+				ON CONFLICT ( nonce_key ) DO UPDATE SET expires_at_ms = excluded.expires_at_ms
+				WHERE seen_nonces.expires_at_ms < ?`
+			);
+			this.noncePrune = this.nonceDb.prepare(
+				'DELETE FROM seen_nonces WHERE expires_at_ms < ?'
+			);
+		}
+		if ( nowMs >= this.nextNoncePruneMs ) {
+			this.nextNoncePruneMs = nowMs + NONCE_PRUNE_INTERVAL_MS;
+			this.noncePrune.run( nowMs );
+		}
+		return this.nonceInsert.run( nonceKey, expiresAtMs, nowMs ).changes > 0;
+	}
+
+	/** Nonces on record, expired or not (tests, diagnostics). */
+	nonceCount(): number {
+		return (
+			this.db
+				.prepare( 'SELECT COUNT( * ) AS n FROM seen_nonces' )
+				.get() as { n: number }
+		 ).n;
 	}
 
 	async removeSite( siteKey: string ): Promise< boolean > {
@@ -411,6 +493,9 @@ export class SqliteStore implements Store {
 	async close(): Promise< void > {
 		if ( ! this.closed ) {
 			this.closed = true;
+			if ( this.nonceDb && this.nonceDb !== this.db ) {
+				this.nonceDb.close();
+			}
 			this.db.close();
 		}
 	}

@@ -24,6 +24,12 @@ export interface SiteRecord {
 	secret: string | null;
 	/** Other URLs and domains of the same site (old domain, staging). */
 	alternateUrls: string[];
+	/**
+	 * May ask for rendered checks (`CheckRequest.rendered`), which start
+	 * Chromium on the service machine. Granted by the operator only
+	 * (`rlg sites add|set --allow-rendered`); false by default.
+	 */
+	allowRendered: boolean;
 	createdAt: string;
 }
 
@@ -35,6 +41,8 @@ export interface SiteIdentity {
 export interface NewSite extends SiteIdentity {
 	secret: string;
 	alternateUrls?: string[];
+	/** Default false: see SiteRecord.allowRendered. */
+	allowRendered?: boolean;
 }
 
 /** What the fetcher learnt that a later conditional re-check can reuse. */
@@ -116,6 +124,21 @@ export interface Store {
 		siteKey: string,
 		urls: string[]
 	) => Promise< SiteRecord | null >;
+	/** Grant or withdraw rendered checks; null when the site is unknown. */
+	setAllowRendered: (
+		siteKey: string,
+		allowed: boolean
+	) => Promise< SiteRecord | null >;
+	/**
+	 * Record the nonce of an authentic signed request until `expiresAtMs`.
+	 * False when it is already recorded and not yet expired: a replay. Kept
+	 * on disk, so a restart does not forget it (see auth/verify.ts).
+	 */
+	rememberNonce: (
+		nonceKey: string,
+		expiresAtMs: number,
+		nowMs: number
+	) => Promise< boolean >;
 	/** Removes the site with all its stored results; false when unknown. */
 	removeSite: ( siteKey: string ) => Promise< boolean >;
 	/** The site's own settings (PUT /v1/site/settings); null before the first. */
