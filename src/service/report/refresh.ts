@@ -16,6 +16,7 @@ import type {
 import type { Finding } from '../../core/findings';
 import type { Settings } from '../../core/settings';
 import { registrableDomain } from '../../core/url';
+import { classifyAnchor } from '../../core/anchors';
 import { evaluatePost, evaluateSite } from '../../core/rules';
 import { relevance } from '../../core/relevance';
 import type { SiteRecord, Store, StoredCheck } from '../store/types';
@@ -70,6 +71,37 @@ function dedupeFindings( findings: Finding[] ): Finding[] {
 		seen.add( key );
 		return true;
 	} );
+}
+
+/**
+ * A stored result with its links' anchors classified with `settings`. A
+ * stored check carries the classes of whoever asked for it last: an editor's
+ * request adds that post's focus keyphrase, and the site's keywords may have
+ * changed since. The rules trust a stored "exact-match" (the checker may
+ * have known a keyphrase they were not given), so without this the report
+ * judged their anchor with keywords it did not use for ours: "exact-match
+ * anchor (theirs)" where the same keywords give "both ways" or nothing.
+ */
+export function classifiedFor(
+	result: BacklinkResult,
+	settings: Settings
+): BacklinkResult {
+	if ( result.links.length === 0 ) {
+		return result;
+	}
+	return {
+		...result,
+		links: result.links.map( ( link ) => ( {
+			...link,
+			anchorClass: classifyAnchor( link.text, {
+				keywords: settings.keywords,
+				brandTerms: settings.brandTerms,
+				targetUrl: link.href,
+				isImage: link.isImage,
+				partialMatchShare: settings.partialMatchShare,
+			} ),
+		} ) ),
+	};
 }
 
 function pageText( result: BacklinkResult ): string {
@@ -147,6 +179,9 @@ export async function refreshReport(
 				partner.targetKeys
 			);
 			const checks = [ ...latest.values() ];
+			const results = checks.map( ( check ) =>
+				classifiedFor( check.result, settings )
+			);
 			const status = checks.reduce< BacklinkStatus | null >(
 				( best, check ) =>
 					best === null ||
@@ -157,8 +192,8 @@ export async function refreshReport(
 			);
 			const theirLinks: TheirLink[] = [];
 			const linkKeys = new Set< string >();
-			for ( const check of checks ) {
-				for ( const link of check.result.links ) {
+			for ( const result of results ) {
+				for ( const link of result.links ) {
 					const key = `${ link.pageUrl }|${ link.href }|${ link.placement }|${ link.text }`;
 					if ( ! linkKeys.has( key ) ) {
 						linkKeys.add( key );
@@ -259,13 +294,18 @@ export async function refreshReport(
 				post.links.map( ( link ) => link.targetKey )
 			)
 		);
+		// A target linked from many posts of the page is classified once.
+		const classified = new Map< string, BacklinkResult >();
+		for ( const [ key, check ] of latest ) {
+			classified.set( key, classifiedFor( check.result, settings ) );
+		}
 		const found = new Map< number, StoredPostFinding[] >();
 		for ( const post of posts ) {
 			const backlinks: Record< string, BacklinkResult > = {};
 			for ( const link of post.links ) {
-				const check = latest.get( link.targetKey );
-				if ( check ) {
-					backlinks[ link.targetKey ] = check.result;
+				const result = classified.get( link.targetKey );
+				if ( result ) {
+					backlinks[ link.targetKey ] = result;
 				}
 			}
 			const findings = evaluatePost(
