@@ -1,15 +1,20 @@
 /**
  * Benchmark 2: backlink checking throughput over a local partner web.
  * The same page list, fetched and read three ways, interleaved per round:
- * - rlg: the service's backlink checker (robots.txt, SSRF guard, politeness
- *   limits, decoding, analyzeHtml, matching our site), named hosts via the
+ * - rlg: the service's backlink checker as `rlg serve` wires it (robots.txt,
+ *   SSRF guard, politeness limits, decoding, analyzeHtml in the default
+ *   number of worker threads, matching our site), named hosts via the
  *   resolve map;
  * - linkinator 6: the same pages as non-recursive roots (GET + its own link
  *   parse), every discovered link skipped, direct 127.0.0.x URLs;
- * - raw undici: GET each page, discard the body (the limit for any checker).
+ * - raw undici: GET each page, discard the body: the limit for any checker
+ *   with our politeness, so it has the same shape as ours (the same named
+ *   hosts through a lookup, 2 connections per host), minus robots.txt.
  * All three run at the same global concurrency (the fetcher's default).
  */
 import { Agent, request } from 'undici';
+import type { LookupFunction } from 'node:net';
+import { createPageAnalyzer } from '../src/service/analysis';
 import { createBacklinkChecker } from '../src/service/backlinks';
 import {
 	createFetcher,
@@ -36,6 +41,8 @@ export interface BacklinksResult {
 	slowMs: number;
 	concurrency: number;
 	perHostConcurrency: number;
+	/** Worker threads analysing pages on our side. */
+	analysisThreads: number;
 	rounds: number;
 	meanPageBytes: number;
 	rows: BacklinksToolRow[];
@@ -90,6 +97,23 @@ export async function runBacklinks( options: {
 	const named = pairs.map( ( [ h, p ] ) => web.namedUrl( h, p ) );
 	const direct = pairs.map( ( [ h, p ] ) => web.directUrl( h, p ) );
 	const directSet = new Set( direct );
+	// The raw fetch reaches the named hosts as our fetcher does, through a
+	// lookup, not the resolve map (undici alone has none).
+	const addressOf = new Map(
+		web.resolveEntries.map( ( entry ) => {
+			const [ name, , address ] = entry.split( ':' );
+			return [ name, address ];
+		} )
+	);
+	const lookup = ( ( hostname, opts, callback ) => {
+		const address = addressOf.get( hostname ) ?? '127.0.0.1';
+		if ( opts.all ) {
+			callback( null, [ { address, family: 4 } ] );
+		} else {
+			callback( null, address, 4 );
+		}
+	} ) as LookupFunction;
+	const analyzer = createPageAnalyzer();
 
 	let verdictsCorrect = 0;
 	const tools: Array< [ string, ( count: number ) => Promise< number > ] > = [
@@ -99,7 +123,7 @@ export async function runBacklinks( options: {
 				const fetcher = createFetcher( {
 					resolveMap: parseResolveMap( web.resolveEntries ),
 				} );
-				const checker = createBacklinkChecker( { fetcher } );
+				const checker = createBacklinkChecker( { fetcher, analyzer } );
 				try {
 					const results = await checker.checkTargets(
 						named.slice( 0, count ),
@@ -143,10 +167,13 @@ export async function runBacklinks( options: {
 		[
 			'undici GET, body discarded',
 			async ( count ) => {
-				const agent = new Agent( { connections: 2 } );
+				const agent = new Agent( {
+					connections: DEFAULT_FETCHER_OPTIONS.perHostConcurrency,
+					connect: { lookup },
+				} );
 				try {
 					const statuses = await mapLimit(
-						direct.slice( 0, count ),
+						named.slice( 0, count ),
 						concurrency,
 						async ( url ) => {
 							const response = await request( url, {
@@ -181,6 +208,7 @@ export async function runBacklinks( options: {
 			}
 		}
 	} finally {
+		await analyzer.close();
 		await web.close();
 	}
 
@@ -202,6 +230,7 @@ export async function runBacklinks( options: {
 		slowMs,
 		concurrency,
 		perHostConcurrency: DEFAULT_FETCHER_OPTIONS.perHostConcurrency,
+		analysisThreads: analyzer.threads,
 		rounds,
 		meanPageBytes: Math.round(
 			web.bytesServed() / Math.max( 1, web.served() )

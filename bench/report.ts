@@ -105,9 +105,11 @@ function backlinks( r: BacklinksResult ): string {
 			r.meanPageBytes
 		) }), ${ r.slowHosts } hosts answer after ${ r.slowMs } ms; concurrency ${
 			r.concurrency
-		} for every tool (rlg also ${
+		} for every tool; rlg and the raw fetch ${
 			r.perHostConcurrency
-		} per host and robots.txt per host); ${ r.rounds } round(s), interleaved.`,
+		} connections per named host (linkinator: the 4 server addresses, no per-host limit), rlg also robots.txt per host and page analysis in ${
+			r.analysisThreads ?? 0
+		} worker thread(s); ${ r.rounds } round(s), interleaved.`,
 		'',
 		table( [ 'tool', 'pages', 's', 'pages/s', 'ok (last round)' ], rows ),
 		'',

@@ -8,6 +8,8 @@
  *   RLG_TTL_HOURS  reuse stored results younger than this (default 24)
  *   RLG_SETTINGS   path of a JSON file with Settings (thresholds, keywords)
  *   RLG_LOG_LEVEL  fatal | error | warn | info | debug | trace | silent
+ *   RLG_ANALYSIS_THREADS  worker threads parsing partner pages (0: main
+ *                  thread); read by analysis/pool.ts
  */
 import fs from 'node:fs';
 import net from 'node:net';

@@ -2,6 +2,7 @@
  * The live checker: the guarded fetcher (with one log line per fetch) and
  * backlink detection, shaped as the check service's TargetChecker.
  */
+import { createPageAnalyzer } from './analysis';
 import type { TargetChecker } from './check-service';
 import { createFetcher } from './fetch/fetch-page';
 import type { Fetcher, FetcherOptions } from './fetch/fetch-page';
@@ -50,6 +51,11 @@ export interface LiveCheckerOptions {
 	logger: Logger;
 	/** Fetcher tuning (timeouts, caps). */
 	fetcher?: Partial< FetcherOptions >;
+	/**
+	 * Worker threads for page analysis (0: in this thread); default
+	 * RLG_ANALYSIS_THREADS, else one per core beyond the first.
+	 */
+	analysisThreads?: number;
 }
 
 /** The real checker: the guarded fetcher (with fetch logs) and backlink detection. */
@@ -64,10 +70,16 @@ export function createLiveChecker( options: LiveCheckerOptions ): {
 		} ),
 		options.logger
 	);
+	// Partner pages are parsed off the event loop that answers WordPress.
+	const analyzer = createPageAnalyzer( {
+		threads: options.analysisThreads,
+		onFallback: ( reason ) => options.logger.warn( reason ),
+	} );
 	// Backlink detection plus the issue 9 checks (cloaking, rendered,
 	// redirecting aliases); Chromium is launched only for a rendered check.
 	const verdicts = createVerdictChecker( {
 		fetcher,
+		analyzer,
 		renderer: createRenderer( { fetcher } ),
 	} );
 	return {
@@ -77,6 +89,7 @@ export function createLiveChecker( options: LiveCheckerOptions ): {
 		},
 		close: async () => {
 			await verdicts.close();
+			await analyzer.close();
 			await fetcher.close();
 		},
 	};

@@ -11,7 +11,6 @@
  * what to fetch and how to turn outcomes into a BacklinkResult.
  */
 import { classifyAnchor } from '../../core/anchors';
-import { analyzeHtml } from '../../core/extract';
 import type {
 	Backlink,
 	BacklinkResult,
@@ -25,6 +24,11 @@ import {
 	urlKey,
 	type SiteMatcher,
 } from '../../core/url';
+import {
+	createInlineAnalyzer,
+	oursByAuthority,
+	type PageAnalyzer,
+} from '../analysis';
 import type { Fetcher, FetchOutcome } from '../fetch/fetch-page';
 import { notIndexableReason } from './indexability';
 
@@ -79,30 +83,38 @@ export interface BacklinkChecker {
 
 export interface BacklinkCheckerOptions {
 	fetcher: Fetcher;
+	/**
+	 * Where pages are analysed: worker threads in the service and scans
+	 * (createAnalysisPool), this thread by default. The caller closes it.
+	 */
+	analyzer?: PageAnalyzer;
 	/** Clock for checkedAt (tests). */
 	now?: () => Date;
 }
 
 /**
- * Analyses a fetched page. `keepLink` says which links the caller will look
- * at (links to our site): only those get anchor text and placement, which
- * on a partner page of hundreds of links is most of the per-link work.
+ * Analyses a fetched page. Only links to our site (`siteUrls`) come back,
+ * with anchor text and placement: on a partner page of hundreds of links
+ * that is most of the per-link work saved.
  */
-function readPage(
+async function readPage(
 	outcome: FetchOutcome,
-	keepLink: ( href: string ) => boolean
-): PageRead {
+	siteUrls: readonly string[],
+	analyzer: PageAnalyzer
+): Promise< PageRead > {
 	if ( outcome.kind !== 'ok' ) {
 		return { outcome, links: [], facts: null };
 	}
-	let analysis: ReturnType< typeof analyzeHtml >;
+	let analysis: Awaited< ReturnType< PageAnalyzer[ 'analyze' ] > >;
 	try {
-		analysis = analyzeHtml( outcome.html, outcome.finalUrl, {
-			keepLink,
+		analysis = await analyzer.analyze( {
+			html: outcome.html,
+			baseUrl: outcome.finalUrl,
+			siteUrls,
 		} );
 	} catch ( error ) {
-		// The analyser is meant to accept any string; if a stranger's page
-		// still breaks it, that page gets a status, not the whole check.
+		// If a stranger's page still breaks the analyser (or its worker),
+		// that page gets a status, not the whole check.
 		return {
 			outcome: {
 				kind: 'failed',
@@ -111,9 +123,10 @@ function readPage(
 				finalUrl: outcome.finalUrl,
 				httpStatus: outcome.httpStatus,
 				redirects: outcome.redirects,
-				detail: `the HTML could not be analysed (${
-					error instanceof Error ? error.message : String( error )
-				})`,
+				detail:
+					error instanceof Error
+						? error.message
+						: `the HTML could not be analysed (${ String( error ) })`,
 			},
 			links: [],
 			facts: null,
@@ -165,28 +178,6 @@ function reusable(
 		: null;
 }
 
-/**
- * `matcher.isOurs` parses the URL and looks up its registrable domain on
- * every call (tens of µs); a hostile page has 100,000 links, mostly to a
- * handful of hosts. Whether a URL is ours depends only on its host and
- * port, so the answer is memoised per authority.
- */
-function oursByAuthority( matcher: SiteMatcher ): ( href: string ) => boolean {
-	const memo = new Map< string, boolean >();
-	return ( href ) => {
-		const authority = /^https?:\/\/([^/?#]*)/i.exec( href )?.[ 1 ];
-		if ( authority === undefined || authority.includes( '@' ) ) {
-			return matcher.isOurs( href );
-		}
-		let answer = memo.get( authority );
-		if ( answer === undefined ) {
-			answer = matcher.isOurs( `http://${ authority }/` );
-			memo.set( authority, answer );
-		}
-		return answer;
-	};
-}
-
 function describeFailure( outcome: FetchOutcome ): string {
 	return outcome.kind === 'failed'
 		? `${ outcome.status }: ${ outcome.detail }`
@@ -197,6 +188,7 @@ export function createBacklinkChecker(
 	options: BacklinkCheckerOptions
 ): BacklinkChecker {
 	const { fetcher } = options;
+	const analyzer = options.analyzer ?? createInlineAnalyzer();
 	const now = options.now ?? ( () => new Date() );
 
 	function toBacklinks(
@@ -263,8 +255,7 @@ export function createBacklinkChecker(
 		validators: CacheValidators | null,
 		deadline: number,
 		batch: CheckBatch,
-		siteUrls: readonly string[],
-		keepLink: ( href: string ) => boolean
+		siteUrls: readonly string[]
 	): Promise< PageRead > {
 		// The read keeps only links to `siteUrls`, so it is shared only
 		// between targets checked for the same site.
@@ -277,7 +268,7 @@ export function createBacklinkChecker(
 					lastModified: validators?.lastModified,
 					deadline,
 				} )
-				.then( ( outcome ) => readPage( outcome, keepLink ) );
+				.then( ( outcome ) => readPage( outcome, siteUrls, analyzer ) );
 			batch.homepages.set( key, read );
 		}
 		return read;
@@ -304,7 +295,6 @@ export function createBacklinkChecker(
 		const deadline =
 			ctx.deadline ?? Date.now() + fetcher.options.checkTimeoutMs;
 		const matcher = createSiteMatcher( ctx.siteUrls );
-		const keepLink = oursByAuthority( matcher );
 		const previous = reusable( ctx.previous, target );
 		const batch = ctx.batch ?? { homepages: new Map() };
 
@@ -321,15 +311,16 @@ export function createBacklinkChecker(
 					lastModified: pageValidators?.lastModified,
 					deadline,
 				} )
-				.then( ( outcome ) => readPage( outcome, keepLink ) ),
+				.then( ( outcome ) =>
+					readPage( outcome, ctx.siteUrls, analyzer )
+				),
 			wantHomepage
 				? fetchHomepage(
 						homepageUrl,
 						homeValidators,
 						deadline,
 						batch,
-						ctx.siteUrls,
-						keepLink
+						ctx.siteUrls
 					)
 				: Promise.resolve( null ),
 		] );

@@ -16,6 +16,7 @@ import { createFetcher, parseResolveMap } from '../fetch';
 import type { Fetcher, FetcherOptions } from '../fetch';
 import type { Logger } from '../logger';
 import { silentLogger } from '../logger';
+import { createPageAnalyzer } from '../analysis';
 import { createVerdictChecker } from '../verdicts/checker';
 import type { SqliteStore } from '../store';
 import { openScanStore } from '../store/sqlite-scan-store';
@@ -39,6 +40,8 @@ export interface ScanRuntimeOptions {
 	 * /v1/check, with its fetcher); without it one is made on this fetcher.
 	 */
 	checkService?: CheckService;
+	/** Worker threads for partner pages (0: this thread); see createPageAnalyzer. */
+	analysisThreads?: number;
 	/** Scanner tuning (batch sizes). */
 	scanner?: Pick<
 		ScannerDeps,
@@ -68,15 +71,28 @@ export function createScanRuntime( options: ScanRuntimeOptions ): ScanRuntime {
 	} );
 	const http = createScanHttp( fetcher );
 	const scanStore = openScanStore( { file: options.store.file } );
-	// Backlink detection with the issue 9 checks (cloaking when the site's
-	// settings ask for it, redirecting aliases, seenBy), as `rlg serve` has.
-	const verdicts = createVerdictChecker( { fetcher } );
+	// Without the process's check service: backlink detection with the
+	// issue 9 checks (cloaking when the site's settings ask for it,
+	// redirecting aliases, seenBy), as `rlg serve` has, analysing partner
+	// pages in worker threads.
+	const own = options.checkService
+		? null
+		: ( () => {
+				const analyzer = createPageAnalyzer( {
+					threads: options.analysisThreads,
+					onFallback: ( reason ) => logger.warn( reason ),
+				} );
+				return {
+					analyzer,
+					verdicts: createVerdictChecker( { fetcher, analyzer } ),
+				};
+			} )();
 	const checkService =
 		options.checkService ??
 		// Each site checked with its own settings (TTL, keywords, brands).
 		createSiteCheckService( {
 			store: options.store,
-			checker: verdicts,
+			checker: own!.verdicts,
 			settingsFor: createSettingsResolver(
 				options.store,
 				options.settings
@@ -101,7 +117,8 @@ export function createScanRuntime( options: ScanRuntimeOptions ): ScanRuntime {
 		async close() {
 			await scanStore.close();
 			await http.close();
-			await verdicts.close();
+			await own?.verdicts.close();
+			await own?.analyzer.close();
 			await fetcher.close();
 		},
 	};

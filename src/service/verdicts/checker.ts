@@ -13,12 +13,18 @@
  *   short domain) is resolved with a guarded GET; when it redirects to our
  *   main site the backlink says `viaRedirect: true`.
  */
-import type { Backlink, BacklinkResult, SeenBy } from '../../core/schemas';
-import { createSiteMatcher, type SiteMatcher } from '../../core/url';
+import type {
+	Backlink,
+	BacklinkResult,
+	ExtractedLink,
+	SeenBy,
+} from '../../core/schemas';
+import { createSiteMatcher } from '../../core/url';
+import { createInlineAnalyzer, type PageAnalyzer } from '../analysis';
 import { createBacklinkChecker } from '../backlinks';
 import type { TargetChecker, TargetCheckContext } from '../check-service';
 import type { Fetcher } from '../fetch';
-import { compareLinks, comparisonKey, linksToUs, markSeenBy } from './compare';
+import { compareLinks, comparisonKey, markSeenBy } from './compare';
 import { createRedirectResolver } from './redirects';
 import { BROWSER_USER_AGENT, type Renderer } from './render';
 
@@ -29,12 +35,15 @@ export interface VerdictCheckerOptions {
 	fetcher: Fetcher;
 	/** For `rendered` checks; without one they report that they could not run. */
 	renderer?: Renderer;
+	/** Where pages are analysed (default: this thread); the caller closes it. */
+	analyzer?: PageAnalyzer;
 	now?: () => Date;
 }
 
 interface BrowserView {
 	method: 'browser-ua' | 'rendered';
-	links: ReturnType< typeof linksToUs >;
+	/** Links to our site only. */
+	links: ExtractedLink[];
 	finalUrl: string;
 	error: string | null;
 }
@@ -49,13 +58,42 @@ export function createVerdictChecker(
 	options: VerdictCheckerOptions
 ): TargetChecker & { close: () => Promise< void > } {
 	const { fetcher } = options;
-	const backlinks = createBacklinkChecker( { fetcher, now: options.now } );
+	const analyzer = options.analyzer ?? createInlineAnalyzer();
+	const backlinks = createBacklinkChecker( {
+		fetcher,
+		analyzer,
+		now: options.now,
+	} );
+
 	const redirects = createRedirectResolver( fetcher );
+
+	/** What one browser-like view of the page saw of our links. */
+	async function viewOf(
+		method: BrowserView[ 'method' ],
+		html: string,
+		finalUrl: string,
+		ctx: TargetCheckContext
+	): Promise< BrowserView > {
+		try {
+			const { links } = await analyzer.analyze( {
+				html,
+				baseUrl: finalUrl,
+				siteUrls: ctx.siteUrls,
+			} );
+			return { method, links, finalUrl, error: null };
+		} catch ( error ) {
+			return {
+				method,
+				links: [],
+				finalUrl,
+				error: error instanceof Error ? error.message : String( error ),
+			};
+		}
+	}
 
 	async function browserView(
 		result: BacklinkResult,
-		ctx: TargetCheckContext,
-		matcher: SiteMatcher
+		ctx: TargetCheckContext
 	): Promise< BrowserView > {
 		const url = result.page?.finalUrl ?? result.target;
 		if ( ctx.rendered ) {
@@ -63,16 +101,7 @@ export function createVerdictChecker(
 				? await options.renderer.render( url )
 				: { ok: false as const, error: 'no renderer configured' };
 			return rendered.ok
-				? {
-						method: 'rendered',
-						links: linksToUs(
-							rendered.html,
-							rendered.finalUrl,
-							matcher
-						),
-						finalUrl: rendered.finalUrl,
-						error: null,
-					}
+				? viewOf( 'rendered', rendered.html, rendered.finalUrl, ctx )
 				: {
 						method: 'rendered',
 						links: [],
@@ -84,12 +113,7 @@ export function createVerdictChecker(
 			userAgent: BROWSER_USER_AGENT,
 		} );
 		return outcome.kind === 'ok'
-			? {
-					method: 'browser-ua',
-					links: linksToUs( outcome.html, outcome.finalUrl, matcher ),
-					finalUrl: outcome.finalUrl,
-					error: null,
-				}
+			? viewOf( 'browser-ua', outcome.html, outcome.finalUrl, ctx )
 			: {
 					method: 'browser-ua',
 					links: [],
@@ -109,7 +133,7 @@ export function createVerdictChecker(
 			return result;
 		}
 		const matcher = createSiteMatcher( ctx.siteUrls );
-		const view = await browserView( result, ctx, matcher );
+		const view = await browserView( result, ctx );
 		const botOnPage = result.links.filter(
 			( link ) => link.foundOn === 'target-page'
 		);

@@ -3,9 +3,7 @@
  * to us, each as "href rel" so a link turned nofollow for bots differs as
  * much as a link that is gone.
  */
-import { analyzeHtml } from '../../core/extract';
 import type { Backlink, ExtractedLink, SeenBy } from '../../core/schemas';
-import type { SiteMatcher } from '../../core/url';
 
 /** rel tokens that change what a link passes on; others (noopener) do not. */
 const WEIGHTY_REL = new Set( [ 'nofollow', 'sponsored', 'ugc' ] );
@@ -16,17 +14,6 @@ export function comparisonKey( link: Pick< ExtractedLink, 'href' | 'rel' > ) {
 	return `${ link.href } ${
 		rel.length > 0 ? [ ...new Set( rel ) ].sort().join( ',' ) : 'follow'
 	}`;
-}
-
-/** Links to us in a page's HTML (visible or not: the extractor says which). */
-export function linksToUs(
-	html: string,
-	finalUrl: string,
-	matcher: SiteMatcher
-): ExtractedLink[] {
-	return analyzeHtml( html, finalUrl ).links.filter( ( link ) =>
-		matcher.isOurs( link.href )
-	);
 }
 
 export interface Comparison {

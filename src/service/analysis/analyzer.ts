@@ -1,0 +1,70 @@
+/**
+ * The page analyzer the backlink checker calls: HTML in, the links to our
+ * site (with placement) and the page facts out. Two implementations with
+ * one contract: in this thread (tests, small tools) or in worker threads
+ * (`rlg serve`, `rlg scan`), where a 2 MB partner page no longer stalls
+ * the event loop that answers WordPress.
+ */
+import { analyzeHtml, type HtmlAnalysis } from '../../core/extract';
+import { RlgError } from '../errors';
+import { createKeepLinkCache } from './keep-link';
+
+export interface PageAnalysisRequest {
+	html: string;
+	/** The URL the page was fetched from (after redirects). */
+	baseUrl: string;
+	/**
+	 * Our site's URLs: only links to them are returned (with text and
+	 * placement); the facts are those of the whole page either way.
+	 */
+	siteUrls: readonly string[];
+}
+
+export interface PageAnalyzer {
+	/**
+	 * Rejects only when the analysis could not run (an RlgError with code
+	 * ERR_ANALYSIS_FAILED, ERR_ANALYSIS_WORKER_EXITED or
+	 * ERR_ANALYSIS_CLOSED); the caller turns that into a page status.
+	 */
+	analyze: ( request: PageAnalysisRequest ) => Promise< HtmlAnalysis >;
+	/** Worker threads in use (0: analysis runs in the calling thread). */
+	readonly threads: number;
+	close: () => Promise< void >;
+}
+
+/** Analysis as a plain function of the request (also the worker's body). */
+export function createPageAnalysis(): (
+	request: PageAnalysisRequest
+) => HtmlAnalysis {
+	const keepLinkFor = createKeepLinkCache();
+	return ( request ) =>
+		analyzeHtml( request.html, request.baseUrl, {
+			keepLink: keepLinkFor( request.siteUrls ),
+		} );
+}
+
+/** Analysis in the calling thread. */
+export function createInlineAnalyzer(): PageAnalyzer {
+	const analyse = createPageAnalysis();
+	return {
+		threads: 0,
+		analyze: async ( request ) => {
+			try {
+				return analyse( request );
+			} catch ( error ) {
+				throw analysisFailed( error );
+			}
+		},
+		close: async () => {},
+	};
+}
+
+/** The analyser is meant to accept any string; this is for when it did not. */
+export function analysisFailed( error: unknown ): RlgError {
+	return new RlgError(
+		'ERR_ANALYSIS_FAILED',
+		`the HTML could not be analysed (${
+			error instanceof Error ? error.message : String( error )
+		})`
+	);
+}

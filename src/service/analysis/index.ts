@@ -1,0 +1,19 @@
+/**
+ * @file Page analysis for the backlink checker, in this thread or in
+ * worker threads (see README.md).
+ */
+export {
+	analysisFailed,
+	createInlineAnalyzer,
+	createPageAnalysis,
+	type PageAnalysisRequest,
+	type PageAnalyzer,
+} from './analyzer';
+export {
+	createAnalysisPool,
+	createPageAnalyzer,
+	defaultAnalysisThreads,
+	type AnalysisPool,
+	type AnalysisPoolOptions,
+} from './pool';
+export { createKeepLinkCache, oursByAuthority } from './keep-link';

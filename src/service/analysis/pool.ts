@@ -1,0 +1,287 @@
+/**
+ * Page analysis in worker threads. Parsing a partner page and building the
+ * placement model is pure CPU (about 3 ms for 60 KB, far more for a 2 MB
+ * page); done in the service's main thread it delays every other request
+ * and every socket read. The pool hands each page to the least busy worker
+ * and keeps the main thread for I/O.
+ *
+ * A worker that dies (out of memory on a hostile page, a bug) fails only
+ * the pages it held and is replaced. A machine where workers cannot start
+ * at all gets the same analysis in this thread, with the reason kept in
+ * `fallbackReason` for the logs.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import type { HtmlAnalysis } from '../../core/extract';
+import { RlgError } from '../errors';
+import {
+	createInlineAnalyzer,
+	type PageAnalysisRequest,
+	type PageAnalyzer,
+} from './analyzer';
+import type { WorkerAnswer, WorkerTask } from './worker';
+
+export interface AnalysisPoolOptions {
+	/** Worker threads; default: one per core beyond the first, 1 to 4. */
+	threads?: number;
+	/** Heap limit of each worker, in MB (a hostile page stops there). */
+	maxHeapMb?: number;
+	/** Told once when workers cannot start and analysis moves to this thread. */
+	onFallback?: ( reason: string ) => void;
+}
+
+export interface AnalysisPool extends PageAnalyzer {
+	/** Why the pool runs analysis in this thread instead, or null. */
+	readonly fallbackReason: string | null;
+}
+
+/**
+ * RLG_ANALYSIS_THREADS when set (0: analyse in the main thread), else one
+ * thread per core beyond the first (that one does the I/O), 1 to 4.
+ */
+export function defaultAnalysisThreads(
+	env: NodeJS.ProcessEnv = process.env
+): number {
+	const configured = env.RLG_ANALYSIS_THREADS;
+	if ( configured !== undefined && configured.trim() !== '' ) {
+		const threads = Number( configured );
+		if ( ! Number.isInteger( threads ) || threads < 0 || threads > 64 ) {
+			throw new RlgError(
+				'ERR_CONFIG',
+				`RLG_ANALYSIS_THREADS must be an integer from 0 to 64, got "${ configured }"`
+			);
+		}
+		return threads;
+	}
+	const cores =
+		typeof os.availableParallelism === 'function'
+			? os.availableParallelism()
+			: os.cpus().length;
+	return Math.min( 4, Math.max( 1, cores - 1 ) );
+}
+
+/**
+ * The analyzer a long-running process should use: a pool of
+ * `threads` workers (default {@link defaultAnalysisThreads}), or this
+ * thread when that is 0.
+ */
+export function createPageAnalyzer(
+	options: AnalysisPoolOptions = {}
+): PageAnalyzer {
+	const threads = options.threads ?? defaultAnalysisThreads();
+	return threads === 0
+		? createInlineAnalyzer()
+		: createAnalysisPool( { ...options, threads } );
+}
+
+/** Workers that die before starting, this often in a row: fall back. */
+const MAX_START_FAILURES = 2;
+
+interface Pending {
+	resolve: ( analysis: HtmlAnalysis ) => void;
+	reject: ( error: Error ) => void;
+}
+
+interface Slot {
+	worker: Worker;
+	pending: Map< number, Pending >;
+	online: boolean;
+}
+
+/**
+ * Loads TypeScript sources in a worker when the pool itself runs from
+ * them (jest via ts-jest), so tests exercise the same worker code that the
+ * compiled service runs from build/node.
+ */
+const TS_BOOTSTRAP = `
+const fs = require( 'node:fs' );
+const { workerData } = require( 'node:worker_threads' );
+const ts = require( workerData.typescript );
+require.extensions[ '.ts' ] = ( module, filename ) => {
+	const output = ts.transpileModule( fs.readFileSync( filename, 'utf8' ), {
+		fileName: filename,
+		compilerOptions: {
+			module: ts.ModuleKind.CommonJS,
+			target: ts.ScriptTarget.ES2022,
+			esModuleInterop: true,
+		},
+	} ).outputText;
+	module._compile( output, filename );
+};
+require( workerData.entry );
+`;
+
+function spawnWorker( maxHeapMb: number ): Worker {
+	const resourceLimits = { maxOldGenerationSizeMb: maxHeapMb };
+	const compiled = path.join( __dirname, 'worker.js' );
+	if ( fs.existsSync( compiled ) ) {
+		return new Worker( compiled, { resourceLimits } );
+	}
+	return new Worker( TS_BOOTSTRAP, {
+		eval: true,
+		resourceLimits,
+		workerData: {
+			entry: path.join( __dirname, 'worker.ts' ),
+			typescript: require.resolve( 'typescript' ),
+		},
+	} );
+}
+
+export function createAnalysisPool(
+	options: AnalysisPoolOptions = {}
+): AnalysisPool {
+	const threads = Math.max(
+		1,
+		Math.floor( options.threads ?? defaultAnalysisThreads() )
+	);
+	const maxHeapMb = options.maxHeapMb ?? 512;
+	const slots: Slot[] = [];
+	let nextId = 1;
+	let closed = false;
+	let startFailures = 0;
+	let fallback: PageAnalyzer | null = null;
+	let fallbackReason: string | null = null;
+
+	function failAll( slot: Slot, error: RlgError ) {
+		for ( const pending of slot.pending.values() ) {
+			pending.reject( error );
+		}
+		slot.pending.clear();
+	}
+
+	function start(): Slot {
+		const worker = spawnWorker( maxHeapMb );
+		// Idle workers must not keep a finished CLI run alive.
+		worker.unref();
+		const slot: Slot = { worker, pending: new Map(), online: false };
+		let failure: Error | null = null;
+		worker.on( 'online', () => {
+			slot.online = true;
+		} );
+		worker.on( 'message', ( answer: WorkerAnswer ) => {
+			const pending = slot.pending.get( answer.id );
+			if ( ! pending ) {
+				return;
+			}
+			slot.pending.delete( answer.id );
+			if ( slot.pending.size === 0 ) {
+				worker.unref();
+			}
+			startFailures = 0;
+			if ( answer.ok ) {
+				pending.resolve( answer.analysis );
+			} else {
+				pending.reject(
+					new RlgError(
+						'ERR_ANALYSIS_FAILED',
+						`the HTML could not be analysed (${ answer.message })`
+					)
+				);
+			}
+		} );
+		worker.on( 'error', ( error ) => {
+			failure = error;
+		} );
+		worker.on( 'exit', ( code ) => {
+			const detail = failure
+				? `${
+						( failure as Error & { code?: string } ).code ??
+						failure.name
+					}: ${ failure.message }`
+				: `exit code ${ code }`;
+			failAll(
+				slot,
+				new RlgError(
+					'ERR_ANALYSIS_WORKER_EXITED',
+					`the analysis worker stopped while reading this page (${ detail })`
+				)
+			);
+			if ( closed ) {
+				return;
+			}
+			if ( ! slot.online ) {
+				startFailures++;
+				if ( startFailures >= MAX_START_FAILURES ) {
+					fallback ??= createInlineAnalyzer();
+					fallbackReason = `analysis workers could not start (${ detail }); analysing in the main thread`;
+					options.onFallback?.( fallbackReason );
+					slots.splice( slots.indexOf( slot ), 1 );
+					return;
+				}
+			}
+			slots[ slots.indexOf( slot ) ] = start();
+		} );
+		return slot;
+	}
+
+	for ( let i = 0; i < threads; i++ ) {
+		slots.push( start() );
+	}
+
+	function leastBusy(): Slot {
+		let best = slots[ 0 ];
+		for ( const slot of slots ) {
+			if ( slot.pending.size < best.pending.size ) {
+				best = slot;
+			}
+		}
+		return best;
+	}
+
+	return {
+		threads,
+		get fallbackReason() {
+			return fallbackReason;
+		},
+		analyze( request: PageAnalysisRequest ): Promise< HtmlAnalysis > {
+			if ( closed ) {
+				return Promise.reject(
+					new RlgError(
+						'ERR_ANALYSIS_CLOSED',
+						'the analysis pool is closed'
+					)
+				);
+			}
+			if ( fallback || slots.length === 0 ) {
+				return ( fallback ??= createInlineAnalyzer() ).analyze(
+					request
+				);
+			}
+			const slot = leastBusy();
+			const id = nextId++;
+			const task: WorkerTask = {
+				id,
+				html: request.html,
+				baseUrl: request.baseUrl,
+				siteUrls: [ ...request.siteUrls ],
+			};
+			return new Promise< HtmlAnalysis >( ( resolve, reject ) => {
+				slot.pending.set( id, { resolve, reject } );
+				if ( slot.pending.size === 1 ) {
+					// Busy: keep the process alive until the answer comes.
+					slot.worker.ref();
+				}
+				slot.worker.postMessage( task );
+			} );
+		},
+		async close() {
+			if ( closed ) {
+				return;
+			}
+			closed = true;
+			const error = new RlgError(
+				'ERR_ANALYSIS_CLOSED',
+				'the analysis pool was closed before this page was analysed'
+			);
+			await Promise.all(
+				slots.map( async ( slot ) => {
+					failAll( slot, error );
+					await slot.worker.terminate();
+				} )
+			);
+			slots.length = 0;
+		},
+	};
+}

@@ -1,0 +1,32 @@
+/**
+ * Body of an analysis worker thread (see pool.ts): answers each
+ * PageAnalysisRequest with the analysis or the error message. One request
+ * at a time, in arrival order; the pool decides who gets what.
+ */
+import { parentPort } from 'node:worker_threads';
+import type { HtmlAnalysis } from '../../core/extract';
+import { createPageAnalysis, type PageAnalysisRequest } from './analyzer';
+
+export interface WorkerTask extends PageAnalysisRequest {
+	id: number;
+}
+
+export type WorkerAnswer =
+	| { id: number; ok: true; analysis: HtmlAnalysis }
+	| { id: number; ok: false; message: string };
+
+const analyse = createPageAnalysis();
+
+parentPort?.on( 'message', ( task: WorkerTask ) => {
+	let answer: WorkerAnswer;
+	try {
+		answer = { id: task.id, ok: true, analysis: analyse( task ) };
+	} catch ( error ) {
+		answer = {
+			id: task.id,
+			ok: false,
+			message: error instanceof Error ? error.message : String( error ),
+		};
+	}
+	parentPort?.postMessage( answer );
+} );
