@@ -9,7 +9,9 @@
  * pushed is kept). Not before editor checks: those carry the keywords
  * themselves, and a service that is down must not cost each check a second
  * timeout. A failed push never touches the saved option:
- * it only shows the service's message as a notice.
+ * it only shows the service's message as a notice. A service older than
+ * the plugin stores the settings it knows and answers the others as
+ * `ignored`; the admin is told those have no effect until it is updated.
  *
  * @package ReciprocalLinkGuard
  */
@@ -26,7 +28,8 @@ defined( 'ABSPATH' ) || exit;
 final class Settings_Sync {
 
 	/**
-	 * Option holding the state of the last push: hash, ok, message, time.
+	 * Option holding the state of the last push: hash, ok, message, time,
+	 * ignored (the settings the service did not know).
 	 */
 	const STATE_OPTION = 'rlg_settings_push';
 
@@ -73,7 +76,7 @@ final class Settings_Sync {
 	/**
 	 * The state of the last push.
 	 *
-	 * @return array{hash: string, ok: bool, message: string, time: int}
+	 * @return array{hash: string, ok: bool, message: string, time: int, ignored: string[]}
 	 */
 	public static function state() {
 		$state = get_option( self::STATE_OPTION, array() );
@@ -83,7 +86,28 @@ final class Settings_Sync {
 			'ok'      => ! empty( $state['ok'] ),
 			'message' => isset( $state['message'] ) ? (string) $state['message'] : '',
 			'time'    => isset( $state['time'] ) ? (int) $state['time'] : 0,
+			'ignored' => isset( $state['ignored'] ) && is_array( $state['ignored'] ) ? array_map( 'strval', $state['ignored'] ) : array(),
 		);
+	}
+
+	/**
+	 * The settings a successful push was answered with as unknown to the
+	 * service (`ignored`): only short strings, at most 50.
+	 *
+	 * @param mixed $result What Service_Client::request returned.
+	 * @return string[]
+	 */
+	private static function ignored_in( $result ) {
+		if ( ! is_array( $result ) || ! isset( $result['data']['ignored'] ) || ! is_array( $result['data']['ignored'] ) ) {
+			return array();
+		}
+		$names = array_filter(
+			$result['data']['ignored'],
+			function ( $name ) {
+				return is_string( $name ) && '' !== $name && strlen( $name ) <= 100;
+			}
+		);
+		return array_slice( array_values( $names ), 0, 50 );
 	}
 
 	/**
@@ -106,6 +130,7 @@ final class Settings_Sync {
 				'ok'      => $ok,
 				'message' => $ok ? '' : $result->get_error_message(),
 				'time'    => time(),
+				'ignored' => $ok ? self::ignored_in( $result ) : array(),
 			),
 			false
 		);
@@ -113,7 +138,8 @@ final class Settings_Sync {
 	}
 
 	/**
-	 * Pushes when the last push failed or the settings changed since.
+	 * Pushes when the last push failed, the settings changed since, or the
+	 * service ignored some of them (it may have been updated since).
 	 *
 	 * @return true|\WP_Error|null Null when nothing needed sending.
 	 */
@@ -122,7 +148,7 @@ final class Settings_Sync {
 			return null;
 		}
 		$state = self::state();
-		if ( $state['ok'] && hash_equals( $state['hash'], self::current_hash() ) ) {
+		if ( $state['ok'] && empty( $state['ignored'] ) && hash_equals( $state['hash'], self::current_hash() ) ) {
 			return null;
 		}
 		return self::push();
@@ -134,8 +160,16 @@ final class Settings_Sync {
 	 */
 	public static function on_saved() {
 		$result = self::push();
-		if ( is_wp_error( $result ) && Options::service_configured() && function_exists( 'add_settings_error' ) ) {
+		if ( ! Options::service_configured() || ! function_exists( 'add_settings_error' ) ) {
+			return;
+		}
+		if ( is_wp_error( $result ) ) {
 			add_settings_error( Options::OPTION, 'rlg-settings-push', self::failure_message( $result->get_error_message() ), 'warning' );
+			return;
+		}
+		$ignored = self::state()['ignored'];
+		if ( ! empty( $ignored ) ) {
+			add_settings_error( Options::OPTION, 'rlg-settings-ignored', self::ignored_message( $ignored ), 'warning' );
 		}
 	}
 
@@ -175,12 +209,33 @@ final class Settings_Sync {
 			return;
 		}
 		$state = self::state();
+		if ( $state['ok'] && ! empty( $state['ignored'] ) ) {
+			printf(
+				'<div class="notice notice-warning"><p>%s</p></div>',
+				esc_html( self::ignored_message( $state['ignored'] ) )
+			);
+			return;
+		}
 		if ( $state['ok'] || '' === $state['message'] ) {
 			return;
 		}
 		printf(
 			'<div class="notice notice-warning"><p>%s</p></div>',
 			esc_html( self::failure_message( $state['message'] ) )
+		);
+	}
+
+	/**
+	 * "The service is older than the plugin; these settings have no effect".
+	 *
+	 * @param string[] $ignored Names of the settings the service did not know.
+	 * @return string
+	 */
+	private static function ignored_message( array $ignored ) {
+		return sprintf(
+			/* translators: %s: comma-separated names of settings, e.g. "checkCloaking". */
+			__( 'The link check service is older than this plugin and does not know these settings, so they have no effect on its checks and scans until the service is updated: %s', 'reciprocal-link-guard' ),
+			implode( ', ', $ignored )
 		);
 	}
 
