@@ -192,39 +192,120 @@ function indexKeywords( keywords: readonly string[] ): KeywordIndex {
 	return index;
 }
 
-/** `base` followed by `extra`, without re-indexing `base`. */
-function concatIndexes(
-	base: KeywordIndex,
-	extra: KeywordIndex
-): KeywordIndex {
-	if ( extra.phrases.length === 0 ) {
-		return base;
-	}
-	const offset = base.phrases.length;
-	const shift = ( list: readonly number[] ) =>
-		list.map( ( i ) => i + offset );
-	return {
-		phrases: [ ...base.phrases, ...extra.phrases ],
-		withStem: ( key ) => [
-			...base.withStem( key ),
-			...shift( extra.withStem( key ) ),
-		],
-		joinedAs: ( joined ) => [
-			...base.joinedAs( joined ),
-			...shift( extra.joinedAs( joined ) ),
-		],
-	};
-}
-
-/** Indexes of the keyword phrases that contain a word matching `word`. */
-function phrasesWith( index: KeywordIndex, word: Word ): Set< number > {
-	const found = new Set< number >();
-	for ( const s of word.stems ) {
-		for ( const i of index.withStem( s ) ) {
-			found.add( i );
+/**
+ * The first phrase (in list order: the shared keywords, then the link's
+ * own) that `anchor` equals: candidates are the phrases spelled the same
+ * without spaces and those with a word matching the anchor's first word.
+ */
+function exactKeyword(
+	indexes: readonly KeywordIndex[],
+	anchor: Phrase
+): Phrase | null {
+	for ( const index of indexes ) {
+		let best = -1;
+		const consider = ( i: number ) => {
+			if (
+				( best < 0 || i < best ) &&
+				phrasesEqual( anchor, index.phrases[ i ] )
+			) {
+				best = i;
+			}
+		};
+		index.joinedAs( anchor.joined ).forEach( consider );
+		for ( const s of anchor.words[ 0 ].stems ) {
+			index.withStem( s ).forEach( consider );
+		}
+		if ( best >= 0 ) {
+			return index.phrases[ best ];
 		}
 	}
-	return found;
+	return null;
+}
+
+/**
+ * The first phrase (in list order) with a word matching one of `words`.
+ * Each stem's list is in ascending order, so its head is its first phrase.
+ */
+function firstKeywordWithAny(
+	indexes: readonly KeywordIndex[],
+	words: readonly Word[]
+): Phrase | null {
+	for ( const index of indexes ) {
+		let best = -1;
+		for ( const word of words ) {
+			for ( const s of word.stems ) {
+				const list = index.withStem( s );
+				if ( list.length > 0 && ( best < 0 || list[ 0 ] < best ) ) {
+					best = list[ 0 ];
+				}
+			}
+		}
+		if ( best >= 0 ) {
+			return index.phrases[ best ];
+		}
+	}
+	return null;
+}
+
+/**
+ * The phrase that contains the most of `words` (each word counted once per
+ * phrase), the first in list order among equals, with how many it contains.
+ */
+function bestPartialKeyword(
+	indexes: readonly KeywordIndex[],
+	words: readonly Word[]
+): { keyword: Phrase; count: number } | null {
+	let best: { keyword: Phrase; count: number } | null = null;
+	for ( const index of indexes ) {
+		const hits = new Map< number, number >();
+		const lastWord = new Map< number, number >();
+		words.forEach( ( word, w ) => {
+			for ( const s of word.stems ) {
+				for ( const i of index.withStem( s ) ) {
+					if ( lastWord.get( i ) !== w ) {
+						lastWord.set( i, w );
+						hits.set( i, ( hits.get( i ) ?? 0 ) + 1 );
+					}
+				}
+			}
+		} );
+		let bestHere = -1;
+		let countHere = 0;
+		for ( const [ i, count ] of hits ) {
+			if (
+				count > countHere ||
+				( count === countHere && i < bestHere )
+			) {
+				bestHere = i;
+				countHere = count;
+			}
+		}
+		// A later list wins only with more words: among equals the
+		// earlier list's phrase comes first.
+		if ( bestHere >= 0 && ( ! best || countHere > best.count ) ) {
+			best = { keyword: index.phrases[ bestHere ], count: countHere };
+		}
+	}
+	return best;
+}
+
+/**
+ * Brand terms are the site's settings: the same array for every link of
+ * every evaluation with those settings, so its phrases are looked up by the
+ * array's identity (a real editor keeps one settings object between
+ * keystrokes, so it gets the same benefit).
+ */
+const BRAND_PHRASES = new WeakMap< readonly string[], Phrase[] >();
+
+function brandPhrases( brandTerms: readonly string[] ): Phrase[] {
+	let phrases = BRAND_PHRASES.get( brandTerms );
+	if ( ! phrases ) {
+		phrases = brandTerms
+			.map( toPhrase )
+			.filter( ( phrase ): phrase is Phrase => phrase !== null );
+		BRAND_PHRASES.set( brandTerms, phrases );
+	}
+	return phrases;
 }
 
 function phrasesEqual( a: Phrase, b: Phrase ): boolean {
@@ -397,36 +478,30 @@ export function analyzeAnchor(
 		return result( ctx.isImage ? 'image' : 'empty' );
 	}
 
-	const givenBrands = ( ctx.brandTerms ?? [] )
-		.map( toPhrase )
-		.filter( ( phrase ): phrase is Phrase => phrase !== null );
+	const givenBrands = brandPhrases( ctx.brandTerms ?? [] );
 	for ( const brand of givenBrands ) {
 		if ( phrasesEqual( anchor, brand ) ) {
 			return result( 'branded', null, brand.text );
 		}
 	}
 
-	const index = concatIndexes(
-		indexKeywords( ctx.keywords ?? [] ),
-		indexKeywords( ctx.extraKeywords ?? [] )
-	);
-	const keywords = index.phrases;
-	const exactCandidates = new Set( [
-		...index.joinedAs( anchor.joined ),
-		...phrasesWith( index, anchor.words[ 0 ] ),
-	] );
-	for ( const i of [ ...exactCandidates ].sort( ( a, b ) => a - b ) ) {
-		if ( phrasesEqual( anchor, keywords[ i ] ) ) {
-			return result( 'exact-match', keywords[ i ].text );
-		}
+	// The shared list, then the link's own phrases: "first" below is in
+	// that order.
+	const extra = indexKeywords( ctx.extraKeywords ?? [] );
+	const indexes =
+		extra.phrases.length === 0
+			? [ indexKeywords( ctx.keywords ?? [] ) ]
+			: [ indexKeywords( ctx.keywords ?? [] ), extra ];
+	const exact = exactKeyword( indexes, anchor );
+	if ( exact ) {
+		return result( 'exact-match', exact.text );
 	}
 
-	const brands = [ ...givenBrands ];
 	const targetBrand = ctx.targetUrl ? domainBrand( ctx.targetUrl ) : null;
 	const targetPhrase = targetBrand ? toPhrase( targetBrand ) : null;
-	if ( targetPhrase ) {
-		brands.push( targetPhrase );
-	}
+	const brands = targetPhrase
+		? [ ...givenBrands, targetPhrase ]
+		: givenBrands;
 	for ( const brand of brands ) {
 		const at = findPhrase( anchor.words, brand );
 		if ( at < 0 ) {
@@ -438,40 +513,17 @@ export function analyzeAnchor(
 			...anchor.words.slice( 0, at ),
 			...anchor.words.slice( at + length ),
 		] ).filter( ( word ) => ! COMPANY_SUFFIXES.has( word.token ) );
-		const matching = rest.flatMap( ( word ) => [
-			...phrasesWith( index, word ),
-		] );
-		return matching.length > 0
-			? result(
-					'partial-match',
-					keywords[ Math.min( ...matching ) ].text,
-					brand.text
-				)
+		const keyword = firstKeywordWithAny( indexes, rest );
+		return keyword
+			? result( 'partial-match', keyword.text, brand.text )
 			: result( 'branded', null, brand.text );
 	}
 
 	const share = ctx.partialMatchShare ?? DEFAULT_PARTIAL_MATCH_SHARE;
 	const meaningful = meaningfulWords( anchor.words );
 	if ( meaningful.length > 0 ) {
-		// Per keyword phrase: how many of the anchor's words it contains.
-		const hits = new Map< number, number >();
-		for ( const word of meaningful ) {
-			for ( const i of phrasesWith( index, word ) ) {
-				hits.set( i, ( hits.get( i ) ?? 0 ) + 1 );
-			}
-		}
-		let best: { keyword: Phrase; share: number; i: number } | null = null;
-		for ( const [ i, count ] of hits ) {
-			const s = count / meaningful.length;
-			if (
-				! best ||
-				s > best.share ||
-				( s === best.share && i < best.i )
-			) {
-				best = { keyword: keywords[ i ], share: s, i };
-			}
-		}
-		if ( best && best.share >= share ) {
+		const best = bestPartialKeyword( indexes, meaningful );
+		if ( best && best.count / meaningful.length >= share ) {
 			return result( 'partial-match', best.keyword.text );
 		}
 	}

@@ -99,6 +99,39 @@ describe( 'classifyAnchor', () => {
 		).toEqual( { anchorClass: 'branded', keyword: null, brand: 'acme' } );
 	} );
 
+	it( 'names the first matching keyword: the shared list before the page phrases, then list order', () => {
+		const lists = {
+			keywords: [ 'trail shoes', 'running shoes', 'shoes running' ],
+			extraKeywords: [ 'Running shoes', 'running socks' ],
+		};
+		expect( analyzeAnchor( 'running shoes', lists ).keyword ).toBe(
+			'running shoes'
+		);
+		expect(
+			analyzeAnchor( 'Running shoes', { ...lists, keywords: [] } ).keyword
+		).toBe( 'Running shoes' );
+		// Partial: the most words wins; among equals the earlier phrase.
+		expect( analyzeAnchor( 'running gear', lists ) ).toEqual( {
+			anchorClass: 'partial-match',
+			keyword: 'running shoes',
+			brand: null,
+		} );
+		expect( analyzeAnchor( 'running socks sale', lists ).keyword ).toBe(
+			'running socks'
+		);
+		// Brand plus keyword words: the first phrase with any of them.
+		expect(
+			analyzeAnchor( 'Acme running gear', {
+				...lists,
+				targetUrl: 'https://acme.example/',
+			} )
+		).toEqual( {
+			anchorClass: 'partial-match',
+			keyword: 'running shoes',
+			brand: 'acme',
+		} );
+	} );
+
 	it( 'calls brand plus keyword partial-match', () => {
 		expect( classifyAnchor( 'Acme Sports running shoes', ctx ) ).toBe(
 			'partial-match'
