@@ -20,10 +20,10 @@ import {
 	findingMessage,
 	formatDate,
 	formatPercent,
-	placementLabel,
 	severityLabel,
 } from '../messages';
 import { HistoryTimeline } from './history-timeline';
+import { AnchorText, LinksTable } from './links-table';
 import { PartnerLog } from './partner-log';
 import { StatusBadge } from './status-badge';
 
@@ -32,180 +32,113 @@ interface Props {
 	onClose: () => void;
 }
 
-function Rel( { rel }: { rel: string[] } ) {
-	return rel.length ? (
-		<code>{ rel.join( ' ' ) }</code>
-	) : (
-		<span className="rlg-muted">
-			{ __( 'followed', 'reciprocal-link-guard' ) }
-		</span>
-	);
-}
-
 function TheirLinksTable( { links }: { links: TheirLink[] } ) {
-	if ( ! links.length ) {
-		return (
-			<p className="rlg-muted">
-				{ __(
-					'No link to this site was found on their pages.',
-					'reciprocal-link-guard'
-				) }
-			</p>
-		);
-	}
 	return (
-		<table className="widefat striped rlg-links-table">
-			<caption className="screen-reader-text">
-				{ __( 'Their links to this site', 'reciprocal-link-guard' ) }
-			</caption>
-			<thead>
-				<tr>
-					<th scope="col">
-						{ __( 'On their page', 'reciprocal-link-guard' ) }
-					</th>
-					<th scope="col">
-						{ __( 'Anchor', 'reciprocal-link-guard' ) }
-					</th>
-					<th scope="col">
-						{ __( 'Placement', 'reciprocal-link-guard' ) }
-					</th>
-					<th scope="col">
-						{ __( 'rel', 'reciprocal-link-guard' ) }
-					</th>
-					<th scope="col">
-						{ __( 'Points to', 'reciprocal-link-guard' ) }
-					</th>
-				</tr>
-			</thead>
-			<tbody>
-				{ links.map( ( link, index ) => (
-					<tr key={ index }>
-						<td className="rlg-url">
-							<a
-								href={ link.pageUrl }
-								rel="noreferrer noopener"
-								target="_blank"
-							>
-								{ link.pageUrl }
-							</a>
-							{ link.foundOn === 'homepage' && (
-								<span className="rlg-muted">
-									{ ' ' }
-									{ __(
-										'(their homepage)',
-										'reciprocal-link-guard'
-									) }
-								</span>
-							) }
-						</td>
-						<td>
-							<q>
-								{ link.text ||
-									__( '(no text)', 'reciprocal-link-guard' ) }
-							</q>{ ' ' }
-							<span
-								className="rlg-anchor-class"
-								title={ __(
-									'Anchor type',
+		<LinksTable
+			caption={ __(
+				'Their links to this site',
+				'reciprocal-link-guard'
+			) }
+			empty={ __(
+				'No link to this site was found on their pages.',
+				'reciprocal-link-guard'
+			) }
+			sourceHeading={ __( 'On their page', 'reciprocal-link-guard' ) }
+			sourceIsUrl
+			targetHeading={ __( 'Points to', 'reciprocal-link-guard' ) }
+			rows={ links.map( ( link ) => ( {
+				source: (
+					<>
+						<a
+							href={ link.pageUrl }
+							rel="noreferrer noopener"
+							target="_blank"
+						>
+							{ link.pageUrl }
+						</a>
+						{ link.foundOn === 'homepage' && (
+							<span className="rlg-muted">
+								{ ' ' }
+								{ __(
+									'(their homepage)',
 									'reciprocal-link-guard'
 								) }
-							>
-								{ anchorClassLabel( link.anchorClass ) }
 							</span>
-							{ link.hidden && (
-								<span className="rlg-finding rlg-finding--critical">
-									{ sprintf(
-										/* translators: %s: why the link is hidden, e.g. display-none. */
-										__(
-											'hidden (%s)',
-											'reciprocal-link-guard'
-										),
-										link.hidden
-									) }
-								</span>
+						) }
+					</>
+				),
+				anchor: (
+					<>
+						<AnchorText text={ link.text } />{ ' ' }
+						<span
+							className="rlg-anchor-class"
+							title={ __(
+								'Anchor type',
+								'reciprocal-link-guard'
 							) }
-						</td>
-						<td>{ placementLabel( link.placement ) }</td>
-						<td>
-							<Rel rel={ link.rel } />
-						</td>
-						<td className="rlg-url">
-							{ link.href }
-							{ link.toHomepage && (
-								<span className="rlg-muted">
-									{ ' ' }
-									{ __(
-										'(our homepage)',
+						>
+							{ anchorClassLabel( link.anchorClass ) }
+						</span>
+						{ link.hidden && (
+							<span className="rlg-finding rlg-finding--critical">
+								{ sprintf(
+									/* translators: %s: why the link is hidden, e.g. display-none. */
+									__(
+										'hidden (%s)',
 										'reciprocal-link-guard'
-									) }
-								</span>
-							) }
-						</td>
-					</tr>
-				) ) }
-			</tbody>
-		</table>
+									),
+									link.hidden
+								) }
+							</span>
+						) }
+					</>
+				),
+				placement: link.placement,
+				rel: link.rel,
+				target: (
+					<>
+						{ link.href }
+						{ link.toHomepage && (
+							<span className="rlg-muted">
+								{ ' ' }
+								{ __(
+									'(our homepage)',
+									'reciprocal-link-guard'
+								) }
+							</span>
+						) }
+					</>
+				),
+			} ) ) }
+		/>
 	);
 }
 
 function OurLinksTable( { links }: { links: OurLink[] } ) {
-	if ( ! links.length ) {
-		return (
-			<p className="rlg-muted">
-				{ __(
-					'No post of this site links to them any more.',
-					'reciprocal-link-guard'
-				) }
-			</p>
-		);
-	}
 	return (
-		<table className="widefat striped rlg-links-table">
-			<caption className="screen-reader-text">
-				{ __( 'Our links to the partner', 'reciprocal-link-guard' ) }
-			</caption>
-			<thead>
-				<tr>
-					<th scope="col">
-						{ __( 'Our post', 'reciprocal-link-guard' ) }
-					</th>
-					<th scope="col">
-						{ __( 'Anchor', 'reciprocal-link-guard' ) }
-					</th>
-					<th scope="col">
-						{ __( 'Placement', 'reciprocal-link-guard' ) }
-					</th>
-					<th scope="col">
-						{ __( 'rel', 'reciprocal-link-guard' ) }
-					</th>
-					<th scope="col">
-						{ __( 'Links to', 'reciprocal-link-guard' ) }
-					</th>
-				</tr>
-			</thead>
-			<tbody>
-				{ links.map( ( link, index ) => (
-					<tr key={ index }>
-						<td>
-							<a href={ link.postUrl }>
-								{ link.postTitle || link.postUrl }
-							</a>
-						</td>
-						<td>
-							<q>
-								{ link.text ||
-									__( '(no text)', 'reciprocal-link-guard' ) }
-							</q>
-						</td>
-						<td>{ placementLabel( link.placement ) }</td>
-						<td>
-							<Rel rel={ link.rel } />
-						</td>
-						<td className="rlg-url">{ link.href }</td>
-					</tr>
-				) ) }
-			</tbody>
-		</table>
+		<LinksTable
+			caption={ __(
+				'Our links to the partner',
+				'reciprocal-link-guard'
+			) }
+			empty={ __(
+				'No post of this site links to them any more.',
+				'reciprocal-link-guard'
+			) }
+			sourceHeading={ __( 'Our post', 'reciprocal-link-guard' ) }
+			targetHeading={ __( 'Links to', 'reciprocal-link-guard' ) }
+			rows={ links.map( ( link ) => ( {
+				source: (
+					<a href={ link.postUrl }>
+						{ link.postTitle || link.postUrl }
+					</a>
+				),
+				anchor: <AnchorText text={ link.text } />,
+				placement: link.placement,
+				rel: link.rel,
+				target: link.href,
+			} ) ) }
+		/>
 	);
 }
 
