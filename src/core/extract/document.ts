@@ -8,8 +8,8 @@
  */
 import type { HiddenReason } from '../schemas';
 import { hiddenReasonOf } from './hidden';
-import { streamHtml } from './parse';
-import type { Attributes } from './parse';
+import { ReadAttributes } from './attributes';
+import { streamHtmlRanges } from './parse';
 import { hintOfToken, strongerHint, tokenWords } from './vocabulary';
 import type { Hint } from './vocabulary';
 
@@ -140,6 +140,42 @@ const SCOPING = new Set( [ 'article', 'aside', 'main', 'nav', 'section' ] );
 const SKIP_TEXT = new Set( [ 'script', 'style', 'textarea', 'select' ] );
 const LIST_ITEMS = new Set( [ 'li', 'dd', 'dt' ] );
 
+/** What the sets above say about a tag: one lookup per element. */
+interface TagInfo {
+	block: boolean;
+	/** Custom elements (`<x-widget>`) are containers too. */
+	container: boolean;
+	heading: boolean;
+	scoping: boolean;
+	skipText: boolean;
+	listItem: boolean;
+	landmark: boolean;
+}
+
+const TAG_INFO_LIMIT = 1024;
+const tagInfoCache = new Map< string, TagInfo >();
+
+function tagInfo( tag: string ): TagInfo {
+	const cached = tagInfoCache.get( tag );
+	if ( cached !== undefined ) {
+		return cached;
+	}
+	const info: TagInfo = Object.freeze( {
+		block: BLOCK_TAGS.has( tag ),
+		container: CONTAINER_TAGS.has( tag ) || tag.includes( '-' ),
+		heading: HEADINGS.has( tag ),
+		scoping: SCOPING.has( tag ),
+		skipText: SKIP_TEXT.has( tag ),
+		listItem: LIST_ITEMS.has( tag ),
+		landmark: LANDMARK_TAGS.has( tag ),
+	} );
+	// Pages of made-up element names must not grow the cache without end.
+	if ( tagInfoCache.size < TAG_INFO_LIMIT ) {
+		tagInfoCache.set( tag, info );
+	}
+	return info;
+}
+
 /** Non-link text of at least this length makes a block "running text". */
 export const RUNNING_TEXT_CHARS = 80;
 
@@ -181,10 +217,10 @@ function isSpace( code: number ): boolean {
  * string: the text handler runs for every text node, and on large pages
  * those throwaway strings were a good part of the garbage collector's work.
  */
-function collapsedLength( text: string ): number {
+function collapsedLength( text: string, start: number, end: number ): number {
 	let length = 0;
 	let pendingSpace = false;
-	for ( let i = 0; i < text.length; i++ ) {
+	for ( let i = start; i < end; i++ ) {
 		if ( isSpace( text.charCodeAt( i ) ) ) {
 			pendingSpace = length > 0;
 		} else {
@@ -203,9 +239,27 @@ function collapseRuns( text: string ): string {
 	return text.replace( /\s+/g, ' ' );
 }
 
+/**
+ * The hints landmarks, roles and builder markers give: shared and frozen
+ * (like the word hints), instead of a new object per element.
+ */
+const fixedHint = (
+	kind: Hint[ 'kind' ],
+	strength: Hint[ 'strength' ]
+): Hint => Object.freeze( { kind, strength } );
+const NAVIGATION_3 = fixedHint( 'navigation', 3 );
+const SIDEBAR_3 = fixedHint( 'sidebar', 3 );
+const HEADER_3 = fixedHint( 'header', 3 );
+const FOOTER_3 = fixedHint( 'footer', 3 );
+const COMMENTS_3 = fixedHint( 'comments', 3 );
+const CONTENT_3 = fixedHint( 'content', 3 );
+const CONTENT_2 = fixedHint( 'content', 2 );
+const HEADER_2 = fixedHint( 'header', 2 );
+const FOOTER_2 = fixedHint( 'footer', 2 );
+
 function landmarkHint(
 	tag: string,
-	attributes: Attributes,
+	attributes: ReadAttributes,
 	scoped: boolean
 ): Hint | null {
 	const named =
@@ -213,17 +267,17 @@ function landmarkHint(
 		attributes[ 'aria-labelledby' ] !== undefined;
 	switch ( tag ) {
 		case 'nav':
-			return { kind: 'navigation', strength: 3 };
+			return NAVIGATION_3;
 		case 'aside':
-			return ! scoped || named ? { kind: 'sidebar', strength: 3 } : null;
+			return ! scoped || named ? SIDEBAR_3 : null;
 		case 'header':
-			return scoped ? null : { kind: 'header', strength: 3 };
+			return scoped ? null : HEADER_3;
 		case 'footer':
-			return scoped ? null : { kind: 'footer', strength: 3 };
+			return scoped ? null : FOOTER_3;
 		case 'main':
-			return { kind: 'content', strength: 3 };
+			return CONTENT_3;
 		case 'article':
-			return { kind: 'content', strength: 2 };
+			return CONTENT_2;
 		default:
 			return null;
 	}
@@ -232,35 +286,38 @@ function landmarkHint(
 function roleHint( role: string | undefined ): Hint | null {
 	switch ( role?.trim().toLowerCase().split( /\s+/ )[ 0 ] ) {
 		case 'banner':
-			return { kind: 'header', strength: 3 };
+			return HEADER_3;
 		case 'navigation':
-			return { kind: 'navigation', strength: 3 };
+			return NAVIGATION_3;
 		case 'complementary':
-			return { kind: 'sidebar', strength: 3 };
+			return SIDEBAR_3;
 		case 'contentinfo':
-			return { kind: 'footer', strength: 3 };
+			return FOOTER_3;
 		case 'comment':
-			return { kind: 'comments', strength: 3 };
+			return COMMENTS_3;
 		case 'main':
-			return { kind: 'content', strength: 3 };
+			return CONTENT_3;
 		case 'article':
-			return { kind: 'content', strength: 2 };
+			return CONTENT_2;
 		default:
 			return null;
 	}
 }
 
-function builderHint( attributes: Attributes ): Hint | null {
+function builderHint( attributes: ReadAttributes ): Hint | null {
 	// Elementor marks its theme-builder templates explicitly.
 	const type = attributes[ 'data-elementor-type' ];
 	if ( type === undefined ) {
 		return null;
 	}
-	if ( type === 'header' || type === 'footer' ) {
-		return { kind: type, strength: 2 };
+	if ( type === 'header' ) {
+		return HEADER_2;
+	}
+	if ( type === 'footer' ) {
+		return FOOTER_2;
 	}
 	if ( /^(single|wp-post|wp-page|archive)/.test( type ) ) {
-		return { kind: 'content', strength: 2 };
+		return CONTENT_2;
 	}
 	return null;
 }
@@ -276,7 +333,8 @@ const LANDMARK_TAGS = new Set( [
 
 function elementHint(
 	tag: string,
-	attributes: Attributes,
+	info: TagInfo,
+	attributes: ReadAttributes,
 	scoped: boolean
 ): Hint | null {
 	if (
@@ -286,7 +344,7 @@ function elementHint(
 		attributes[ 'aria-label' ] === undefined &&
 		attributes.itemprop === undefined &&
 		attributes[ 'data-elementor-type' ] === undefined &&
-		! LANDMARK_TAGS.has( tag )
+		! info.landmark
 	) {
 		return null; // Most elements: nothing to look at.
 	}
@@ -301,13 +359,18 @@ function elementHint(
 	);
 	const itemprop = attributes.itemprop;
 	if ( itemprop !== undefined && /articlebody|blogpost/i.test( itemprop ) ) {
-		best = strongerHint( best, { kind: 'content', strength: 2 } );
+		best = strongerHint( best, CONTENT_2 );
 	}
 	// A heading's class names the heading (`date-header`, `widget-title`),
 	// not a page region.
-	if ( ! HEADINGS.has( tag ) ) {
-		best = strongestTokenHint( best, attributes.class );
-		best = strongestTokenHint( best, attributes.id );
+	if ( ! info.heading ) {
+		const { class: className, id } = attributes;
+		if ( className ) {
+			best = strongerHint( best, tokensHint( className ) );
+		}
+		if ( id ) {
+			best = strongerHint( best, tokensHint( id ) );
+		}
 	}
 	const label = attributes[ 'aria-label' ];
 	if ( label && tokenWords( label ).length <= 3 ) {
@@ -317,16 +380,11 @@ function elementHint(
 }
 
 /**
- * Folds the hint of every whitespace-separated token of `value` (as
- * `value.split( /\s+/ )` without the empty strings) into `best`.
+ * The strongest hint among the whitespace-separated tokens of a class or id
+ * value (as `value.split( /\s+/ )` without the empty strings).
  */
-function strongestTokenHint(
-	best: Hint | null,
-	value: string | undefined
-): Hint | null {
-	if ( ! value ) {
-		return best;
-	}
+function computeTokensHint( value: string ): Hint | null {
+	let best: Hint | null = null;
 	let start = -1;
 	for ( let i = 0; i <= value.length; i++ ) {
 		const space = i === value.length || isSpace( value.charCodeAt( i ) );
@@ -340,6 +398,31 @@ function strongestTokenHint(
 		}
 	}
 	return best;
+}
+
+/**
+ * Pages repeat the same class strings hundreds of times (`menu-item
+ * menu-item-type-post_type …`), so the folded hint is remembered per whole
+ * attribute value. Folding a value's hint into `best` in one step gives the
+ * same hint as folding its tokens one by one: `strongerHint` keeps the
+ * first of the strongest, so the fold is associative. Bounded like the
+ * token cache in vocabulary.ts, and for the same reason; the hints are the
+ * frozen shared ones `hintOfToken` returns.
+ */
+const VALUE_HINT_CACHE_LIMIT = 4096;
+const valueHintCache = new Map< string, Hint | null >();
+
+function tokensHint( value: string ): Hint | null {
+	const cached = valueHintCache.get( value );
+	if ( cached !== undefined ) {
+		return cached;
+	}
+	const hint = computeTokensHint( value );
+	if ( valueHintCache.size >= VALUE_HINT_CACHE_LIMIT ) {
+		valueHintCache.clear();
+	}
+	valueHintCache.set( value, hint );
+	return hint;
 }
 
 /** The element itself when it carries a hint, else its nearest hinted ancestor. */
@@ -391,21 +474,72 @@ export function buildDocument( html: string ): DocumentModel {
 	let firstRunning = -1;
 	let lastRunning = -1;
 
-	streamHtml( html, {
+	/**
+	 * Text `source[ start, end )`: a range of the page, or a decoded entity.
+	 * Sliced only where it is kept (title, heading, link text, sample).
+	 */
+	const onText = ( source: string, start: number, end: number ): void => {
+		if ( inTitle ) {
+			titleText += source.slice( start, end );
+			return;
+		}
+		if ( skipTextDepth > 0 || stack.length === 0 ) {
+			return;
+		}
+		const index = stack[ stack.length - 1 ];
+		const record = elements[ index ];
+		const length = collapsedLength( source, start, end );
+		if ( headingDepth > 0 && headingBuffer.length < MAX_HEADING_CHARS ) {
+			headingBuffer += collapseRuns( source.slice( start, end ) );
+		}
+		const open = linkStack[ linkStack.length - 1 ];
+		if ( open !== undefined && open >= 0 ) {
+			links[ open ].textParts.push( source.slice( start, end ) );
+		}
+		if ( length === 0 ) {
+			return;
+		}
+		const invisible =
+			record.hiddenForChildren === 'noscript' ||
+			record.hiddenForChildren === 'template';
+		if ( invisible ) {
+			return;
+		}
+		totalText += length;
+		record.text += length;
+		if ( open !== undefined && open >= 0 ) {
+			record.linkText += length;
+		} else {
+			elements[ record.container ].ownText += length;
+			elements[ record.block ].blockText += length;
+		}
+		// Link text is part of what a reader (and a relevance score) sees.
+		if (
+			chunkChars < MAX_CHUNK_CHARS &&
+			record.hiddenForChildren === null
+		) {
+			const collapsed = collapseRuns( source.slice( start, end ) );
+			chunks.push( { element: index, text: collapsed } );
+			chunkChars += collapsed.length;
+		}
+	};
+
+	streamHtmlRanges( html, new ReadAttributes(), {
 		open( tag, attributes ) {
+			const info = tagInfo( tag );
 			const index = elements.length;
 			const parentIndex =
 				stack.length > 0 ? stack[ stack.length - 1 ] : -1;
 			const parent = parentIndex >= 0 ? elements[ parentIndex ] : null;
 			const scoped = parent
-				? parent.scoped || SCOPING.has( parent.tag )
+				? parent.scoped || tagInfo( parent.tag ).scoping
 				: false;
 			const hidden = hiddenReasonOf(
 				tag,
 				attributes,
 				parent ? parent.hiddenForChildren : null
 			);
-			const hint = elementHint( tag, attributes, scoped );
+			const hint = elementHint( tag, info, attributes, scoped );
 			const record: ElementRecord = {
 				tag,
 				parent: parentIndex,
@@ -419,12 +553,10 @@ export function buildDocument( html: string ): DocumentModel {
 					'true'
 						? 'aria-hidden'
 						: null ),
-				block: BLOCK_TAGS.has( tag ) || ! parent ? index : parent.block,
+				block: info.block || ! parent ? index : parent.block,
 				container:
-					CONTAINER_TAGS.has( tag ) || tag.includes( '-' ) || ! parent
-						? index
-						: parent.container,
-				inList: parent ? parent.inList || LIST_ITEMS.has( tag ) : false,
+					info.container || ! parent ? index : parent.container,
+				inList: parent ? parent.inList || info.listItem : false,
 				scoped,
 				text: 0,
 				linkText: 0,
@@ -443,7 +575,7 @@ export function buildDocument( html: string ): DocumentModel {
 			elements.push( record );
 			stack.push( index );
 
-			if ( SKIP_TEXT.has( tag ) ) {
+			if ( info.skipText ) {
 				skipTextDepth++;
 			}
 			if ( tag === 'svg' ) {
@@ -511,7 +643,7 @@ export function buildDocument( html: string ): DocumentModel {
 					}
 					break;
 			}
-			if ( HEADINGS.has( tag ) ) {
+			if ( info.heading ) {
 				if ( headingDepth === 0 ) {
 					headingTag = tag;
 					headingBuffer = '';
@@ -526,8 +658,9 @@ export function buildDocument( html: string ): DocumentModel {
 		close( tag ) {
 			const index = stack.pop() as number;
 			const record = elements[ index ];
+			const info = tagInfo( tag );
 			record.last = elements.length - 1;
-			if ( SKIP_TEXT.has( tag ) ) {
+			if ( info.skipText ) {
 				skipTextDepth--;
 			}
 			if ( tag === 'svg' ) {
@@ -540,7 +673,7 @@ export function buildDocument( html: string ): DocumentModel {
 			if ( tag === 'a' ) {
 				linkStack.pop();
 			}
-			if ( HEADINGS.has( tag ) && headingDepth > 0 ) {
+			if ( info.heading && headingDepth > 0 ) {
 				headingDepth--;
 				if ( tag === 'h1' ) {
 					h1Depth--;
@@ -574,53 +707,12 @@ export function buildDocument( html: string ): DocumentModel {
 			}
 		},
 
-		text( data ) {
-			if ( inTitle ) {
-				titleText += data;
-				return;
-			}
-			if ( skipTextDepth > 0 || stack.length === 0 ) {
-				return;
-			}
-			const index = stack[ stack.length - 1 ];
-			const record = elements[ index ];
-			const length = collapsedLength( data );
-			if (
-				headingDepth > 0 &&
-				headingBuffer.length < MAX_HEADING_CHARS
-			) {
-				headingBuffer += collapseRuns( data );
-			}
-			const open = linkStack[ linkStack.length - 1 ];
-			if ( open !== undefined && open >= 0 ) {
-				links[ open ].textParts.push( data );
-			}
-			if ( length === 0 ) {
-				return;
-			}
-			const invisible =
-				record.hiddenForChildren === 'noscript' ||
-				record.hiddenForChildren === 'template';
-			if ( invisible ) {
-				return;
-			}
-			totalText += length;
-			record.text += length;
-			if ( open !== undefined && open >= 0 ) {
-				record.linkText += length;
-			} else {
-				elements[ record.container ].ownText += length;
-				elements[ record.block ].blockText += length;
-			}
-			// Link text is part of what a reader (and a relevance score) sees.
-			if (
-				chunkChars < MAX_CHUNK_CHARS &&
-				record.hiddenForChildren === null
-			) {
-				const collapsed = collapseRuns( data );
-				chunks.push( { element: index, text: collapsed } );
-				chunkChars += collapsed.length;
-			}
+		text( start, end ) {
+			onText( html, start, end );
+		},
+
+		entity( data ) {
+			onText( data, 0, data.length );
 		},
 	} );
 

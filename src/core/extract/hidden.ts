@@ -5,7 +5,6 @@
  * not, because the trick has to survive theme changes.
  */
 import type { HiddenReason } from '../schemas';
-import type { Attributes } from './parse';
 
 /** Declarations of an inline style, property names lower-cased. */
 export function parseInlineStyle( style: string ): Map< string, string > {
@@ -117,7 +116,7 @@ function isZeroSize( style: Map< string, string > ): boolean {
  */
 export function hiddenReasonOf(
 	tag: string,
-	attributes: Attributes,
+	attributes: { readonly style?: string; readonly hidden?: string },
 	inherited: HiddenReason | null
 ): HiddenReason | null {
 	const style =

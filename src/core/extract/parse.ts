@@ -8,6 +8,13 @@
  * foreign content) but uses a push/pop stack plus a per-name counter, so an
  * unmatched close tag is rejected in O(1) and every element is pushed and
  * popped exactly once. Entities are decoded by the Tokenizer.
+ *
+ * Speed (this runs for every byte the checker and the scan fetch): tag
+ * names are interned, so no string is built per tag; an
+ * {@link AttributeSink} decides per attribute name whether its value is
+ * wanted at all, so the values nobody reads (`src`, `srcset`, `data-*`
+ * JSON) are never sliced out of the page; and text is reported as a range
+ * of the page, so the reader slices only what it keeps.
  */
 import { Tokenizer } from 'htmlparser2';
 import type { TokenizerCallbacks } from 'htmlparser2';
@@ -18,6 +25,38 @@ export interface HtmlEvents {
 	open: ( name: string, attributes: Attributes ) => void;
 	close: ( name: string ) => void;
 	text: ( data: string ) => void;
+}
+
+/**
+ * Collects the attributes of one start tag. The parser asks for a slot per
+ * attribute name and only builds the value of names that get one.
+ */
+export interface AttributeSink< A > {
+	/** A new start tag begins: forget the previous tag's attributes. */
+	reset: () => void;
+	/**
+	 * Slot for the attribute named `html[ start, end )` (raw, not yet
+	 * lower-cased), or -1 when its value is not wanted.
+	 */
+	slot: ( html: string, start: number, end: number ) => number;
+	/** The value of the attribute in `slot`; the first one of a name wins. */
+	set: ( slot: number, value: string ) => void;
+	/** What `open` receives for the current tag. */
+	current: () => A;
+}
+
+/**
+ * Events with text as ranges of the page. `open` gets the sink's
+ * attributes, which may be one object reused for every tag: read them
+ * during the call, do not keep the object.
+ */
+export interface HtmlRangeEvents< A > {
+	open: ( name: string, attributes: A ) => void;
+	close: ( name: string ) => void;
+	/** Text `html[ start, end )`, entities not included. */
+	text: ( start: number, end: number ) => void;
+	/** One decoded character reference (`&amp;` → "&"). */
+	entity: ( data: string ) => void;
 }
 
 const P_TAG = new Set( [ 'p' ] );
@@ -105,17 +144,157 @@ export const VOID_ELEMENTS = new Set( [
 
 const FOREIGN_ROOTS = new Set( [ 'svg', 'math' ] );
 
+/** ASCII upper case to lower case; every other code unit unchanged. */
+function lowerAscii( code: number ): number {
+	return code >= 65 && code <= 90 ? code + 32 : code;
+}
+
+/**
+ * Whether `html[ start, end )` lower-cased is `name` (all ASCII). Exact
+ * for any input: the only non-ASCII character that `toLowerCase()` maps
+ * to ASCII is the Kelvin sign (to "k"), and callers fall back to
+ * `toLowerCase()` for names with non-ASCII characters anyway.
+ */
+export function equalsLowerAscii(
+	html: string,
+	start: number,
+	end: number,
+	name: string
+): boolean {
+	if ( end - start !== name.length ) {
+		return false;
+	}
+	for ( let i = 0; i < name.length; i++ ) {
+		if (
+			lowerAscii( html.charCodeAt( start + i ) ) !== name.charCodeAt( i )
+		) {
+			return false;
+		}
+	}
+	return true;
+}
+
+/**
+ * Tag names, lower-cased, without building a string per tag: a small
+ * open-addressing table keyed by a hash of the lower-cased code units hands
+ * back the same string for every `<div>`, `<DIV>` and `</div>`. Names with
+ * non-ASCII characters take `toLowerCase()` and are not interned. The
+ * strings are the ones `slice().toLowerCase()` gives, so nothing
+ * downstream can tell the difference, except that Set and Map lookups on
+ * them no longer hash a fresh string each time.
+ */
+const NAME_TABLE_SIZE = 1024;
+/** A prime: keeps the running hash a small integer (no overflow). */
+const NAME_HASH_MODULUS = 1048573;
+const NAME_TABLE_MAX = NAME_TABLE_SIZE / 2;
+
+class NameTable {
+	private readonly names: Array< string | undefined > = new Array(
+		NAME_TABLE_SIZE
+	).fill( undefined );
+	private count = 0;
+
+	lower( html: string, start: number, end: number ): string {
+		let hash = end - start;
+		for ( let i = start; i < end; i++ ) {
+			const code = html.charCodeAt( i );
+			if ( code >= 128 ) {
+				return html.slice( start, end ).toLowerCase();
+			}
+			hash = ( hash * 31 + lowerAscii( code ) ) % NAME_HASH_MODULUS;
+		}
+		let at = hash % NAME_TABLE_SIZE;
+		for (;;) {
+			const name = this.names[ at ];
+			if ( name === undefined ) {
+				break;
+			}
+			if ( equalsLowerAscii( html, start, end, name ) ) {
+				return name;
+			}
+			at = ( at + 1 ) % NAME_TABLE_SIZE;
+		}
+		const name = html.slice( start, end ).toLowerCase();
+		// Full (a page of thousands of made-up custom elements): stop
+		// interning rather than probe a crowded table.
+		if ( this.count < NAME_TABLE_MAX ) {
+			this.names[ at ] = name;
+			this.count++;
+		}
+		return name;
+	}
+}
+
+/**
+ * Every attribute, names lower-cased, first occurrence of a name wins.
+ * A fresh object per tag: the public {@link streamHtml} hands it out.
+ */
+class AllAttributes implements AttributeSink< Attributes > {
+	private attributes: Attributes = {};
+	private name = '';
+
+	reset(): void {
+		this.attributes = {};
+	}
+
+	slot( html: string, start: number, end: number ): number {
+		this.name = html.slice( start, end ).toLowerCase();
+		return 0;
+	}
+
+	set( _slot: number, value: string ): void {
+		if (
+			! Object.prototype.hasOwnProperty.call( this.attributes, this.name )
+		) {
+			this.attributes[ this.name ] = value;
+		}
+	}
+
+	current(): Attributes {
+		return this.attributes;
+	}
+}
+
 /**
  * Streams `html` as open/close/text events with a well-formed nesting:
  * every open gets exactly one close, unclosed elements are closed at the end.
  */
 export function streamHtml( html: string, events: HtmlEvents ): void {
+	streamHtmlRanges( html, new AllAttributes(), {
+		open: events.open,
+		close: events.close,
+		text: ( start, end ) => events.text( html.slice( start, end ) ),
+		entity: events.text,
+	} );
+}
+
+/**
+ * {@link streamHtml} for readers that want only some attributes and slice
+ * text themselves. Same events, same order, same text boundaries.
+ */
+export function streamHtmlRanges< A >(
+	html: string,
+	sink: AttributeSink< A >,
+	events: HtmlRangeEvents< A >
+): void {
+	const names = new NameTable();
+	const size = html.length;
+	/**
+	 * `html.slice( start, end )` semantics for the Tokenizer's indices: at
+	 * the end of some malformed inputs it reports a start of -1, which
+	 * `slice` reads as "the last character". Ranges are passed on with
+	 * both ends resolved this way, so a reader that scans the range sees
+	 * exactly the string `slice` would have given.
+	 */
+	const from = ( index: number ): number =>
+		index < 0 ? Math.max( size + index, 0 ) : Math.min( index, size );
+	const to = ( start: number, end: number ): number =>
+		Math.max( from( start ), from( end ) );
 	const stack: string[] = [];
 	const openCount = new Map< string, number >();
 	let foreignDepth = 0;
 	let tagName = '';
-	let attributes: Attributes = {};
-	let attributeName = '';
+	let attributeSlot = -1;
 	let attributeValue = '';
 
 	const pop = (): void => {
@@ -127,7 +306,7 @@ export function streamHtml( html: string, events: HtmlEvents ): void {
 		events.close( name );
 	};
 
-	const openElement = ( name: string, attrs: Attributes ): void => {
+	const openElement = ( name: string ): void => {
 		const implied = OPEN_IMPLIES_CLOSE.get( name );
 		if ( implied ) {
 			while (
@@ -141,7 +320,7 @@ export function streamHtml( html: string, events: HtmlEvents ): void {
 		if ( name === 'a' && ( openCount.get( 'a' ) ?? 0 ) > 0 ) {
 			closeElement( 'a' );
 		}
-		events.open( name, attrs );
+		events.open( name, sink.current() );
 		if ( VOID_ELEMENTS.has( name ) ) {
 			events.close( name );
 			return;
@@ -168,28 +347,27 @@ export function streamHtml( html: string, events: HtmlEvents ): void {
 
 	const callbacks: TokenizerCallbacks = {
 		onattribdata( start, end ) {
-			attributeValue += html.slice( start, end );
+			if ( attributeSlot >= 0 ) {
+				attributeValue += html.slice( start, end );
+			}
 		},
 		onattribentity( codepoint ) {
-			attributeValue += String.fromCodePoint( codepoint );
+			if ( attributeSlot >= 0 ) {
+				attributeValue += String.fromCodePoint( codepoint );
+			}
 		},
 		onattribend() {
-			if (
-				! Object.prototype.hasOwnProperty.call(
-					attributes,
-					attributeName
-				)
-			) {
-				attributes[ attributeName ] = attributeValue;
+			if ( attributeSlot >= 0 ) {
+				sink.set( attributeSlot, attributeValue );
+				attributeValue = '';
 			}
-			attributeValue = '';
 		},
 		onattribname( start, end ) {
-			attributeName = html.slice( start, end ).toLowerCase();
+			attributeSlot = sink.slot( html, from( start ), to( start, end ) );
 		},
 		oncdata() {},
 		onclosetag( start, end ) {
-			const name = html.slice( start, end ).toLowerCase();
+			const name = names.lower( html, from( start ), to( start, end ) );
 			if ( VOID_ELEMENTS.has( name ) ) {
 				return;
 			}
@@ -203,16 +381,16 @@ export function streamHtml( html: string, events: HtmlEvents ): void {
 			}
 		},
 		onopentagend() {
-			openElement( tagName, attributes );
+			openElement( tagName );
 		},
 		onopentagname( start, end ) {
-			tagName = html.slice( start, end ).toLowerCase();
-			attributes = {};
+			tagName = names.lower( html, from( start ), to( start, end ) );
+			sink.reset();
 		},
 		onprocessinginstruction() {},
 		onselfclosingtag() {
 			const name = tagName;
-			openElement( name, attributes );
+			openElement( name );
 			// `<x/>` closes itself only in SVG/MathML, as in the HTML parser.
 			if (
 				foreignDepth > 0 &&
@@ -223,10 +401,10 @@ export function streamHtml( html: string, events: HtmlEvents ): void {
 			}
 		},
 		ontext( start, end ) {
-			events.text( html.slice( start, end ) );
+			events.text( from( start ), to( start, end ) );
 		},
 		ontextentity( codepoint ) {
-			events.text( String.fromCodePoint( codepoint ) );
+			events.entity( String.fromCodePoint( codepoint ) );
 		},
 	};
 

@@ -1,0 +1,92 @@
+/**
+ * The document model reads attributes through ReadAttributes, which keeps
+ * only the names it lists. It must agree with the full attribute map of
+ * streamHtml for every listed name, and read nothing else.
+ */
+import { ReadAttributes } from '../../src/core/extract/attributes';
+import { streamHtml, streamHtmlRanges } from '../../src/core/extract/parse';
+import type { Attributes } from '../../src/core/extract/parse';
+
+const READ_NAMES = [
+	'class',
+	'id',
+	'role',
+	'aria-label',
+	'aria-labelledby',
+	'itemprop',
+	'data-elementor-type',
+	'style',
+	'hidden',
+	'aria-hidden',
+	'href',
+	'rel',
+	'alt',
+	'lang',
+	'name',
+	'content',
+] as const;
+
+function readBoth( html: string ): Array< [ Attributes, Attributes ] > {
+	const full: Attributes[] = [];
+	streamHtml( html, {
+		open: ( _name, attributes ) => full.push( attributes ),
+		close: () => {},
+		text: () => {},
+	} );
+	const picked: Attributes[] = [];
+	streamHtmlRanges( html, new ReadAttributes(), {
+		open: ( _name, attributes ) => {
+			const copy: Attributes = {};
+			for ( const name of READ_NAMES ) {
+				const value = attributes[ name ];
+				if ( value !== undefined ) {
+					copy[ name ] = value;
+				}
+			}
+			picked.push( copy );
+		},
+		close: () => {},
+		text: () => {},
+		entity: () => {},
+	} );
+	return full.map( ( attributes, i ) => [ attributes, picked[ i ] ] );
+}
+
+describe( 'ReadAttributes', () => {
+	it( 'reads each listed attribute under its own name, as the full attribute map does', () => {
+		// Every name gets a distinct value, so a getter wired to the wrong
+		// slot shows up as a mismatch.
+		const attributes = READ_NAMES.map(
+			( name, i ) => `${ name.toUpperCase() }="v${ i } &amp; x"`
+		).join( ' ' );
+		const [ [ full, picked ] ] = readBoth( `<div ${ attributes }></div>` );
+		expect( picked ).toEqual( full );
+		expect( Object.keys( picked ) ).toHaveLength( READ_NAMES.length );
+	} );
+
+	it( 'keeps the first of two same-named attributes and forgets the previous tag', () => {
+		const pairs = readBoth(
+			'<a href="/one" HREF="/two" class=x data-x="{&quot;a&quot;:1}"></a><span title="t"></span>'
+		);
+		expect( pairs[ 0 ][ 1 ] ).toEqual( { href: '/one', class: 'x' } );
+		expect( pairs[ 0 ][ 0 ][ 'data-x' ] ).toBe( '{"a":1}' );
+		expect( pairs[ 1 ][ 1 ] ).toEqual( {} );
+	} );
+
+	it( 'lower-cases names with non-ASCII characters as toLowerCase does', () => {
+		// U+212A KELVIN SIGN lower-cases to "k"; no listed name has a k, so
+		// such a name is never read, in either reader.
+		for ( const [ full, picked ] of readBoth(
+			'<p \u212Aid="a" İd="b" id="c" hidden></p>'
+		) ) {
+			const listed: Attributes = {};
+			for ( const name of READ_NAMES ) {
+				if ( full[ name ] !== undefined ) {
+					listed[ name ] = full[ name ];
+				}
+			}
+			expect( picked ).toEqual( listed );
+			expect( picked ).toEqual( { id: 'c', hidden: '' } );
+		}
+	} );
+} );
