@@ -20,6 +20,11 @@ import { createScanHttp, type FetcherScanHttp } from '../scan/fetch-adapter';
 
 export const CHROMIUM_PATH = '/usr/bin/chromium';
 
+/**
+ * Flags for a headless Chromium on a server or container without a
+ * sandbox-capable kernel setup, a GPU or a large /dev/shm; the e2e harness
+ * starts its browser with the same list.
+ */
 export const CHROMIUM_ARGS = [
 	'--headless',
 	'--no-sandbox',
@@ -29,6 +34,7 @@ export const CHROMIUM_ARGS = [
 	'--disable-background-networking',
 	'--disable-component-update',
 	'--disable-sync',
+	'--disable-dev-shm-usage',
 ];
 
 /** What a browser shows a partner: a current desktop Chrome. */

@@ -11,22 +11,13 @@ import {
 	type BrowserContext,
 	type Page,
 } from 'playwright-core';
+import { CHROMIUM_ARGS } from '../../../src/service/verdicts/render';
 import { ROOT, readState, type E2eState } from './state';
 
 export const CHROMIUM_PATH = process.env.RLG_CHROMIUM ?? '/usr/bin/chromium';
 
-/** Flags for an offline, sandbox-less container (see docs/wordpress-offline notes). */
-export const CHROMIUM_ARGS = [
-	'--headless',
-	'--no-sandbox',
-	'--disable-gpu',
-	'--disable-quic',
-	'--no-first-run',
-	'--disable-background-networking',
-	'--disable-component-update',
-	'--disable-sync',
-	'--disable-dev-shm-usage',
-];
+/** The service's own flags for an offline, sandbox-less container. */
+export { CHROMIUM_ARGS };
 
 export interface Session {
 	browser: Browser;
