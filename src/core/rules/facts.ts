@@ -87,6 +87,16 @@ export function isPartnerSectionHeading( heading: string | null ): boolean {
  */
 export const MAX_PAGE_KEYWORD_WORDS = 5;
 
+/** Splits a title into its segments ("Running shoes | Stride"). */
+const TITLE_SEPARATOR = /\s+[-–—|:·•»~]+\s+|\s*[|·•»]\s*/;
+
+/** A phrase as brands are compared: folded, without spaces. */
+function brandKey( phrase: string ): string {
+	return foldText( phrase ).replace( / /g, '' );
+}
+
+const NO_KEYWORDS: string[] = [];
+
 /**
  * Keyword phrases of their page: the title's segments ("Running shoes |
  * Stride" → "Running shoes"), without the segment that is just their brand,
@@ -98,26 +108,76 @@ export function pageKeywords(
 	targetUrl: string,
 	brandTerms: readonly string[]
 ): string[] {
-	if ( ! page ) {
-		return [];
-	}
-	const brands = new Set(
-		[ domainBrand( targetUrl ), ...brandTerms ]
-			.filter( ( brand ): brand is string => !! brand )
-			.map( ( brand ) => foldText( brand ).replace( / /g, '' ) )
-	);
-	const phrases = [
-		...page.title.split( /\s+[-–—|:·•»~]+\s+|\s*[|·•»]\s*/ ),
-		page.h1,
-	]
-		.map( ( phrase ) => phrase.trim() )
-		.filter(
-			( phrase ) =>
-				phrase !== '' &&
-				tokenize( phrase ).length <= MAX_PAGE_KEYWORD_WORDS &&
-				! brands.has( foldText( phrase ).replace( / /g, '' ) )
-		);
-	return [ ...new Set( phrases ) ].slice( 0, 6 );
+	return [ ...pageKeywordsFinder( brandTerms )( targetUrl, page ) ];
+}
+
+/**
+ * {@link pageKeywords} for the many links of one evaluation: a page's
+ * title and H1 are split, counted and folded once per evaluation, and the
+ * target's domain brand is the only thing checked per link; links whose
+ * brand names none of the phrases share one array (so analyzeAnchor's
+ * index of it, cached by identity, is built once). The arrays returned are
+ * shared: callers must not modify them.
+ */
+export function pageKeywordsFinder(
+	brandTerms: readonly string[]
+): ( targetUrl: string, page: PageFacts | null ) => string[] {
+	const givenBrands = new Set( brandTerms.filter( Boolean ).map( brandKey ) );
+	const candidatesByPage = new Map<
+		string,
+		{ phrases: Array< { text: string; key: string } >; all: string[] }
+	>();
+	const byBrand = new Map< string, string[] >();
+	return ( targetUrl, page ) => {
+		if ( ! page ) {
+			return NO_KEYWORDS;
+		}
+		// Length-prefixed so that no title/H1 split can collide.
+		const title = page.title;
+		const pageKey = `${ title.length }\u0000${ title }\u0000${ page.h1 }`;
+		let candidates = candidatesByPage.get( pageKey );
+		if ( ! candidates ) {
+			const phrases = [ ...title.split( TITLE_SEPARATOR ), page.h1 ]
+				.map( ( phrase ) => phrase.trim() )
+				.filter(
+					( phrase ) =>
+						phrase !== '' &&
+						tokenize( phrase ).length <= MAX_PAGE_KEYWORD_WORDS &&
+						! givenBrands.has( brandKey( phrase ) )
+				)
+				.map( ( text ) => ( { text, key: brandKey( text ) } ) );
+			candidates = {
+				phrases,
+				all: [ ...new Set( phrases.map( ( p ) => p.text ) ) ].slice(
+					0,
+					6
+				),
+			};
+			candidatesByPage.set( pageKey, candidates );
+		}
+		const brand = domainBrand( targetUrl );
+		const own = brand ? brandKey( brand ) : null;
+		if (
+			own === null ||
+			! candidates.phrases.some( ( p ) => p.key === own )
+		) {
+			return candidates.all;
+		}
+		// Their title names their brand ("Stride"): that segment is no keyword.
+		const cacheKey = `${ own }\u0000${ pageKey }`;
+		let phrases = byBrand.get( cacheKey );
+		if ( ! phrases ) {
+			phrases = [
+				...new Set(
+					candidates.phrases
+						.filter( ( p ) => p.key !== own )
+						.map( ( p ) => p.text )
+				),
+			].slice( 0, 6 );
+			byBrand.set( cacheKey, phrases );
+		}
+		return phrases;
+	};
 }
 
 function boilerplateOf(
@@ -263,27 +323,8 @@ export function buildPostFacts(
 		return details;
 	};
 	// Page keywords depend only on the page's title and H1, the target's
-	// domain brand and the brand terms (fixed here): targets repeated in the
-	// post, or partner pages with the same title, share one computation, and
-	// analyzeAnchor receives the same array, whose keyword index it caches
-	// by identity.
-	const pageKeywordsCache = new Map< string, string[] >();
-	const pageKeywordsOf = ( target: string, page: PageFacts | null ) => {
-		if ( ! page ) {
-			return pageKeywords( page, target, settings.brandTerms );
-		}
-		// Length-prefixed so that no title/H1 split can collide; a domain
-		// brand never contains a NUL and is never empty
-		// (no brand is null), so "" stands for none.
-		const title = String( page.title );
-		const cacheKey = `${ domainBrand( target ) ?? '' }\u0000${ title.length }\u0000${ title }\u0000${ page.h1 }`;
-		let phrases = pageKeywordsCache.get( cacheKey );
-		if ( ! phrases ) {
-			phrases = pageKeywords( page, target, settings.brandTerms );
-			pageKeywordsCache.set( cacheKey, phrases );
-		}
-		return phrases;
-	};
+	// domain brand and the brand terms (fixed here): see pageKeywordsFinder.
+	const pageKeywordsOf = pageKeywordsFinder( settings.brandTerms );
 
 	const all: PostFacts[ 'all' ] = [];
 	const links: LinkFacts[] = [];
