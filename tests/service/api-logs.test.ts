@@ -6,8 +6,9 @@ import { createCheckService } from '../../src/service/check-service';
 import type { Fetcher } from '../../src/service/fetch/fetch-page';
 import { loggingFetcher } from '../../src/service/live-checker';
 import { createLogger } from '../../src/service/logger';
-import { openStore } from '../../src/service/store';
-import { fakeChecker, send, tempDataDir } from './harness';
+import { signRequest } from '../../src/service/auth';
+import { openStore, siteIdentity } from '../../src/service/store';
+import { SITE_KEY, SITE_URL, fakeChecker, send, tempDataDir } from './harness';
 
 function memoryLogger() {
 	const lines: Array< Record< string, unknown > > = [];
@@ -88,6 +89,61 @@ describe( 'structured logs', () => {
 				finalUrl: 'https://b.example/',
 				redirects: 1,
 				ms: expect.any( Number ),
+			} ),
+		] );
+	} );
+
+	it( 'warns with the names of the settings a site pushed that this service does not know', async () => {
+		const { lines, logger } = memoryLogger();
+		const dataDir = tempDataDir();
+		const store = openStore( { dataDir } );
+		await store.addSite( {
+			...siteIdentity( SITE_URL )!,
+			secret: SITE_KEY,
+		} );
+		const app = await buildApp( {
+			store,
+			checkService: createCheckService( {
+				store,
+				checker: fakeChecker(),
+				settings: DEFAULT_SETTINGS,
+			} ),
+			settings: DEFAULT_SETTINGS,
+			logger,
+		} );
+		await app.listen( { host: '127.0.0.1', port: 0 } );
+		const body = JSON.stringify( {
+			keywords: [ 'garden' ],
+			checkJavaScriptLinks: true,
+		} );
+		try {
+			const reply = await send( app, {
+				method: 'PUT',
+				url: '/v1/site/settings',
+				headers: {
+					...signRequest( {
+						site: SITE_URL,
+						key: SITE_KEY,
+						method: 'PUT',
+						path: '/v1/site/settings',
+						body,
+					} ),
+					'content-type': 'application/json',
+				},
+				payload: body,
+			} );
+			expect( reply.statusCode ).toBe( 200 );
+		} finally {
+			await app.close();
+			await store.close();
+			fs.rmSync( dataDir, { recursive: true, force: true } );
+		}
+		expect( lines.filter( ( line ) => line.level === 40 ) ).toEqual( [
+			expect.objectContaining( {
+				site: SITE_URL,
+				ignored: [ 'checkJavaScriptLinks' ],
+				count: 1,
+				msg: expect.stringContaining( 'newer than the service' ),
 			} ),
 		] );
 	} );
