@@ -46,12 +46,32 @@ export interface NoticesActions {
 	removeNotice: ( id: string ) => void;
 }
 
+/** The entity selectors of core-data (`core`) the editor reads. */
+export interface CoreDataSelectors {
+	getEntityRecord: (
+		kind: string,
+		name: string,
+		key: number
+	) => Record< string, unknown > | null | undefined;
+	getEditedEntityRecord: (
+		kind: string,
+		name: string,
+		key: number
+	) => Record< string, unknown > | false | undefined;
+	hasFinishedResolution: (
+		selector: string,
+		args: readonly unknown[]
+	) => boolean;
+}
+
 type ByName = ( name: string ) => unknown;
 
 export const blockEditorSelectors = ( select: unknown ) =>
 	( select as ByName )( 'core/block-editor' ) as BlockEditorSelectors;
 export const blockEditorActions = ( dispatch: unknown ) =>
 	( dispatch as ByName )( 'core/block-editor' ) as BlockEditorActions;
+export const coreDataSelectors = ( select: unknown ) =>
+	( select as ByName )( 'core' ) as CoreDataSelectors;
 export const editorSelectors = ( select: unknown ) =>
 	( select as ByName )( 'core/editor' ) as EditorSelectors;
 export const editorActions = ( dispatch: unknown ) =>

@@ -4,7 +4,7 @@
  * turns them into words. Strings are literal first arguments of __() so
  * the .pot can be generated from the built bundle.
  */
-import { __, sprintf } from '@wordpress/i18n';
+import { __, _n, sprintf } from '@wordpress/i18n';
 import type {
 	BacklinkStatus,
 	Finding,
@@ -13,7 +13,7 @@ import type {
 	Severity,
 } from '../core';
 import type { FixAction } from './analysis/fixes';
-import type { CheckState } from './types';
+import type { CheckState, SyncedPatternRef } from './types';
 
 export interface FindingMessage {
 	/** Short name of the problem, e.g. for the checklist line. */
@@ -459,4 +459,85 @@ export function fixActionLabel( action: FixAction ): string {
 		case 'show':
 			return __( 'Show in editor', 'reciprocal-link-guard' );
 	}
+}
+
+/** A synced pattern's title, or its number when it has none. */
+export function patternName( pattern: SyncedPatternRef ): string {
+	return (
+		pattern.title ||
+		sprintf(
+			/* translators: %d: ID of a synced pattern (reusable block). */
+			__( 'Pattern #%d', 'reciprocal-link-guard' ),
+			pattern.ref
+		)
+	);
+}
+
+export interface RelFixNotice {
+	status: 'success' | 'info' | 'warning';
+	message: string;
+}
+
+/**
+ * What a one-click rel fix did: how many links it changed, and which synced
+ * patterns hold links to the target it could not change (a pattern's
+ * content lives in the pattern, not in this post).
+ */
+export function relFixNotice(
+	token: string,
+	changed: number,
+	patterns: readonly SyncedPatternRef[]
+): RelFixNotice {
+	const parts: string[] = [];
+	if ( changed > 0 ) {
+		parts.push(
+			sprintf(
+				/* translators: 1: rel value such as nofollow, 2: number of links. */
+				_n(
+					'Added rel="%1$s" to %2$d link.',
+					'Added rel="%1$s" to %2$d links.',
+					changed,
+					'reciprocal-link-guard'
+				),
+				token,
+				changed
+			)
+		);
+	}
+	const names = [
+		...new Set( patterns.map( ( pattern ) => patternName( pattern ) ) ),
+	];
+	if ( names.length > 0 ) {
+		parts.push(
+			sprintf(
+				/* translators: 1: rel value such as nofollow, 2: titles of synced patterns, quoted and comma-separated. */
+				_n(
+					'A link to this site is in the synced pattern %2$s and was not changed: edit the pattern to add rel="%1$s" (it changes every post that uses it).',
+					'Links to this site are in the synced patterns %2$s and were not changed: edit the patterns to add rel="%1$s" (it changes every post that uses them).',
+					names.length,
+					'reciprocal-link-guard'
+				),
+				token,
+				names.map( ( name ) => `“${ name }”` ).join( ', ' )
+			)
+		);
+	}
+	if ( parts.length === 0 ) {
+		return {
+			status: 'info',
+			message: sprintf(
+				/* translators: %s: rel value such as nofollow. */
+				__(
+					'Every link to this site already has rel="%s".',
+					'reciprocal-link-guard'
+				),
+				token
+			),
+		};
+	}
+	let status: RelFixNotice[ 'status' ] = 'success';
+	if ( names.length > 0 ) {
+		status = changed > 0 ? 'info' : 'warning';
+	}
+	return { status, message: parts.join( ' ' ) };
 }

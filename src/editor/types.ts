@@ -60,6 +60,24 @@ export interface EditorLink {
 	rawHrefs: string[];
 	external: boolean;
 	link: ExtractedLink;
+	/**
+	 * The synced pattern the link comes from: `clientId` is then the pattern
+	 * instance, and the link can only be changed by editing the pattern.
+	 */
+	syncedPattern?: SyncedPatternRef;
+}
+
+/** A synced pattern (`core/block` → its `wp_block` post). */
+export interface SyncedPatternRef {
+	ref: number;
+	/** The pattern's title ('' when it has none or is not loaded). */
+	title: string;
+}
+
+/** A synced pattern instance whose links are not (yet) known. */
+export interface SyncedPatternNote extends SyncedPatternRef {
+	clientId: string;
+	state: 'loading' | 'unavailable';
 }
 
 /** The life of one check request for a target. */
@@ -90,6 +108,8 @@ export interface Analysis {
 	siteFindings: Finding[];
 	/** The core rules threw: the sentence to show instead of findings. */
 	error: string | null;
+	/** Synced patterns in the post whose links could not be read (yet). */
+	syncedPatterns?: SyncedPatternNote[];
 }
 
 export type CheckState = 'pass' | 'not-checked' | Severity;

@@ -9,7 +9,7 @@ import { createElement } from '@wordpress/element';
 import { __, sprintf } from '@wordpress/i18n';
 import type { Finding } from '../../core';
 import { fixesForLink, type FixAction } from '../analysis/fixes';
-import { fixActionLabel } from '../messages';
+import { fixActionLabel, patternName } from '../messages';
 import type { EditorLink, LinkStatus } from '../types';
 import { blockTitle } from '../wp-globals';
 import { FindingNotice } from './FindingNotice';
@@ -70,6 +70,18 @@ export function LinkRow( {
 							/* translators: %s: block name, e.g. Paragraph. */
 							__( 'In block: %s', 'reciprocal-link-guard' ),
 							title
+						) }
+					</span>
+				) : null }
+				{ link.syncedPattern ? (
+					<span className="rlg-link__pattern">
+						{ sprintf(
+							/* translators: %s: title of a synced pattern. */
+							__(
+								'From synced pattern “%s”: edit the pattern to change this link. Every post that uses the pattern has it.',
+								'reciprocal-link-guard'
+							),
+							patternName( link.syncedPattern )
 						) }
 					</span>
 				) : null }

@@ -4,12 +4,14 @@
  * The "Reciprocal links" sidebar: every external link of the post grouped
  * by partner, with status, their link to us and the findings.
  */
-import { PanelBody, Spinner } from '@wordpress/components';
+import { Button, PanelBody, Spinner } from '@wordpress/components';
 import { createElement } from '@wordpress/element';
 import { __, _n, sprintf } from '@wordpress/i18n';
 import { useBlockNavigation } from '../hooks/useBlockNavigation';
 import { useLinkActions } from '../hooks/useLinkActions';
 import { useSidebarModel } from '../hooks/useSidebarModel';
+import { patternName } from '../messages';
+import type { SyncedPatternNote } from '../types';
 import { FindingNotice } from './FindingNotice';
 import { PartnerGroup } from './PartnerGroup';
 import { PublishGate } from './PublishGate';
@@ -54,6 +56,12 @@ export function Sidebar() {
 						) }
 					</p>
 				) }
+				{ analysis?.syncedPatterns?.length ? (
+					<SyncedPatternNotes
+						patterns={ analysis.syncedPatterns }
+						onShow={ goToBlock }
+					/>
+				) : null }
 				{ analysis?.error ? (
 					<FindingErrorNotice message={ analysis.error } />
 				) : null }
@@ -98,6 +106,51 @@ export function Sidebar() {
 				</p>
 			) : null }
 		</div>
+	);
+}
+
+/** Synced patterns of the post whose links are not listed (yet). */
+function SyncedPatternNotes( {
+	patterns,
+	onShow,
+}: {
+	patterns: SyncedPatternNote[];
+	onShow: ( clientId: string ) => void;
+} ) {
+	return (
+		<ul className="rlg-patterns">
+			{ patterns.map( ( pattern ) => (
+				<li
+					key={ pattern.clientId }
+					className={ `rlg-patterns__${ pattern.state }` }
+				>
+					{ pattern.state === 'loading' ? <Spinner /> : null }
+					{ pattern.state === 'loading'
+						? sprintf(
+								/* translators: %s: title of a synced pattern. */
+								__(
+									'Reading the links of synced pattern “%s”…',
+									'reciprocal-link-guard'
+								),
+								patternName( pattern )
+							)
+						: sprintf(
+								/* translators: %s: title of a synced pattern. */
+								__(
+									'Synced pattern “%s” could not be read (deleted, or you may not edit patterns): its links are not listed or checked.',
+									'reciprocal-link-guard'
+								),
+								patternName( pattern )
+							) }{ ' ' }
+					<Button
+						variant="link"
+						onClick={ () => onShow( pattern.clientId ) }
+					>
+						{ __( 'Show the pattern', 'reciprocal-link-guard' ) }
+					</Button>
+				</li>
+			) ) }
+		</ul>
 	);
 }
 

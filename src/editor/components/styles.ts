@@ -13,6 +13,9 @@ export const SIDEBAR_CSS = `
 .rlg-link__anchor.components-button{height:auto;padding:0;text-align:left;font-weight:600;white-space:normal}
 .rlg-link__url{color:#757575;font-size:12px;word-break:break-all}
 .rlg-link__block,.rlg-link__rel{color:#757575;font-size:12px}
+.rlg-link__pattern{color:#1e1e1e;font-size:12px;padding:2px 6px;border-left:3px solid #3858e9;background:#f0f6fc}
+.rlg-patterns{margin:0 0 12px;padding:0;list-style:none;font-size:12px}
+.rlg-patterns li{margin:0 0 4px}
 .rlg-status{display:block;margin:0 0 8px;font-size:12px}
 .rlg-status .components-spinner{margin:0 6px 0 0;vertical-align:middle}
 .rlg-status--links-back>span{color:#007017;font-weight:600}

@@ -6,12 +6,12 @@
 import { useDispatch, useSelect } from '@wordpress/data';
 import { useEffect, useMemo } from '@wordpress/element';
 import { evaluate } from '../analysis/evaluate';
-import type { CollectedPost } from '../links/collect';
 import { store } from '../store';
 import type { Analysis, CheckEntry, EditorContext } from '../types';
+import type { EditorPost } from './useOutboundLinks';
 
 export function useFindingsRunner(
-	post: CollectedPost | null,
+	post: EditorPost | null,
 	checks: Record< string, CheckEntry >,
 	context: EditorContext | null,
 	keyphrase: string,
@@ -41,13 +41,20 @@ export function useFindingsRunner(
 				checks,
 				context,
 			} );
-			return { links: post.links, findings, siteFindings, error: null };
+			return {
+				links: post.links,
+				findings,
+				siteFindings,
+				error: null,
+				syncedPatterns: post.syncedPatterns,
+			};
 		} catch ( error ) {
 			return {
 				links: post.links,
 				findings: [],
 				siteFindings: [],
 				error: error instanceof Error ? error.message : String( error ),
+				syncedPatterns: post.syncedPatterns,
 			};
 		}
 	}, [ post, checks, context, keyphrase, title, extractError ] );

@@ -1,18 +1,31 @@
 /**
  * The links of the post being edited, following the content as the author
- * types: the first pass runs at once, later ones once typing pauses.
+ * types: the first pass runs at once, later ones once typing pauses. Links
+ * of synced patterns count too (the published page shows them), each
+ * marked with its pattern.
  */
 import { useSelect } from '@wordpress/data';
 import { useEffect, useRef, useState } from '@wordpress/element';
 import { blockEditorSelectors, editorSelectors } from '../core-stores';
 import { collectPostLinks, type CollectedPost } from '../links/collect';
+import {
+	markSyncedPatternLinks,
+	unreadPatterns,
+	withSyncedPatterns,
+} from '../links/synced-patterns';
 import { ownBlockHtml, serializeBlocks } from '../wp-globals';
-import type { EditorError } from '../types';
+import type { EditorError, SyncedPatternNote } from '../types';
+import { useSyncedPatterns } from './useSyncedPatterns';
 
 export const ANALYSIS_DEBOUNCE_MS = 800;
 
+/** The post's links, and the synced patterns whose links are not known. */
+export interface EditorPost extends CollectedPost {
+	syncedPatterns: SyncedPatternNote[];
+}
+
 export interface OutboundLinksState {
-	post: CollectedPost | null;
+	post: EditorPost | null;
 	/** The content changed and the links are being recomputed. */
 	stale: boolean;
 	error: EditorError | null;
@@ -29,6 +42,7 @@ export function useOutboundLinks(
 		} ),
 		[]
 	);
+	const patterns = useSyncedPatterns( blocks );
 	const [ state, setState ] = useState< OutboundLinksState >( {
 		post: null,
 		stale: true,
@@ -45,13 +59,25 @@ export function useOutboundLinks(
 		);
 		const run = () => {
 			try {
-				const post = collectPostLinks( {
-					blocks,
-					blockHtml: ownBlockHtml,
-					postHtml: serializeBlocks( blocks ),
+				const prepared = withSyncedPatterns( blocks, patterns, {
+					ownHtml: ownBlockHtml,
+					serialize: serializeBlocks,
+				} );
+				const collected = collectPostLinks( {
+					blocks: prepared.blocks,
+					blockHtml: prepared.blockHtml,
+					postHtml: prepared.postHtml,
 					baseUrl: permalink || siteUrls[ 0 ] || window.location.href,
 					siteUrls,
 				} );
+				const post: EditorPost = {
+					...collected,
+					links: markSyncedPatternLinks(
+						collected.links,
+						prepared.instances
+					),
+					syncedPatterns: unreadPatterns( prepared.instances ),
+				};
 				setState( { post, stale: false, error: null } );
 			} catch ( error ) {
 				setState( ( previous ) => ( {
@@ -71,7 +97,7 @@ export function useOutboundLinks(
 		first.current = false;
 		const timer = window.setTimeout( run, delay );
 		return () => window.clearTimeout( timer );
-	}, [ blocks, permalink, siteUrls ] );
+	}, [ blocks, patterns, permalink, siteUrls ] );
 
 	return state;
 }

@@ -5,7 +5,6 @@
  */
 import { useDispatch, useRegistry } from '@wordpress/data';
 import { useCallback } from '@wordpress/element';
-import { __, _n, sprintf } from '@wordpress/i18n';
 import { normalizeUrl, urlKey } from '../../core/url';
 import {
 	blockEditorActions,
@@ -14,6 +13,7 @@ import {
 	noticesActions,
 } from '../core-stores';
 import { relFixAttributes } from '../links/rel-attributes';
+import { relFixNotice } from '../messages';
 import type { RelFix } from '../links/rel';
 import type { EditorLink } from '../types';
 
@@ -36,9 +36,17 @@ export function useRelFix(): (
 					normalized !== null && urlKey( normalized ) === target.key
 				);
 			};
+			const targets = links.filter( ( l ) => l.key === target.key );
+			// A synced pattern's links live in the pattern, not in this
+			// post's blocks: they are named in the notice instead.
+			const inPatterns = targets.flatMap( ( l ) =>
+				l.syncedPattern && ! l.link.rel.includes( token )
+					? [ l.syncedPattern ]
+					: []
+			);
 			const clientIds = new Set(
-				links
-					.filter( ( l ) => l.key === target.key && l.clientId )
+				targets
+					.filter( ( l ) => l.clientId && ! l.syncedPattern )
 					.map( ( l ) => l.clientId as string )
 			);
 			let changed = 0;
@@ -61,28 +69,10 @@ export function useRelFix(): (
 					changed += fix.changed;
 				}
 			}
+			const notice = relFixNotice( token, changed, inPatterns );
 			noticesActions( registryDispatch ).createNotice(
-				changed ? 'success' : 'info',
-				changed
-					? sprintf(
-							/* translators: 1: rel value such as nofollow, 2: number of links. */
-							_n(
-								'Added rel="%1$s" to %2$d link.',
-								'Added rel="%1$s" to %2$d links.',
-								changed,
-								'reciprocal-link-guard'
-							),
-							token,
-							changed
-						)
-					: sprintf(
-							/* translators: %s: rel value such as nofollow. */
-							__(
-								'Every link to this site already has rel="%s".',
-								'reciprocal-link-guard'
-							),
-							token
-						),
+				notice.status,
+				notice.message,
 				{ type: 'snackbar', id: 'reciprocal-link-guard-rel-fix' }
 			);
 			return changed;
