@@ -182,7 +182,9 @@ final class Service_Client {
 		$service_code    = is_array( $data ) && isset( $data['code'] ) ? (string) $data['code'] : '';
 		$service_message = is_array( $data ) && isset( $data['message'] ) ? (string) $data['message'] : '';
 
-		if ( 401 === $status || 403 === $status ) {
+		// A 403 that is a permission of the service operator (rendered checks),
+		// not a key problem, is passed on with the service's own words.
+		if ( 401 === $status || ( 403 === $status && 'ERR_RENDER_NOT_ALLOWED' !== $service_code ) ) {
 			return new WP_Error(
 				'rlg_service_misconfigured',
 				sprintf(
