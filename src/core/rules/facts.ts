@@ -322,6 +322,34 @@ export function buildPostFacts(
 		}
 		return details;
 	};
+	// Looked up by the page's own title, H1 and sample strings (whose
+	// hashes the engine keeps) before joining them into a new text to hash.
+	const relevanceByPage = new Map<
+		unknown,
+		Map< unknown, Map< unknown, RelevanceDetails | null > >
+	>();
+	const relevanceOfPage = ( page: PageFacts ): RelevanceDetails | null => {
+		let byH1 = relevanceByPage.get( page.title );
+		if ( ! byH1 ) {
+			byH1 = new Map();
+			relevanceByPage.set( page.title, byH1 );
+		}
+		let bySample = byH1.get( page.h1 );
+		if ( ! bySample ) {
+			bySample = new Map();
+			byH1.set( page.h1, bySample );
+		}
+		let details = bySample.get( page.textSample );
+		if ( details === undefined ) {
+			const text = pageText( page );
+			details =
+				text === '' || postText.trim() === ''
+					? null
+					: relevanceOf( text );
+			bySample.set( page.textSample, details );
+		}
+		return details;
+	};
 	// Page keywords depend only on the page's title and H1, the target's
 	// domain brand and the brand terms (fixed here): see pageKeywordsFinder.
 	const pageKeywordsOf = pageKeywordsFinder( settings.brandTerms );
@@ -354,13 +382,7 @@ export function buildPostFacts(
 				? theirLinksOf( result, keywords, settings, matcher )
 				: [];
 		if ( reciprocal && page && ! relevanceCache.has( key ) ) {
-			const text = pageText( page );
-			relevanceCache.set(
-				key,
-				text === '' || postText.trim() === ''
-					? null
-					: relevanceOf( text )
-			);
+			relevanceCache.set( key, relevanceOfPage( page ) );
 		}
 		const facts: LinkFacts = {
 			index,

@@ -116,10 +116,13 @@ export function evaluatePost(
 	} );
 	// Identity = code, link (undefined and null alike) and params as JSON.
 	// Most (code, link) pairs occur once, so params are only serialised
-	// when a second finding with the same code and link turns up.
+	// when a second finding with the same code and link turns up. Looked up
+	// code first, then link: the link strings are the facts' own (their
+	// hashes are computed once), where a combined key would be a new string
+	// to hash for every finding.
 	const seen = new Map<
 		string,
-		Array< { params: unknown; json?: string } >
+		Map< string | null, Array< { params: unknown; json?: string } > >
 	>();
 	const paramsJson = ( entry: { params: unknown; json?: string } ) => {
 		if ( entry.json === undefined ) {
@@ -127,19 +130,30 @@ export function evaluatePost(
 		}
 		return entry.json;
 	};
-	const findings: Array< { finding: Finding; rule: number } > = [];
+	const position = ( finding: Finding ) =>
+		finding.linkUrl === undefined
+			? Number.MAX_SAFE_INTEGER
+			: ( order.get( finding.linkUrl ) ?? Number.MAX_SAFE_INTEGER );
+	const findings: Array< {
+		finding: Finding;
+		rule: number;
+		position: number;
+		severity: number;
+	} > = [];
 	Object.values( POST_RULES ).forEach( ( rule, ruleIndex ) => {
 		for ( const finding of rule( facts ) ) {
 			const link = finding.linkUrl ?? null;
-			const group = `${ finding.code }\u0000${
-				link === null ? 'n' : 's' + link
-			}`;
+			let byLink = seen.get( finding.code );
+			if ( ! byLink ) {
+				byLink = new Map();
+				seen.set( finding.code, byLink );
+			}
 			const entry: { params: unknown; json?: string } = {
 				params: finding.params,
 			};
-			const same = seen.get( group );
+			const same = byLink.get( link );
 			if ( ! same ) {
-				seen.set( group, [ entry ] );
+				byLink.set( link, [ entry ] );
 			} else if (
 				same.some(
 					( other ) => paramsJson( other ) === paramsJson( entry )
@@ -149,19 +163,19 @@ export function evaluatePost(
 			} else {
 				same.push( entry );
 			}
-			findings.push( { finding, rule: ruleIndex } );
+			findings.push( {
+				finding,
+				rule: ruleIndex,
+				position: position( finding ),
+				severity: SEVERITY_RANK[ finding.severity ],
+			} );
 		}
 	} );
-	const position = ( finding: Finding ) =>
-		finding.linkUrl === undefined
-			? Number.MAX_SAFE_INTEGER
-			: ( order.get( finding.linkUrl ) ?? Number.MAX_SAFE_INTEGER );
 	return findings
 		.sort(
 			( a, b ) =>
-				position( a.finding ) - position( b.finding ) ||
-				SEVERITY_RANK[ a.finding.severity ] -
-					SEVERITY_RANK[ b.finding.severity ] ||
+				a.position - b.position ||
+				a.severity - b.severity ||
 				a.rule - b.rule
 		)
 		.map( ( { finding } ) => finding );
