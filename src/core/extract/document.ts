@@ -13,45 +13,113 @@ import { streamHtmlRanges } from './parse';
 import { hintOfToken, strongerHint, tokenWords } from './vocabulary';
 import type { Hint } from './vocabulary';
 
-export interface ElementRecord {
-	tag: string;
-	parent: number;
-	/** Index of the last element in this element's subtree. */
-	last: number;
-	hint: Hint | null;
-	/** Nearest ancestor (not self) that carries a hint, or -1. */
-	hintParent: number;
-	hidden: HiddenReason | null;
+/**
+ * The element table, one column per field, indexed by element number
+ * (document order). Columns instead of one object per element: a 2 MB page
+ * has about 28,000 elements, all alive until the analysis ends, and as
+ * objects they were most of what the garbage collector copied.
+ */
+export class ElementTable {
+	count = 0;
+	private capacity: number;
+	readonly tag: string[] = [];
+	readonly hint: Array< Hint | null > = [];
+	readonly hidden: Array< HiddenReason | null > = [];
 	/** Hidden state descendants inherit (adds aria-hidden containers). */
-	hiddenForChildren: HiddenReason | null;
-	/** Nearest block-level container (self included). */
-	block: number;
-	/** Nearest text container for main-content scoring (self included). */
-	container: number;
-	inList: boolean;
-	/** Inside article/aside/main/nav/section: header/footer here are not site regions. */
-	scoped: boolean;
-	/** Visible text length of the subtree, and the part inside links. */
-	text: number;
-	linkText: number;
-	links: number;
-	/** Non-link text whose nearest text container is this element. */
-	ownText: number;
-	/** Non-link text whose nearest block is this element. */
-	blockText: number;
-	containsH1: boolean;
-	/** Subtree holds a header/footer/sidebar region hint (strength >= 2). */
-	containsRegion: boolean;
+	readonly hiddenForChildren: Array< HiddenReason | null > = [];
 	/** Text of the last heading that closed before this element opened. */
-	headingBefore: string | null;
+	readonly headingBefore: Array< string | null > = [];
+	parent: Int32Array;
+	/** Index of the last element in this element's subtree. */
+	last: Int32Array;
+	/** Nearest ancestor (not self) that carries a hint, or -1. */
+	hintParent: Int32Array;
+	/** Nearest block-level container (self included). */
+	block: Int32Array;
+	/** Nearest text container for main-content scoring (self included). */
+	container: Int32Array;
+	/** Visible text length of the subtree, and the part inside links. */
+	text: Int32Array;
+	linkText: Int32Array;
+	links: Int32Array;
+	/** Non-link text whose nearest text container is this element. */
+	ownText: Int32Array;
+	/** Non-link text whose nearest block is this element. */
+	blockText: Int32Array;
+	/** 1 or 0. */
+	inList: Uint8Array;
+	/** Inside article/aside/main/nav/section: header/footer here are not site regions. */
+	scoped: Uint8Array;
+	containsH1: Uint8Array;
+	/** Subtree holds a header/footer/sidebar region hint (strength >= 2). */
+	containsRegion: Uint8Array;
+
+	constructor( capacity: number ) {
+		this.capacity = Math.max( 16, capacity );
+		const n = this.capacity;
+		this.parent = new Int32Array( n );
+		this.last = new Int32Array( n );
+		this.hintParent = new Int32Array( n );
+		this.block = new Int32Array( n );
+		this.container = new Int32Array( n );
+		this.text = new Int32Array( n );
+		this.linkText = new Int32Array( n );
+		this.links = new Int32Array( n );
+		this.ownText = new Int32Array( n );
+		this.blockText = new Int32Array( n );
+		this.inList = new Uint8Array( n );
+		this.scoped = new Uint8Array( n );
+		this.containsH1 = new Uint8Array( n );
+		this.containsRegion = new Uint8Array( n );
+	}
+
+	/** Room for one more element; returns its index. Numbers start at 0. */
+	add(): number {
+		if ( this.count === this.capacity ) {
+			this.grow();
+		}
+		return this.count++;
+	}
+
+	private grow(): void {
+		const n = this.capacity * 2;
+		const int32 = ( old: Int32Array ): Int32Array => {
+			const column = new Int32Array( n );
+			column.set( old );
+			return column;
+		};
+		const uint8 = ( old: Uint8Array ): Uint8Array => {
+			const column = new Uint8Array( n );
+			column.set( old );
+			return column;
+		};
+		this.parent = int32( this.parent );
+		this.last = int32( this.last );
+		this.hintParent = int32( this.hintParent );
+		this.block = int32( this.block );
+		this.container = int32( this.container );
+		this.text = int32( this.text );
+		this.linkText = int32( this.linkText );
+		this.links = int32( this.links );
+		this.ownText = int32( this.ownText );
+		this.blockText = int32( this.blockText );
+		this.inList = uint8( this.inList );
+		this.scoped = uint8( this.scoped );
+		this.containsH1 = uint8( this.containsH1 );
+		this.containsRegion = uint8( this.containsRegion );
+		this.capacity = n;
+	}
 }
 
 export interface LinkRecord {
 	element: number;
 	rawHref: string;
-	rel: string[];
-	textParts: string[];
-	altParts: string[];
+	/** The raw `rel` attribute; tokens are only built for returned links. */
+	rawRel: string | undefined;
+	/** The link's text events joined, as they came. */
+	text: string;
+	/** Image alt texts, whitespace-collapsed; null until the first one. */
+	altParts: string[] | null;
 	hasImage: boolean;
 	textOffset: number;
 	heading: string | null;
@@ -64,7 +132,7 @@ export interface TextChunk {
 }
 
 export interface DocumentModel {
-	elements: ElementRecord[];
+	elements: ElementTable;
 	links: LinkRecord[];
 	chunks: TextChunk[];
 	totalText: number;
@@ -425,15 +493,8 @@ function tokensHint( value: string ): Hint | null {
 	return hint;
 }
 
-/** The element itself when it carries a hint, else its nearest hinted ancestor. */
-function nearestHinted( element: ElementRecord | null, index: number ): number {
-	if ( ! element ) {
-		return -1;
-	}
-	return element.hint ? index : element.hintParent;
-}
-
-function relTokens( rel: string | undefined ): string[] {
+/** `rel` tokens, lower-cased, in order, without duplicates. */
+export function relTokens( rel: string | undefined ): string[] {
 	if ( ! rel ) {
 		return [];
 	}
@@ -446,13 +507,20 @@ function relTokens( rel: string | undefined ): string[] {
 	return tokens;
 }
 
+/** Elements per byte of HTML to reserve room for (real pages: ~1/70). */
+const ELEMENTS_PER_BYTE = 1 / 64;
+
 export function buildDocument( html: string ): DocumentModel {
-	const elements: ElementRecord[] = [];
+	const elements = new ElementTable(
+		Math.ceil( html.length * ELEMENTS_PER_BYTE )
+	);
 	const links: LinkRecord[] = [];
 	const chunks: TextChunk[] = [];
 	const stack: number[] = [];
 	/** Index into `links` of the innermost open link, per open `a`. */
 	const linkStack: number[] = [];
+	/** Top of `linkStack` when it is a link; -1 otherwise (no `a`, or no href). */
+	let openLink = -1;
 	let chunkChars = 0;
 	let totalText = 0;
 	let skipTextDepth = 0;
@@ -487,37 +555,33 @@ export function buildDocument( html: string ): DocumentModel {
 			return;
 		}
 		const index = stack[ stack.length - 1 ];
-		const record = elements[ index ];
 		const length = collapsedLength( source, start, end );
 		if ( headingDepth > 0 && headingBuffer.length < MAX_HEADING_CHARS ) {
 			headingBuffer += collapseRuns( source.slice( start, end ) );
 		}
-		const open = linkStack[ linkStack.length - 1 ];
-		if ( open !== undefined && open >= 0 ) {
-			links[ open ].textParts.push( source.slice( start, end ) );
+		if ( openLink >= 0 ) {
+			links[ openLink ].text += source.slice( start, end );
 		}
 		if ( length === 0 ) {
 			return;
 		}
-		const invisible =
-			record.hiddenForChildren === 'noscript' ||
-			record.hiddenForChildren === 'template';
-		if ( invisible ) {
+		const hiddenForChildren = elements.hiddenForChildren[ index ];
+		if (
+			hiddenForChildren === 'noscript' ||
+			hiddenForChildren === 'template'
+		) {
 			return;
 		}
 		totalText += length;
-		record.text += length;
-		if ( open !== undefined && open >= 0 ) {
-			record.linkText += length;
+		elements.text[ index ] += length;
+		if ( openLink >= 0 ) {
+			elements.linkText[ index ] += length;
 		} else {
-			elements[ record.container ].ownText += length;
-			elements[ record.block ].blockText += length;
+			elements.ownText[ elements.container[ index ] ] += length;
+			elements.blockText[ elements.block[ index ] ] += length;
 		}
 		// Link text is part of what a reader (and a relevance score) sees.
-		if (
-			chunkChars < MAX_CHUNK_CHARS &&
-			record.hiddenForChildren === null
-		) {
+		if ( chunkChars < MAX_CHUNK_CHARS && hiddenForChildren === null ) {
 			const collapsed = collapseRuns( source.slice( start, end ) );
 			chunks.push( { element: index, text: collapsed } );
 			chunkChars += collapsed.length;
@@ -527,52 +591,62 @@ export function buildDocument( html: string ): DocumentModel {
 	streamHtmlRanges( html, new ReadAttributes(), {
 		open( tag, attributes ) {
 			const info = tagInfo( tag );
-			const index = elements.length;
-			const parentIndex =
-				stack.length > 0 ? stack[ stack.length - 1 ] : -1;
-			const parent = parentIndex >= 0 ? elements[ parentIndex ] : null;
-			const scoped = parent
-				? parent.scoped || tagInfo( parent.tag ).scoping
+			const index = elements.add();
+			const parent = stack.length > 0 ? stack[ stack.length - 1 ] : -1;
+			const hasParent = parent >= 0;
+			const scoped = hasParent
+				? elements.scoped[ parent ] === 1 ||
+					tagInfo( elements.tag[ parent ] ).scoping
 				: false;
 			const hidden = hiddenReasonOf(
 				tag,
 				attributes,
-				parent ? parent.hiddenForChildren : null
+				hasParent ? elements.hiddenForChildren[ parent ] : null
 			);
 			const hint = elementHint( tag, info, attributes, scoped );
-			const record: ElementRecord = {
-				tag,
-				parent: parentIndex,
-				last: index,
-				hint,
-				hintParent: nearestHinted( parent, parentIndex ),
-				hidden,
-				hiddenForChildren:
-					hidden ??
+			elements.tag.push( tag );
+			elements.hint.push( hint );
+			elements.hidden.push( hidden );
+			elements.hiddenForChildren.push(
+				hidden ??
 					( attributes[ 'aria-hidden' ]?.trim().toLowerCase() ===
 					'true'
 						? 'aria-hidden'
-						: null ),
-				block: info.block || ! parent ? index : parent.block,
-				container:
-					info.container || ! parent ? index : parent.container,
-				inList: parent ? parent.inList || info.listItem : false,
-				scoped,
-				text: 0,
-				linkText: 0,
-				links: 0,
-				ownText: 0,
-				blockText: 0,
-				containsH1: tag === 'h1',
-				headingBefore: lastHeading,
-				containsRegion:
-					hint !== null &&
-					hint.strength >= 2 &&
-					( hint.kind === 'header' ||
-						hint.kind === 'footer' ||
-						hint.kind === 'sidebar' ),
-			};
-			elements.push( record );
+						: null )
+			);
+			elements.headingBefore.push( lastHeading );
+			elements.parent[ index ] = parent;
+			elements.last[ index ] = index;
+			// The parent itself when it carries a hint, else its nearest
+			// hinted ancestor.
+			let hintParent = -1;
+			if ( hasParent ) {
+				hintParent = elements.hint[ parent ]
+					? parent
+					: elements.hintParent[ parent ];
+			}
+			elements.hintParent[ index ] = hintParent;
+			elements.block[ index ] =
+				info.block || ! hasParent ? index : elements.block[ parent ];
+			elements.container[ index ] =
+				info.container || ! hasParent
+					? index
+					: elements.container[ parent ];
+			elements.inList[ index ] =
+				hasParent &&
+				( elements.inList[ parent ] === 1 || info.listItem )
+					? 1
+					: 0;
+			elements.scoped[ index ] = scoped ? 1 : 0;
+			elements.containsH1[ index ] = tag === 'h1' ? 1 : 0;
+			elements.containsRegion[ index ] =
+				hint !== null &&
+				hint.strength >= 2 &&
+				( hint.kind === 'header' ||
+					hint.kind === 'footer' ||
+					hint.kind === 'sidebar' )
+					? 1
+					: 0;
 			stack.push( index );
 
 			if ( info.skipText ) {
@@ -612,33 +686,35 @@ export function buildDocument( html: string ): DocumentModel {
 					}
 					break;
 				case 'img': {
-					const open = linkStack[ linkStack.length - 1 ];
-					// -1 is an <a> without href (a named anchor): not a link.
-					if ( open !== undefined && open >= 0 ) {
-						links[ open ].hasImage = true;
+					// A named anchor (<a> without href) is not a link.
+					if ( openLink >= 0 ) {
+						const link = links[ openLink ];
+						link.hasImage = true;
 						const alt = collapseWhitespace( attributes.alt ?? '' );
 						if ( alt !== '' ) {
-							links[ open ].altParts.push( alt );
+							( link.altParts ??= [] ).push( alt );
 						}
 					}
 					break;
 				}
 				case 'a':
 					if ( attributes.href !== undefined ) {
-						record.links = 1;
-						linkStack.push( links.length );
+						elements.links[ index ] = 1;
+						openLink = links.length;
+						linkStack.push( openLink );
 						links.push( {
 							element: index,
 							rawHref: attributes.href,
-							rel: relTokens( attributes.rel ),
-							textParts: [],
-							altParts: [],
+							rawRel: attributes.rel,
+							text: '',
+							altParts: null,
 							hasImage: false,
 							textOffset: totalText,
 							heading: lastHeading,
 							inH1: h1Depth > 0,
 						} );
 					} else {
+						openLink = -1;
 						linkStack.push( -1 );
 					}
 					break;
@@ -657,9 +733,8 @@ export function buildDocument( html: string ): DocumentModel {
 
 		close( tag ) {
 			const index = stack.pop() as number;
-			const record = elements[ index ];
 			const info = tagInfo( tag );
-			record.last = elements.length - 1;
+			elements.last[ index ] = elements.count - 1;
 			if ( info.skipText ) {
 				skipTextDepth--;
 			}
@@ -672,6 +747,11 @@ export function buildDocument( html: string ): DocumentModel {
 			}
 			if ( tag === 'a' ) {
 				linkStack.pop();
+				const top =
+					linkStack.length > 0
+						? linkStack[ linkStack.length - 1 ]
+						: -1;
+				openLink = top >= 0 ? top : -1;
 			}
 			if ( info.heading && headingDepth > 0 ) {
 				headingDepth--;
@@ -689,21 +769,25 @@ export function buildDocument( html: string ): DocumentModel {
 				}
 			}
 			if (
-				record.blockText >= RUNNING_TEXT_CHARS &&
-				record.hidden === null
+				elements.blockText[ index ] >= RUNNING_TEXT_CHARS &&
+				elements.hidden[ index ] === null
 			) {
 				if ( firstRunning === -1 || index < firstRunning ) {
 					firstRunning = index;
 				}
 				lastRunning = Math.max( lastRunning, index );
 			}
-			if ( record.parent >= 0 ) {
-				const parent = elements[ record.parent ];
-				parent.text += record.text;
-				parent.linkText += record.linkText;
-				parent.links += record.links;
-				parent.containsH1 ||= record.containsH1;
-				parent.containsRegion ||= record.containsRegion;
+			const parent = elements.parent[ index ];
+			if ( parent >= 0 ) {
+				elements.text[ parent ] += elements.text[ index ];
+				elements.linkText[ parent ] += elements.linkText[ index ];
+				elements.links[ parent ] += elements.links[ index ];
+				if ( elements.containsH1[ index ] === 1 ) {
+					elements.containsH1[ parent ] = 1;
+				}
+				if ( elements.containsRegion[ index ] === 1 ) {
+					elements.containsRegion[ parent ] = 1;
+				}
 			}
 		},
 

@@ -7,7 +7,7 @@
  */
 import type { ExtractedLink, HiddenReason } from '../schemas';
 import { normalizeUrl } from '../url';
-import { buildDocument, collapseWhitespace } from './document';
+import { buildDocument, collapseWhitespace, relTokens } from './document';
 import type { DocumentModel } from './document';
 import { classifyPlacement, findMainContent, isBoilerplate } from './placement';
 import type { PlacementContext } from './placement';
@@ -75,7 +75,7 @@ function textSample(
 		}
 		// Text of two blocks ("Tips</h2><p>We") must not fuse into one word;
 		// inline pieces of one block ("gar<b>den</b>") must stay joined.
-		const block = model.elements[ chunk.element ].block;
+		const block = model.elements.block[ chunk.element ];
 		if ( block !== previousBlock && sample !== '' ) {
 			sample += ' ';
 		}
@@ -126,21 +126,22 @@ export function analyzeHtml(
 		if ( href === null ) {
 			continue;
 		}
-		const element = model.elements[ link.element ];
-		let blockId = blockIds.get( element.block );
+		const { elements } = model;
+		const block = elements.block[ link.element ];
+		let blockId = blockIds.get( block );
 		if ( blockId === undefined ) {
 			blockId = blockIds.size;
-			blockIds.set( element.block, blockId );
+			blockIds.set( block, blockId );
 		}
 		if ( keepLink !== undefined && ! keepLink( href ) ) {
 			continue;
 		}
-		const text = collapseWhitespace( link.textParts.join( '' ) );
-		const hidden: HiddenReason | null = element.hidden;
+		const text = collapseWhitespace( link.text );
+		const hidden: HiddenReason | null = elements.hidden[ link.element ];
 		links.push( {
 			href,
-			text: text !== '' ? text : link.altParts.join( ' ' ),
-			rel: link.rel,
+			text: text !== '' ? text : ( link.altParts?.join( ' ' ) ?? '' ),
+			rel: relTokens( link.rawRel ),
 			placement: context
 				? classifyPlacement( context, link.element, link.inH1 )
 				: 'content',
@@ -148,7 +149,7 @@ export function analyzeHtml(
 			isImage: link.hasImage && text === '',
 			block: blockId,
 			heading: link.heading,
-			inList: element.inList,
+			inList: elements.inList[ link.element ] === 1,
 			position:
 				model.totalText > 0
 					? Math.min( 1, link.textOffset / model.totalText )

@@ -19,7 +19,7 @@
  *    text are navigation/header and footer.
  */
 import type { Placement } from '../schemas';
-import type { DocumentModel, ElementRecord } from './document';
+import type { DocumentModel, ElementTable } from './document';
 import { isAbsorbing, isRelatedHeading } from './vocabulary';
 import type { HintKind } from './vocabulary';
 
@@ -50,50 +50,52 @@ export interface MainContent {
 }
 
 function contains(
-	elements: ElementRecord[],
+	elements: ElementTable,
 	ancestor: number,
 	node: number
 ): boolean {
-	return ancestor <= node && node <= elements[ ancestor ].last;
+	return ancestor <= node && node <= elements.last[ ancestor ];
 }
 
-function linkDensity( element: ElementRecord ): number {
-	if ( element.text === 0 ) {
-		return element.links > 0 ? 1 : 0;
+function linkDensity( elements: ElementTable, index: number ): number {
+	const text = elements.text[ index ];
+	if ( text === 0 ) {
+		return elements.links[ index ] > 0 ? 1 : 0;
 	}
-	return element.linkText / element.text;
+	return elements.linkText[ index ] / text;
 }
 
-function isRoot( element: ElementRecord ): boolean {
-	return element.tag === 'body' || element.tag === 'html';
+function isRoot( elements: ElementTable, index: number ): boolean {
+	const tag = elements.tag[ index ];
+	return tag === 'body' || tag === 'html';
 }
 
 export function findMainContent( model: DocumentModel ): MainContent {
 	const { elements } = model;
 	let best = -1;
 	// 1. A `main` landmark (element or role) that is not hidden.
-	for ( let index = 0; index < elements.length; index++ ) {
-		const element = elements[ index ];
+	for ( let index = 0; index < elements.count; index++ ) {
+		const hint = elements.hint[ index ];
 		if (
-			element.hint?.kind === 'content' &&
-			element.hint.strength === 3 &&
-			element.hidden === null &&
-			( best === -1 || element.text > elements[ best ].text )
+			hint?.kind === 'content' &&
+			hint.strength === 3 &&
+			elements.hidden[ index ] === null &&
+			( best === -1 || elements.text[ index ] > elements.text[ best ] )
 		) {
 			best = index;
 		}
 	}
-	if ( best >= 0 && elements[ best ].text > 0 ) {
+	if ( best >= 0 && elements.text[ best ] > 0 ) {
 		return { element: best, wholePage: false };
 	}
 	// 2. The text container holding the most running text.
 	best = -1;
-	for ( let index = 0; index < elements.length; index++ ) {
-		const element = elements[ index ];
+	for ( let index = 0; index < elements.count; index++ ) {
+		const ownText = elements.ownText[ index ];
 		if (
-			element.ownText > 0 &&
-			element.hidden === null &&
-			( best === -1 || element.ownText > elements[ best ].ownText )
+			ownText > 0 &&
+			elements.hidden[ index ] === null &&
+			( best === -1 || ownText > elements.ownText[ best ] )
 		) {
 			best = index;
 		}
@@ -107,13 +109,15 @@ export function findMainContent( model: DocumentModel ): MainContent {
 	for (
 		let index = best, steps = 0;
 		index >= 0 && steps < 10000;
-		index = elements[ index ].parent, steps++
+		index = elements.parent[ index ], steps++
 	) {
-		const element = elements[ index ];
-		if ( isRoot( element ) || element.containsRegion ) {
+		if (
+			isRoot( elements, index ) ||
+			elements.containsRegion[ index ] === 1
+		) {
 			break;
 		}
-		if ( element.hint?.kind === 'content' ) {
+		if ( elements.hint[ index ]?.kind === 'content' ) {
 			hinted = index;
 		}
 	}
@@ -122,32 +126,35 @@ export function findMainContent( model: DocumentModel ): MainContent {
 		// 2b. Climb while what the parent adds is mostly text, not links.
 		main = best;
 		for ( let steps = 0; steps < 10000; steps++ ) {
-			const child = elements[ main ];
-			if ( child.parent < 0 ) {
+			const child = main;
+			const parent = elements.parent[ child ];
+			if ( parent < 0 ) {
 				break;
 			}
-			const parent = elements[ child.parent ];
-			const addedLinks = parent.linkText - child.linkText;
+			const addedLinks =
+				elements.linkText[ parent ] - elements.linkText[ child ];
 			const addedText =
-				parent.text - parent.linkText - ( child.text - child.linkText );
+				elements.text[ parent ] -
+				elements.linkText[ parent ] -
+				( elements.text[ child ] - elements.linkText[ child ] );
 			const mostlyText =
 				addedLinks * CLIMB_TEXT_TO_LINK_RATIO <= addedText;
 			const bringsTitle =
-				parent.containsH1 &&
-				! child.containsH1 &&
+				elements.containsH1[ parent ] === 1 &&
+				elements.containsH1[ child ] === 0 &&
 				addedLinks <= addedText * CLIMB_FOR_H1_RATIO;
 			if ( ! mostlyText && ! bringsTitle ) {
 				break;
 			}
-			main = child.parent;
+			main = parent;
 		}
 	}
-	const element = elements[ main ];
 	// A content-hinted block is the article even when the page has little
 	// else; a block found only by climbing that covers the page is not.
 	const wholePage =
-		isRoot( element ) ||
-		( hinted === -1 && element.text >= model.totalText * WHOLE_PAGE_SHARE );
+		isRoot( elements, main ) ||
+		( hinted === -1 &&
+			elements.text[ main ] >= model.totalText * WHOLE_PAGE_SHARE );
 	return { element: main, wholePage };
 }
 
@@ -168,12 +175,11 @@ function acceptedHints(
 ): AcceptedHint[] {
 	const { elements } = model;
 	const accepted: AcceptedHint[] = [];
-	let index = elements[ from ].hint ? from : elements[ from ].hintParent;
+	let index = elements.hint[ from ] ? from : elements.hintParent[ from ];
 	for ( let steps = 0; index >= 0 && steps < MAX_HINT_CHAIN; steps++ ) {
-		const element = elements[ index ];
-		const hint = element.hint;
-		const next = element.hintParent;
-		if ( ! hint || hint.kind === 'content' || isRoot( element ) ) {
+		const hint = elements.hint[ index ];
+		const next = elements.hintParent[ index ];
+		if ( ! hint || hint.kind === 'content' || isRoot( elements, index ) ) {
 			index = next;
 			continue;
 		}
@@ -191,7 +197,8 @@ function acceptedHints(
 			if (
 				index === from ||
 				( insideMain &&
-					linkDensity( element ) < WEAK_HINT_MIN_LINK_DENSITY )
+					linkDensity( elements, index ) <
+						WEAK_HINT_MIN_LINK_DENSITY )
 			) {
 				index = next;
 				continue;
@@ -255,36 +262,35 @@ function placementFromHints( hints: AcceptedHint[] ): Placement | null {
  * ancestor up to the first one with real text is tried.
  */
 function isUnderRelatedHeading(
-	elements: ElementRecord[],
+	elements: ElementTable,
 	main: number,
 	node: number
 ): boolean {
-	let index = elements[ node ].parent;
+	let index = elements.parent[ node ];
 	for ( let steps = 0; index > main && steps < MAX_GROUP_CLIMB; steps++ ) {
-		const element = elements[ index ];
-		if ( element.links >= RELATED_MIN_LINKS ) {
-			if ( linkDensity( element ) < RELATED_MIN_LINK_DENSITY ) {
+		if ( elements.links[ index ] >= RELATED_MIN_LINKS ) {
+			if ( linkDensity( elements, index ) < RELATED_MIN_LINK_DENSITY ) {
 				return false;
 			}
-			if ( isRelatedHeading( element.headingBefore ) ) {
+			if ( isRelatedHeading( elements.headingBefore[ index ] ) ) {
 				return true;
 			}
 		}
-		index = element.parent;
+		index = elements.parent[ index ];
 	}
 	return false;
 }
 
 /** The ancestor of `node` that contains `target`, or -1. */
 function commonAncestor(
-	elements: ElementRecord[],
+	elements: ElementTable,
 	node: number,
 	target: number
 ): number {
 	for (
 		let index = node, steps = 0;
 		index >= 0 && steps < 10000;
-		index = elements[ index ].parent, steps++
+		index = elements.parent[ index ], steps++
 	) {
 		if ( contains( elements, index, target ) ) {
 			return index;
@@ -293,9 +299,10 @@ function commonAncestor(
 	return -1;
 }
 
-function menuOrHeader( elements: ElementRecord[], node: number ): Placement {
-	const block = elements[ elements[ node ].block ];
-	return block.links >= MENU_MIN_LINKS ? 'navigation' : 'header';
+function menuOrHeader( elements: ElementTable, node: number ): Placement {
+	return elements.links[ elements.block[ node ] ] >= MENU_MIN_LINKS
+		? 'navigation'
+		: 'header';
 }
 
 export interface PlacementContext {
@@ -334,7 +341,7 @@ export function classifyPlacement(
 		if ( element < model.firstRunning ) {
 			return menuOrHeader( elements, element );
 		}
-		if ( element > elements[ model.lastRunning ].last ) {
+		if ( element > elements.last[ model.lastRunning ] ) {
 			return 'footer';
 		}
 		return 'content';
@@ -348,7 +355,7 @@ export function classifyPlacement(
 		return menuOrHeader( elements, element );
 	}
 	const shared = commonAncestor( elements, element, main.element );
-	return shared >= 0 && elements[ shared ].tag === 'tr'
+	return shared >= 0 && elements.tag[ shared ] === 'tr'
 		? 'sidebar'
 		: 'footer';
 }
