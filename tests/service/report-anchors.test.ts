@@ -14,6 +14,7 @@ import { ReportQuerySchema } from '../../src/core/report';
 import { evaluatePost } from '../../src/core/rules';
 import { DEFAULT_SETTINGS } from '../../src/core/settings';
 import type { Settings } from '../../src/core/settings';
+import { fullReport, reportHtml } from '../../src/service/report/export';
 import { buildReport } from '../../src/service/report/report';
 import { createScanRuntime } from '../../src/service/scan/runtime';
 import type { ScanRuntime } from '../../src/service/scan/runtime';
@@ -143,6 +144,17 @@ describe( 'exact-match anchors in the scan report', () => {
 		] );
 		const reported = exactCodes( row.findings.map( ( f ) => f.code ) );
 		expect( reported ).toEqual( [ 'exact-match-anchor-both' ] );
+
+		// The exported report names the site's keywords it used, although
+		// it was given the service's settings (as the CLI does).
+		const full = await fullReport(
+			{ store, scanStore: runtime.scanStore, settings: DEFAULT_SETTINGS },
+			site
+		);
+		expect( full.anchors.keywords ).toEqual( keywords );
+		expect( reportHtml( full ) ).toContain(
+			`Anchors judged with the keywords “${ THEIR_ANCHOR }”, “${ OUR_ANCHOR }”`
+		);
 
 		// What the editor computes for the same post with the same keywords
 		// and no focus keyphrase: the check answer through the core rules.

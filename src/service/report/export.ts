@@ -10,6 +10,7 @@ import type {
 	ReportQuery,
 	ReportResponse,
 } from '../../core/report';
+import { createSettingsResolver } from '../site-settings';
 import type { SiteRecord } from '../store/types';
 import type { ScanStore } from '../store/scan-types';
 import { buildReport } from './report';
@@ -138,6 +139,13 @@ export async function* reportCsv(
 
 export interface FullReport extends ReportResponse {
 	log: PartnerLogEntry[];
+	/**
+	 * The keyword and brand lists both sides' anchors were judged with (the
+	 * site's settings). Shown because they decide every exact-match finding:
+	 * a scan without the site's keywords finds none, and the editor also
+	 * uses the post's focus keyphrase, which a scan never sees.
+	 */
+	anchors: { keywords: string[]; brandTerms: string[] };
 }
 
 /** The whole report: every partner on one page, with the log. */
@@ -145,7 +153,13 @@ export async function fullReport(
 	deps: ReportDeps,
 	site: SiteRecord
 ): Promise< FullReport > {
-	const first = await buildReport( deps, site, {
+	// The site's own settings over the given ones, as the scan used them
+	// (the CLI passes the service's settings).
+	const settings = await createSettingsResolver(
+		deps.store,
+		deps.settings
+	)( site );
+	const first = await buildReport( { ...deps, settings }, site, {
 		page: 1,
 		perPage: 1,
 		search: '',
@@ -160,6 +174,10 @@ export async function fullReport(
 		...first,
 		partners: { rows, total: rows.length, page: 1, perPage: rows.length },
 		log: ( await deps.scanStore.listLog( site.id ) ).reverse(),
+		anchors: {
+			keywords: [ ...settings.keywords ],
+			brandTerms: [ ...settings.brandTerms ],
+		},
 	};
 }
 
@@ -231,6 +249,17 @@ export function reportHtml( report: FullReport ): string {
 				`<tr><td>${ escapeHtml( key ) }</td><td>${ escapeHtml( String( value ) ) }</td></tr>`
 		)
 		.join( '' );
+	const quoted = ( list: string[] ) =>
+		list.map( ( item ) => `“${ escapeHtml( item ) }”` ).join( ', ' );
+	const anchors = report.anchors.keywords.length
+		? `<p class="meta">Anchors judged with the keywords ${ quoted(
+				report.anchors.keywords
+			) }${
+				report.anchors.brandTerms.length
+					? ` and the brand terms ${ quoted( report.anchors.brandTerms ) }`
+					: ''
+			}. The editor also uses each post’s focus keyphrase, which a scan does not see.</p>`
+		: '<p class="meta">No keywords were set for this site, so no anchor was judged exact-match for a keyword. Set them in the plugin’s settings (or pass <code>--settings</code>).</p>';
 	const logs = new Map< string, PartnerLogEntry[] >();
 	for ( const entry of report.log ) {
 		logs.set( entry.domain, [
@@ -283,6 +312,7 @@ export function reportHtml( report: FullReport ): string {
 <h2>Summary</h2><div class="cards">${ cards }</div>
 <h2>Alerts</h2>${ alerts }
 <h2>Findings</h2>${ findings }
+${ anchors }
 <details><summary>Thresholds</summary><table>${ thresholds }</table></details>
 <h2>Partners (${ report.partners.total })</h2>
 <table><thead><tr><th>Domain</th><th>Status</th><th>Our links</th><th>Their links to us</th><th>Relevance</th><th>First seen</th><th>Last checked</th><th>Findings</th><th>Log</th></tr></thead>
