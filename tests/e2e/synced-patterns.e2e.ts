@@ -258,6 +258,37 @@ describe( 'links inside synced patterns', () => {
 		expect( session.errors ).toEqual( [] );
 	} );
 
+	it( 'follows unsaved edits of the pattern', async () => {
+		const { page } = session;
+		const edited = paragraph(
+			`Now only <a href="${ partners[ 'off-topic.test' ] }/">Lucky Star</a>.`
+		);
+		await page.evaluate(
+			( [ id, content ] ) => {
+				const { wp } = window as unknown as {
+					wp: {
+						data: { dispatch: ( n: string ) => any };
+						blocks: { parse: ( html: string ) => unknown[] };
+					};
+				};
+				wp.data
+					.dispatch( 'core' )
+					.editEntityRecord( 'postType', 'wp_block', id, {
+						blocks: wp.blocks.parse( content as string ),
+					} );
+			},
+			[ patternId, edited ] as const
+		);
+		const links = await settledLinks( page, 2 );
+		expect(
+			links.map( ( l ) => [ l.href, l.pattern?.ref ?? null ] )
+		).toEqual( [
+			[ `${ partners[ 'natural.test' ] }/guide`, null ],
+			[ `${ partners[ 'off-topic.test' ] }/`, patternId ],
+		] );
+		expect( session.errors ).toEqual( [] );
+	} );
+
 	it( 'names a pattern that cannot be read instead of failing', async () => {
 		const { page } = session;
 		const missing = patternId + 100000;
