@@ -124,13 +124,20 @@ export function normalizeUrl( href: string, base?: string ): string | null {
 const PLAINLY_NORMAL =
 	/^https?:\/\/(?:[a-z0-9-]+\.)*[a-z][a-z0-9-]*\/[A-Za-z0-9\-._~!$&()*+,;=:@/%]*(?:\?[A-Za-z0-9\-._~!$&()*+,;=:@/?%]*)?$/;
 
+/**
+ * A dot segment ("/./", "/../", "/.hidden" is refused too, conservatively)
+ * or an encoded dot. Tested on the whole URL: in a PLAINLY_NORMAL match the
+ * scheme and host hold neither a "/." nor a "%".
+ */
+const DOT_SEGMENT = /\/\.|%2e/i;
+
 function isPlainlyNormal( href: string ): boolean {
 	return (
 		typeof href === 'string' &&
 		href.length <= 8192 &&
 		PLAINLY_NORMAL.test( href ) &&
 		! href.includes( 'xn--' ) &&
-		! /\/\.|%2e/i.test( href.replace( /^https?:\/\//, '' ) )
+		! DOT_SEGMENT.test( href )
 	);
 }
 

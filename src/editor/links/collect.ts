@@ -44,6 +44,8 @@ interface Occurrence {
 	blockName: string;
 	rawHref: string;
 	href: string;
+	/** urlKey(href). */
+	key: string;
 }
 
 function occurrencesOf< B extends BlockLike >(
@@ -62,6 +64,7 @@ function occurrencesOf< B extends BlockLike >(
 					blockName: block.name,
 					rawHref: tag.href,
 					href,
+					key: urlKey( href ),
 				} );
 			}
 		}
@@ -91,37 +94,66 @@ export function collectPostLinks< B extends BlockLike >(
 		input.blockHtml,
 		input.baseUrl
 	);
-	// Occurrences by normalised URL, in document order: each extracted link
-	// takes the first unused occurrence of its URL, so a cursor per URL
-	// pairs them in one pass instead of a search of every occurrence per link.
-	const queues = new Map< string, { items: Occurrence[]; next: number } >();
-	for ( const occurrence of occurrences ) {
-		const queue = queues.get( occurrence.href );
-		if ( queue ) {
-			queue.items.push( occurrence );
-		} else {
-			queues.set( occurrence.href, { items: [ occurrence ], next: 0 } );
+	// Each extracted link takes the first unused occurrence of its URL, in
+	// document order. Both lists are in document order and almost always
+	// line up one to one: while they do, link i takes occurrence i (every
+	// earlier occurrence is used, so i is the first unused one of its URL),
+	// compared as strings. From the first difference on (a link the block
+	// scan did not see, or the other way round), a cursor per URL pairs the
+	// rest in one pass.
+	const paired: Array< Occurrence | null > = new Array( links.length );
+	let aligned = 0;
+	while (
+		aligned < links.length &&
+		aligned < occurrences.length &&
+		occurrences[ aligned ].href === links[ aligned ].href
+	) {
+		paired[ aligned ] = occurrences[ aligned ];
+		aligned++;
+	}
+	if ( aligned < links.length ) {
+		const queues = new Map<
+			string,
+			{ items: Occurrence[]; next: number }
+		>();
+		for ( let i = aligned; i < occurrences.length; i++ ) {
+			const occurrence = occurrences[ i ];
+			const queue = queues.get( occurrence.href );
+			if ( queue ) {
+				queue.items.push( occurrence );
+			} else {
+				queues.set( occurrence.href, {
+					items: [ occurrence ],
+					next: 0,
+				} );
+			}
+		}
+		for ( let i = aligned; i < links.length; i++ ) {
+			const queue = queues.get( links[ i ].href );
+			paired[ i ] =
+				queue && queue.next < queue.items.length
+					? queue.items[ queue.next++ ]
+					: null;
 		}
 	}
 	const rawByKey = new Map< string, Set< string > >();
 	for ( const occurrence of occurrences ) {
-		const key = urlKey( occurrence.href );
-		const set = rawByKey.get( key ) ?? new Set< string >();
-		set.add( occurrence.rawHref );
-		rawByKey.set( key, set );
+		const set = rawByKey.get( occurrence.key );
+		if ( set ) {
+			set.add( occurrence.rawHref );
+		} else {
+			rawByKey.set( occurrence.key, new Set( [ occurrence.rawHref ] ) );
+		}
 	}
 	const perBlockIndex = new Map< string, number >();
 
 	const editorLinks = links.map( ( link, index ): EditorLink => {
-		const queue = queues.get( link.href );
-		const occurrence =
-			queue && queue.next < queue.items.length
-				? queue.items[ queue.next++ ]
-				: null;
+		const occurrence = paired[ index ];
 		const owner = occurrence ? occurrence.clientId : 'post';
 		const nth = perBlockIndex.get( owner ) ?? 0;
 		perBlockIndex.set( owner, nth + 1 );
-		const key = urlKey( link.href );
+		// A paired occurrence has the same URL: its key is this link's key.
+		const key = occurrence ? occurrence.key : urlKey( link.href );
 		return {
 			id: `${ owner }:${ nth }:${ index }`,
 			clientId: occurrence ? occurrence.clientId : null,
