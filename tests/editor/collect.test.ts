@@ -100,6 +100,42 @@ describe( 'collectPostLinks', () => {
 		] );
 	} );
 
+	it( 'still pairs repeated targets after a link that no block shows', () => {
+		// The post has a link the block scan misses (markup outside the
+		// blocks): the links after it must still find their own blocks.
+		const blocks = [
+			block( 'a', '<p><a href="https://partner.example/x">one</a></p>' ),
+			block( 'b', '<p><a href="https://partner.example/y">two</a></p>' ),
+			block(
+				'c',
+				'<p><a href="https://partner.example/x">three</a></p>'
+			),
+		];
+		const { links } = collectPostLinks( {
+			blocks,
+			blockHtml: ( b ) => b.html,
+			postHtml: `<p><a href="https://stray.example/">stray</a></p>\n${ serialise(
+				blocks
+			) }\n<p><a href="https://partner.example/x">four</a></p>`,
+			baseUrl: 'https://ours.example/2026/11/post/',
+			siteUrls: [ 'https://ours.example/' ],
+		} );
+		expect( links.map( ( l ) => [ l.clientId, l.link.text ] ) ).toEqual( [
+			[ null, 'stray' ],
+			[ 'a', 'one' ],
+			[ 'b', 'two' ],
+			[ 'c', 'three' ],
+			[ null, 'four' ],
+		] );
+		expect( links.map( ( l ) => l.id ) ).toEqual( [
+			'post:0:0',
+			'a:0:1',
+			'b:0:2',
+			'c:0:3',
+			'post:1:4',
+		] );
+	} );
+
 	it( 'keeps the href as written for the canvas marks', () => {
 		const { links } = collect( [
 			block(
