@@ -37,6 +37,7 @@ export interface BlockInstance {
 
 interface WpBlocks {
 	serialize: ( blocks: BlockInstance[] ) => string;
+	parse: ( content: string ) => BlockInstance[];
 	getBlockContent: ( block: BlockInstance ) => string;
 	getBlockType: ( name: string ) => { title?: string } | undefined;
 }
@@ -81,6 +82,11 @@ function blocksApi(): WpBlocks {
 /** The whole post as saved HTML (block comments included). */
 export function serializeBlocks( blocks: BlockInstance[] ): string {
 	return blocksApi().serialize( blocks );
+}
+
+/** Block markup as block instances (a synced pattern's content). */
+export function parseBlocks( content: string ): BlockInstance[] {
+	return blocksApi().parse( content );
 }
 
 /** A block's own saved HTML, without its inner blocks. */

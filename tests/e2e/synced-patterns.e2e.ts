@@ -318,3 +318,88 @@ describe( 'links inside synced patterns', () => {
 		).toEqual( [] );
 	} );
 } );
+
+/** Pattern overrides exist from WordPress 6.6 (RLG_WP_VERSION=beta|nightly). */
+const describeWithOverrides =
+	( process.env.RLG_WP_VERSION ?? '6.5' ) === '6.5'
+		? describe.skip
+		: describe;
+
+/** Block comment attributes as WordPress serialises them. */
+function blockAttributes( value: unknown ): string {
+	return JSON.stringify( value )
+		.replace( /--/g, '\\u002d\\u002d' )
+		.replace( /</g, '\\u003c' )
+		.replace( />/g, '\\u003e' )
+		.replace( /&/g, '\\u0026' )
+		.replace( /\\"/g, '\\u0022' );
+}
+
+describeWithOverrides( 'links in pattern overrides', () => {
+	let session: Session;
+
+	afterAll( async () => {
+		await session?.close();
+	} );
+
+	it( 'reads each instance with the post’s own overrides of the pattern', async () => {
+		session = await openSession( 'admin' );
+		const { partners } = session.state;
+		const named = blockAttributes( {
+			metadata: {
+				name: 'cta',
+				bindings: { __default: { source: 'core/pattern-overrides' } },
+			},
+		} );
+		const json = Buffer.from(
+			JSON.stringify( {
+				content: `<!-- wp:paragraph ${ named } -->\n<p>Visit <a href="${ partners[ 'natural.test' ] }/guide">the compost guide</a>.</p>\n<!-- /wp:paragraph -->`,
+			} )
+		).toString( 'base64' );
+		const ref = Number(
+			wpPhp( `$f = json_decode( base64_decode( '${ json }' ), true );
+			echo wp_insert_post( array(
+				'post_type' => 'wp_block',
+				'post_status' => 'publish',
+				'post_author' => ${ session.state.users.admin.id },
+				'post_title' => 'Overridable call to action',
+				'post_content' => wp_slash( $f['content'] ),
+			) );` ).trim()
+		);
+		const overrides = blockAttributes( {
+			ref,
+			content: {
+				cta: {
+					content: `Visit <a href="${ partners[ 'no-backlink.test' ] }/">the seed catalogue</a>.`,
+				},
+			},
+		} );
+		// Slashed: wp_insert_post unslashes, and the attributes hold \u escapes.
+		const post = Buffer.from(
+			JSON.stringify( {
+				content: [
+					`<!-- wp:block {"ref":${ ref }} /-->`,
+					`<!-- wp:block ${ overrides } /-->`,
+				].join( '\n\n' ),
+			} )
+		).toString( 'base64' );
+		const postId = Number(
+			wpPhp( `$f = json_decode( base64_decode( '${ post }' ), true );
+			echo wp_insert_post( array(
+				'post_author' => ${ session.state.users.admin.id },
+				'post_title' => 'A post overriding a pattern',
+				'post_content' => wp_slash( $f['content'] ),
+				'post_status' => 'draft',
+			) );` ).trim()
+		);
+		await openEditor( session.page, postId );
+		const links = await settledLinks( session.page, 2 );
+		expect(
+			links.map( ( l ) => [ l.href, l.pattern?.ref ?? null ] )
+		).toEqual( [
+			[ `${ partners[ 'natural.test' ] }/guide`, ref ],
+			[ `${ partners[ 'no-backlink.test' ] }/`, ref ],
+		] );
+		expect( session.errors ).toEqual( [] );
+	} );
+} );

@@ -6,10 +6,12 @@
  */
 import { collectPostLinks } from '../../src/editor/links/collect';
 import {
+	applyPatternOverrides,
 	expandSyncedPatterns,
 	markSyncedPatternLinks,
 	nestedRefs,
 	patternContent,
+	patternOverrides,
 	patternSource,
 	refsInBlocks,
 	refsInContent,
@@ -87,6 +89,20 @@ function ready(
 const CTA =
 	'<!-- wp:paragraph -->\n<p>Order seeds at <a href="https://zaad.example/shop/">biologisch tuinieren</a>.</p>\n<!-- /wp:paragraph -->';
 
+/**
+ * A stand-in for parse → applyPatternOverrides → serialize: the override
+ * of the block named "cta" replaces the pattern's paragraph.
+ */
+function withOverrides(
+	content: string,
+	overrides: Record< string, Record< string, unknown > >
+): string {
+	const text = overrides.cta?.content;
+	return typeof text === 'string'
+		? content.replace( /<p>[\s\S]*<\/p>/, `<p>${ text }</p>` )
+		: content;
+}
+
 function collect(
 	blocks: TestBlock[],
 	sources: Map< number, SyncedPatternSource >
@@ -94,6 +110,7 @@ function collect(
 	const prepared = withSyncedPatterns( blocks, sources, {
 		ownHtml,
 		serialize,
+		withOverrides,
 	} );
 	const collected = collectPostLinks( {
 		blocks: prepared.blocks,
@@ -202,6 +219,73 @@ describe( 'links of synced patterns', () => {
 			[ 'first', 'https://zaad.example/shop/', 20 ],
 			[ 'second', 'https://zaad.example/shop/', 12 ],
 		] );
+	} );
+
+	it( 'reads each instance with its own overrides (pattern overrides)', () => {
+		const overridden = {
+			...instance( 'second', 12 ),
+			attributes: {
+				ref: 12,
+				content: {
+					cta: {
+						content:
+							'Ask <a href="https://other.example/">our other friends</a>.',
+					},
+				},
+			},
+		};
+		const { links, prepared } = collect(
+			[ instance( 'first', 12 ), overridden ],
+			new Map( [ ready( 12, 'CTA', CTA ) ] )
+		);
+		expect(
+			links.map( ( l ) => [ l.clientId, l.link.href, l.link.text ] )
+		).toEqual( [
+			[ 'first', 'https://zaad.example/shop/', 'biologisch tuinieren' ],
+			[ 'second', 'https://other.example/', 'our other friends' ],
+		] );
+		expect( prepared.postHtml ).toContain( 'our other friends' );
+		expect( prepared.postHtml ).not.toContain( 'wp:block' );
+	} );
+
+	it( 'applies overrides to the blocks named in them, at any depth', () => {
+		const parsed = [
+			{
+				attributes: { metadata: { name: 'cta' }, content: 'old' },
+				innerBlocks: [],
+			},
+			{
+				attributes: {},
+				innerBlocks: [
+					{
+						attributes: {
+							metadata: { name: 'button' },
+							url: 'https://a.example/',
+							text: 'Go',
+						},
+						innerBlocks: [],
+					},
+				],
+			},
+		];
+		const result = applyPatternOverrides( parsed, {
+			cta: { content: 'new' },
+			button: { url: 'https://b.example/' },
+		} );
+		expect( result[ 0 ].attributes.content ).toBe( 'new' );
+		expect( result[ 1 ].innerBlocks[ 0 ].attributes ).toEqual( {
+			metadata: { name: 'button' },
+			url: 'https://b.example/',
+			text: 'Go',
+		} );
+		expect( parsed[ 0 ].attributes.content ).toBe( 'old' );
+		expect( patternOverrides( instance( 'x', 1 ) ) ).toBeNull();
+		expect(
+			patternOverrides( {
+				...instance( 'x', 1 ),
+				attributes: { ref: 1, content: { a: 'not an object' } },
+			} )
+		).toBeNull();
 	} );
 
 	it( 'stops at a pattern that contains itself instead of looping', () => {

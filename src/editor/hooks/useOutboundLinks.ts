@@ -9,11 +9,12 @@ import { useEffect, useRef, useState } from '@wordpress/element';
 import { blockEditorSelectors, editorSelectors } from '../core-stores';
 import { collectPostLinks, type CollectedPost } from '../links/collect';
 import {
+	applyPatternOverrides,
 	markSyncedPatternLinks,
 	unreadPatterns,
 	withSyncedPatterns,
 } from '../links/synced-patterns';
-import { ownBlockHtml, serializeBlocks } from '../wp-globals';
+import { ownBlockHtml, parseBlocks, serializeBlocks } from '../wp-globals';
 import type { EditorError, SyncedPatternNote } from '../types';
 import { useSyncedPatterns } from './useSyncedPatterns';
 
@@ -62,6 +63,13 @@ export function useOutboundLinks(
 				const prepared = withSyncedPatterns( blocks, patterns, {
 					ownHtml: ownBlockHtml,
 					serialize: serializeBlocks,
+					withOverrides: ( content, overrides ) =>
+						serializeBlocks(
+							applyPatternOverrides(
+								parseBlocks( content ),
+								overrides
+							)
+						),
 				} );
 				const collected = collectPostLinks( {
 					blocks: prepared.blocks,

@@ -150,21 +150,103 @@ export function expandSyncedPatterns(
 	} );
 }
 
+/** Per-instance overrides: block `metadata.name` → attribute values. */
+export type PatternOverrides = Record< string, Record< string, unknown > >;
+
+/**
+ * The overrides of an instance (pattern overrides, WordPress 6.6+: the
+ * `content` attribute of `core/block`), or null when it has none.
+ */
+export function patternOverrides(
+	block: PatternBlockLike
+): PatternOverrides | null {
+	const content = block.attributes.content;
+	if (
+		! content ||
+		typeof content !== 'object' ||
+		Array.isArray( content )
+	) {
+		return null;
+	}
+	const entries = Object.entries( content ).filter(
+		( [ , values ] ) =>
+			values !== null &&
+			typeof values === 'object' &&
+			! Array.isArray( values )
+	);
+	return entries.length
+		? ( Object.fromEntries( entries ) as PatternOverrides )
+		: null;
+}
+
+/** A block as wp.blocks.parse gives it, for overrides. */
+export interface ParsedBlockLike {
+	attributes: Record< string, unknown >;
+	innerBlocks: ParsedBlockLike[];
+}
+
+/**
+ * The pattern's blocks as one instance shows them: each block whose
+ * `metadata.name` has overrides gets those attribute values (a paragraph's
+ * text, with its links, can differ per post).
+ */
+export function applyPatternOverrides< T extends ParsedBlockLike >(
+	blocks: readonly T[],
+	overrides: PatternOverrides
+): T[] {
+	return blocks.map( ( block ) => {
+		const metadata = block.attributes.metadata as
+			{ name?: unknown } | undefined;
+		const values =
+			typeof metadata?.name === 'string'
+				? overrides[ metadata.name ]
+				: undefined;
+		return {
+			...block,
+			attributes: values
+				? { ...block.attributes, ...values }
+				: block.attributes,
+			innerBlocks: applyPatternOverrides(
+				block.innerBlocks as T[],
+				overrides
+			),
+		};
+	} );
+}
+
+export interface PrepareOptions< B extends PatternBlockLike > {
+	ownHtml: ( block: B ) => string;
+	serialize: ( blocks: B[] ) => string;
+	/** The pattern's markup with an instance's overrides applied. */
+	withOverrides?: ( content: string, overrides: PatternOverrides ) => string;
+}
+
 /**
  * The post prepared for the collector: every instance a leaf whose own
  * HTML is its expanded pattern (the block editor may hold a pattern's blocks
  * as the instance's inner blocks; they are left out, or the same links would
- * be paired twice), and the post's HTML with the patterns expanded.
+ * be paired twice), and the post's HTML with each instance replaced by its
+ * own expansion (overrides make two instances of a pattern differ).
  */
 export function withSyncedPatterns< B extends PatternBlockLike >(
 	blocks: readonly B[],
 	sources: ReadonlyMap< number, SyncedPatternSource >,
-	html: {
-		ownHtml: ( block: B ) => string;
-		serialize: ( blocks: B[] ) => string;
-	}
+	options: PrepareOptions< B >
 ): PreparedPost< B > {
 	const instances = new Map< string, SyncedPatternInstance >();
+	const expansions: string[] = [];
+	const expand = ( block: B, ref: number ): string => {
+		const source = sources.get( ref );
+		if ( source?.state !== 'ready' ) {
+			return '';
+		}
+		const overrides = patternOverrides( block );
+		const content =
+			overrides && options.withOverrides
+				? options.withOverrides( source.content, overrides )
+				: source.content;
+		return expandSyncedPatterns( content, sources, [ ref ] );
+	};
 	const prepare = ( list: readonly B[] ): PreparedBlock< B >[] =>
 		list.map( ( block ) => {
 			const ref = patternRef( block );
@@ -184,30 +266,46 @@ export function withSyncedPatterns< B extends PatternBlockLike >(
 				title: source?.title ?? '',
 				state: source?.state ?? 'loading',
 			} );
+			const patternHtml = expand( block, ref );
+			expansions.push( patternHtml );
 			return {
 				clientId: block.clientId,
 				name: block.name,
 				innerBlocks: [],
 				source: block,
-				patternHtml:
-					source?.state === 'ready'
-						? expandSyncedPatterns( source.content, sources, [
-								ref,
-							] )
-						: '',
+				patternHtml,
 			};
 		} );
 	const prepared = prepare( blocks );
-	const serialized = html.serialize( [ ...blocks ] );
+	const serialized = options.serialize( [ ...blocks ] );
 	return {
 		blocks: prepared,
 		blockHtml: ( block ) =>
-			block.patternHtml ?? html.ownHtml( block.source ),
+			block.patternHtml ?? options.ownHtml( block.source ),
 		postHtml: instances.size
-			? expandSyncedPatterns( serialized, sources )
+			? expandInstances( serialized, expansions, sources )
 			: serialized,
 		instances,
 	};
+}
+
+/**
+ * The serialised post with its instances replaced, in document order, by
+ * their expansions (the tree walk and the serialiser see instances in the
+ * same order). Should the counts ever differ, every instance falls back to
+ * its pattern without overrides rather than to the wrong expansion.
+ */
+function expandInstances(
+	serialized: string,
+	expansions: readonly string[],
+	sources: ReadonlyMap< number, SyncedPatternSource >
+): string {
+	const comments = serialized.match( PATTERN_COMMENT ) ?? [];
+	if ( comments.length !== expansions.length ) {
+		return expandSyncedPatterns( serialized, sources );
+	}
+	let next = 0;
+	return serialized.replace( PATTERN_COMMENT, () => expansions[ next++ ] );
 }
 
 /** The links, those inside a pattern instance marked with its pattern. */
