@@ -90,3 +90,27 @@ describe( 'ReadAttributes', () => {
 		}
 	} );
 } );
+
+describe( 'tag names', () => {
+	it( 'pairs every open with its close across thousands of distinct, mixed-case and non-ASCII names', () => {
+		let html = '';
+		for ( let i = 0; i < 3000; i++ ) {
+			html += `<X-El${ i }><b>${ i }</B></x-eL${ i }><lÜ${ i }>ü</lü${ i }>`;
+		}
+		const opened: string[] = [];
+		const closed: string[] = [];
+		streamHtml( html, {
+			open: ( name ) => opened.push( name ),
+			close: ( name ) => closed.push( name ),
+			text: () => {},
+		} );
+		const expectedOpen: string[] = [];
+		const expectedClose: string[] = [];
+		for ( let i = 0; i < 3000; i++ ) {
+			expectedOpen.push( `x-el${ i }`, 'b', `lü${ i }` );
+			expectedClose.push( 'b', `x-el${ i }`, `lü${ i }` );
+		}
+		expect( opened ).toEqual( expectedOpen );
+		expect( closed ).toEqual( expectedClose );
+	} );
+} );

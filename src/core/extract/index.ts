@@ -7,7 +7,12 @@
  */
 import type { ExtractedLink, HiddenReason } from '../schemas';
 import { normalizeUrl } from '../url';
-import { buildDocument, collapseWhitespace, relTokens } from './document';
+import {
+	buildDocument,
+	collapseRuns,
+	collapseWhitespace,
+	relTokens,
+} from './document';
 import type { DocumentModel } from './document';
 import { classifyPlacement, findMainContent, isBoilerplate } from './placement';
 import type { PlacementContext } from './placement';
@@ -69,9 +74,18 @@ function textSample(
 ): string {
 	let sample = '';
 	let previousBlock = -1;
+	// Consecutive chunks mostly share an element: ask once per run.
+	let lastElement = -1;
+	let lastIsBoilerplate = false;
 	for ( const chunk of model.chunks ) {
-		if ( context && isBoilerplate( context, chunk.element ) ) {
-			continue;
+		if ( context ) {
+			if ( chunk.element !== lastElement ) {
+				lastElement = chunk.element;
+				lastIsBoilerplate = isBoilerplate( context, chunk.element );
+			}
+			if ( lastIsBoilerplate ) {
+				continue;
+			}
 		}
 		// Text of two blocks ("Tips</h2><p>We") must not fuse into one word;
 		// inline pieces of one block ("gar<b>den</b>") must stay joined.
@@ -80,7 +94,7 @@ function textSample(
 			sample += ' ';
 		}
 		previousBlock = block;
-		sample += chunk.text;
+		sample += collapseRuns( chunk.source.slice( chunk.start, chunk.end ) );
 		if ( sample.length >= TEXT_SAMPLE_CHARS * 2 ) {
 			break;
 		}

@@ -189,10 +189,17 @@ const NAME_HASH_MODULUS = 1048573;
 const NAME_TABLE_MAX = NAME_TABLE_SIZE / 2;
 
 class NameTable {
-	private readonly names: Array< string | undefined > = new Array(
-		NAME_TABLE_SIZE
-	).fill( undefined );
+	private names: Array< string | undefined > = [];
 	private count = 0;
+
+	constructor() {
+		this.clear();
+	}
+
+	private clear(): void {
+		this.names = new Array( NAME_TABLE_SIZE ).fill( undefined );
+		this.count = 0;
+	}
 
 	lower( html: string, start: number, end: number ): string {
 		let hash = end - start;
@@ -215,15 +222,20 @@ class NameTable {
 			at = ( at + 1 ) % NAME_TABLE_SIZE;
 		}
 		const name = html.slice( start, end ).toLowerCase();
-		// Full (a page of thousands of made-up custom elements): stop
-		// interning rather than probe a crowded table.
-		if ( this.count < NAME_TABLE_MAX ) {
-			this.names[ at ] = name;
-			this.count++;
+		// Pages of thousands of made-up custom elements: start again rather
+		// than probe a crowded table (strings handed out stay valid).
+		if ( this.count >= NAME_TABLE_MAX ) {
+			this.clear();
+			at = hash % NAME_TABLE_SIZE;
 		}
+		this.names[ at ] = name;
+		this.count++;
 		return name;
 	}
 }
+
+/** Shared by all parses: the same names recur on every page. */
+const tagNames = new NameTable();
 
 /**
  * Every attribute, names lower-cased, first occurrence of a name wins.
@@ -277,7 +289,6 @@ export function streamHtmlRanges< A >(
 	sink: AttributeSink< A >,
 	events: HtmlRangeEvents< A >
 ): void {
-	const names = new NameTable();
 	const size = html.length;
 	/**
 	 * `html.slice( start, end )` semantics for the Tokenizer's indices: at
@@ -367,7 +378,11 @@ export function streamHtmlRanges< A >(
 		},
 		oncdata() {},
 		onclosetag( start, end ) {
-			const name = names.lower( html, from( start ), to( start, end ) );
+			const name = tagNames.lower(
+				html,
+				from( start ),
+				to( start, end )
+			);
 			if ( VOID_ELEMENTS.has( name ) ) {
 				return;
 			}
@@ -384,7 +399,7 @@ export function streamHtmlRanges< A >(
 			openElement( tagName );
 		},
 		onopentagname( start, end ) {
-			tagName = names.lower( html, from( start ), to( start, end ) );
+			tagName = tagNames.lower( html, from( start ), to( start, end ) );
 			sink.reset();
 		},
 		onprocessinginstruction() {},
