@@ -242,20 +242,38 @@ export function groupLinks( links: readonly ExtractedLink[] ): LinkGroup[] {
 	return groups;
 }
 
+/**
+ * Backlink results by urlKey: by the key each was stored under, else by
+ * its target (the first result with that target). The editor and the
+ * service store results under urlKey(target), so the target lookup is
+ * only built when a key is not found under the first.
+ */
 function resultsByKey(
 	backlinks: Record< string, BacklinkResult >
-): Map< string, BacklinkResult > {
-	const map = new Map< string, BacklinkResult >();
-	for ( const [ key, result ] of Object.entries( backlinks ?? {} ) ) {
-		map.set( urlKey( key ), result );
+): ( key: string ) => BacklinkResult | undefined {
+	const record = backlinks ?? {};
+	const keys = Object.keys( record );
+	const byKey = new Map< string, BacklinkResult >();
+	for ( const key of keys ) {
+		byKey.set( urlKey( key ), record[ key ] );
 	}
-	for ( const result of Object.values( backlinks ?? {} ) ) {
-		const key = urlKey( result.target );
-		if ( ! map.has( key ) ) {
-			map.set( key, result );
+	let byTarget: Map< string, BacklinkResult > | null = null;
+	return ( key ) => {
+		if ( byKey.has( key ) ) {
+			return byKey.get( key );
 		}
-	}
-	return map;
+		if ( ! byTarget ) {
+			byTarget = new Map();
+			for ( const stored of keys ) {
+				const result = record[ stored ];
+				const target = urlKey( result.target );
+				if ( ! byTarget.has( target ) ) {
+					byTarget.set( target, result );
+				}
+			}
+		}
+		return byTarget.get( key );
+	};
 }
 
 function theirLinksOf(
@@ -300,11 +318,14 @@ export function buildPostFacts(
 	settings: Settings
 ): PostFacts {
 	const matcher = createSiteMatcher( input.siteUrls ?? [] );
+	// matcher.isOurs( href ) is "siteKey( href ) is one of ours": the site
+	// is at hand for every link, so it is looked up directly.
+	const ourSites = new Set( matcher.domains );
 	const focus = input.focusKeyphrase?.trim();
 	const keywords = focus
 		? [ ...settings.keywords, focus ]
 		: settings.keywords;
-	const results = resultsByKey( input.backlinks );
+	const resultOf = resultsByKey( input.backlinks );
 	const postText = input.postText ?? '';
 	const relevanceCache = new Map< string, RelevanceDetails | null >();
 	// The post is compared with every partner page: tokenised and weighted
@@ -360,12 +381,12 @@ export function buildPostFacts(
 	( input.links ?? [] ).forEach( ( link, index ) => {
 		const href = normalizeUrl( link.href );
 		const site = href ? siteKey( href ) : null;
-		if ( ! href || ! site || matcher.isOurs( href ) ) {
+		if ( ! href || ! site || ourSites.has( site ) ) {
 			all.push( { link, external: null } );
 			return;
 		}
 		const key = urlKey( href );
-		const result = results.get( key ) ?? null;
+		const result = resultOf( key ) ?? null;
 		const reciprocal =
 			result?.status === 'links-back' && result.links.length > 0;
 		const page = result?.page ?? null;

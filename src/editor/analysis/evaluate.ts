@@ -27,7 +27,8 @@ export function backlinksOf(
 	checks: Readonly< Record< string, CheckEntry > >
 ): Record< string, BacklinkResult > {
 	const backlinks: Record< string, BacklinkResult > = {};
-	for ( const [ key, entry ] of Object.entries( checks ) ) {
+	for ( const key of Object.keys( checks ) ) {
+		const entry = checks[ key ];
 		if ( entry.state === 'done' ) {
 			backlinks[ key ] = entry.result;
 		}

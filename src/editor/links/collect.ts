@@ -88,7 +88,9 @@ export function collectPostLinks< B extends BlockLike >(
 	const { links, facts } = analyzeHtml( input.postHtml, input.baseUrl, {
 		fragment: true,
 	} );
-	const matcher = createSiteMatcher( [ ...input.siteUrls ] );
+	const ourSites = new Set(
+		createSiteMatcher( [ ...input.siteUrls ] ).domains
+	);
 	const occurrences = occurrencesOf(
 		input.blocks,
 		input.blockHtml,
@@ -152,16 +154,20 @@ export function collectPostLinks< B extends BlockLike >(
 		const owner = occurrence ? occurrence.clientId : 'post';
 		const nth = perBlockIndex.get( owner ) ?? 0;
 		perBlockIndex.set( owner, nth + 1 );
-		// A paired occurrence has the same URL: its key is this link's key.
-		const key = occurrence ? occurrence.key : urlKey( link.href );
+		// A paired occurrence has the same URL (as a string already looked
+		// up once): its key is this link's key, its site this link's site.
+		const href = occurrence ? occurrence.href : link.href;
+		const key = occurrence ? occurrence.key : urlKey( href );
+		// partnerDomain( href ) and ! matcher.isOurs( href ), from one lookup.
+		const site = siteKey( href );
 		return {
 			id: `${ owner }:${ nth }:${ index }`,
 			clientId: occurrence ? occurrence.clientId : null,
 			blockName: occurrence ? occurrence.blockName : null,
 			key,
-			domain: partnerDomain( link.href ),
+			domain: site ?? href,
 			rawHrefs: [ ...( rawByKey.get( key ) ?? [] ) ],
-			external: ! matcher.isOurs( link.href ),
+			external: ! ( site !== null && ourSites.has( site ) ),
 			link,
 		};
 	} );
