@@ -85,6 +85,10 @@ describe( 'rlg scan', () => {
 		expect( run.stdout ).toMatch( /Partner domains: +2/ );
 		expect( run.stdout ).toMatch( /Linking back: +1 \(50%\)/ );
 		expect( run.stdout ).toContain( 'partner-a.test (content)' );
+		// No settings file: the summary says no anchor can be exact-match.
+		expect( run.stdout ).toContain(
+			'Anchors: no keywords are set for this site'
+		);
 		const serious = /\n {2}(warning|critical) /.test( run.stdout );
 		expect( run.exitCode ).toBe( serious ? 1 : 0 );
 
@@ -124,10 +128,20 @@ describe( 'rlg scan', () => {
 
 	it( 'scans a site from its sitemap with --sitemap', async () => {
 		const csv = path.join( dir, 'maps.csv' );
+		const settings = path.join( dir, 'settings.json' );
+		fs.writeFileSync(
+			settings,
+			JSON.stringify( {
+				keywords: [ 'garden tips' ],
+				brandTerms: [ 'Our Garden' ],
+			} )
+		);
 		const run = await runCli( [
 			'scan',
 			web.url( 'maps.test' ),
 			'--sitemap',
+			'--settings',
+			settings,
 			'--data-dir',
 			path.join( dir, 'data' ),
 			...web.resolveArgs,
@@ -136,6 +150,9 @@ describe( 'rlg scan', () => {
 			'--no-progress',
 		] );
 		expect( run.stdout ).toMatch( /Linking back: +1 \(100%\)/ );
+		expect( run.stdout ).toContain(
+			'Anchors judged with the keywords "garden tips" and the brand terms "Our Garden"'
+		);
 		expect( run.exitCode ).toBeLessThan( 2 );
 		expect( fs.readFileSync( csv, 'utf8' ) ).toContain(
 			'partner-a.test,links-back'

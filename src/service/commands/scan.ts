@@ -102,6 +102,23 @@ export function createProgressReporter(
 	};
 }
 
+/**
+ * The keywords decide every exact-match finding, and the editor also uses
+ * each post's focus keyphrase: say which ones this report used.
+ */
+function anchorsLine( anchors: FullReport[ 'anchors' ] ): string {
+	const quoted = ( list: string[] ) =>
+		list.map( ( item ) => `"${ item }"` ).join( ', ' );
+	if ( ! anchors.keywords.length ) {
+		return 'Anchors: no keywords are set for this site, so no anchor counts as exact-match (set them in the plugin, or pass --settings).';
+	}
+	return `Anchors judged with the keywords ${ quoted( anchors.keywords ) }${
+		anchors.brandTerms.length
+			? ` and the brand terms ${ quoted( anchors.brandTerms ) }`
+			: ''
+	} (the editor also uses each post's focus keyphrase).`;
+}
+
 export function summaryText( report: FullReport ): string {
 	const { summary } = report;
 	const scan = report.lastScan;
@@ -117,6 +134,8 @@ export function summaryText( report: FullReport ): string {
 		) }%)`,
 		`New reciprocal, 30 d:   ${ summary.newPartners30 }`,
 		`New reciprocal, 90 d:   ${ summary.newPartners90 }`,
+		'',
+		anchorsLine( report.anchors ),
 	];
 	if ( summary.findings.length ) {
 		lines.push( '', 'Findings:' );
