@@ -4,7 +4,7 @@
  * the homepage-swap rule asks or the identical-anchors rule asks it to
  * decide a severity.
  */
-import { analyzeAnchor, domainBrand } from '../anchors';
+import { analyzeAnchor, domainBrand, type AnchorAnalysis } from '../anchors';
 import { PARTNER_SECTION_WORDS } from '../lexicon/anchors';
 import {
 	prepareText,
@@ -12,7 +12,12 @@ import {
 	type PreparedText,
 	type RelevanceDetails,
 } from '../relevance';
-import type { BacklinkResult, ExtractedLink, PageFacts } from '../schemas';
+import type {
+	Backlink,
+	BacklinkResult,
+	ExtractedLink,
+	PageFacts,
+} from '../schemas';
 import type { Settings } from '../settings';
 import { foldText, isStopWord, tokenize } from '../text';
 import {
@@ -276,20 +281,53 @@ function resultsByKey(
 	};
 }
 
+/**
+ * analyzeAnchor for their links to us, memoised for one evaluation: their
+ * links mostly repeat the same few anchors ("Our Garden") to the same few
+ * URLs of ours (the homepage), across every partner of the post. Looked up
+ * by text, then target, then image flag: the result's own strings.
+ */
+function theirAnchorAnalyzer(
+	keywords: string[],
+	settings: Settings
+): ( link: Backlink ) => AnchorAnalysis {
+	const byText = new Map<
+		unknown,
+		Map< unknown, Map< unknown, AnchorAnalysis > >
+	>();
+	return ( link ) => {
+		let byHref = byText.get( link.text );
+		if ( ! byHref ) {
+			byHref = new Map();
+			byText.set( link.text, byHref );
+		}
+		let byImage = byHref.get( link.href );
+		if ( ! byImage ) {
+			byImage = new Map();
+			byHref.set( link.href, byImage );
+		}
+		let anchor = byImage.get( link.isImage );
+		if ( ! anchor ) {
+			anchor = analyzeAnchor( link.text, {
+				keywords,
+				brandTerms: settings.brandTerms,
+				targetUrl: link.href,
+				isImage: link.isImage,
+				partialMatchShare: settings.partialMatchShare,
+			} );
+			byImage.set( link.isImage, anchor );
+		}
+		return anchor;
+	};
+}
+
 function theirLinksOf(
 	result: BacklinkResult,
-	keywords: string[],
-	settings: Settings,
+	anchorOf: ( link: Backlink ) => AnchorAnalysis,
 	matcher: SiteMatcher
 ): TheirLinkFacts[] {
 	return result.links.map( ( link ) => {
-		const anchor = analyzeAnchor( link.text, {
-			keywords,
-			brandTerms: settings.brandTerms,
-			targetUrl: link.href,
-			isImage: link.isImage,
-			partialMatchShare: settings.partialMatchShare,
-		} );
+		const anchor = anchorOf( link );
 		// The checker may have known keywords we were not given (the
 		// focus keyphrase of another post): trust its exact-match verdict.
 		const merged =
@@ -326,6 +364,7 @@ export function buildPostFacts(
 		? [ ...settings.keywords, focus ]
 		: settings.keywords;
 	const resultOf = resultsByKey( input.backlinks );
+	const theirAnchorOf = theirAnchorAnalyzer( keywords, settings );
 	const postText = input.postText ?? '';
 	const relevanceCache = new Map< string, RelevanceDetails | null >();
 	// The post is compared with every partner page: tokenised and weighted
@@ -400,7 +439,7 @@ export function buildPostFacts(
 		} );
 		const theirs =
 			reciprocal && result
-				? theirLinksOf( result, keywords, settings, matcher )
+				? theirLinksOf( result, theirAnchorOf, matcher )
 				: [];
 		if ( reciprocal && page && ! relevanceCache.has( key ) ) {
 			relevanceCache.set( key, relevanceOfPage( page ) );
