@@ -77,6 +77,37 @@ describe( 'analysis pool', () => {
 		}
 	} );
 
+	it( 'decodes fetched bytes in the worker as this thread would', async () => {
+		// windows-1252: curly quotes and the euro sign live in 0x80–0x9F.
+		const page =
+			'<main><p>\u201cTuin\u201d tips \u20ac5 <a href="https://our-garden.example/">\u2018onze tuin\u2019</a></p></main>';
+		const bytes = Buffer.from(
+			page.replace( /[\u2018\u2019\u201c\u201d\u20ac]/g, ( char ) =>
+				String.fromCharCode(
+					{
+						'\u2018': 0x91,
+						'\u2019': 0x92,
+						'\u201c': 0x93,
+						'\u201d': 0x94,
+						'\u20ac': 0x80,
+					}[ char ] as number
+				)
+			),
+			'latin1'
+		);
+		const request = { baseUrl: 'https://p.example/', siteUrls: SITE };
+		const fromBytes = await pool.analyze( {
+			...request,
+			body: bytes,
+			charset: 'windows-1252',
+		} );
+		expect( fromBytes ).toEqual(
+			await createInlineAnalyzer().analyze( { ...request, html: page } )
+		);
+		expect( fromBytes.links[ 0 ].text ).toBe( '\u2018onze tuin\u2019' );
+		expect( fromBytes.facts.textSample ).toContain( '\u20ac5' );
+	} );
+
 	it( 'keeps the links of each site apart when one pool serves several', async () => {
 		const page =
 			'<main><p>Both <a href="https://a.example/">A</a> and <a href="https://b.example/x">B</a>.</p></main>';

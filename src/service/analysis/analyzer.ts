@@ -7,10 +7,20 @@
  */
 import { analyzeHtml, type HtmlAnalysis } from '../../core/extract';
 import { RlgError } from '../errors';
+import { decodeBytes } from '../fetch/charset';
 import { createKeepLinkCache } from './keep-link';
 
-export interface PageAnalysisRequest {
-	html: string;
+/** The page as text, or as the fetched bytes and their charset. */
+export type PageSource =
+	| { html: string }
+	| {
+			/** The decompressed body, decoded where the analysis runs. */
+			body: Uint8Array;
+			/** WHATWG charset name (FetchedPage.charset). */
+			charset: string;
+	  };
+
+export type PageAnalysisRequest = PageSource & {
 	/** The URL the page was fetched from (after redirects). */
 	baseUrl: string;
 	/**
@@ -18,7 +28,7 @@ export interface PageAnalysisRequest {
 	 * placement); the facts are those of the whole page either way.
 	 */
 	siteUrls: readonly string[];
-}
+};
 
 export interface PageAnalyzer {
 	/**
@@ -38,9 +48,13 @@ export function createPageAnalysis(): (
 ) => HtmlAnalysis {
 	const keepLinkFor = createKeepLinkCache();
 	return ( request ) =>
-		analyzeHtml( request.html, request.baseUrl, {
-			keepLink: keepLinkFor( request.siteUrls ),
-		} );
+		analyzeHtml(
+			'html' in request
+				? request.html
+				: decodeBytes( request.body, request.charset ),
+			request.baseUrl,
+			{ keepLink: keepLinkFor( request.siteUrls ) }
+		);
 }
 
 /** Analysis in the calling thread. */

@@ -8,6 +8,7 @@ export {
 	createPageAnalysis,
 	type PageAnalysisRequest,
 	type PageAnalyzer,
+	type PageSource,
 } from './analyzer';
 export {
 	createAnalysisPool,

@@ -251,10 +251,11 @@ export function createAnalysisPool(
 			}
 			const slot = leastBusy();
 			const id = nextId++;
+			// Bytes rather than text when the caller has them: the worker
+			// decodes, and a byte copy is cheaper to send than a string.
 			const task: WorkerTask = {
+				...request,
 				id,
-				html: request.html,
-				baseUrl: request.baseUrl,
 				siteUrls: [ ...request.siteUrls ],
 			};
 			return new Promise< HtmlAnalysis >( ( resolve, reject ) => {

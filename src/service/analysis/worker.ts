@@ -7,9 +7,7 @@ import { parentPort } from 'node:worker_threads';
 import type { HtmlAnalysis } from '../../core/extract';
 import { createPageAnalysis, type PageAnalysisRequest } from './analyzer';
 
-export interface WorkerTask extends PageAnalysisRequest {
-	id: number;
-}
+export type WorkerTask = PageAnalysisRequest & { id: number };
 
 export type WorkerAnswer =
 	| { id: number; ok: true; analysis: HtmlAnalysis }

@@ -107,8 +107,11 @@ async function readPage(
 	}
 	let analysis: Awaited< ReturnType< PageAnalyzer[ 'analyze' ] > >;
 	try {
+		// The bytes, not `outcome.html`: with workers, decoding happens
+		// there too, and this thread never builds the page's string.
 		analysis = await analyzer.analyze( {
-			html: outcome.html,
+			body: outcome.body,
+			charset: outcome.charset,
 			baseUrl: outcome.finalUrl,
 			siteUrls,
 		} );

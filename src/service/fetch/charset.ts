@@ -9,6 +9,8 @@
  * and the windows-125x family all decode.
  */
 
+import { isUtf8 } from 'node:buffer';
+
 export const FALLBACK_CHARSET = 'windows-1252';
 
 /** How the charset was chosen; handy in logs and tests. */
@@ -119,22 +121,36 @@ function decodeWindows1252( bytes: Uint8Array ): string {
 		);
 }
 
-function decode( bytes: Uint8Array, charset: string ): string {
+/**
+ * Decodes bytes whose charset is known (a WHATWG name from
+ * {@link detectCharset}). A byte-order mark of that charset is dropped,
+ * as TextDecoder does. Pure: analysis workers decode pages with it too.
+ */
+export function decodeBytes( bytes: Uint8Array, charset: string ): string {
 	if ( charset === 'windows-1252' ) {
 		return decodeWindows1252( bytes );
 	}
 	return new TextDecoder( charset ).decode( bytes );
 }
 
-/** Decodes an HTML body given its Content-Type header value. */
-export function decodeHtml(
+export interface DetectedCharset {
+	/** WHATWG encoding name, e.g. "shift_jis", "windows-1252". */
+	readonly charset: string;
+	readonly source: CharsetSource;
+}
+
+/**
+ * The charset of an HTML body given its Content-Type header value, without
+ * decoding it: a few header and 1024-byte scans, and for undeclared pages a
+ * UTF-8 validity check (native, far cheaper than a strict decode).
+ */
+export function detectCharset(
 	bytes: Uint8Array,
 	contentType?: string | null
-): DecodedHtml {
+): DetectedCharset {
 	const bom = bomCharset( bytes );
 	if ( bom ) {
-		// TextDecoder strips the BOM it recognises.
-		return { text: decode( bytes, bom ), charset: bom, source: 'bom' };
+		return { charset: bom, source: 'bom' };
 	}
 	const declared: Array< [ string | null, CharsetSource ] > = [
 		[ charsetFromContentType( contentType ), 'header' ],
@@ -150,18 +166,18 @@ export function decodeHtml(
 		if ( source === 'meta' && charset.startsWith( 'utf-16' ) ) {
 			charset = 'utf-8';
 		}
-		return { text: decode( bytes, charset ), charset, source };
+		return { charset, source };
 	}
-	try {
-		const text = new TextDecoder( 'utf-8', { fatal: true } ).decode(
-			bytes
-		);
-		return { text, charset: 'utf-8', source: 'utf8-valid' };
-	} catch {
-		return {
-			text: decode( bytes, FALLBACK_CHARSET ),
-			charset: FALLBACK_CHARSET,
-			source: 'default',
-		};
-	}
+	return isUtf8( bytes )
+		? { charset: 'utf-8', source: 'utf8-valid' }
+		: { charset: FALLBACK_CHARSET, source: 'default' };
+}
+
+/** Decodes an HTML body given its Content-Type header value. */
+export function decodeHtml(
+	bytes: Uint8Array,
+	contentType?: string | null
+): DecodedHtml {
+	const { charset, source } = detectCharset( bytes, contentType );
+	return { text: decodeBytes( bytes, charset ), charset, source };
 }

@@ -20,7 +20,7 @@ import {
 	ERR_TOO_LARGE,
 	readCapped,
 } from './body';
-import { decodeHtml } from './charset';
+import { decodeBytes, detectCharset } from './charset';
 import { createLimiter } from './limiter';
 import { EMPTY_RESOLVE_MAP, type ResolveMap } from './resolve-map';
 import {
@@ -118,7 +118,13 @@ export interface FetchedPage extends OutcomeBase {
 	readonly kind: 'ok';
 	readonly finalUrl: string;
 	readonly httpStatus: number;
+	/**
+	 * The page decoded with `charset`. Decoded on first read: the backlink
+	 * checker hands `body` to an analysis worker, which decodes it there.
+	 */
 	readonly html: string;
+	/** The (decompressed) body `html` is decoded from. */
+	readonly body: Uint8Array;
 	readonly charset: string;
 	/** Decoded body size in bytes. */
 	readonly bytes: number;
@@ -691,8 +697,10 @@ export function createFetcher(
 						status
 					);
 				}
-				const decoded = decodeHtml( read.bytes, contentType );
-				if ( isBinary( read.bytes, decoded.charset ) ) {
+				const pageBytes = read.bytes;
+				const detected = detectCharset( pageBytes, contentType );
+				let html: string | undefined;
+				if ( isBinary( read.bytes, detected.charset ) ) {
 					throw new HopFailure(
 						'not-html',
 						`binary content served as ${ mime ?? 'untyped' }`,
@@ -707,8 +715,14 @@ export function createFetcher(
 						finalUrl: url.href,
 						httpStatus: status,
 						redirects,
-						html: decoded.text,
-						charset: decoded.charset,
+						body: pageBytes,
+						// Decoded on first read: a checker that analyses in
+						// workers hands them `body` and never decodes here.
+						get html() {
+							html ??= decodeBytes( pageBytes, detected.charset );
+							return html;
+						},
+						charset: detected.charset,
 						bytes: read.bytes.length,
 						contentHash: read.sha256,
 						contentType,

@@ -34,7 +34,9 @@ export {
 	type ResolvedAddress,
 } from './ssrf-guard';
 export {
+	decodeBytes,
 	decodeHtml,
+	detectCharset,
 	sniffMetaCharset,
 	charsetFromContentType,
 } from './charset';

@@ -20,7 +20,11 @@ import type {
 	SeenBy,
 } from '../../core/schemas';
 import { createSiteMatcher } from '../../core/url';
-import { createInlineAnalyzer, type PageAnalyzer } from '../analysis';
+import {
+	createInlineAnalyzer,
+	type PageAnalyzer,
+	type PageSource,
+} from '../analysis';
 import { createBacklinkChecker } from '../backlinks';
 import type { TargetChecker, TargetCheckContext } from '../check-service';
 import type { Fetcher } from '../fetch';
@@ -70,13 +74,13 @@ export function createVerdictChecker(
 	/** What one browser-like view of the page saw of our links. */
 	async function viewOf(
 		method: BrowserView[ 'method' ],
-		html: string,
+		source: PageSource,
 		finalUrl: string,
 		ctx: TargetCheckContext
 	): Promise< BrowserView > {
 		try {
 			const { links } = await analyzer.analyze( {
-				html,
+				...source,
 				baseUrl: finalUrl,
 				siteUrls: ctx.siteUrls,
 			} );
@@ -101,7 +105,12 @@ export function createVerdictChecker(
 				? await options.renderer.render( url )
 				: { ok: false as const, error: 'no renderer configured' };
 			return rendered.ok
-				? viewOf( 'rendered', rendered.html, rendered.finalUrl, ctx )
+				? viewOf(
+						'rendered',
+						{ html: rendered.html },
+						rendered.finalUrl,
+						ctx
+					)
 				: {
 						method: 'rendered',
 						links: [],
@@ -113,7 +122,12 @@ export function createVerdictChecker(
 			userAgent: BROWSER_USER_AGENT,
 		} );
 		return outcome.kind === 'ok'
-			? viewOf( 'browser-ua', outcome.html, outcome.finalUrl, ctx )
+			? viewOf(
+					'browser-ua',
+					{ body: outcome.body, charset: outcome.charset },
+					outcome.finalUrl,
+					ctx
+				)
 			: {
 					method: 'browser-ua',
 					links: [],
