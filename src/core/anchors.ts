@@ -248,6 +248,14 @@ function firstKeywordWithAny(
 }
 
 /**
+ * Scratch maps of bestPartialKeyword, emptied on every use (it is
+ * synchronous and calls nothing that could re-enter it): one anchor at a
+ * time, so the hundreds of anchors of a post allocate no maps of their own.
+ */
+const HITS = new Map< number, number >();
+const LAST_WORD = new Map< number, number >();
+
+/**
  * The phrase that contains the most of `words` (each word counted once per
  * phrase), the first in list order among equals, with how many it contains.
  */
@@ -256,9 +264,11 @@ function bestPartialKeyword(
 	words: readonly Word[]
 ): { keyword: Phrase; count: number } | null {
 	let best: { keyword: Phrase; count: number } | null = null;
+	const hits = HITS;
+	const lastWord = LAST_WORD;
 	for ( const index of indexes ) {
-		const hits = new Map< number, number >();
-		const lastWord = new Map< number, number >();
+		hits.clear();
+		lastWord.clear();
 		words.forEach( ( word, w ) => {
 			for ( const s of word.stems ) {
 				for ( const i of index.withStem( s ) ) {

@@ -82,6 +82,27 @@ interface TermVector {
 	count: number;
 }
 
+/** A token's term and whether it is general vocabulary, or null when it is no content term. */
+function contentTermOf(
+	token: string,
+	language: Language | null
+): { term: string; common: boolean } | null {
+	if ( token.length < 2 || /^\d+$/.test( token ) ) {
+		return null;
+	}
+	if ( isStopWord( token, language ) ) {
+		return null;
+	}
+	if ( language && token.length < 4 && isStopWord( token, null ) ) {
+		return null;
+	}
+	const term = stem( token, language );
+	return {
+		term,
+		common: COMMON_WORDS.has( token ) || COMMON_WORDS.has( term ),
+	};
+}
+
 /**
  * @param fallback Language to assume when the text is too short to tell its
  *                 own (a bare title): the other text's language.
@@ -94,18 +115,22 @@ function vectorize(
 	const tf = new Map< string, number >();
 	const idf = new Map< string, number >();
 	let count = 0;
+	// A text repeats its words: each distinct token is judged and stemmed
+	// once (null: not a content term).
+	const judged = new Map<
+		string,
+		{ term: string; common: boolean } | null
+	>();
 	for ( const token of tokens ) {
-		if ( token.length < 2 || /^\d+$/.test( token ) ) {
+		let verdict = judged.get( token );
+		if ( verdict === undefined ) {
+			verdict = contentTermOf( token, language );
+			judged.set( token, verdict );
+		}
+		if ( verdict === null ) {
 			continue;
 		}
-		if ( isStopWord( token, language ) ) {
-			continue;
-		}
-		if ( language && token.length < 4 && isStopWord( token, null ) ) {
-			continue;
-		}
-		const term = stem( token, language );
-		const common = COMMON_WORDS.has( token ) || COMMON_WORDS.has( term );
+		const { term, common } = verdict;
 		tf.set( term, ( tf.get( term ) ?? 0 ) + 1 );
 		if ( ! idf.has( term ) || ! common ) {
 			idf.set( term, common ? COMMON_WEIGHT : 1 );
