@@ -58,23 +58,34 @@ const GENERIC_PHRASES: ReadonlySet< string > = new Set(
 	LANGUAGES.flatMap( ( language ) => GENERIC_ANCHORS[ language ] )
 );
 
-/** A word and its stems in every supported language. */
+/**
+ * A word and its stems in every supported language: distinct, in the
+ * order first found (the token, the language-less stem, then each
+ * language's). An array, not a Set: a handful of short strings, walked for
+ * every anchor word, where a Set's iterators would be allocated each time.
+ */
 interface Word {
 	token: string;
-	stems: Set< string >;
+	stems: readonly string[];
 }
 
 function toWord( token: string ): Word {
-	const stems = new Set< string >( [ token, stem( token, null ) ] );
+	const stems = [ token ];
+	const add = ( s: string ) => {
+		if ( ! stems.includes( s ) ) {
+			stems.push( s );
+		}
+	};
+	add( stem( token, null ) );
 	for ( const language of LANGUAGES ) {
-		stems.add( stem( token, language ) );
+		add( stem( token, language ) );
 	}
 	return { token, stems };
 }
 
 function sameWord( a: Word, b: Word ): boolean {
-	for ( const s of a.stems ) {
-		if ( b.stems.has( s ) ) {
+	for ( let i = 0; i < a.stems.length; i++ ) {
+		if ( b.stems.includes( a.stems[ i ] ) ) {
 			return true;
 		}
 	}
@@ -201,19 +212,30 @@ function exactKeyword(
 	indexes: readonly KeywordIndex[],
 	anchor: Phrase
 ): Phrase | null {
+	const first = anchor.words[ 0 ].stems;
 	for ( const index of indexes ) {
 		let best = -1;
-		const consider = ( i: number ) => {
+		const joined = index.joinedAs( anchor.joined );
+		for ( let k = 0; k < joined.length; k++ ) {
+			const i = joined[ k ];
 			if (
 				( best < 0 || i < best ) &&
 				phrasesEqual( anchor, index.phrases[ i ] )
 			) {
 				best = i;
 			}
-		};
-		index.joinedAs( anchor.joined ).forEach( consider );
-		for ( const s of anchor.words[ 0 ].stems ) {
-			index.withStem( s ).forEach( consider );
+		}
+		for ( let j = 0; j < first.length; j++ ) {
+			const list = index.withStem( first[ j ] );
+			for ( let k = 0; k < list.length; k++ ) {
+				const i = list[ k ];
+				if (
+					( best < 0 || i < best ) &&
+					phrasesEqual( anchor, index.phrases[ i ] )
+				) {
+					best = i;
+				}
+			}
 		}
 		if ( best >= 0 ) {
 			return index.phrases[ best ];
@@ -248,12 +270,17 @@ function firstKeywordWithAny(
 }
 
 /**
- * Scratch maps of bestPartialKeyword, emptied on every use (it is
- * synchronous and calls nothing that could re-enter it): one anchor at a
- * time, so the hundreds of anchors of a post allocate no maps of their own.
+ * Per keyword index, bestPartialKeyword's counters: how many anchor words
+ * each phrase contains and the last word counted for it. Scratch space, not
+ * a cache: every count is set back to zero (and every word to -1) before
+ * the function returns, so the hundreds of anchors of a post allocate no
+ * maps of their own. The function is synchronous and re-enters nothing.
  */
-const HITS = new Map< number, number >();
-const LAST_WORD = new Map< number, number >();
+const COUNTERS = new WeakMap<
+	KeywordIndex,
+	{ hits: Int32Array; lastWord: Int32Array }
+>();
+const TOUCHED: number[] = [];
 
 /**
  * The phrase that contains the most of `words` (each word counted once per
@@ -264,24 +291,39 @@ function bestPartialKeyword(
 	words: readonly Word[]
 ): { keyword: Phrase; count: number } | null {
 	let best: { keyword: Phrase; count: number } | null = null;
-	const hits = HITS;
-	const lastWord = LAST_WORD;
 	for ( const index of indexes ) {
-		hits.clear();
-		lastWord.clear();
-		words.forEach( ( word, w ) => {
-			for ( const s of word.stems ) {
-				for ( const i of index.withStem( s ) ) {
-					if ( lastWord.get( i ) !== w ) {
-						lastWord.set( i, w );
-						hits.set( i, ( hits.get( i ) ?? 0 ) + 1 );
+		let counters = COUNTERS.get( index );
+		if ( ! counters ) {
+			counters = {
+				hits: new Int32Array( index.phrases.length ),
+				lastWord: new Int32Array( index.phrases.length ).fill( -1 ),
+			};
+			COUNTERS.set( index, counters );
+		}
+		const { hits, lastWord } = counters;
+		const touched = TOUCHED;
+		touched.length = 0;
+		for ( let w = 0; w < words.length; w++ ) {
+			const stems = words[ w ].stems;
+			for ( let j = 0; j < stems.length; j++ ) {
+				const list = index.withStem( stems[ j ] );
+				for ( let k = 0; k < list.length; k++ ) {
+					const i = list[ k ];
+					if ( lastWord[ i ] !== w ) {
+						if ( hits[ i ] === 0 ) {
+							touched.push( i );
+						}
+						lastWord[ i ] = w;
+						hits[ i ]++;
 					}
 				}
 			}
-		} );
+		}
 		let bestHere = -1;
 		let countHere = 0;
-		for ( const [ i, count ] of hits ) {
+		for ( let t = 0; t < touched.length; t++ ) {
+			const i = touched[ t ];
+			const count = hits[ i ];
 			if (
 				count > countHere ||
 				( count === countHere && i < bestHere )
@@ -289,7 +331,10 @@ function bestPartialKeyword(
 				bestHere = i;
 				countHere = count;
 			}
+			hits[ i ] = 0;
+			lastWord[ i ] = -1;
 		}
+		touched.length = 0;
 		// A later list wins only with more words: among equals the
 		// earlier list's phrase comes first.
 		if ( bestHere >= 0 && ( ! best || countHere > best.count ) ) {
@@ -348,8 +393,15 @@ function findPhrase( haystack: Word[], needle: Phrase ): number {
  * a known public suffix ("Node.js") is not.
  */
 export function isNakedUrl( text: string ): boolean {
-	const trimmed = text.trim().replace( /[.,;:!?)]+$/, '' );
-	if ( trimmed === '' || /\s/.test( trimmed ) ) {
+	const outer = text.trim();
+	// Most anchors are words with spaces between them: no URL, decided
+	// before any copy is made (stripping the trailing punctuation below
+	// never removes a space).
+	if ( /\s/.test( outer ) ) {
+		return false;
+	}
+	const trimmed = outer.replace( /[.,;:!?)]+$/, '' );
+	if ( trimmed === '' ) {
 		return false;
 	}
 	if ( /^https?:\/\//i.test( trimmed ) ) {
@@ -441,6 +493,14 @@ function meaningfulWords( words: Word[] ): Word[] {
 	);
 }
 
+function result(
+	anchorClass: AnchorClass,
+	keyword: string | null = null,
+	brand: string | null = null
+): AnchorAnalysis {
+	return { anchorClass, keyword, brand };
+}
+
 /**
  * Classify an anchor, with the keyword or brand it matched. Decision order
  * (first that applies wins):
@@ -469,15 +529,10 @@ export function analyzeAnchor(
 	text: string,
 	ctx: AnchorContext
 ): AnchorAnalysis {
-	const result = (
-		anchorClass: AnchorClass,
-		keyword: string | null = null,
-		brand: string | null = null
-	): AnchorAnalysis => ( { anchorClass, keyword, brand } );
-
 	const folded = foldText( text );
-	const tokens = folded === '' ? [] : folded.split( ' ' );
-	if ( tokens.length === 0 ) {
+	// Folded text is trimmed with single spaces: '' is the only text
+	// without words.
+	if ( folded === '' ) {
 		return result( ctx.isImage ? 'image' : 'empty' );
 	}
 	if ( isNakedUrl( typeof text === 'string' ? text : '' ) ) {
@@ -538,7 +593,7 @@ export function analyzeAnchor(
 		}
 	}
 
-	if ( isGeneric( folded, tokens ) ) {
+	if ( isGeneric( folded, folded.split( ' ' ) ) ) {
 		return result( ctx.isImage ? 'image' : 'generic' );
 	}
 	return result( ctx.isImage ? 'image' : 'other' );

@@ -35,6 +35,17 @@ export const manyOutboundDomainsBlock: PostRule = (
 	const limit = facts.settings.maxOutboundDomainsPerBlock;
 	const findings: Finding[] = [];
 	for ( const group of facts.groups ) {
+		// No more external links than the limit means no more sites either:
+		// most blocks hold a link or two, and are passed over uncounted.
+		let external = 0;
+		for ( const i of group.members ) {
+			if ( facts.all[ i ].external !== null ) {
+				external++;
+			}
+		}
+		if ( external <= limit ) {
+			continue;
+		}
 		const links = group.members
 			.map( ( i ) => facts.all[ i ].external )
 			.filter( ( f ): f is LinkFacts => f !== null );

@@ -138,13 +138,15 @@ export function collectPostLinks< B extends BlockLike >(
 					: null;
 		}
 	}
-	const rawByKey = new Map< string, Set< string > >();
+	// The hrefs as written for each key, distinct, in document order (one
+	// or two per key: a short list is cheaper than a Set).
+	const rawByKey = new Map< string, string[] >();
 	for ( const occurrence of occurrences ) {
-		const set = rawByKey.get( occurrence.key );
-		if ( set ) {
-			set.add( occurrence.rawHref );
-		} else {
-			rawByKey.set( occurrence.key, new Set( [ occurrence.rawHref ] ) );
+		const list = rawByKey.get( occurrence.key );
+		if ( ! list ) {
+			rawByKey.set( occurrence.key, [ occurrence.rawHref ] );
+		} else if ( ! list.includes( occurrence.rawHref ) ) {
+			list.push( occurrence.rawHref );
 		}
 	}
 	const perBlockIndex = new Map< string, number >();
@@ -166,7 +168,7 @@ export function collectPostLinks< B extends BlockLike >(
 			blockName: occurrence ? occurrence.blockName : null,
 			key,
 			domain: site ?? href,
-			rawHrefs: [ ...( rawByKey.get( key ) ?? [] ) ],
+			rawHrefs: rawByKey.get( key )?.slice() ?? [],
 			external: ! ( site !== null && ourSites.has( site ) ),
 			link,
 		};
