@@ -301,56 +301,82 @@ export function streamHtmlRanges< A >(
 		index < 0 ? Math.max( size + index, 0 ) : Math.min( index, size );
 	const to = ( start: number, end: number ): number =>
 		Math.max( from( start ), from( end ) );
-	const stack: string[] = [];
-	const openCount = new Map< string, number >();
+	/**
+	 * One record per distinct tag name in this parse: the tree rules for
+	 * it and how many are open. The stack holds these, so an open or a
+	 * close costs one Map lookup instead of one per rule.
+	 */
+	interface TagState {
+		name: string;
+		implied: Set< string > | undefined;
+		isVoid: boolean;
+		isForeign: boolean;
+		open: number;
+	}
+	const tagStates = new Map< string, TagState >();
+	const stateOf = ( name: string ): TagState => {
+		let state = tagStates.get( name );
+		if ( state === undefined ) {
+			state = {
+				name,
+				implied: OPEN_IMPLIES_CLOSE.get( name ),
+				isVoid: VOID_ELEMENTS.has( name ),
+				isForeign: FOREIGN_ROOTS.has( name ),
+				open: 0,
+			};
+			tagStates.set( name, state );
+		}
+		return state;
+	};
+	const stack: TagState[] = [];
 	let foreignDepth = 0;
-	let tagName = '';
+	let tag: TagState | null = null;
 	let attributeSlot = -1;
 	let attributeValue = '';
 
 	const pop = (): void => {
-		const name = stack.pop() as string;
-		openCount.set( name, ( openCount.get( name ) ?? 1 ) - 1 );
-		if ( FOREIGN_ROOTS.has( name ) ) {
+		const top = stack.pop() as TagState;
+		top.open--;
+		if ( top.isForeign ) {
 			foreignDepth--;
 		}
-		events.close( name );
+		events.close( top.name );
 	};
 
-	const openElement = ( name: string ): void => {
-		const implied = OPEN_IMPLIES_CLOSE.get( name );
+	const openElement = ( state: TagState ): void => {
+		const implied = state.implied;
 		if ( implied ) {
 			while (
 				stack.length > 0 &&
-				implied.has( stack[ stack.length - 1 ] )
+				implied.has( stack[ stack.length - 1 ].name )
 			) {
 				pop();
 			}
 		}
 		// A link cannot contain a link: the HTML parser closes the first one.
-		if ( name === 'a' && ( openCount.get( 'a' ) ?? 0 ) > 0 ) {
-			closeElement( 'a' );
+		if ( state.name === 'a' && state.open > 0 ) {
+			closeElement( state );
 		}
-		events.open( name, sink.current() );
-		if ( VOID_ELEMENTS.has( name ) ) {
-			events.close( name );
+		events.open( state.name, sink.current() );
+		if ( state.isVoid ) {
+			events.close( state.name );
 			return;
 		}
-		stack.push( name );
-		openCount.set( name, ( openCount.get( name ) ?? 0 ) + 1 );
-		if ( FOREIGN_ROOTS.has( name ) ) {
+		stack.push( state );
+		state.open++;
+		if ( state.isForeign ) {
 			foreignDepth++;
 		}
 	};
 
-	function closeElement( name: string ): void {
-		if ( ( openCount.get( name ) ?? 0 ) === 0 ) {
+	function closeElement( state: TagState ): void {
+		if ( state.open === 0 ) {
 			return; // Stray end tag: ignored, as browsers do.
 		}
 		while ( stack.length > 0 ) {
 			const top = stack[ stack.length - 1 ];
 			pop();
-			if ( top === name ) {
+			if ( top === state ) {
 				return;
 			}
 		}
@@ -378,15 +404,13 @@ export function streamHtmlRanges< A >(
 		},
 		oncdata() {},
 		onclosetag( start, end ) {
-			const name = tagNames.lower(
-				html,
-				from( start ),
-				to( start, end )
+			const state = stateOf(
+				tagNames.lower( html, from( start ), to( start, end ) )
 			);
-			if ( VOID_ELEMENTS.has( name ) ) {
+			if ( state.isVoid ) {
 				return;
 			}
-			closeElement( name );
+			closeElement( state );
 		},
 		oncomment() {},
 		ondeclaration() {},
@@ -396,21 +420,28 @@ export function streamHtmlRanges< A >(
 			}
 		},
 		onopentagend() {
-			openElement( tagName );
+			if ( tag !== null ) {
+				openElement( tag );
+			}
 		},
 		onopentagname( start, end ) {
-			tagName = tagNames.lower( html, from( start ), to( start, end ) );
+			tag = stateOf(
+				tagNames.lower( html, from( start ), to( start, end ) )
+			);
 			sink.reset();
 		},
 		onprocessinginstruction() {},
 		onselfclosingtag() {
-			const name = tagName;
-			openElement( name );
+			if ( tag === null ) {
+				return;
+			}
+			const state = tag;
+			openElement( state );
 			// `<x/>` closes itself only in SVG/MathML, as in the HTML parser.
 			if (
 				foreignDepth > 0 &&
-				! VOID_ELEMENTS.has( name ) &&
-				stack[ stack.length - 1 ] === name
+				! state.isVoid &&
+				stack[ stack.length - 1 ] === state
 			) {
 				pop();
 			}
