@@ -133,6 +133,7 @@ export function pageKeywordsFinder(
 		{ phrases: Array< { text: string; key: string } >; all: string[] }
 	>();
 	const byBrand = new Map< string, string[] >();
+	const brandKeys = new Map< string, string >();
 	return ( targetUrl, page ) => {
 		if ( ! page ) {
 			return NO_KEYWORDS;
@@ -161,7 +162,16 @@ export function pageKeywordsFinder(
 			candidatesByPage.set( pageKey, candidates );
 		}
 		const brand = domainBrand( targetUrl );
-		const own = brand ? brandKey( brand ) : null;
+		let own: string | null = null;
+		if ( brand ) {
+			// Folded once per brand: a post links to each partner's pages
+			// under the same brand.
+			own = brandKeys.get( brand ) ?? null;
+			if ( own === null ) {
+				own = brandKey( brand );
+				brandKeys.set( brand, own );
+			}
+		}
 		if (
 			own === null ||
 			! candidates.phrases.some( ( p ) => p.key === own )
@@ -540,6 +550,10 @@ const NEUTRAL_ANCHORS = new Set( [ 'generic', 'empty', 'image', 'naked-url' ] );
 
 export function identicalAnchor( f: LinkFacts ): TheirLinkFacts | null {
 	if ( NEUTRAL_ANCHORS.has( f.anchor.anchorClass ) ) {
+		return null;
+	}
+	if ( f.theirs.length === 0 ) {
+		// Nothing to compare with: no need to fold our anchor.
 		return null;
 	}
 	const ours = foldText( f.link.text );
