@@ -11,24 +11,83 @@ import { hiddenReasonOf } from './hidden';
 import { ReadAttributes } from './attributes';
 import { streamHtmlRanges } from './parse';
 import { hintOfToken, strongerHint, tokenWords } from './vocabulary';
-import type { Hint } from './vocabulary';
+import type { Hint, HintKind } from './vocabulary';
+
+/** Hidden reasons stored as small numbers (0 = visible). */
+const HIDDEN_CODE: Readonly< Record< HiddenReason, number > > = {
+	'display-none': 1,
+	'visibility-hidden': 2,
+	'hidden-attribute': 3,
+	'zero-font-size': 4,
+	'zero-size': 5,
+	'off-screen': 6,
+	'aria-hidden': 7,
+	noscript: 8,
+	template: 9,
+};
+const HIDDEN_BY_CODE: Array< HiddenReason | null > = [ null ];
+for ( const [ reason, code ] of Object.entries( HIDDEN_CODE ) ) {
+	HIDDEN_BY_CODE[ code ] = reason as HiddenReason;
+}
+
+/**
+ * Hints stored as small numbers (0 = none): a hint is only a kind and a
+ * strength, so each of the 24 pairs has one shared, frozen object.
+ */
+const HINT_KIND_CODE: Readonly< Record< HintKind, number > > = {
+	header: 0,
+	navigation: 1,
+	sidebar: 2,
+	footer: 3,
+	comments: 4,
+	related: 5,
+	share: 6,
+	content: 7,
+};
+const HINT_BY_CODE: Array< Hint | null > = [ null ];
+for ( const [ kind, code ] of Object.entries( HINT_KIND_CODE ) ) {
+	for ( const strength of [ 1, 2, 3 ] as const ) {
+		HINT_BY_CODE[ 1 + code * 3 + strength - 1 ] = Object.freeze( {
+			kind: kind as HintKind,
+			strength,
+		} );
+	}
+}
+function hintCode( hint: Hint | null ): number {
+	return hint === null
+		? 0
+		: 1 + HINT_KIND_CODE[ hint.kind ] * 3 + hint.strength - 1;
+}
+
+/** What placement needs to know about a tag name. */
+export const TAG_OTHER = 0;
+/** `html` or `body`. */
+export const TAG_ROOT = 1;
+export const TAG_TABLE_ROW = 2;
+/** article/aside/main/nav/section: header/footer inside are not site regions. */
+export const TAG_SCOPING = 3;
 
 /**
  * The element table, one column per field, indexed by element number
  * (document order). Columns instead of one object per element: a 2 MB page
  * has about 28,000 elements, all alive until the analysis ends, and as
- * objects they were most of what the garbage collector copied.
+ * objects they were most of what the garbage collector copied. Hints,
+ * hidden reasons and headings are stored as numbers for the same reason
+ * and read through the methods below.
  */
 export class ElementTable {
 	count = 0;
 	private capacity: number;
-	readonly tag: string[] = [];
-	readonly hint: Array< Hint | null > = [];
-	readonly hidden: Array< HiddenReason | null > = [];
+	/** Text of each heading, in order; `headingIndex` points into it. */
+	readonly headings: string[] = [];
+	/** TAG_ROOT, TAG_TABLE_ROW, TAG_SCOPING or TAG_OTHER. */
+	tagKind: Uint8Array;
+	hintCode: Uint8Array;
+	hiddenCode: Uint8Array;
 	/** Hidden state descendants inherit (adds aria-hidden containers). */
-	readonly hiddenForChildren: Array< HiddenReason | null > = [];
-	/** Text of the last heading that closed before this element opened. */
-	readonly headingBefore: Array< string | null > = [];
+	hiddenForChildrenCode: Uint8Array;
+	/** The last heading that closed before this element opened, or -1. */
+	headingIndex: Int32Array;
 	parent: Int32Array;
 	/** Index of the last element in this element's subtree. */
 	last: Int32Array;
@@ -57,6 +116,11 @@ export class ElementTable {
 	constructor( capacity: number ) {
 		this.capacity = Math.max( 16, capacity );
 		const n = this.capacity;
+		this.tagKind = new Uint8Array( n );
+		this.hintCode = new Uint8Array( n );
+		this.hiddenCode = new Uint8Array( n );
+		this.hiddenForChildrenCode = new Uint8Array( n );
+		this.headingIndex = new Int32Array( n );
 		this.parent = new Int32Array( n );
 		this.last = new Int32Array( n );
 		this.hintParent = new Int32Array( n );
@@ -73,12 +137,42 @@ export class ElementTable {
 		this.containsRegion = new Uint8Array( n );
 	}
 
+	hint( index: number ): Hint | null {
+		return HINT_BY_CODE[ this.hintCode[ index ] ];
+	}
+
+	hidden( index: number ): HiddenReason | null {
+		return HIDDEN_BY_CODE[ this.hiddenCode[ index ] ];
+	}
+
+	hiddenForChildren( index: number ): HiddenReason | null {
+		return HIDDEN_BY_CODE[ this.hiddenForChildrenCode[ index ] ];
+	}
+
+	headingBefore( index: number ): string | null {
+		const heading = this.headingIndex[ index ];
+		return heading < 0 ? null : this.headings[ heading ];
+	}
+
 	/** Room for one more element; returns its index. Numbers start at 0. */
 	add(): number {
 		if ( this.count === this.capacity ) {
 			this.grow();
 		}
 		return this.count++;
+	}
+
+	/** Stores the columns that are not plain numbers. */
+	setCoded(
+		index: number,
+		hint: Hint | null,
+		hidden: HiddenReason | null,
+		hiddenForChildren: HiddenReason | null
+	): void {
+		this.hintCode[ index ] = hintCode( hint );
+		this.hiddenCode[ index ] = hidden === null ? 0 : HIDDEN_CODE[ hidden ];
+		this.hiddenForChildrenCode[ index ] =
+			hiddenForChildren === null ? 0 : HIDDEN_CODE[ hiddenForChildren ];
 	}
 
 	private grow(): void {
@@ -93,6 +187,11 @@ export class ElementTable {
 			column.set( old );
 			return column;
 		};
+		this.tagKind = uint8( this.tagKind );
+		this.hintCode = uint8( this.hintCode );
+		this.hiddenCode = uint8( this.hiddenCode );
+		this.hiddenForChildrenCode = uint8( this.hiddenForChildrenCode );
+		this.headingIndex = int32( this.headingIndex );
 		this.parent = int32( this.parent );
 		this.last = int32( this.last );
 		this.hintParent = int32( this.hintParent );
@@ -226,6 +325,18 @@ interface TagInfo {
 	skipText: boolean;
 	listItem: boolean;
 	landmark: boolean;
+	/** TAG_ROOT, TAG_TABLE_ROW, TAG_SCOPING or TAG_OTHER. */
+	kind: number;
+}
+
+function tagKindOf( tag: string ): number {
+	if ( tag === 'html' || tag === 'body' ) {
+		return TAG_ROOT;
+	}
+	if ( tag === 'tr' ) {
+		return TAG_TABLE_ROW;
+	}
+	return SCOPING.has( tag ) ? TAG_SCOPING : TAG_OTHER;
 }
 
 const TAG_INFO_LIMIT = 1024;
@@ -244,6 +355,7 @@ function tagInfo( tag: string ): TagInfo {
 		skipText: SKIP_TEXT.has( tag ),
 		listItem: LIST_ITEMS.has( tag ),
 		landmark: LANDMARK_TAGS.has( tag ),
+		kind: tagKindOf( tag ),
 	} );
 	// Pages of made-up element names must not grow the cache without end.
 	if ( tagInfoCache.size < TAG_INFO_LIMIT ) {
@@ -575,6 +687,8 @@ export function buildDocument( html: string ): DocumentModel {
 	let headingTag = '';
 	let headingBuffer = '';
 	let lastHeading: string | null = null;
+	/** Index of `lastHeading` in `elements.headings`, or -1. */
+	let lastHeadingIndex = -1;
 	let h1Depth = 0;
 	let inTitle = false;
 	/** SVG has its own <title> (an icon's name), not the page's. */
@@ -612,7 +726,7 @@ export function buildDocument( html: string ): DocumentModel {
 		if ( length === 0 ) {
 			return;
 		}
-		const hiddenForChildren = elements.hiddenForChildren[ index ];
+		const hiddenForChildren = elements.hiddenForChildren( index );
 		if (
 			hiddenForChildren === 'noscript' ||
 			hiddenForChildren === 'template'
@@ -642,34 +756,36 @@ export function buildDocument( html: string ): DocumentModel {
 			const hasParent = parent >= 0;
 			const scoped = hasParent
 				? elements.scoped[ parent ] === 1 ||
-					tagInfo( elements.tag[ parent ] ).scoping
+					elements.tagKind[ parent ] === TAG_SCOPING
 				: false;
 			const hidden = hiddenReasonOf(
 				tag,
 				attributes,
-				hasParent ? elements.hiddenForChildren[ parent ] : null
+				hasParent ? elements.hiddenForChildren( parent ) : null
 			);
 			const hint = elementHint( tag, info, attributes, scoped );
-			elements.tag.push( tag );
-			elements.hint.push( hint );
-			elements.hidden.push( hidden );
-			elements.hiddenForChildren.push(
+			elements.tagKind[ index ] = info.kind;
+			elements.setCoded(
+				index,
+				hint,
+				hidden,
 				hidden ??
 					( attributes[ 'aria-hidden' ]?.trim().toLowerCase() ===
 					'true'
 						? 'aria-hidden'
 						: null )
 			);
-			elements.headingBefore.push( lastHeading );
+			elements.headingIndex[ index ] = lastHeadingIndex;
 			elements.parent[ index ] = parent;
 			elements.last[ index ] = index;
 			// The parent itself when it carries a hint, else its nearest
 			// hinted ancestor.
 			let hintParent = -1;
 			if ( hasParent ) {
-				hintParent = elements.hint[ parent ]
-					? parent
-					: elements.hintParent[ parent ];
+				hintParent =
+					elements.hintCode[ parent ] !== 0
+						? parent
+						: elements.hintParent[ parent ];
 			}
 			elements.hintParent[ index ] = hintParent;
 			elements.block[ index ] =
@@ -808,6 +924,8 @@ export function buildDocument( html: string ): DocumentModel {
 					const heading = collapseWhitespace( headingBuffer );
 					if ( heading !== '' ) {
 						lastHeading = heading;
+						lastHeadingIndex = elements.headings.length;
+						elements.headings.push( heading );
 						if ( headingTag === 'h1' && firstH1 === '' ) {
 							firstH1 = heading;
 						}
@@ -816,7 +934,7 @@ export function buildDocument( html: string ): DocumentModel {
 			}
 			if (
 				elements.blockText[ index ] >= RUNNING_TEXT_CHARS &&
-				elements.hidden[ index ] === null
+				elements.hiddenCode[ index ] === 0
 			) {
 				if ( firstRunning === -1 || index < firstRunning ) {
 					firstRunning = index;

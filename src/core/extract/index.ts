@@ -151,7 +151,7 @@ export function analyzeHtml(
 			continue;
 		}
 		const text = collapseWhitespace( link.text );
-		const hidden: HiddenReason | null = elements.hidden[ link.element ];
+		const hidden: HiddenReason | null = elements.hidden( link.element );
 		links.push( {
 			href,
 			text: text !== '' ? text : ( link.altParts?.join( ' ' ) ?? '' ),

@@ -19,6 +19,7 @@
  *    text are navigation/header and footer.
  */
 import type { Placement } from '../schemas';
+import { TAG_ROOT, TAG_TABLE_ROW } from './document';
 import type { DocumentModel, ElementTable } from './document';
 import { isAbsorbing, isRelatedHeading } from './vocabulary';
 import type { HintKind } from './vocabulary';
@@ -66,8 +67,7 @@ function linkDensity( elements: ElementTable, index: number ): number {
 }
 
 function isRoot( elements: ElementTable, index: number ): boolean {
-	const tag = elements.tag[ index ];
-	return tag === 'body' || tag === 'html';
+	return elements.tagKind[ index ] === TAG_ROOT;
 }
 
 export function findMainContent( model: DocumentModel ): MainContent {
@@ -75,11 +75,11 @@ export function findMainContent( model: DocumentModel ): MainContent {
 	let best = -1;
 	// 1. A `main` landmark (element or role) that is not hidden.
 	for ( let index = 0; index < elements.count; index++ ) {
-		const hint = elements.hint[ index ];
+		const hint = elements.hint( index );
 		if (
 			hint?.kind === 'content' &&
 			hint.strength === 3 &&
-			elements.hidden[ index ] === null &&
+			elements.hiddenCode[ index ] === 0 &&
 			( best === -1 || elements.text[ index ] > elements.text[ best ] )
 		) {
 			best = index;
@@ -94,7 +94,7 @@ export function findMainContent( model: DocumentModel ): MainContent {
 		const ownText = elements.ownText[ index ];
 		if (
 			ownText > 0 &&
-			elements.hidden[ index ] === null &&
+			elements.hiddenCode[ index ] === 0 &&
 			( best === -1 || ownText > elements.ownText[ best ] )
 		) {
 			best = index;
@@ -117,7 +117,7 @@ export function findMainContent( model: DocumentModel ): MainContent {
 		) {
 			break;
 		}
-		if ( elements.hint[ index ]?.kind === 'content' ) {
+		if ( elements.hint( index )?.kind === 'content' ) {
 			hinted = index;
 		}
 	}
@@ -175,9 +175,10 @@ function acceptedHints(
 ): AcceptedHint[] {
 	const { elements } = model;
 	const accepted: AcceptedHint[] = [];
-	let index = elements.hint[ from ] ? from : elements.hintParent[ from ];
+	let index =
+		elements.hintCode[ from ] !== 0 ? from : elements.hintParent[ from ];
 	for ( let steps = 0; index >= 0 && steps < MAX_HINT_CHAIN; steps++ ) {
-		const hint = elements.hint[ index ];
+		const hint = elements.hint( index );
 		const next = elements.hintParent[ index ];
 		if ( ! hint || hint.kind === 'content' || isRoot( elements, index ) ) {
 			index = next;
@@ -272,7 +273,7 @@ function isUnderRelatedHeading(
 			if ( linkDensity( elements, index ) < RELATED_MIN_LINK_DENSITY ) {
 				return false;
 			}
-			if ( isRelatedHeading( elements.headingBefore[ index ] ) ) {
+			if ( isRelatedHeading( elements.headingBefore( index ) ) ) {
 				return true;
 			}
 		}
@@ -355,7 +356,7 @@ export function classifyPlacement(
 		return menuOrHeader( elements, element );
 	}
 	const shared = commonAncestor( elements, element, main.element );
-	return shared >= 0 && elements.tag[ shared ] === 'tr'
+	return shared >= 0 && elements.tagKind[ shared ] === TAG_TABLE_ROW
 		? 'sidebar'
 		: 'footer';
 }
