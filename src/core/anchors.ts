@@ -384,7 +384,12 @@ function findPhrase( haystack: Word[], needle: Phrase ): number {
 		return i;
 	}
 	// A brand written as one word in the anchor ("BakkerijJansen").
-	return haystack.findIndex( ( word ) => word.token === needle.joined );
+	for ( let i = 0; i < haystack.length; i++ ) {
+		if ( haystack[ i ].token === needle.joined ) {
+			return i;
+		}
+	}
+	return -1;
 }
 
 /**
@@ -493,6 +498,31 @@ function meaningfulWords( words: Word[] ): Word[] {
 	);
 }
 
+/**
+ * The anchor names `brand`: partial-match when keyword words come with it
+ * ("Acme running shoes"), else branded; null when it does not name it.
+ */
+function namedBrand(
+	anchor: Phrase,
+	brand: Phrase,
+	indexes: readonly KeywordIndex[]
+): AnchorAnalysis | null {
+	const at = findPhrase( anchor.words, brand );
+	if ( at < 0 ) {
+		return null;
+	}
+	const length =
+		anchor.words[ at ].token === brand.joined ? 1 : brand.words.length;
+	const rest = meaningfulWords( [
+		...anchor.words.slice( 0, at ),
+		...anchor.words.slice( at + length ),
+	] ).filter( ( word ) => ! COMPANY_SUFFIXES.has( word.token ) );
+	const keyword = firstKeywordWithAny( indexes, rest );
+	return keyword
+		? result( 'partial-match', keyword.text, brand.text )
+		: result( 'branded', null, brand.text );
+}
+
 function result(
 	anchorClass: AnchorClass,
 	keyword: string | null = null,
@@ -562,26 +592,20 @@ export function analyzeAnchor(
 		return result( 'exact-match', exact.text );
 	}
 
+	// The given brands, then the target's domain label.
+	for ( const brand of givenBrands ) {
+		const named = namedBrand( anchor, brand, indexes );
+		if ( named ) {
+			return named;
+		}
+	}
 	const targetBrand = ctx.targetUrl ? domainBrand( ctx.targetUrl ) : null;
 	const targetPhrase = targetBrand ? toPhrase( targetBrand ) : null;
-	const brands = targetPhrase
-		? [ ...givenBrands, targetPhrase ]
-		: givenBrands;
-	for ( const brand of brands ) {
-		const at = findPhrase( anchor.words, brand );
-		if ( at < 0 ) {
-			continue;
+	if ( targetPhrase ) {
+		const named = namedBrand( anchor, targetPhrase, indexes );
+		if ( named ) {
+			return named;
 		}
-		const length =
-			anchor.words[ at ].token === brand.joined ? 1 : brand.words.length;
-		const rest = meaningfulWords( [
-			...anchor.words.slice( 0, at ),
-			...anchor.words.slice( at + length ),
-		] ).filter( ( word ) => ! COMPANY_SUFFIXES.has( word.token ) );
-		const keyword = firstKeywordWithAny( indexes, rest );
-		return keyword
-			? result( 'partial-match', keyword.text, brand.text )
-			: result( 'branded', null, brand.text );
 	}
 
 	const share = ctx.partialMatchShare ?? DEFAULT_PARTIAL_MATCH_SHARE;

@@ -128,22 +128,24 @@ export function pageKeywordsFinder(
 	brandTerms: readonly string[]
 ): ( targetUrl: string, page: PageFacts | null ) => string[] {
 	const givenBrands = new Set( brandTerms.filter( Boolean ).map( brandKey ) );
-	const candidatesByPage = new Map<
-		string,
-		{ phrases: Array< { text: string; key: string } >; all: string[] }
-	>();
-	const byBrand = new Map< string, string[] >();
+	interface Candidates {
+		phrases: Array< { text: string; key: string } >;
+		all: string[];
+		/** The phrases without the one a brand names, by brand. */
+		byBrand: Map< string, string[] >;
+	}
+	// By title, then H1: the page's own strings, no key to build per link.
+	const candidatesByPage = new Map< string, Map< string, Candidates > >();
 	const brandKeys = new Map< string, string >();
-	return ( targetUrl, page ) => {
-		if ( ! page ) {
-			return NO_KEYWORDS;
+	const candidatesOf = ( page: PageFacts ): Candidates => {
+		let byH1 = candidatesByPage.get( page.title );
+		if ( ! byH1 ) {
+			byH1 = new Map();
+			candidatesByPage.set( page.title, byH1 );
 		}
-		// Length-prefixed so that no title/H1 split can collide.
-		const title = page.title;
-		const pageKey = `${ title.length }\u0000${ title }\u0000${ page.h1 }`;
-		let candidates = candidatesByPage.get( pageKey );
+		let candidates = byH1.get( page.h1 );
 		if ( ! candidates ) {
-			const phrases = [ ...title.split( TITLE_SEPARATOR ), page.h1 ]
+			const phrases = [ ...page.title.split( TITLE_SEPARATOR ), page.h1 ]
 				.map( ( phrase ) => phrase.trim() )
 				.filter(
 					( phrase ) =>
@@ -158,38 +160,50 @@ export function pageKeywordsFinder(
 					0,
 					6
 				),
+				byBrand: new Map(),
 			};
-			candidatesByPage.set( pageKey, candidates );
+			byH1.set( page.h1, candidates );
 		}
+		return candidates;
+	};
+	return ( targetUrl, page ) => {
+		if ( ! page ) {
+			return NO_KEYWORDS;
+		}
+		const candidates = candidatesOf( page );
 		const brand = domainBrand( targetUrl );
-		let own: string | null = null;
-		if ( brand ) {
-			// Folded once per brand: a post links to each partner's pages
-			// under the same brand.
-			own = brandKeys.get( brand ) ?? null;
-			if ( own === null ) {
-				own = brandKey( brand );
-				brandKeys.set( brand, own );
+		if ( ! brand ) {
+			return candidates.all;
+		}
+		// Folded once per brand: a post links to each partner's pages under
+		// the same brand.
+		let own = brandKeys.get( brand );
+		if ( own === undefined ) {
+			own = brandKey( brand );
+			brandKeys.set( brand, own );
+		}
+		let named = false;
+		for ( const phrase of candidates.phrases ) {
+			if ( phrase.key === own ) {
+				named = true;
+				break;
 			}
 		}
-		if (
-			own === null ||
-			! candidates.phrases.some( ( p ) => p.key === own )
-		) {
+		if ( ! named ) {
 			return candidates.all;
 		}
 		// Their title names their brand ("Stride"): that segment is no keyword.
-		const cacheKey = `${ own }\u0000${ pageKey }`;
-		let phrases = byBrand.get( cacheKey );
+		let phrases = candidates.byBrand.get( own );
 		if ( ! phrases ) {
+			const ownKey = own;
 			phrases = [
 				...new Set(
 					candidates.phrases
-						.filter( ( p ) => p.key !== own )
+						.filter( ( p ) => p.key !== ownKey )
 						.map( ( p ) => p.text )
 				),
 			].slice( 0, 6 );
-			byBrand.set( cacheKey, phrases );
+			candidates.byBrand.set( own, phrases );
 		}
 		return phrases;
 	};

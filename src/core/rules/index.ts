@@ -115,31 +115,16 @@ export function evaluatePost(
 		}
 	} );
 	// Identity = code, link (undefined and null alike) and params as JSON.
-	// Most (code, link) pairs occur once, so params are only serialised
-	// when a second finding with the same code and link turns up. Looked up
-	// code first, then link: the link strings are the facts' own (their
-	// hashes are computed once), where a combined key would be a new string
-	// to hash for every finding.
-	const seen = new Map<
-		string,
-		Map< string | null, Array< { params: unknown; json?: string } > >
-	>();
-	const paramsJson = ( entry: { params: unknown; json?: string } ) => {
-		if ( entry.json === undefined ) {
-			entry.json = JSON.stringify( entry.params ) ?? 'null';
-		}
-		return entry.json;
-	};
-	const position = ( finding: Finding ) =>
-		finding.linkUrl === undefined
-			? Number.MAX_SAFE_INTEGER
-			: ( order.get( finding.linkUrl ) ?? Number.MAX_SAFE_INTEGER );
-	const findings: Array< {
-		finding: Finding;
-		rule: number;
-		position: number;
-		severity: number;
-	} > = [];
+	// Looked up code first, then link: the link strings are the facts' own
+	// (their hashes are computed once), where a combined key would be a new
+	// string to hash for every finding. Most (code, link) pairs occur once:
+	// their params are kept as they are, and only serialised when a second
+	// finding with the same code and link turns up.
+	const seen = new Map< string, Map< string | null, unknown > >();
+	const findings: Finding[] = [];
+	const positions: number[] = [];
+	const severities: number[] = [];
+	const rules: number[] = [];
 	Object.values( POST_RULES ).forEach( ( rule, ruleIndex ) => {
 		for ( const finding of rule( facts ) ) {
 			const link = finding.linkUrl ?? null;
@@ -148,37 +133,54 @@ export function evaluatePost(
 				byLink = new Map();
 				seen.set( finding.code, byLink );
 			}
-			const entry: { params: unknown; json?: string } = {
-				params: finding.params,
-			};
-			const same = byLink.get( link );
-			if ( ! same ) {
-				byLink.set( link, [ entry ] );
-			} else if (
-				same.some(
-					( other ) => paramsJson( other ) === paramsJson( entry )
-				)
-			) {
-				continue;
+			const prior = byLink.get( link );
+			if ( prior === undefined && ! byLink.has( link ) ) {
+				byLink.set( link, finding.params );
 			} else {
-				same.push( entry );
+				const repeats =
+					prior instanceof SeenParams
+						? prior
+						: new SeenParams( paramsJson( prior ) );
+				const json = paramsJson( finding.params );
+				if ( repeats.json.includes( json ) ) {
+					continue;
+				}
+				repeats.json.push( json );
+				byLink.set( link, repeats );
 			}
-			findings.push( {
-				finding,
-				rule: ruleIndex,
-				position: position( finding ),
-				severity: SEVERITY_RANK[ finding.severity ],
-			} );
+			findings.push( finding );
+			positions.push(
+				finding.linkUrl === undefined
+					? Number.MAX_SAFE_INTEGER
+					: ( order.get( finding.linkUrl ) ??
+							Number.MAX_SAFE_INTEGER )
+			);
+			severities.push( SEVERITY_RANK[ finding.severity ] );
+			rules.push( ruleIndex );
 		}
 	} );
-	return findings
-		.sort(
-			( a, b ) =>
-				a.position - b.position ||
-				a.severity - b.severity ||
-				a.rule - b.rule
-		)
-		.map( ( { finding } ) => finding );
+	// Stable sort of the findings' places by position, severity, rule.
+	const places = findings.map( ( _finding, i ) => i );
+	places.sort(
+		( a, b ) =>
+			positions[ a ] - positions[ b ] ||
+			severities[ a ] - severities[ b ] ||
+			rules[ a ] - rules[ b ]
+	);
+	return places.map( ( i ) => findings[ i ] );
+}
+
+/** The params JSON of the findings seen so far for one code and link. */
+class SeenParams {
+	readonly json: string[];
+
+	constructor( first: string ) {
+		this.json = [ first ];
+	}
+}
+
+function paramsJson( params: unknown ): string {
+	return JSON.stringify( params ) ?? 'null';
 }
 
 /** Site-wide findings from the site's counts (no linkUrl). */
