@@ -99,25 +99,49 @@ export function tokenize( text: string ): string[] {
 }
 
 /**
+ * Stop word → the places in LANGUAGES of the languages it is a stop word
+ * of; web words ("home", "menu") count for none. Built once from the word
+ * lists, so detecting a language looks each token up once, not once per
+ * language.
+ */
+const STOP_WORD_LANGUAGES = new Map< string, number[] >();
+LANGUAGES.forEach( ( language, i ) => {
+	for ( const word of STOP_WORDS[ language ] ) {
+		if ( WEB_WORDS.has( word ) ) {
+			continue;
+		}
+		const languages = STOP_WORD_LANGUAGES.get( word );
+		if ( languages ) {
+			languages.push( i );
+		} else {
+			STOP_WORD_LANGUAGES.set( word, [ i ] );
+		}
+	}
+} );
+
+/**
  * The language whose stop words make up the largest share of the tokens,
  * or null when fewer than two stop words of any language occur (too little
  * text to tell). Used to pick stop words and a stemmer; it does not need to
  * be right about short texts, only about the running text it is given.
  */
 export function detectLanguage( tokens: string[] ): Language | null {
-	let best: Language | null = null;
-	let bestHits = 1;
-	for ( const language of LANGUAGES ) {
-		const stop = STOP_WORDS[ language ];
-		let hits = 0;
-		for ( const token of tokens ) {
-			if ( stop.has( token ) && ! WEB_WORDS.has( token ) ) {
-				hits++;
+	// One lookup per token: which languages' stop words it is.
+	const hits = LANGUAGES.map( () => 0 );
+	for ( const token of tokens ) {
+		const languages = STOP_WORD_LANGUAGES.get( token );
+		if ( languages ) {
+			for ( const i of languages ) {
+				hits[ i ]++;
 			}
 		}
-		if ( hits > bestHits ) {
-			best = language;
-			bestHits = hits;
+	}
+	let best: Language | null = null;
+	let bestHits = 1;
+	for ( let i = 0; i < LANGUAGES.length; i++ ) {
+		if ( hits[ i ] > bestHits ) {
+			best = LANGUAGES[ i ];
+			bestHits = hits[ i ];
 		}
 	}
 	return best;
