@@ -657,7 +657,10 @@ export function relTokens( rel: string | undefined ): string[] {
 	const tokens: string[] = [];
 	for ( const token of rel.toLowerCase().split( /\s+/ ) ) {
 		if ( token !== '' && ! tokens.includes( token ) ) {
-			tokens.push( token );
+			// A long token may be a view on the whole page (see index.ts).
+			tokens.push(
+				token.length < 13 ? token : ( ' ' + token ).slice( 1 )
+			);
 		}
 	}
 	return tokens;

@@ -52,6 +52,16 @@ export interface HtmlAnalysis {
 
 export const TEXT_SAMPLE_CHARS = 4000;
 
+/**
+ * A copy of `text` that does not point into the page. V8 makes a `slice`
+ * of 13 or more characters a view on the whole string, so a link text or
+ * href cut from a 2 MB page kept all 2 MB alive for as long as the result
+ * lived (a cache, a scan report). Shorter strings are copies already.
+ */
+function detached( text: string ): string {
+	return text.length < 13 ? text : ( ' ' + text ).slice( 1 );
+}
+
 /** Targets that are not pages: skipped before URL resolution. */
 function isFragmentOnly( href: string ): boolean {
 	const trimmed = href.trim();
@@ -128,6 +138,16 @@ export function analyzeHtml(
 	// with one base per page, each distinct href is normalised once.
 	const normalized = new Map< string, string | null >();
 	const links: ExtractedLink[] = [];
+	// Many links share the heading above them: one copy each.
+	const headings = new Map< string, string >();
+	const detachedHeading = ( heading: string ): string => {
+		let copy = headings.get( heading );
+		if ( copy === undefined ) {
+			copy = detached( heading );
+			headings.set( heading, copy );
+		}
+		return copy;
+	};
 	for ( const link of model.links ) {
 		if ( isFragmentOnly( link.rawHref ) ) {
 			continue;
@@ -135,6 +155,9 @@ export function analyzeHtml(
 		let href = normalized.get( link.rawHref );
 		if ( href === undefined ) {
 			href = normalizeUrl( link.rawHref, base );
+			if ( href !== null ) {
+				href = detached( href );
+			}
 			normalized.set( link.rawHref, href );
 		}
 		if ( href === null ) {
@@ -150,11 +173,14 @@ export function analyzeHtml(
 		if ( keepLink !== undefined && ! keepLink( href ) ) {
 			continue;
 		}
-		const text = collapseWhitespace( link.text );
+		const text = detached( collapseWhitespace( link.text ) );
 		const hidden: HiddenReason | null = elements.hidden( link.element );
 		links.push( {
 			href,
-			text: text !== '' ? text : ( link.altParts?.join( ' ' ) ?? '' ),
+			text:
+				text !== ''
+					? text
+					: detached( link.altParts?.join( ' ' ) ?? '' ),
 			rel: relTokens( link.rawRel ),
 			placement: context
 				? classifyPlacement( context, link.element, link.inH1 )
@@ -162,7 +188,8 @@ export function analyzeHtml(
 			hidden,
 			isImage: link.hasImage && text === '',
 			block: blockId,
-			heading: link.heading,
+			heading:
+				link.heading === null ? null : detachedHeading( link.heading ),
 			inList: elements.inList[ link.element ] === 1,
 			position:
 				model.totalText > 0
@@ -171,18 +198,20 @@ export function analyzeHtml(
 		} );
 	}
 
-	const canonical =
+	const canonicalUrl =
 		model.canonicalHref !== null
 			? normalizeUrl( model.canonicalHref, base )
 			: null;
+	const canonical = canonicalUrl === null ? null : detached( canonicalUrl );
 	return {
 		links,
 		facts: {
-			title: model.title,
-			h1: model.h1,
-			lang: model.lang,
+			title: detached( model.title ),
+			h1: detached( model.h1 ),
+			lang: model.lang === null ? null : detached( model.lang ),
 			textSample: textSample( model, context ),
-			metaRobots: model.metaRobots,
+			metaRobots:
+				model.metaRobots === null ? null : detached( model.metaRobots ),
 			canonical,
 		},
 	};
