@@ -193,9 +193,11 @@ export async function runBacklinks( options: {
 
 	const totals = tools.map( () => ( { ms: 0, ok: 0 } ) );
 	try {
-		// Warm-up: a small untimed run of each tool (JIT, lazy imports).
+		// Warm-up: one untimed full round of each tool (JIT, lazy imports).
+		// A full round, not a few pages: every analysis worker compiles its
+		// own copy of the code, as a long-running `rlg serve` has long done.
 		for ( const [ , run ] of tools ) {
-			await run( 40 );
+			await run( named.length );
 		}
 		// Rounds interleave the tools, so a busy spell on a shared machine
 		// is spread over all of them.
