@@ -458,6 +458,8 @@ export function fixActionLabel( action: FixAction ): string {
 			return __( 'Rewrite anchor', 'reciprocal-link-guard' );
 		case 'show':
 			return __( 'Show in editor', 'reciprocal-link-guard' );
+		case 'edit-pattern':
+			return __( 'Edit the pattern', 'reciprocal-link-guard' );
 	}
 }
 

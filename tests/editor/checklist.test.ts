@@ -7,7 +7,11 @@ import {
 	blockingFindings,
 	codesByPartner,
 } from '../../src/editor/analysis/blocking';
-import { fixesFor, fixesForLink } from '../../src/editor/analysis/fixes';
+import {
+	fixesFor,
+	fixesForLink,
+	patternEditUrl,
+} from '../../src/editor/analysis/fixes';
 import { editorLink } from './fixtures';
 
 const finding = (
@@ -172,6 +176,32 @@ describe( 'fixesForLink', () => {
 				link
 			)
 		).toEqual( [ 'nofollow', 'sponsored', 'rewrite-anchor' ] );
+	} );
+} );
+
+describe( 'fixes for a link from a synced pattern', () => {
+	const inPattern = {
+		...editorLink( 'https://partner.example/' ),
+		syncedPattern: { ref: 42, title: 'Garden partners' },
+	};
+
+	it( 'offers "edit the pattern" instead of fixes that cannot stick', () => {
+		expect(
+			fixesForLink(
+				[
+					finding( 'exact-match-anchor-both', 'critical' ),
+					finding( 'footer-placement-ours', 'warning' ),
+				],
+				inPattern
+			)
+		).toEqual( [ 'edit-pattern' ] );
+		expect( patternEditUrl( 42 ) ).toBe( 'post.php?post=42&action=edit' );
+	} );
+
+	it( 'offers nothing where there is nothing to fix', () => {
+		expect(
+			fixesForLink( [ finding( 'reciprocal-link', 'info' ) ], inPattern )
+		).toEqual( [] );
 	} );
 } );
 

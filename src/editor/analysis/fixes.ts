@@ -6,7 +6,8 @@
 import type { Finding, FindingCode } from '../../core';
 import type { EditorLink } from '../types';
 
-export type FixAction = 'nofollow' | 'sponsored' | 'rewrite-anchor' | 'show';
+export type FixAction =
+	'nofollow' | 'sponsored' | 'rewrite-anchor' | 'show' | 'edit-pattern';
 
 /** Risks that a rel on our link neutralises (no ranking credit passes). */
 const REL_FIXABLE: readonly FindingCode[] = [
@@ -49,6 +50,12 @@ export function fixesFor( finding: Finding, link: EditorLink ): FixAction[] {
 	} else if ( link.clientId && SHOW_CODES.includes( finding.code ) ) {
 		actions.push( 'show' );
 	}
+	// A synced pattern's link can only be changed in the pattern (a rel
+	// added here would not stick, the anchor is not editable in place):
+	// every fix becomes "edit the pattern".
+	if ( link.syncedPattern && actions.length > 0 ) {
+		return [ 'edit-pattern' ];
+	}
 	return actions;
 }
 
@@ -57,7 +64,13 @@ const ACTION_ORDER: readonly FixAction[] = [
 	'sponsored',
 	'rewrite-anchor',
 	'show',
+	'edit-pattern',
 ];
+
+/** Where a synced pattern is edited (wp-admin, as core's "Edit original"). */
+export function patternEditUrl( ref: number ): string {
+	return `post.php?post=${ encodeURIComponent( String( ref ) ) }&action=edit`;
+}
 
 /**
  * The actions for a link across all its findings, each once: one action

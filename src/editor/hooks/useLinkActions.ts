@@ -2,7 +2,7 @@
  * What a finding's action button does, for one link.
  */
 import { useCallback } from '@wordpress/element';
-import type { FixAction } from '../analysis/fixes';
+import { patternEditUrl, type FixAction } from '../analysis/fixes';
 import type { EditorLink } from '../types';
 import { useBlockNavigation } from './useBlockNavigation';
 import { useRelFix } from './useRelFix';
@@ -16,6 +16,14 @@ export function useLinkActions(
 		( link: EditorLink, action: FixAction ) => {
 			if ( action === 'nofollow' || action === 'sponsored' ) {
 				applyRel( link, links, action );
+			} else if ( action === 'edit-pattern' && link.syncedPattern ) {
+				// A new tab: the post being written stays open, unsaved
+				// edits included.
+				window.open(
+					patternEditUrl( link.syncedPattern.ref ),
+					'_blank',
+					'noopener'
+				);
 			} else {
 				goToBlock( link.clientId );
 			}
