@@ -228,20 +228,28 @@ describe( 'links inside synced patterns', () => {
 		expect( session.errors ).toEqual( [] );
 	} );
 
-	it( 'says a rel fix cannot change a pattern’s link here, and leaves the post as it was', async () => {
+	it( 'offers to edit the pattern instead of fixing its link here, and leaves the post as it was', async () => {
 		const { page } = session;
 		const footer = page.locator( '.rlg-partner', {
 			hasText: 'footer-swap.test',
 		} );
-		await footer
-			.getByRole( 'button', { name: 'Add rel="nofollow"' } )
-			.first()
-			.click();
-		const snackbar = page.locator( '.components-snackbar', {
-			hasText: `synced pattern “${ PATTERN_TITLE }”`,
-		} );
-		await snackbar.waitFor( { timeout: 10000 } );
-		expect( await snackbar.textContent() ).toContain( 'edit the pattern' );
+		expect(
+			await footer
+				.getByRole( 'button', { name: 'Add rel="nofollow"' } )
+				.count()
+		).toBe( 0 );
+		const [ patternTab ] = await Promise.all( [
+			page.context().waitForEvent( 'page' ),
+			footer
+				.getByRole( 'button', { name: 'Edit the pattern' } )
+				.first()
+				.click(),
+		] );
+		await patternTab.waitForLoadState( 'domcontentloaded' );
+		expect( patternTab.url() ).toContain(
+			`post.php?post=${ patternId }&action=edit`
+		);
+		await patternTab.close();
 		const content = await page.evaluate( () =>
 			(
 				window as unknown as {
