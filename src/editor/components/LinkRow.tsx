@@ -110,7 +110,11 @@ export function LinkRow( {
 						<Button
 							key={ action }
 							variant={
-								action === 'nofollow' ? 'secondary' : 'tertiary'
+								// The first fix to reach for stands out.
+								action === 'nofollow' ||
+								action === 'edit-pattern'
+									? 'secondary'
+									: 'tertiary'
 							}
 							size="compact"
 							onClick={ () => onAction( link, action ) }
