@@ -18,7 +18,11 @@ import type { Settings } from '../../core/settings';
 import { registrableDomain } from '../../core/url';
 import { classifyAnchor } from '../../core/anchors';
 import { evaluatePost, evaluateSite } from '../../core/rules';
-import { relevance } from '../../core/relevance';
+import {
+	prepareText,
+	relevanceOfPrepared,
+	type PreparedText,
+} from '../../core/relevance';
 import type { SiteRecord, Store, StoredCheck } from '../store/types';
 import type {
 	PartnerRecord,
@@ -36,6 +40,8 @@ const POST_PAGE = 200;
 const DOMAIN_PAGE = 200;
 /** Posts per partner compared for relevance (the best match counts). */
 const RELEVANCE_POSTS = 20;
+/** Prepared post texts kept at once while partners are scored. */
+const PREPARED_POSTS = 256;
 
 /** Order in which a domain's status is chosen from its targets' statuses. */
 const STATUS_RANK: Record< BacklinkStatus, number > = {
@@ -149,6 +155,23 @@ export async function refreshReport(
 	const windowStart =
 		now.getTime() - settings.velocityWindowDays * 86_400_000;
 
+	// A post links to several partners: tokenise and weigh its text once
+	// per refresh, not once per partner (on a 10,000-post site this was
+	// most of the refresh, and most of its garbage). Bounded, so a huge
+	// site does not keep every post's vector.
+	const postTexts = new Map< string, PreparedText >();
+	const preparedPost = ( text: string ): PreparedText => {
+		let prepared = postTexts.get( text );
+		if ( ! prepared ) {
+			if ( postTexts.size >= PREPARED_POSTS ) {
+				postTexts.clear();
+			}
+			prepared = prepareText( text );
+			postTexts.set( text, prepared );
+		}
+		return prepared;
+	};
+
 	// 1. Partner domains: status, their links, relevance, history, alerts.
 	const partners = new Map<
 		string,
@@ -225,10 +248,12 @@ export async function refreshReport(
 						)
 					),
 				];
+				const theirs = prepareText( theirText );
 				for ( const text of texts.slice( 0, RELEVANCE_POSTS ) ) {
 					score = Math.max(
 						score ?? 0,
-						relevance( text, theirText )
+						relevanceOfPrepared( preparedPost( text ), theirs )
+							.score
 					);
 				}
 			}
