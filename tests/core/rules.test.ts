@@ -6,6 +6,7 @@ import {
 } from '../../src/core/rules';
 import type { Finding, FindingCode } from '../../src/core/findings';
 import { SettingsSchema } from '../../src/core/settings';
+import { prepareText } from '../../src/core/relevance';
 import { PAGES } from './fixtures/relevance-texts';
 import {
 	SETTINGS,
@@ -710,6 +711,39 @@ describe( 'off-topic-partner', () => {
 				'off-topic-partner'
 			);
 		}
+	} );
+
+	it( 'scores the same with page texts prepared once and shared between posts', () => {
+		const shared = new Map< string, ReturnType< typeof prepareText > >();
+		let prepared = 0;
+		const sharedPrepare = ( text: string ) => {
+			let found = shared.get( text );
+			if ( ! found ) {
+				prepared++;
+				found = prepareText( text );
+				shared.set( text, found );
+			}
+			return found;
+		};
+		const casino = reciprocal();
+		casino.result.page = casinoPage( casino.link.href );
+		const onTopic = reciprocal();
+		const posts = [
+			post(
+				[ casino.link, onTopic.link ],
+				[ casino.result, onTopic.result ]
+			),
+			post( [ onTopic.link ], [ onTopic.result ] ),
+			post( [ casino.link ], [ casino.result ] ),
+		];
+		for ( const input of [ ...posts, ...posts ] ) {
+			expect(
+				evaluatePost( input, SETTINGS, { prepareText: sharedPrepare } )
+			).toEqual( evaluatePost( input, SETTINGS ) );
+		}
+		// Each distinct page text was prepared once for all six evaluations.
+		expect( prepared ).toBe( shared.size );
+		expect( shared.size ).toBe( 2 );
 	} );
 
 	it( 'follows settings.minRelevance', () => {

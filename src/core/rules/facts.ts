@@ -375,10 +375,23 @@ function pageText( page: PageFacts ): string {
 }
 
 /** Everything the rules need, computed once. Never throws on odd input. */
+export interface EvaluateOptions {
+	/**
+	 * Prepares a partner page's text for relevance scoring. A caller that
+	 * evaluates many posts against the same partner pages (the site report:
+	 * thousands of posts, far fewer partners) passes one that remembers its
+	 * answers; prepared texts give bit-identical scores however often they
+	 * are reused.
+	 */
+	prepareText?: ( text: string ) => PreparedText;
+}
+
 export function buildPostFacts(
 	input: PostAnalysisInput,
-	settings: Settings
+	settings: Settings,
+	options: EvaluateOptions = {}
 ): PostFacts {
+	const preparePage = options.prepareText ?? prepareText;
 	const matcher = createSiteMatcher( input.siteUrls ?? [] );
 	// matcher.isOurs( href ) is "siteKey( href ) is one of ours": the site
 	// is at hand for every link, so it is looked up directly.
@@ -401,7 +414,7 @@ export function buildPostFacts(
 		let details = relevanceByText.get( text );
 		if ( ! details ) {
 			preparedPost ??= prepareText( postText );
-			details = relevanceOfPrepared( preparedPost, prepareText( text ) );
+			details = relevanceOfPrepared( preparedPost, preparePage( text ) );
 			relevanceByText.set( text, details );
 		}
 		return details;

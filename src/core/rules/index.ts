@@ -17,7 +17,7 @@ import { boilerplateBacklinkRule } from './boilerplate-backlink';
 import { cloakedBacklink } from './cloaking';
 import { exactMatchAnchors } from './exact-match-anchors';
 import { exchangeVelocity } from './exchange-velocity';
-import { buildPostFacts } from './facts';
+import { buildPostFacts, type EvaluateOptions } from './facts';
 import { followedBothWays } from './followed-both-ways';
 import { footerPlacementOurs } from './footer-placement-ours';
 import { genericAnchor } from './generic-anchor';
@@ -41,6 +41,7 @@ export {
 	pageKeywords,
 	TRAILING_LIST_END,
 	TRAILING_LIST_START,
+	type EvaluateOptions,
 } from './facts';
 export { RECIPROCAL_CLUSTER } from './outbound-domains';
 
@@ -105,9 +106,10 @@ const SEVERITY_RANK = { critical: 0, warning: 1, info: 2 } as const;
  */
 export function evaluatePost(
 	input: PostAnalysisInput,
-	settings: Settings | SettingsInput
+	settings: Settings | SettingsInput,
+	options: EvaluateOptions = {}
 ): Finding[] {
-	const facts = buildPostFacts( input, settingsOf( settings ) );
+	const facts = buildPostFacts( input, settingsOf( settings ), options );
 	const order = new Map< string, number >();
 	facts.links.forEach( ( f ) => {
 		if ( ! order.has( f.href ) ) {

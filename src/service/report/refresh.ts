@@ -40,8 +40,28 @@ const POST_PAGE = 200;
 const DOMAIN_PAGE = 200;
 /** Posts per partner compared for relevance (the best match counts). */
 const RELEVANCE_POSTS = 20;
-/** Prepared post texts kept at once while partners are scored. */
-const PREPARED_POSTS = 256;
+/** Prepared texts kept at once (each a few tens of KB). */
+const PREPARED_TEXTS = 256;
+
+/**
+ * prepareText with a memory of the last `max` texts: a refresh compares
+ * thousands of posts with far fewer partner pages and vice versa. Prepared
+ * texts give bit-identical scores however often they are reused.
+ */
+function boundedPreparer( max: number ): ( text: string ) => PreparedText {
+	const prepared = new Map< string, PreparedText >();
+	return ( text ) => {
+		let found = prepared.get( text );
+		if ( ! found ) {
+			if ( prepared.size >= max ) {
+				prepared.clear();
+			}
+			found = prepareText( text );
+			prepared.set( text, found );
+		}
+		return found;
+	};
+}
 
 /** Order in which a domain's status is chosen from its targets' statuses. */
 const STATUS_RANK: Record< BacklinkStatus, number > = {
@@ -159,18 +179,10 @@ export async function refreshReport(
 	// per refresh, not once per partner (on a 10,000-post site this was
 	// most of the refresh, and most of its garbage). Bounded, so a huge
 	// site does not keep every post's vector.
-	const postTexts = new Map< string, PreparedText >();
-	const preparedPost = ( text: string ): PreparedText => {
-		let prepared = postTexts.get( text );
-		if ( ! prepared ) {
-			if ( postTexts.size >= PREPARED_POSTS ) {
-				postTexts.clear();
-			}
-			prepared = prepareText( text );
-			postTexts.set( text, prepared );
-		}
-		return prepared;
-	};
+	const preparedPost = boundedPreparer( PREPARED_TEXTS );
+	// And every post's rules compare it with its partners' pages: those are
+	// prepared once per refresh too, not once per post.
+	const preparedPage = boundedPreparer( PREPARED_TEXTS );
 
 	// 1. Partner domains: status, their links, relevance, history, alerts.
 	const partners = new Map<
@@ -341,7 +353,8 @@ export async function refreshReport(
 					backlinks,
 					siteStats,
 				},
-				settings
+				settings,
+				{ prepareText: preparedPage }
 			);
 			found.set(
 				post.id,
