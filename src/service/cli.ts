@@ -5,6 +5,7 @@
  */
 import { Command, CommanderError } from 'commander';
 import { COMMANDS } from './commands';
+import { boundHeapGrowth } from './heap';
 
 export const EXIT_OK = 0;
 export const EXIT_FINDINGS = 1;
@@ -26,6 +27,7 @@ export function buildProgram(): Command {
 export async function main( argv: string[] ): Promise< void > {
 	const program = buildProgram();
 	try {
+		boundHeapGrowth();
 		await program.parseAsync( argv, { from: 'user' } );
 	} catch ( error ) {
 		if ( error instanceof CommanderError ) {
