@@ -7,6 +7,7 @@ import type { EditorResult } from './editor';
 import type { ExtractionResult } from './extraction';
 import type { ScanMemoryResult } from './scan-memory';
 import type { WarmPathResult } from './warm-path';
+import { round } from './lib/stats';
 
 export interface BenchReport {
 	date: string;
@@ -118,8 +119,22 @@ function backlinks( r: BacklinksResult ): string {
 				r.ratioVsLinkinator
 			}x); ≥ 70% of raw fetch: ${ met( r.shareOfRawFetch >= 0.7 ) } (${ Math.round(
 				r.shareOfRawFetch * 100
-			) }%).`,
+			) }%).` +
+			warmNote( r ),
 	].join( '\n' );
+}
+
+/** The warm-service row, for information: never what a target is judged on. */
+function warmNote( r: BacklinksResult ): string {
+	const warm = r.rows[ 3 ];
+	if ( ! warm ) {
+		return '';
+	}
+	return ` Targets are judged on the cold run (new fetcher per round: robots.txt fetched, new connections, as a re-check a day later finds them). The warm row is a service that checked the same hosts moments before: ${ round(
+		warm.pagesPerSec / r.rows[ 1 ].pagesPerSec
+	) }x linkinator, ${ Math.round(
+		( warm.pagesPerSec / r.rows[ 2 ].pagesPerSec ) * 100
+	) }% of raw.`;
 }
 
 function editor( r: EditorResult ): string {
