@@ -160,6 +160,26 @@ function addCompoundParts(
 	other: ReadonlyMap< string, number >,
 	additions: Map< string, number >
 ): void {
+	forEachCompoundPart( own, ( part, weight ) => {
+		if ( other.has( part ) ) {
+			additions.set(
+				part,
+				Math.max( additions.get( part ) ?? 0, weight / 2 )
+			);
+		}
+	} );
+}
+
+/**
+ * Every start and end of a long term of `own` that could stand for a word
+ * of another text (long enough, shorter than the term, not a term of `own`
+ * itself), with the term's weight, in a fixed order: the one walk both
+ * compound-part functions share, so they cannot disagree.
+ */
+function forEachCompoundPart(
+	own: ReadonlyMap< string, number >,
+	visit: ( part: string, weight: number ) => void
+): void {
 	for ( const [ term, weight ] of own ) {
 		if ( term.length < MIN_COMPOUND_PART * 2 ) {
 			continue;
@@ -176,13 +196,9 @@ function addCompoundParts(
 				if (
 					part.length >= MIN_COMPOUND_PART &&
 					part.length <= term.length - 3 &&
-					other.has( part ) &&
 					! own.has( part )
 				) {
-					additions.set(
-						part,
-						Math.max( additions.get( part ) ?? 0, weight / 2 )
-					);
+					visit( part, weight );
 				}
 			}
 		}
@@ -263,37 +279,17 @@ function compoundPartsOf(
 ): Map< string, CompoundPart > {
 	const parts = new Map< string, CompoundPart >();
 	let rank = 0;
-	for ( const [ term, weight ] of own ) {
-		if ( term.length < MIN_COMPOUND_PART * 2 ) {
-			continue;
+	forEachCompoundPart( own, ( part, weight ) => {
+		const known = parts.get( part );
+		if ( known ) {
+			known.weight = Math.max( known.weight, weight / 2 );
+		} else {
+			parts.set( part, {
+				weight: Math.max( 0, weight / 2 ),
+				rank: rank++,
+			} );
 		}
-		for (
-			let cut = MIN_COMPOUND_PART;
-			cut <= term.length - MIN_COMPOUND_PART + 1;
-			cut++
-		) {
-			for ( const part of [
-				term.slice( 0, cut ),
-				term.slice( cut - 1 ),
-			] ) {
-				if (
-					part.length >= MIN_COMPOUND_PART &&
-					part.length <= term.length - 3 &&
-					! own.has( part )
-				) {
-					const known = parts.get( part );
-					if ( known ) {
-						known.weight = Math.max( known.weight, weight / 2 );
-					} else {
-						parts.set( part, {
-							weight: Math.max( 0, weight / 2 ),
-							rank: rank++,
-						} );
-					}
-				}
-			}
-		}
-	}
+	} );
 	return parts;
 }
 
