@@ -85,9 +85,9 @@ describe( 'rlg scan', () => {
 		expect( run.stdout ).toMatch( /Partner domains: +2/ );
 		expect( run.stdout ).toMatch( /Linking back: +1 \(50%\)/ );
 		expect( run.stdout ).toContain( 'partner-a.test (content)' );
-		// No settings file: the summary says no anchor can be exact-match.
+		// No settings file: the summary says what exact-match means then.
 		expect( run.stdout ).toContain(
-			'Anchors: no keywords are set for this site'
+			'Anchors: no keywords are set for this site, so anchors count as exact-match only against the title and H1 of the page they point to'
 		);
 		const serious = /\n {2}(warning|critical) /.test( run.stdout );
 		expect( run.exitCode ).toBe( serious ? 1 : 0 );

@@ -110,7 +110,7 @@ function anchorsLine( anchors: FullReport[ 'anchors' ] ): string {
 	const quoted = ( list: string[] ) =>
 		list.map( ( item ) => `"${ item }"` ).join( ', ' );
 	if ( ! anchors.keywords.length ) {
-		return 'Anchors: no keywords are set for this site, so no anchor counts as exact-match (set them in the plugin, or pass --settings).';
+		return 'Anchors: no keywords are set for this site, so anchors count as exact-match only against the title and H1 of the page they point to (set keywords in the plugin, or pass --settings).';
 	}
 	return `Anchors judged with the keywords ${ quoted( anchors.keywords ) }${
 		anchors.brandTerms.length

@@ -259,7 +259,7 @@ export function reportHtml( report: FullReport ): string {
 					? ` and the brand terms ${ quoted( report.anchors.brandTerms ) }`
 					: ''
 			}. The editor also uses each post’s focus keyphrase, which a scan does not see.</p>`
-		: '<p class="meta">No keywords were set for this site, so no anchor was judged exact-match for a keyword. Set them in the plugin’s settings (or pass <code>--settings</code>).</p>';
+		: '<p class="meta">No keywords were set for this site: anchors were judged exact-match only against the title and H1 of the page they point to. Set keywords in the plugin’s settings (or pass <code>--settings</code>).</p>';
 	const logs = new Map< string, PartnerLogEntry[] >();
 	for ( const entry of report.log ) {
 		logs.set( entry.domain, [
