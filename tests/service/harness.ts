@@ -8,10 +8,14 @@ import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type { BacklinkResult } from '../../src/core/schemas';
 import { DEFAULT_SETTINGS } from '../../src/core/settings';
+import type { Settings } from '../../src/core/settings';
 import { buildApp } from '../../src/service/api/app';
 import { signRequest } from '../../src/service/auth';
 import { createCheckService } from '../../src/service/check-service';
 import type { TargetChecker } from '../../src/service/check-service';
+import type { ResolveMap } from '../../src/service/fetch';
+import { createScanRuntime } from '../../src/service/scan/runtime';
+import type { ScanRuntime } from '../../src/service/scan/runtime';
 import { openStore, siteIdentity } from '../../src/service/store';
 import type { SiteRecord, SqliteStore } from '../../src/service/store';
 
@@ -114,6 +118,64 @@ export async function startHarness(
 		dataDir,
 		async close() {
 			await app.close();
+			await store.close();
+			fs.rmSync( dataDir, { recursive: true, force: true } );
+		},
+	};
+}
+
+export interface LiveHarness {
+	app: FastifyInstance;
+	store: SqliteStore;
+	runtime: ScanRuntime;
+	dataDir: string;
+	/** Closes the app, the runtime and the store; removes the data dir. */
+	close: () => Promise< void >;
+}
+
+/**
+ * The app as `rlg serve` wires it (the scan runtime's real checker, scans
+ * and report routes) for one site signing with `secret`, its partner sites
+ * reached through `resolveMap`.
+ */
+export async function startLiveHarness( options: {
+	siteUrl: string;
+	secret: string;
+	settings: Settings;
+	resolveMap: ResolveMap;
+} ): Promise< LiveHarness > {
+	const { settings } = options;
+	const dataDir = tempDataDir();
+	const store = openStore( { dataDir } );
+	await store.addSite( {
+		...siteIdentity( options.siteUrl )!,
+		secret: options.secret,
+	} );
+	const runtime = createScanRuntime( {
+		store,
+		settings,
+		fetcher: { resolveMap: options.resolveMap },
+	} );
+	const app = await buildApp( {
+		store,
+		checkService: runtime.checkService,
+		settings,
+		report: {
+			store,
+			scanStore: runtime.scanStore,
+			scanner: runtime.scanner,
+			settings,
+		},
+	} );
+	await app.listen( { host: '127.0.0.1', port: 0 } );
+	return {
+		app,
+		store,
+		runtime,
+		dataDir,
+		async close() {
+			await app.close();
+			await runtime.close();
 			await store.close();
 			fs.rmSync( dataDir, { recursive: true, force: true } );
 		},

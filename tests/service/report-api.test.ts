@@ -3,10 +3,7 @@
  * a scan of a local fake WordPress, follow its status, page and filter the
  * report, open a partner, write to the relationship log, export CSV.
  */
-import fs from 'node:fs';
 import type { AddressInfo } from 'node:net';
-import os from 'node:os';
-import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { DEFAULT_SETTINGS } from '../../src/core/settings';
 import {
@@ -14,24 +11,18 @@ import {
 	ReportResponseSchema,
 	ScanStatusSchema,
 } from '../../src/core/report';
-import { buildApp } from '../../src/service/api/app';
 import { signRequest } from '../../src/service/auth';
-import { createScanRuntime } from '../../src/service/scan/runtime';
-import type { ScanRuntime } from '../../src/service/scan/runtime';
-import { openStore } from '../../src/service/store';
-import type { SqliteStore } from '../../src/service/store';
 import { html, startPartnerWeb } from '../helpers/partner-web';
 import type { PartnerWeb } from '../helpers/partner-web';
 import { bindFakeWordPress, createFakeWordPress } from '../helpers/fake-sites';
-import { send, signedSend } from './harness';
+import { send, signedSend, startLiveHarness } from './harness';
+import type { LiveHarness } from './harness';
 
 const KEY = 'b'.repeat( 64 );
 
 describe( 'scan and report API', () => {
 	let web: PartnerWeb;
-	let dataDir: string;
-	let store: SqliteStore;
-	let runtime: ScanRuntime;
+	let live: LiveHarness | undefined;
 	let app: FastifyInstance;
 	let siteUrl: string;
 
@@ -70,38 +61,18 @@ describe( 'scan and report API', () => {
 		} );
 		bindFakeWordPress( wp, web );
 		siteUrl = web.url( 'our.example' );
-		dataDir = fs.mkdtempSync( path.join( os.tmpdir(), 'rlg-report-api-' ) );
-		store = openStore( { dataDir } );
-		await store.addSite( {
-			url: siteUrl,
-			siteKey: new URL( siteUrl ).host,
+		live = await startLiveHarness( {
+			siteUrl,
 			secret: KEY,
-		} );
-		runtime = createScanRuntime( {
-			store,
 			settings: DEFAULT_SETTINGS,
-			fetcher: { resolveMap: web.resolveMap },
+			resolveMap: web.resolveMap,
 		} );
-		app = await buildApp( {
-			store,
-			checkService: runtime.checkService,
-			settings: DEFAULT_SETTINGS,
-			report: {
-				store,
-				scanStore: runtime.scanStore,
-				scanner: runtime.scanner,
-				settings: DEFAULT_SETTINGS,
-			},
-		} );
-		await app.listen( { host: '127.0.0.1', port: 0 } );
+		app = live.app;
 	} );
 
 	afterAll( async () => {
-		await app.close();
-		await runtime.close();
-		await store.close();
+		await live?.close();
 		await web.close();
-		fs.rmSync( dataDir, { recursive: true, force: true } );
 	} );
 
 	it( 'refuses unsigned requests', async () => {

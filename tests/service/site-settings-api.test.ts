@@ -3,8 +3,6 @@
  * (PUT /v1/site/settings) is what the service checks, scans and reports
  * that site with, on top of the service's own settings.
  */
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import type { FastifyInstance } from 'fastify';
@@ -12,10 +10,7 @@ import { ReportResponseSchema, ScanStatusSchema } from '../../src/core/report';
 import { CheckResponseSchema } from '../../src/core/schemas';
 import { DEFAULT_SETTINGS } from '../../src/core/settings';
 import type { Settings } from '../../src/core/settings';
-import { buildApp } from '../../src/service/api/app';
 import { signRequest } from '../../src/service/auth';
-import { createScanRuntime } from '../../src/service/scan/runtime';
-import type { ScanRuntime } from '../../src/service/scan/runtime';
 import {
 	DATABASE_FILE,
 	openStore,
@@ -25,8 +20,15 @@ import type { SqliteStore } from '../../src/service/store';
 import { html, startPartnerWeb } from '../helpers/partner-web';
 import type { PartnerWeb } from '../helpers/partner-web';
 import { bindFakeWordPress, createFakeWordPress } from '../helpers/fake-sites';
-import { SITE_KEY, SITE_URL, send, signedSend, startHarness } from './harness';
-import type { Harness, Reply } from './harness';
+import {
+	SITE_KEY,
+	SITE_URL,
+	send,
+	signedSend,
+	startHarness,
+	startLiveHarness,
+} from './harness';
+import type { Harness, LiveHarness, Reply } from './harness';
 
 const KEY = 'c'.repeat( 64 );
 const ANCHOR = 'organic gardening tips';
@@ -37,7 +39,7 @@ describe( 'per-site settings (PUT/GET /v1/site/settings)', () => {
 	let web: PartnerWeb;
 	let dataDir: string;
 	let store: SqliteStore;
-	let runtime: ScanRuntime;
+	let live: LiveHarness | undefined;
 	let app: FastifyInstance;
 	let siteUrl: string;
 
@@ -111,34 +113,18 @@ describe( 'per-site settings (PUT/GET /v1/site/settings)', () => {
 		} );
 		bindFakeWordPress( wp, web );
 		siteUrl = web.url( 'our.example' );
-		dataDir = fs.mkdtempSync( path.join( os.tmpdir(), 'rlg-site-set-' ) );
-		store = openStore( { dataDir } );
-		await store.addSite( { ...siteIdentity( siteUrl )!, secret: KEY } );
-		runtime = createScanRuntime( {
-			store,
+		live = await startLiveHarness( {
+			siteUrl,
+			secret: KEY,
 			settings: SERVICE_SETTINGS,
-			fetcher: { resolveMap: web.resolveMap },
+			resolveMap: web.resolveMap,
 		} );
-		app = await buildApp( {
-			store,
-			checkService: runtime.checkService,
-			settings: SERVICE_SETTINGS,
-			report: {
-				store,
-				scanStore: runtime.scanStore,
-				scanner: runtime.scanner,
-				settings: SERVICE_SETTINGS,
-			},
-		} );
-		await app.listen( { host: '127.0.0.1', port: 0 } );
+		( { dataDir, store, app } = live );
 	} );
 
 	afterAll( async () => {
-		await app?.close();
-		await runtime?.close();
-		await store?.close();
+		await live?.close();
 		await web?.close();
-		fs.rmSync( dataDir, { recursive: true, force: true } );
 	} );
 
 	it( 'refuses unsigned reads and writes with 401', async () => {

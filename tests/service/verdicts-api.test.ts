@@ -4,9 +4,6 @@
  * report after a scan, and in its history; the partner's evidence exports
  * as JSON and CSV (GET /v1/report/partners/:domain/evidence).
  */
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import {
 	PartnerDetailSchema,
@@ -15,16 +12,12 @@ import {
 } from '../../src/core/report';
 import { CheckResponseSchema } from '../../src/core/schemas';
 import { SettingsSchema } from '../../src/core/settings';
-import { buildApp } from '../../src/service/api/app';
-import { createScanRuntime } from '../../src/service/scan/runtime';
-import type { ScanRuntime } from '../../src/service/scan/runtime';
-import { openStore } from '../../src/service/store';
-import type { SqliteStore } from '../../src/service/store';
 import { EVIDENCE_CSV_COLUMNS } from '../../src/service/verdicts/evidence';
 import { html, startPartnerWeb } from '../helpers/partner-web';
 import type { PartnerWeb } from '../helpers/partner-web';
 import { bindFakeWordPress, createFakeWordPress } from '../helpers/fake-sites';
-import { signedSend } from './harness';
+import { signedSend, startLiveHarness } from './harness';
+import type { LiveHarness } from './harness';
 
 const KEY = 'c'.repeat( 64 );
 /** Two misses confirm at once here: the hours are tested with a clock elsewhere. */
@@ -32,9 +25,7 @@ const SETTINGS = SettingsSchema.parse( { removalConfirmHours: 0 } );
 
 describe( 'removal grace period and evidence over the API', () => {
 	let web: PartnerWeb;
-	let dataDir: string;
-	let store: SqliteStore;
-	let runtime: ScanRuntime;
+	let live: LiveHarness | undefined;
 	let app: FastifyInstance;
 	let siteUrl: string;
 	let target: string;
@@ -84,40 +75,18 @@ describe( 'removal grace period and evidence over the API', () => {
 			'/post',
 			html( `<p>Thanks to <a href="${ siteUrl }">Our Example</a>.</p>` )
 		);
-		dataDir = fs.mkdtempSync(
-			path.join( os.tmpdir(), 'rlg-verdicts-api-' )
-		);
-		store = openStore( { dataDir } );
-		await store.addSite( {
-			url: siteUrl,
-			siteKey: new URL( siteUrl ).host,
+		live = await startLiveHarness( {
+			siteUrl,
 			secret: KEY,
-		} );
-		runtime = createScanRuntime( {
-			store,
 			settings: SETTINGS,
-			fetcher: { resolveMap: web.resolveMap },
+			resolveMap: web.resolveMap,
 		} );
-		app = await buildApp( {
-			store,
-			checkService: runtime.checkService,
-			settings: SETTINGS,
-			report: {
-				store,
-				scanStore: runtime.scanStore,
-				scanner: runtime.scanner,
-				settings: SETTINGS,
-			},
-		} );
-		await app.listen( { host: '127.0.0.1', port: 0 } );
+		app = live.app;
 	} );
 
 	afterAll( async () => {
-		await app.close();
-		await runtime.close();
-		await store.close();
+		await live?.close();
 		await web.close();
-		fs.rmSync( dataDir, { recursive: true, force: true } );
 	} );
 
 	it( 'shows "confirming" after one miss, in the check answer, the report row and the history', async () => {
