@@ -162,9 +162,15 @@ function computeNormalizedUrl( href: string, base?: string ): string | null {
 	if ( ! url ) {
 		return null;
 	}
-	url.hash = '';
-	url.username = '';
-	url.password = '';
+	// Each setter re-serialises the URL natively, even to the same value;
+	// most links have none of the three, and an empty "#" is still a hash.
+	if ( url.hash !== '' || url.href.endsWith( '#' ) ) {
+		url.hash = '';
+	}
+	if ( url.username !== '' || url.password !== '' ) {
+		url.username = '';
+		url.password = '';
+	}
 	if ( url.hostname.endsWith( '.' ) ) {
 		url.hostname = url.hostname.replace( /\.+$/, '' );
 		if ( url.hostname === '' ) {

@@ -32,6 +32,137 @@ describe( 'analyzeHtml keepLink', () => {
 		}
 	);
 
+	it( 'relative links are dropped unresolved only when they cannot leave the page host', () => {
+		// Each line is its own block, so a wrongly skipped or kept link
+		// shifts the block numbers of the links to ours that follow it.
+		const hrefs = [
+			'/about',
+			'//ours.test/host-relative',
+			'&#92;&#92;ours.test/backslashes',
+			'/&#92;ours.test/slash-backslash',
+			'/&#10;/ours.test/newline-makes-host',
+			'&#1;//ours.test/leading-control',
+			' //ours.test/leading-space',
+			'https:ours.test/other-scheme',
+			'http:ours.test/same-scheme',
+			'java&#10;script:alert(1)',
+			'mailto:me@ours.test',
+			'?page=2',
+			'../up',
+			'a b:c',
+			`/${ 'x'.repeat( 9000 ) }`,
+			'https://ours.test/plain',
+		];
+		const html = `<html><body><main>${ hrefs
+			.map(
+				( href, i ) =>
+					`<p>Line ${ i } <a href="${ href }">link ${ i }</a></p>`
+			)
+			.join( '' ) }</main></body></html>`;
+		const oursOnly = ( href: string ) =>
+			new URL( href ).hostname === 'ours.test';
+		const all = analyzeHtml( html, 'http://partner.test/post/' );
+		const kept = analyzeHtml( html, 'http://partner.test/post/', {
+			keepLink: oursOnly,
+		} );
+		expect( kept.links ).toEqual(
+			all.links.filter( ( link ) => oursOnly( link.href ) )
+		);
+		expect( kept.links.map( ( link ) => link.text ) ).toEqual( [
+			'link 1',
+			'link 2',
+			'link 3',
+			'link 4',
+			'link 5',
+			'link 6',
+			'link 7',
+			'link 15',
+		] );
+		// On an alias of ours, relative links are ours and are kept.
+		const onOurs = analyzeHtml( html, 'http://ours.test/post/', {
+			keepLink: oursOnly,
+		} );
+		expect( onOurs.links ).toEqual(
+			analyzeHtml( html, 'http://ours.test/post/' ).links.filter(
+				( link ) => oursOnly( link.href )
+			)
+		);
+		expect( onOurs.links.map( ( link ) => link.href ) ).toContain(
+			'http://ours.test/about'
+		);
+	} );
+
+	it( 'random hrefs of URL syntax characters: kept links equal the filtered full result', () => {
+		// A fixed-seed generator, so a failure names a reproducible href.
+		let seed = 42;
+		const random = () => {
+			seed = ( seed * 1103515245 + 12345 ) % 2147483648;
+			return seed / 2147483648;
+		};
+		const pieces = [
+			'/',
+			'\\',
+			':',
+			'.',
+			'..',
+			'?',
+			'#',
+			'@',
+			'%2f',
+			'http',
+			'https',
+			'ours.test',
+			'x',
+			'&#9;',
+			'&#10;',
+			'&#13;',
+			'&#1;',
+			' ',
+			'mailto:',
+			'javascript:',
+		];
+		const some = ( max: number ) =>
+			Array.from(
+				{ length: Math.floor( random() * ( max + 1 ) ) },
+				() => pieces[ Math.floor( random() * pieces.length ) ]
+			).join( '' );
+		const prefixes = [
+			'/',
+			'\\',
+			'http:',
+			'https:',
+			'&#10;',
+			'&#9;',
+			' ',
+			'&#1;',
+			'.',
+			'?',
+			':',
+		];
+		const prefix = () =>
+			Array.from(
+				{ length: 1 + Math.floor( random() * 3 ) },
+				() => prefixes[ Math.floor( random() * prefixes.length ) ]
+			).join( '' );
+		// Half: a tricky prefix in front of our host name ("/&#10;/ours…").
+		const hrefs = Array.from( { length: 3000 }, () =>
+			random() < 0.5 ? prefix() + 'ours.test' + some( 2 ) : some( 5 )
+		);
+		const html = `<html><body><main>${ hrefs
+			.map( ( href, i ) => `<p><a href="${ href }">l${ i }</a></p>` )
+			.join( '' ) }</main></body></html>`;
+		const oursOnly = ( href: string ) =>
+			new URL( href ).hostname === 'ours.test';
+		const all = analyzeHtml( html, 'http://partner.test/a/b' );
+		const kept = analyzeHtml( html, 'http://partner.test/a/b', {
+			keepLink: oursOnly,
+		} );
+		expect( kept.links.length ).toBeGreaterThan( 10 );
+		expect( kept.links ).toEqual(
+			all.links.filter( ( link ) => oursOnly( link.href ) )
+		);
+	} );
+
 	it( 'drops every link when nothing is kept, in page and fragment mode', () => {
 		const page = corpus[ 0 ];
 		for ( const fragment of [ false, true ] ) {

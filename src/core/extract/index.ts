@@ -41,6 +41,10 @@ export interface AnalyzeOptions {
 	 * the facts are the same as without it: callers that keep a few links
 	 * of a big page (the backlink checker keeps links to our site) get
 	 * exactly the entries the unfiltered result would have had.
+	 *
+	 * The answer must depend only on the URL's scheme, host and port: when
+	 * the page's own origin is not kept, its relative links are dropped
+	 * without being resolved.
 	 */
 	keepLink?: ( href: string ) => boolean;
 }
@@ -60,6 +64,22 @@ export const TEXT_SAMPLE_CHARS = 4000;
  */
 function detached( text: string ): string {
 	return text.length < 13 ? text : ( ' ' + text ).slice( 1 );
+}
+
+/**
+ * A reference that resolves against an http(s) base to a URL on the base's
+ * host: a path, a query or a relative path, which the URL parser never
+ * refuses. Conservative on purpose: a leading space or control character, a
+ * possible scheme ("mailto:", "java\nscript:"), a leading "//" or "\" (host
+ * references in http), a tab or line break anywhere (the parser drops those,
+ * which can make "/\n/evil.test" a host reference) and over-long hrefs all
+ * take the full parse.
+ */
+const SAME_HOST_REFERENCE =
+	/^(?:\/(?![/\\])|[.?]|[A-Za-z0-9][A-Za-z0-9+.-]*(?![A-Za-z0-9+.:-]))[^\t\n\r]*$/;
+
+function isSameHostReference( href: string ): boolean {
+	return href.length <= 8192 && SAME_HOST_REFERENCE.test( href );
 }
 
 /** Targets that are not pages: skipped before URL resolution. */
@@ -148,8 +168,20 @@ export function analyzeHtml(
 		}
 		return copy;
 	};
+	// Relative links point at the page's own host: when that is not kept,
+	// they need a block number but no resolving (a third of a page's links).
+	const baseHref = keepLink === undefined ? null : normalizeUrl( base );
+	const dropRelative =
+		keepLink !== undefined && baseHref !== null && ! keepLink( baseHref );
 	for ( const link of model.links ) {
 		if ( isFragmentOnly( link.rawHref ) ) {
+			continue;
+		}
+		if ( dropRelative && isSameHostReference( link.rawHref ) ) {
+			const block = model.elements.block[ link.element ];
+			if ( ! blockIds.has( block ) ) {
+				blockIds.set( block, blockIds.size );
+			}
 			continue;
 		}
 		let href = normalized.get( link.rawHref );
