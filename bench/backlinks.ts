@@ -30,6 +30,8 @@ export interface BacklinksToolRow {
 	tool: string;
 	pages: number;
 	seconds: number;
+	/** Each timed round, in run order (shows how steady the figure is). */
+	roundSeconds: number[];
 	pagesPerSec: number;
 	/** Pages the tool reported as fetched fine (sanity). */
 	ok: number;
@@ -77,7 +79,7 @@ export async function runBacklinks( options: {
 	const pagesPerHost = 2;
 	const slowEvery = 20;
 	const slowMs = 250;
-	const rounds = options.quick ? 1 : 2;
+	const rounds = options.quick ? 1 : 3;
 	const concurrency = DEFAULT_FETCHER_OPTIONS.globalConcurrency;
 	const web = await startFixtureWeb( {
 		hosts,
@@ -201,7 +203,11 @@ export async function runBacklinks( options: {
 		],
 	];
 
-	const totals = tools.map( () => ( { ms: 0, ok: 0 } ) );
+	const totals = tools.map( () => ( {
+		ms: 0,
+		ok: 0,
+		rounds: [] as number[],
+	} ) );
 	try {
 		// Warm-up: one untimed full round of each tool (JIT, lazy imports).
 		// A full round, not a few pages: every analysis worker compiles its
@@ -215,7 +221,9 @@ export async function runBacklinks( options: {
 			for ( const [ i, [ , run ] ] of tools.entries() ) {
 				const start = nowMs();
 				const ok = await run( named.length );
-				totals[ i ].ms += nowMs() - start;
+				const ms = nowMs() - start;
+				totals[ i ].ms += ms;
+				totals[ i ].rounds.push( round( ms / 1000 ) );
 				totals[ i ].ok = ok;
 			}
 		}
@@ -232,6 +240,7 @@ export async function runBacklinks( options: {
 			tool,
 			pages: pagesPerRun * rounds,
 			seconds: round( seconds ),
+			roundSeconds: totals[ i ].rounds,
 			pagesPerSec: round( ( pagesPerRun * rounds ) / seconds ),
 			ok: totals[ i ].ok,
 		};

@@ -96,6 +96,8 @@ function backlinks( r: BacklinksResult ): string {
 		row.tool,
 		row.pages,
 		row.seconds,
+		// Older result files have no per-round times.
+		row.roundSeconds?.join( ' / ' ) ?? '',
 		row.pagesPerSec,
 		row.ok,
 	] );
@@ -112,7 +114,17 @@ function backlinks( r: BacklinksResult ): string {
 			r.analysisThreads ?? 0
 		} worker thread(s); ${ r.rounds } round(s), interleaved.`,
 		'',
-		table( [ 'tool', 'pages', 's', 'pages/s', 'ok (last round)' ], rows ),
+		table(
+			[
+				'tool',
+				'pages',
+				's',
+				's per round',
+				'pages/s',
+				'ok (last round)',
+			],
+			rows
+		),
 		'',
 		`rlg verdicts correct: ${ r.verdictsCorrect }/${ r.verdictsTotal }. ` +
 			`Targets: ≥ 1.5x linkinator: ${ met( r.ratioVsLinkinator >= 1.5 ) } (${
