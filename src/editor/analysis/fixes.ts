@@ -5,23 +5,17 @@
  */
 import type { Finding, FindingCode } from '../../core';
 import type { EditorLink } from '../types';
+import { REMOTE_RULE_CODES } from './checklist';
 
 export type FixAction =
 	'nofollow' | 'sponsored' | 'rewrite-anchor' | 'show' | 'edit-pattern';
 
-/** Risks that a rel on our link neutralises (no ranking credit passes). */
-const REL_FIXABLE: readonly FindingCode[] = [
-	'exact-match-anchor-theirs',
-	'exact-match-anchor-both',
-	'identical-anchors',
-	'boilerplate-backlink',
-	'homepage-swap',
-	'off-topic-partner',
-	'hidden-link-theirs',
-	'followed-both-ways',
-	'backlink-not-indexable',
-	'cloaked-backlink',
-];
+/**
+ * Risks that a rel on our link neutralises (no ranking credit passes): all
+ * those that exist because the partner links back, which are exactly the
+ * rules that need the partner's page.
+ */
+const REL_FIXABLE = REMOTE_RULE_CODES;
 
 const ANCHOR_CODES: readonly FindingCode[] = [
 	'exact-match-anchor-ours',
