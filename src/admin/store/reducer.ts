@@ -100,6 +100,14 @@ export function newerScanStatus(
 	return next;
 }
 
+function withPartner(
+	state: ReportState,
+	domain: string,
+	partner: Remote< PartnerDetail >
+): ReportState {
+	return { ...state, partners: { ...state.partners, [ domain ]: partner } };
+}
+
 export function reducer(
 	state: ReportState = initialState(),
 	action: ReportAction
@@ -147,46 +155,25 @@ export function reducer(
 			};
 		case 'OPEN_PARTNER':
 			return { ...state, openDomain: action.domain };
-		case 'PARTNER_REQUEST': {
-			const previous = state.partners[ action.domain ];
-			return {
-				...state,
-				partners: {
-					...state.partners,
-					[ action.domain ]: {
-						data: previous?.data ?? null,
-						error: null,
-						loading: true,
-					},
-				},
-			};
-		}
+		case 'PARTNER_REQUEST':
+			return withPartner( state, action.domain, {
+				data: state.partners[ action.domain ]?.data ?? null,
+				error: null,
+				loading: true,
+			} );
 		case 'PARTNER_RECEIVE':
-			return {
-				...state,
-				partners: {
-					...state.partners,
-					[ action.domain ]: {
-						data: action.detail,
-						error: null,
-						loading: false,
-					},
-				},
-			};
-		case 'PARTNER_FAIL': {
-			const previous = state.partners[ action.domain ];
-			return {
-				...state,
-				partners: {
-					...state.partners,
-					[ action.domain ]: {
-						data: previous?.data ?? null,
-						error: action.error,
-						loading: false,
-					},
-				},
-			};
-		}
+			return withPartner( state, action.domain, {
+				data: action.detail,
+				error: null,
+				loading: false,
+			} );
+		case 'PARTNER_FAIL':
+			// The detail shown before stays on screen beside the error.
+			return withPartner( state, action.domain, {
+				data: state.partners[ action.domain ]?.data ?? null,
+				error: action.error,
+				loading: false,
+			} );
 		case 'LOG_SAVE_REQUEST':
 			return {
 				...state,
