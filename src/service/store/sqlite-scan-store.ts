@@ -104,6 +104,10 @@ export function findingWeight( findings: Finding[] ): number {
 	);
 }
 
+function unknownScan( id: number ): RlgError {
+	return new RlgError( 'ERR_SCAN_UNKNOWN', `no scan with id ${ id }` );
+}
+
 function escapeLike( text: string ): string {
 	return text.replace( /[\\%_]/g, ( c ) => '\\' + c );
 }
@@ -190,6 +194,14 @@ export class SqliteScanStore implements ScanStore {
 		return row ? toScan( row ) : null;
 	}
 
+	private async requireScan( id: number ): Promise< ScanRecord > {
+		const scan = await this.getScan( id );
+		if ( ! scan ) {
+			throw unknownScan( id );
+		}
+		return scan;
+	}
+
 	async latestScan( siteId: number ): Promise< ScanRecord | null > {
 		const row = this.db
 			.prepare(
@@ -233,7 +245,7 @@ export class SqliteScanStore implements ScanStore {
 			)
 			.get( ownerPid, Date.now(), id ) as ScanRow | undefined;
 		if ( ! row ) {
-			throw new RlgError( 'ERR_SCAN_UNKNOWN', `no scan with id ${ id }` );
+			throw unknownScan( id );
 		}
 		return toScan( row );
 	}
@@ -254,7 +266,7 @@ export class SqliteScanStore implements ScanStore {
 			)
 			.get( state, error, finished, id ) as ScanRow | undefined;
 		if ( ! row ) {
-			throw new RlgError( 'ERR_SCAN_UNKNOWN', `no scan with id ${ id }` );
+			throw unknownScan( id );
 		}
 		return toScan( row );
 	}
@@ -269,13 +281,7 @@ export class SqliteScanStore implements ScanStore {
 		unchanged: string[],
 		progress: ScanProgress
 	): Promise< void > {
-		const scan = await this.getScan( scanId );
-		if ( ! scan ) {
-			throw new RlgError(
-				'ERR_SCAN_UNKNOWN',
-				`no scan with id ${ scanId }`
-			);
-		}
+		const scan = await this.requireScan( scanId );
 		const now = new Date().toISOString();
 		const upsert = this.db.prepare(
 			`INSERT INTO scan_posts ( site_id, source_key, url, title, modified_gmt, text_sample,
@@ -342,13 +348,7 @@ export class SqliteScanStore implements ScanStore {
 		sourceKeys: string[],
 		progress: ScanProgress
 	): Promise< void > {
-		const scan = await this.getScan( scanId );
-		if ( ! scan ) {
-			throw new RlgError(
-				'ERR_SCAN_UNKNOWN',
-				`no scan with id ${ scanId }`
-			);
-		}
+		const scan = await this.requireScan( scanId );
 		const mark = this.db.prepare(
 			'UPDATE scan_posts SET seen_scan_id = ? WHERE site_id = ? AND source_key = ?'
 		);
@@ -377,13 +377,7 @@ export class SqliteScanStore implements ScanStore {
 		prefix: string,
 		progress: ScanProgress
 	): Promise< number > {
-		const scan = await this.getScan( scanId );
-		if ( ! scan ) {
-			throw new RlgError(
-				'ERR_SCAN_UNKNOWN',
-				`no scan with id ${ scanId }`
-			);
-		}
+		const scan = await this.requireScan( scanId );
 		let removed = 0;
 		this.db.transaction( () => {
 			removed = this.db
