@@ -65,6 +65,13 @@ describe( 'REST routes of reciprocal-link-guard/v1', () => {
 		} );
 	} );
 
+	/** The admin's check of their own post, with a valid nonce. */
+	const checkAsAdmin = () =>
+		rest( sessions.admin.context, 'POST', `${ NS }/check`, {
+			body: checkBody( adminPostId ),
+			nonce: nonces.admin,
+		} );
+
 	afterAll( async () => {
 		for ( const session of Object.values( sessions ) ) {
 			await session.close();
@@ -396,15 +403,7 @@ describe( 'REST routes of reciprocal-link-guard/v1', () => {
 				serviceUrl: deadUrl,
 				siteKey: 'k'.repeat( 64 ),
 			} );
-			const answer = await rest(
-				sessions.admin.context,
-				'POST',
-				`${ NS }/check`,
-				{
-					body: checkBody( adminPostId ),
-					nonce: nonces.admin,
-				}
-			);
+			const answer = await checkAsAdmin();
 			expect( answer.status ).toBe( 502 );
 			expect( answer.body.code ).toBe( 'rlg_service_unreachable' );
 			expect( answer.body.message ).toBe(
@@ -437,12 +436,7 @@ describe( 'REST routes of reciprocal-link-guard/v1', () => {
 					serviceUrl: `http://127.0.0.1:${ port }`,
 					siteKey: 'k'.repeat( 64 ),
 				} );
-				const answer = await rest(
-					sessions.admin.context,
-					'POST',
-					`${ NS }/check`,
-					{ body: checkBody( adminPostId ), nonce: nonces.admin }
-				);
+				const answer = await checkAsAdmin();
 				expect( answer.status ).toBe( 504 );
 				expect( answer.body.code ).toBe( 'rlg_service_unreachable' );
 				expect( answer.body.message ).toBe(
@@ -480,15 +474,7 @@ describe( 'REST routes of reciprocal-link-guard/v1', () => {
 
 		it( 'points at the settings when no service is configured', async () => {
 			setPluginOptions( { serviceUrl: '', siteKey: '' } );
-			const answer = await rest(
-				sessions.admin.context,
-				'POST',
-				`${ NS }/check`,
-				{
-					body: checkBody( adminPostId ),
-					nonce: nonces.admin,
-				}
-			);
+			const answer = await checkAsAdmin();
 			expect( answer.status ).toBe( 503 );
 			expect( answer.body.code ).toBe( 'rlg_service_misconfigured' );
 			expect( answer.body.message ).toContain(
@@ -502,15 +488,7 @@ describe( 'REST routes of reciprocal-link-guard/v1', () => {
 				serviceUrl: service.url,
 				siteKey: 'f'.repeat( 64 ),
 			} );
-			const answer = await rest(
-				sessions.admin.context,
-				'POST',
-				`${ NS }/check`,
-				{
-					body: checkBody( adminPostId ),
-					nonce: nonces.admin,
-				}
-			);
+			const answer = await checkAsAdmin();
 			expect( answer.status ).toBe( 502 );
 			expect( answer.body.code ).toBe( 'rlg_service_misconfigured' );
 			expect( answer.body.message ).toContain(
