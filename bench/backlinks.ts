@@ -24,7 +24,8 @@ import {
 } from '../src/service/fetch';
 import { importEsm } from './lib/esm';
 import { startFixtureWeb } from './lib/fixture-web';
-import { mapLimit, nowMs, round } from './lib/stats';
+import { mapConcurrent } from '../src/service/map-concurrent';
+import { nowMs, round } from './lib/stats';
 
 export interface BacklinksToolRow {
 	tool: string;
@@ -180,7 +181,7 @@ export async function runBacklinks( options: {
 					connect: { lookup },
 				} );
 				try {
-					const statuses = await mapLimit(
+					const statuses = await mapConcurrent(
 						named.slice( 0, count ),
 						concurrency,
 						async ( url ) => {

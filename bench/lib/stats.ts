@@ -42,23 +42,3 @@ export function round( value: number, digits = 3 ): number {
 	const factor = 10 ** Math.max( 0, digits - 1 - magnitude );
 	return Math.round( value * factor ) / factor;
 }
-
-/** Runs `items` through `worker` with at most `limit` in flight. */
-export async function mapLimit< T, R >(
-	items: readonly T[],
-	limit: number,
-	worker: ( item: T, index: number ) => Promise< R >
-): Promise< R[] > {
-	const results = new Array< R >( items.length );
-	let next = 0;
-	async function lane(): Promise< void > {
-		while ( next < items.length ) {
-			const index = next++;
-			results[ index ] = await worker( items[ index ], index );
-		}
-	}
-	await Promise.all(
-		Array.from( { length: Math.min( limit, items.length ) }, lane )
-	);
-	return results;
-}

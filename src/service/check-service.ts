@@ -26,6 +26,7 @@ import { silentLogger } from './logger';
 import { isTransient } from './store/transient';
 import { removalState } from './verdicts/removal';
 import type { SiteRecord, Store, StoredCheck } from './store/types';
+import { mapConcurrent } from './map-concurrent';
 
 /** What the check service passes the checker for one target. */
 export interface TargetCheckContext {
@@ -87,26 +88,6 @@ export interface CheckService {
 		request: CheckRequest,
 		site: SiteRecord
 	) => Promise< CheckResponse >;
-}
-
-/** Run `work` over `items` with at most `limit` in flight; results in input order. */
-async function mapConcurrent< T, R >(
-	items: T[],
-	limit: number,
-	work: ( item: T ) => Promise< R >
-): Promise< R[] > {
-	const results = new Array< R >( items.length );
-	let next = 0;
-	const worker = async () => {
-		while ( next < items.length ) {
-			const index = next++;
-			results[ index ] = await work( items[ index ] );
-		}
-	};
-	await Promise.all(
-		Array.from( { length: Math.min( limit, items.length ) }, worker )
-	);
-	return results;
 }
 
 /** The links' anchors classified for this request's keywords. */

@@ -19,6 +19,7 @@ import {
 	slowBody,
 	startPartnerWeb,
 	tooManyRequests,
+	type PartnerHandler,
 	type PartnerWeb,
 } from '../helpers/partner-web';
 
@@ -380,5 +381,65 @@ describe( 'indexability of the partner page', () => {
 		);
 		expect( result.status ).toBe( 'links-back' );
 		expect( result.page?.notIndexable ).toBe( reason );
+	} );
+} );
+
+describe( 'checkTargets on a large batch', () => {
+	it( 'works on at most batchConcurrency targets at once and answers in input order', async () => {
+		const gauge = { inFlight: 0, peak: 0 };
+		const slowPage =
+			( body: string ): PartnerHandler =>
+			( _req, res ) => {
+				gauge.inFlight++;
+				gauge.peak = Math.max( gauge.peak, gauge.inFlight );
+				setTimeout( () => {
+					gauge.inFlight--;
+					res.writeHead( 200, { 'content-type': 'text/html' } );
+					res.end( body );
+				}, 20 );
+			};
+		const names = Array.from(
+			{ length: 8 },
+			( _, i ) => `batch-${ i }.test`
+		);
+		const batchWeb = await startPartnerWeb(
+			Object.fromEntries(
+				names.map( ( name, i ) => [
+					name,
+					{
+						'/page': slowPage(
+							article(
+								i % 2 === 0
+									? `<p>See <a href="${ OURS }">our site</a>.</p>`
+									: '<p>No link here.</p>'
+							)
+						),
+					},
+				] )
+			)
+		);
+		const batchFetcher = createFetcher( {
+			resolveMap: batchWeb.resolveMap,
+		} );
+		try {
+			const results = await createBacklinkChecker( {
+				fetcher: batchFetcher,
+				batchConcurrency: 3,
+			} ).checkTargets(
+				names.map( ( name ) => batchWeb.url( name, '/page' ) ),
+				{ ...ctx, homepage: false }
+			);
+			expect( results.map( ( r ) => [ r.target, r.status ] ) ).toEqual(
+				names.map( ( name, i ) => [
+					batchWeb.url( name, '/page' ),
+					i % 2 === 0 ? 'links-back' : 'no-link',
+				] )
+			);
+			// The fetcher alone would allow 16 at once.
+			expect( gauge.peak ).toBe( 3 );
+		} finally {
+			await batchFetcher.close();
+			await batchWeb.close();
+		}
 	} );
 } );

@@ -30,6 +30,7 @@ import {
 	type PageAnalyzer,
 } from '../analysis';
 import type { Fetcher, FetchOutcome } from '../fetch/fetch-page';
+import { mapConcurrent } from '../map-concurrent';
 import { notIndexableReason } from './indexability';
 
 /** At most this much page text goes into PageFacts.textSample. */
@@ -90,6 +91,13 @@ export interface BacklinkCheckerOptions {
 	analyzer?: PageAnalyzer;
 	/** Clock for checkedAt (tests). */
 	now?: () => Date;
+	/**
+	 * Targets `checkTargets` works on at once (default 32: twice the
+	 * fetcher's default global limit, so it never idles while a target
+	 * waits for robots.txt). More would only queue in the fetcher, with
+	 * their deadlines already running.
+	 */
+	batchConcurrency?: number;
 }
 
 /**
@@ -193,6 +201,7 @@ export function createBacklinkChecker(
 	const { fetcher } = options;
 	const analyzer = options.analyzer ?? createInlineAnalyzer();
 	const now = options.now ?? ( () => new Date() );
+	const batchConcurrency = options.batchConcurrency ?? 32;
 
 	function toBacklinks(
 		links: readonly Pick< ExtractedLink, keyof ExtractedLink >[],
@@ -423,10 +432,8 @@ export function createBacklinkChecker(
 		checkTarget,
 		async checkTargets( targets, ctx ) {
 			const batch = ctx.batch ?? { homepages: new Map() };
-			return Promise.all(
-				targets.map( ( target ) =>
-					checkTarget( target, { ...ctx, batch } )
-				)
+			return mapConcurrent( targets, batchConcurrency, ( target ) =>
+				checkTarget( target, { ...ctx, batch } )
 			);
 		},
 		createBatch: () => ( { homepages: new Map() } ),

@@ -18,6 +18,7 @@ import type { ScanCursor } from '../../store/scan-types';
 import { isPageFailure } from '../http';
 import type { ScanHttp } from '../http';
 import type { KeyBatch, PostBatch, PostSource, SourcePost } from './types';
+import { mapConcurrent } from '../../map-concurrent';
 
 /** The sitemap protocol's limit on one (uncompressed) sitemap file. */
 export const MAX_SITEMAP_BYTES = 50 * 1024 * 1024;
@@ -257,26 +258,6 @@ export function createSitemapSource(
 		return pages;
 	}
 
-	async function mapConcurrent< T, R >(
-		items: T[],
-		work: ( item: T ) => Promise< R >
-	): Promise< R[] > {
-		const results = new Array< R >( items.length );
-		let next = 0;
-		await Promise.all(
-			Array.from(
-				{ length: Math.min( concurrency, items.length ) },
-				async () => {
-					while ( next < items.length ) {
-						const index = next++;
-						results[ index ] = await work( items[ index ] );
-					}
-				}
-			)
-		);
-		return results;
-	}
-
 	return {
 		keyPrefix: 'url:',
 		listsEveryPost: true,
@@ -327,6 +308,7 @@ export function createSitemapSource(
 					const posts: SourcePost[] = [];
 					const outcomes = await mapConcurrent(
 						toRead,
+						concurrency,
 						async ( page ) => ( {
 							page,
 							outcome: await http.page( page.loc ),
