@@ -91,6 +91,31 @@ describe( 'ReadAttributes', () => {
 	} );
 } );
 
+describe( 'lower-casing to ASCII', () => {
+	it( 'maps no non-ASCII code point to ASCII but the Kelvin sign, one for one (why ReadAttributes.slot rejects names by length)', () => {
+		const toAscii: number[] = [];
+		for ( let code = 128; code <= 0x10ffff; code++ ) {
+			const lower =
+				code >= 0xd800 && code <= 0xdfff
+					? String.fromCharCode( code ).toLowerCase()
+					: String.fromCodePoint( code ).toLowerCase();
+
+			if ( /^[\x00-\x7f]+$/.test( lower ) ) {
+				toAscii.push( code );
+			}
+		}
+		expect( toAscii ).toEqual( [ 0x212a ] );
+		expect( '\u212a'.toLowerCase() ).toBe( 'k' );
+	} );
+
+	it( 'never reads a name with non-ASCII characters, whatever its length', () => {
+		const [ [ , picked ] ] = readBoth(
+			'<p \u212Aid="a" ıd="b" cla\u212Ass="c" ıdx="d" \u212A="e" role="r"></p>'
+		);
+		expect( picked ).toEqual( { role: 'r' } );
+	} );
+} );
+
 describe( 'tag names', () => {
 	it( 'pairs every open with its close across thousands of distinct, mixed-case and non-ASCII names', () => {
 		let html = '';

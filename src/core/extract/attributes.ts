@@ -54,22 +54,34 @@ export class ReadAttributes
 	private readonly values: Array< string | undefined > = new Array(
 		READ.length
 	).fill( undefined );
-	private dirty = false;
+	/**
+	 * The slots set since the last reset, so a reset clears only those:
+	 * most tags set one or two slots, and clearing all of them (`fill`)
+	 * for every tag was a visible share of the parse.
+	 */
+	private readonly written = new Uint8Array( READ.length );
+	private writtenCount = 0;
 
 	reset(): void {
-		if ( this.dirty ) {
-			this.values.fill( undefined );
-			this.dirty = false;
+		for ( let i = 0; i < this.writtenCount; i++ ) {
+			this.values[ this.written[ i ] ] = undefined;
 		}
+		this.writtenCount = 0;
 	}
 
 	slot( html: string, start: number, end: number ): number {
 		const slots = SLOTS_BY_LENGTH[ end - start ];
-		if ( slots !== undefined ) {
-			for ( const slot of slots ) {
-				if ( equalsLowerAscii( html, start, end, READ[ slot ] ) ) {
-					return slot;
-				}
+		if ( slots === undefined ) {
+			// No listed name has this length, and no name with non-ASCII
+			// characters lower-cases to a listed one of another length:
+			// the only characters `toLowerCase()` maps to ASCII are A-Z and
+			// the Kelvin sign, one for one (tests/core/extract-attributes).
+			return -1;
+		}
+		for ( let i = 0; i < slots.length; i++ ) {
+			const slot = slots[ i ];
+			if ( equalsLowerAscii( html, start, end, READ[ slot ] ) ) {
+				return slot;
 			}
 		}
 		// Exactness for odd names: what `toLowerCase()` would make of them.
@@ -89,7 +101,7 @@ export class ReadAttributes
 		// The first of two same-named attributes wins, as in browsers.
 		if ( this.values[ slot ] === undefined ) {
 			this.values[ slot ] = value;
-			this.dirty = true;
+			this.written[ this.writtenCount++ ] = slot;
 		}
 	}
 
