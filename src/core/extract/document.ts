@@ -75,66 +75,51 @@ export const TAG_SCOPING = 3;
  * hidden reasons and headings are stored as numbers for the same reason
  * and read through the methods below.
  */
+/** Columns of the element table, by type (see ElementTable.allocate). */
+const INT32_COLUMNS = 11;
+const UINT8_COLUMNS = 8;
+
 export class ElementTable {
 	count = 0;
 	private capacity: number;
 	/** Text of each heading, in order; `headingIndex` points into it. */
 	readonly headings: string[] = [];
 	/** TAG_ROOT, TAG_TABLE_ROW, TAG_SCOPING or TAG_OTHER. */
-	tagKind: Uint8Array;
-	hintCode: Uint8Array;
-	hiddenCode: Uint8Array;
+	tagKind!: Uint8Array;
+	hintCode!: Uint8Array;
+	hiddenCode!: Uint8Array;
 	/** Hidden state descendants inherit (adds aria-hidden containers). */
-	hiddenForChildrenCode: Uint8Array;
+	hiddenForChildrenCode!: Uint8Array;
 	/** The last heading that closed before this element opened, or -1. */
-	headingIndex: Int32Array;
-	parent: Int32Array;
+	headingIndex!: Int32Array;
+	parent!: Int32Array;
 	/** Index of the last element in this element's subtree. */
-	last: Int32Array;
+	last!: Int32Array;
 	/** Nearest ancestor (not self) that carries a hint, or -1. */
-	hintParent: Int32Array;
+	hintParent!: Int32Array;
 	/** Nearest block-level container (self included). */
-	block: Int32Array;
+	block!: Int32Array;
 	/** Nearest text container for main-content scoring (self included). */
-	container: Int32Array;
+	container!: Int32Array;
 	/** Visible text length of the subtree, and the part inside links. */
-	text: Int32Array;
-	linkText: Int32Array;
-	links: Int32Array;
+	text!: Int32Array;
+	linkText!: Int32Array;
+	links!: Int32Array;
 	/** Non-link text whose nearest text container is this element. */
-	ownText: Int32Array;
+	ownText!: Int32Array;
 	/** Non-link text whose nearest block is this element. */
-	blockText: Int32Array;
+	blockText!: Int32Array;
 	/** 1 or 0. */
-	inList: Uint8Array;
+	inList!: Uint8Array;
 	/** Inside article/aside/main/nav/section: header/footer here are not site regions. */
-	scoped: Uint8Array;
-	containsH1: Uint8Array;
+	scoped!: Uint8Array;
+	containsH1!: Uint8Array;
 	/** Subtree holds a header/footer/sidebar region hint (strength >= 2). */
-	containsRegion: Uint8Array;
+	containsRegion!: Uint8Array;
 
 	constructor( capacity: number ) {
 		this.capacity = Math.max( 16, capacity );
-		const n = this.capacity;
-		this.tagKind = new Uint8Array( n );
-		this.hintCode = new Uint8Array( n );
-		this.hiddenCode = new Uint8Array( n );
-		this.hiddenForChildrenCode = new Uint8Array( n );
-		this.headingIndex = new Int32Array( n );
-		this.parent = new Int32Array( n );
-		this.last = new Int32Array( n );
-		this.hintParent = new Int32Array( n );
-		this.block = new Int32Array( n );
-		this.container = new Int32Array( n );
-		this.text = new Int32Array( n );
-		this.linkText = new Int32Array( n );
-		this.links = new Int32Array( n );
-		this.ownText = new Int32Array( n );
-		this.blockText = new Int32Array( n );
-		this.inList = new Uint8Array( n );
-		this.scoped = new Uint8Array( n );
-		this.containsH1 = new Uint8Array( n );
-		this.containsRegion = new Uint8Array( n );
+		this.allocate( null );
 	}
 
 	hint( index: number ): Hint | null {
@@ -176,37 +161,57 @@ export class ElementTable {
 	}
 
 	private grow(): void {
-		const n = this.capacity * 2;
-		const int32 = ( old: Int32Array ): Int32Array => {
-			const column = new Int32Array( n );
-			column.set( old );
+		this.capacity *= 2;
+		this.allocate( this );
+	}
+
+	/**
+	 * All columns as views on one buffer of `capacity` rows, copied from
+	 * `old` when it grows. One allocation instead of one per column: a
+	 * typed array's own buffer costs far more to set up than its view.
+	 */
+	private allocate( old: ElementTable | null ): void {
+		const n = this.capacity;
+		const buffer = new ArrayBuffer(
+			n * ( 4 * INT32_COLUMNS + UINT8_COLUMNS )
+		);
+		let offset = 0;
+		const int32 = ( previous: Int32Array | undefined ): Int32Array => {
+			const column = new Int32Array( buffer, offset, n );
+			offset += 4 * n;
+			if ( previous !== undefined ) {
+				column.set( previous );
+			}
 			return column;
 		};
-		const uint8 = ( old: Uint8Array ): Uint8Array => {
-			const column = new Uint8Array( n );
-			column.set( old );
+		const uint8 = ( previous: Uint8Array | undefined ): Uint8Array => {
+			const column = new Uint8Array( buffer, offset, n );
+			offset += n;
+			if ( previous !== undefined ) {
+				column.set( previous );
+			}
 			return column;
 		};
-		this.tagKind = uint8( this.tagKind );
-		this.hintCode = uint8( this.hintCode );
-		this.hiddenCode = uint8( this.hiddenCode );
-		this.hiddenForChildrenCode = uint8( this.hiddenForChildrenCode );
-		this.headingIndex = int32( this.headingIndex );
-		this.parent = int32( this.parent );
-		this.last = int32( this.last );
-		this.hintParent = int32( this.hintParent );
-		this.block = int32( this.block );
-		this.container = int32( this.container );
-		this.text = int32( this.text );
-		this.linkText = int32( this.linkText );
-		this.links = int32( this.links );
-		this.ownText = int32( this.ownText );
-		this.blockText = int32( this.blockText );
-		this.inList = uint8( this.inList );
-		this.scoped = uint8( this.scoped );
-		this.containsH1 = uint8( this.containsH1 );
-		this.containsRegion = uint8( this.containsRegion );
-		this.capacity = n;
+		// Int32 columns first: their offsets stay multiples of 4.
+		this.headingIndex = int32( old?.headingIndex );
+		this.parent = int32( old?.parent );
+		this.last = int32( old?.last );
+		this.hintParent = int32( old?.hintParent );
+		this.block = int32( old?.block );
+		this.container = int32( old?.container );
+		this.text = int32( old?.text );
+		this.linkText = int32( old?.linkText );
+		this.links = int32( old?.links );
+		this.ownText = int32( old?.ownText );
+		this.blockText = int32( old?.blockText );
+		this.tagKind = uint8( old?.tagKind );
+		this.hintCode = uint8( old?.hintCode );
+		this.hiddenCode = uint8( old?.hiddenCode );
+		this.hiddenForChildrenCode = uint8( old?.hiddenForChildrenCode );
+		this.inList = uint8( old?.inList );
+		this.scoped = uint8( old?.scoped );
+		this.containsH1 = uint8( old?.containsH1 );
+		this.containsRegion = uint8( old?.containsRegion );
 	}
 }
 
@@ -397,25 +402,43 @@ function isSpace( code: number ): boolean {
 }
 
 /**
+ * `collapseRuns( text.slice( start, end ) ).length` of the last
+ * {@link collapsedLength} call: the same scan gives both.
+ */
+let lastRunsLength = 0;
+
+/**
  * `text.replace( /\s+/g, ' ' ).trim().length` without building either
  * string: the text handler runs for every text node, and on large pages
  * those throwaway strings were a good part of the garbage collector's work.
+ * Also leaves the untrimmed length in {@link lastRunsLength}: the text
+ * sample needs it for most text nodes, and one scan is half the cost of two.
+ *
+ * Each whitespace run counts one, except a run at either end when there is
+ * anything else; all-whitespace text is one run, and 0 trimmed.
  */
 function collapsedLength( text: string, start: number, end: number ): number {
-	let length = 0;
-	let pendingSpace = false;
+	let nonSpace = 0;
+	let runs = 0;
+	let inRun = false;
 	for ( let i = start; i < end; i++ ) {
 		if ( isSpace( text.charCodeAt( i ) ) ) {
-			pendingSpace = length > 0;
-		} else {
-			if ( pendingSpace ) {
-				length++;
-				pendingSpace = false;
+			if ( ! inRun ) {
+				runs++;
+				inRun = true;
 			}
-			length++;
+		} else {
+			nonSpace++;
+			inRun = false;
 		}
 	}
-	return length;
+	lastRunsLength = nonSpace + runs;
+	if ( nonSpace === 0 ) {
+		return 0;
+	}
+	const leading = isSpace( text.charCodeAt( start ) ) ? 1 : 0;
+	const trailing = inRun ? 1 : 0;
+	return nonSpace + runs - leading - trailing;
 }
 
 /**
@@ -439,28 +462,6 @@ export function collapseRuns( text: string ): string {
 /** `text.replace( /\s+/g, ' ' ).trim()`. */
 export function collapseWhitespace( text: string ): string {
 	return collapseRuns( text ).trim();
-}
-
-/** `collapseRuns( text.slice( start, end ) ).length` without building it. */
-function collapsedRunsLength(
-	text: string,
-	start: number,
-	end: number
-): number {
-	let length = 0;
-	let inRun = false;
-	for ( let i = start; i < end; i++ ) {
-		if ( isSpace( text.charCodeAt( i ) ) ) {
-			if ( ! inRun ) {
-				length++;
-				inRun = true;
-			}
-		} else {
-			length++;
-			inRun = false;
-		}
-	}
-	return length;
 }
 
 /**
@@ -720,6 +721,7 @@ export function buildDocument( html: string ): DocumentModel {
 		}
 		const index = stack[ stack.length - 1 ];
 		const length = collapsedLength( source, start, end );
+		const runsLength = lastRunsLength;
 		if ( headingDepth > 0 && headingBuffer.length < MAX_HEADING_CHARS ) {
 			headingBuffer += collapseRuns( source.slice( start, end ) );
 		}
@@ -747,7 +749,7 @@ export function buildDocument( html: string ): DocumentModel {
 		// Link text is part of what a reader (and a relevance score) sees.
 		if ( chunkChars < MAX_CHUNK_CHARS && hiddenForChildren === null ) {
 			chunks.push( { element: index, source, start, end } );
-			chunkChars += collapsedRunsLength( source, start, end );
+			chunkChars += runsLength;
 		}
 	};
 
