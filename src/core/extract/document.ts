@@ -241,6 +241,8 @@ export interface TextChunk {
 	source: string;
 	start: number;
 	end: number;
+	/** `collapseRuns( source.slice( start, end ) ).length`. */
+	runsLength: number;
 }
 
 export interface DocumentModel {
@@ -381,7 +383,7 @@ const MAX_HEADING_CHARS = 300;
  * expression (ECMAScript WhiteSpace + LineTerminator), so the counts below
  * agree exactly with `text.replace( /\s+/g, ' ' ).trim()`.
  */
-function isSpace( code: number ): boolean {
+export function isSpace( code: number ): boolean {
 	if ( code <= 32 ) {
 		return code === 32 || ( code >= 9 && code <= 13 );
 	}
@@ -748,7 +750,7 @@ export function buildDocument( html: string ): DocumentModel {
 		}
 		// Link text is part of what a reader (and a relevance score) sees.
 		if ( chunkChars < MAX_CHUNK_CHARS && hiddenForChildren === null ) {
-			chunks.push( { element: index, source, start, end } );
+			chunks.push( { element: index, source, start, end, runsLength } );
 			chunkChars += runsLength;
 		}
 	};

@@ -9,8 +9,8 @@ import type { ExtractedLink, HiddenReason } from '../schemas';
 import { normalizeUrl } from '../url';
 import {
 	buildDocument,
-	collapseRuns,
 	collapseWhitespace,
+	isSpace,
 	relTokens,
 } from './document';
 import type { DocumentModel } from './document';
@@ -98,11 +98,71 @@ function resolveBase( model: DocumentModel, baseUrl: string ): string {
 	return baseUrl;
 }
 
+/**
+ * Appends text to a whitespace-collapsed, left-trimmed string, the way
+ * `collapseWhitespace( a + b )` would read it: each whitespace run becomes
+ * one space, written only once more text follows (so the end is trimmed
+ * too). Stretches whose spaces are all single (most running text) are
+ * copied in one slice.
+ */
+class CollapsedText {
+	text = '';
+	private pendingSpace = false;
+
+	/** A whitespace run between two pieces (the sample's block separator). */
+	space(): void {
+		this.pendingSpace = true;
+	}
+
+	append( source: string, start: number, end: number ): void {
+		let i = start;
+		while ( i < end ) {
+			if ( isSpace( source.charCodeAt( i ) ) ) {
+				this.pendingSpace = true;
+				i++;
+				continue;
+			}
+			// From a non-space up to the first whitespace that is not one
+			// space followed by a non-space: needs no change.
+			let j = i + 1;
+			while ( j < end ) {
+				const code = source.charCodeAt( j );
+				if ( ! isSpace( code ) ) {
+					j++;
+				} else if (
+					code === 32 &&
+					j + 1 < end &&
+					! isSpace( source.charCodeAt( j + 1 ) )
+				) {
+					j += 2;
+				} else {
+					break;
+				}
+			}
+			if ( this.pendingSpace && this.text !== '' ) {
+				this.text += ' ';
+			}
+			this.pendingSpace = false;
+			this.text += source.slice( i, j );
+			i = j;
+		}
+	}
+}
+
+/**
+ * The text sample: the chunks outside boilerplate, a space between two
+ * blocks, whitespace collapsed, the first {@link TEXT_SAMPLE_CHARS}. It
+ * stops where the collapsed chunks (not trimmed, with the separators) reach
+ * twice that, as it always has, or once the sample is full, which cannot
+ * change it: text is only ever appended.
+ */
 function textSample(
 	model: DocumentModel,
 	context: PlacementContext | null
 ): string {
-	let sample = '';
+	const sample = new CollapsedText();
+	/** Length of the chunks as collapsed one by one, with separators. */
+	let piecesLength = 0;
 	let previousBlock = -1;
 	// Consecutive chunks mostly share an element: ask once per run.
 	let lastElement = -1;
@@ -120,16 +180,21 @@ function textSample(
 		// Text of two blocks ("Tips</h2><p>We") must not fuse into one word;
 		// inline pieces of one block ("gar<b>den</b>") must stay joined.
 		const block = model.elements.block[ chunk.element ];
-		if ( block !== previousBlock && sample !== '' ) {
-			sample += ' ';
+		if ( block !== previousBlock && piecesLength > 0 ) {
+			sample.space();
+			piecesLength++;
 		}
 		previousBlock = block;
-		sample += collapseRuns( chunk.source.slice( chunk.start, chunk.end ) );
-		if ( sample.length >= TEXT_SAMPLE_CHARS * 2 ) {
+		sample.append( chunk.source, chunk.start, chunk.end );
+		piecesLength += chunk.runsLength;
+		if (
+			piecesLength >= TEXT_SAMPLE_CHARS * 2 ||
+			sample.text.length >= TEXT_SAMPLE_CHARS
+		) {
 			break;
 		}
 	}
-	return collapseWhitespace( sample ).slice( 0, TEXT_SAMPLE_CHARS );
+	return sample.text.slice( 0, TEXT_SAMPLE_CHARS );
 }
 
 /**
@@ -241,7 +306,7 @@ export function analyzeHtml(
 			title: detached( model.title ),
 			h1: detached( model.h1 ),
 			lang: model.lang === null ? null : detached( model.lang ),
-			textSample: textSample( model, context ),
+			textSample: detached( textSample( model, context ) ),
 			metaRobots:
 				model.metaRobots === null ? null : detached( model.metaRobots ),
 			canonical,

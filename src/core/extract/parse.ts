@@ -184,11 +184,22 @@ export function equalsLowerAscii(
  * downstream can tell the difference, except that Set and Map lookups on
  * them no longer hash a fresh string each time.
  */
-const NAME_TABLE_SIZE = 1024;
-/** A prime: keeps the running hash a small integer (no overflow). */
-const NAME_HASH_MODULUS = 1048573;
+const NAME_TABLE_SIZE = 1024; // A power of two: slots are hash bits.
 const NAME_TABLE_MAX = NAME_TABLE_SIZE / 2;
 
+/**
+ * The same string as the engine's own copy of it, the one property names
+ * and string literals use (`Object.keys` hands out property names). The
+ * model compares every tag name with literals (`tag === 'a'`, `switch`)
+ * and looks it up in Maps; with both sides the engine's copy, that is a
+ * pointer comparison instead of a character one. Same characters either
+ * way, so nothing can tell the difference but the time.
+ */
+function internalized( name: string ): string {
+	return Object.keys( { [ name ]: 0 } )[ 0 ] ?? name;
+}
+
+/* eslint-disable no-bitwise -- hashing: 32-bit arithmetic and table-slot masks. */
 class NameTable {
 	private names: Array< string | undefined > = [];
 	private count = 0;
@@ -209,9 +220,10 @@ class NameTable {
 			if ( code >= 128 ) {
 				return html.slice( start, end ).toLowerCase();
 			}
-			hash = ( hash * 31 + lowerAscii( code ) ) % NAME_HASH_MODULUS;
+			// 32-bit multiply, no division: this runs for every tag.
+			hash = ( Math.imul( hash, 31 ) + lowerAscii( code ) ) | 0;
 		}
-		let at = hash % NAME_TABLE_SIZE;
+		let at = ( hash ^ ( hash >>> 10 ) ) & ( NAME_TABLE_SIZE - 1 );
 		for (;;) {
 			const name = this.names[ at ];
 			if ( name === undefined ) {
@@ -220,20 +232,21 @@ class NameTable {
 			if ( equalsLowerAscii( html, start, end, name ) ) {
 				return name;
 			}
-			at = ( at + 1 ) % NAME_TABLE_SIZE;
+			at = ( at + 1 ) & ( NAME_TABLE_SIZE - 1 );
 		}
-		const name = html.slice( start, end ).toLowerCase();
+		const name = internalized( html.slice( start, end ).toLowerCase() );
 		// Pages of thousands of made-up custom elements: start again rather
 		// than probe a crowded table (strings handed out stay valid).
 		if ( this.count >= NAME_TABLE_MAX ) {
 			this.clear();
-			at = hash % NAME_TABLE_SIZE;
+			at = ( hash ^ ( hash >>> 10 ) ) & ( NAME_TABLE_SIZE - 1 );
 		}
 		this.names[ at ] = name;
 		this.count++;
 		return name;
 	}
 }
+/* eslint-enable no-bitwise */
 
 /** Shared by all parses: the same names recur on every page. */
 const tagNames = new NameTable();
