@@ -40,6 +40,15 @@ const SLOT_BY_NAME = new Map< string, number >(
 	READ.map( ( name, slot ) => [ name, slot ] )
 );
 
+/**
+ * Whether a name with non-ASCII characters could lower-case to a listed
+ * one. The only such character is the Kelvin sign, which `toLowerCase()`
+ * maps to "k" (tests/core/extract-attributes checks every code point), so
+ * only a listed name with a "k" could; today none has one, and names that
+ * fail the ASCII comparison need no second look.
+ */
+const NON_ASCII_CAN_MATCH = READ.some( ( name ) => name.includes( 'k' ) );
+
 /** Slots by name length, so most names are rejected by one array read. */
 const SLOTS_BY_LENGTH: number[][] = [];
 READ.forEach( ( name, slot ) => {
@@ -83,6 +92,9 @@ export class ReadAttributes
 			if ( equalsLowerAscii( html, start, end, READ[ slot ] ) ) {
 				return slot;
 			}
+		}
+		if ( ! NON_ASCII_CAN_MATCH ) {
+			return -1;
 		}
 		// Exactness for odd names: what `toLowerCase()` would make of them.
 		for ( let i = start; i < end; i++ ) {
