@@ -222,6 +222,8 @@ export function analyzeHtml(
 	// Menus, footers and archives repeat the same hrefs many times a page;
 	// with one base per page, each distinct href is normalised once.
 	const normalized = new Map< string, string | null >();
+	/** The returned copy of each kept href (see {@link detached}). */
+	const keptHrefs = new Map< string, string >();
 	const links: ExtractedLink[] = [];
 	// Many links share the heading above them: one copy each.
 	const headings = new Map< string, string >();
@@ -252,9 +254,6 @@ export function analyzeHtml(
 		let href = normalized.get( link.rawHref );
 		if ( href === undefined ) {
 			href = normalizeUrl( link.rawHref, base );
-			if ( href !== null ) {
-				href = detached( href );
-			}
 			normalized.set( link.rawHref, href );
 		}
 		if ( href === null ) {
@@ -270,6 +269,13 @@ export function analyzeHtml(
 		if ( keepLink !== undefined && ! keepLink( href ) ) {
 			continue;
 		}
+		// Copied only once kept (keepLink drops most), once per href.
+		let copy = keptHrefs.get( link.rawHref );
+		if ( copy === undefined ) {
+			copy = detached( href );
+			keptHrefs.set( link.rawHref, copy );
+		}
+		href = copy;
 		const text = detached( collapseWhitespace( link.text ) );
 		const hidden: HiddenReason | null = elements.hidden( link.element );
 		links.push( {
