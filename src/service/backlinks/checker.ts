@@ -92,10 +92,11 @@ export interface BacklinkCheckerOptions {
 	/** Clock for checkedAt (tests). */
 	now?: () => Date;
 	/**
-	 * Targets `checkTargets` works on at once (default 32: twice the
-	 * fetcher's default global limit, so it never idles while a target
-	 * waits for robots.txt). More would only queue in the fetcher, with
-	 * their deadlines already running.
+	 * Targets `checkTargets` works on at once (default 256). Each check's
+	 * deadline starts when its fetch is asked for, so a batch of thousands
+	 * started at once would time out in the fetcher's queue. Measured on 600
+	 * targets: windows of 16–64 were 10–15% slower than none (a target
+	 * waiting on a slow host holds its place), 256 the same as none.
 	 */
 	batchConcurrency?: number;
 }
@@ -201,7 +202,7 @@ export function createBacklinkChecker(
 	const { fetcher } = options;
 	const analyzer = options.analyzer ?? createInlineAnalyzer();
 	const now = options.now ?? ( () => new Date() );
-	const batchConcurrency = options.batchConcurrency ?? 32;
+	const batchConcurrency = options.batchConcurrency ?? 256;
 
 	function toBacklinks(
 		links: readonly Pick< ExtractedLink, keyof ExtractedLink >[],
