@@ -17,6 +17,28 @@ function everyThirdHost( href: string ): boolean {
 	return sum % 3 === 0;
 }
 
+const oursOnly = ( href: string ) => new URL( href ).hostname === 'ours.test';
+
+/**
+ * A page of one paragraph (one block) per href, analysed in full and with
+ * only the links to ours.test kept: a wrongly skipped or kept link shifts
+ * the block numbers of the links that follow it.
+ */
+function analyseBoth( hrefs: readonly string[], baseUrl: string ) {
+	const html = `<html><body><main>${ hrefs
+		.map(
+			( href, i ) =>
+				`<p>Line ${ i } <a href="${ href }">link ${ i }</a></p>`
+		)
+		.join( '' ) }</main></body></html>`;
+	const all = analyzeHtml( html, baseUrl );
+	const kept = analyzeHtml( html, baseUrl, { keepLink: oursOnly } );
+	return {
+		kept: kept.links,
+		expected: all.links.filter( ( link ) => oursOnly( link.href ) ),
+	};
+}
+
 describe( 'analyzeHtml keepLink', () => {
 	it.each( corpus.map( ( page ) => [ page.name, page ] as const ) )(
 		'%s: kept links equal the unfiltered result filtered afterwards (blocks, positions, placement), facts unchanged',
@@ -53,22 +75,12 @@ describe( 'analyzeHtml keepLink', () => {
 			`/${ 'x'.repeat( 9000 ) }`,
 			'https://ours.test/plain',
 		];
-		const html = `<html><body><main>${ hrefs
-			.map(
-				( href, i ) =>
-					`<p>Line ${ i } <a href="${ href }">link ${ i }</a></p>`
-			)
-			.join( '' ) }</main></body></html>`;
-		const oursOnly = ( href: string ) =>
-			new URL( href ).hostname === 'ours.test';
-		const all = analyzeHtml( html, 'http://partner.test/post/' );
-		const kept = analyzeHtml( html, 'http://partner.test/post/', {
-			keepLink: oursOnly,
-		} );
-		expect( kept.links ).toEqual(
-			all.links.filter( ( link ) => oursOnly( link.href ) )
+		const { kept, expected } = analyseBoth(
+			hrefs,
+			'http://partner.test/post/'
 		);
-		expect( kept.links.map( ( link ) => link.text ) ).toEqual( [
+		expect( kept ).toEqual( expected );
+		expect( kept.map( ( link ) => link.text ) ).toEqual( [
 			'link 1',
 			'link 2',
 			'link 3',
@@ -79,15 +91,9 @@ describe( 'analyzeHtml keepLink', () => {
 			'link 15',
 		] );
 		// On an alias of ours, relative links are ours and are kept.
-		const onOurs = analyzeHtml( html, 'http://ours.test/post/', {
-			keepLink: oursOnly,
-		} );
-		expect( onOurs.links ).toEqual(
-			analyzeHtml( html, 'http://ours.test/post/' ).links.filter(
-				( link ) => oursOnly( link.href )
-			)
-		);
-		expect( onOurs.links.map( ( link ) => link.href ) ).toContain(
+		const onOurs = analyseBoth( hrefs, 'http://ours.test/post/' );
+		expect( onOurs.kept ).toEqual( onOurs.expected );
+		expect( onOurs.kept.map( ( link ) => link.href ) ).toContain(
 			'http://ours.test/about'
 		);
 	} );
@@ -148,19 +154,12 @@ describe( 'analyzeHtml keepLink', () => {
 		const hrefs = Array.from( { length: 3000 }, () =>
 			random() < 0.5 ? prefix() + 'ours.test' + some( 2 ) : some( 5 )
 		);
-		const html = `<html><body><main>${ hrefs
-			.map( ( href, i ) => `<p><a href="${ href }">l${ i }</a></p>` )
-			.join( '' ) }</main></body></html>`;
-		const oursOnly = ( href: string ) =>
-			new URL( href ).hostname === 'ours.test';
-		const all = analyzeHtml( html, 'http://partner.test/a/b' );
-		const kept = analyzeHtml( html, 'http://partner.test/a/b', {
-			keepLink: oursOnly,
-		} );
-		expect( kept.links.length ).toBeGreaterThan( 10 );
-		expect( kept.links ).toEqual(
-			all.links.filter( ( link ) => oursOnly( link.href ) )
+		const { kept, expected } = analyseBoth(
+			hrefs,
+			'http://partner.test/a/b'
 		);
+		expect( kept.length ).toBeGreaterThan( 10 );
+		expect( kept ).toEqual( expected );
 	} );
 
 	it( 'drops every link when nothing is kept, in page and fragment mode', () => {
