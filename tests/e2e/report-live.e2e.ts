@@ -20,7 +20,7 @@ import {
 } from 'playwright-core';
 import * as wp from '../../scripts/wp/lib';
 import { startPartnerWeb, type PartnerWeb } from '../helpers/partner-web';
-import { login } from './harness/browser';
+import { login, screenshot } from './harness/browser';
 import { PARTNER_KEYWORD, partnerRoutes } from './harness/partners';
 import {
 	cliHasCommand,
@@ -54,17 +54,6 @@ function publish(
 			`$f = json_decode( base64_decode( '${ json }' ), true );
 			echo wp_insert_post( array( 'post_author' => 1, 'post_status' => 'publish', 'post_title' => $f['title'], 'post_content' => $f['content'] ) );`
 		).trim()
-	);
-}
-
-async function docsScreenshot( page: Page, name: string ): Promise< void > {
-	const docs = path.join( ROOT, 'docs', 'screenshots' );
-	fs.mkdirSync( docs, { recursive: true } );
-	const file = path.join( docs, `${ name }.png` );
-	await page.screenshot( { path: file, fullPage: true } );
-	fs.copyFileSync(
-		file,
-		path.join( readState().artifactsDir, `${ name }.png` )
 	);
 }
 
@@ -222,7 +211,7 @@ async function docsScreenshot( page: Page, name: string ): Promise< void > {
 		const cards = await page.locator( '.rlg-card' ).allTextContents();
 		expect( cards[ 0 ] ).toMatch( /^4Partner domains/ );
 		expect( cards[ 1 ] ).toMatch( /^3Link back/ );
-		await docsScreenshot( page, 'report-live' );
+		await screenshot( page, 'report-live', { docs: true } );
 		expect( errors ).toEqual( [] );
 	} );
 
@@ -291,7 +280,7 @@ async function docsScreenshot( page: Page, name: string ): Promise< void > {
 		await expect(
 			entry.locator( '.rlg-log__meta strong' ).textContent()
 		).resolves.toBe( 'admin' );
-		await docsScreenshot( page, 'report-live-partner' );
+		await screenshot( page, 'report-live-partner', { docs: true } );
 		expect( errors ).toEqual( [] );
 	} );
 

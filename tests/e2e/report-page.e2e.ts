@@ -18,13 +18,6 @@ import { installFakeService, type FakeService } from './report-fake-service';
 const REPORT = '/wp-admin/tools.php?page=reciprocal-link-guard-report';
 
 /** Screenshots for the docs, besides the harness's artifacts. */
-async function docsScreenshot( page: Page, name: string ): Promise< void > {
-	const file = await screenshot( page, name );
-	const docs = path.join( ROOT, 'docs', 'screenshots' );
-	fs.mkdirSync( docs, { recursive: true } );
-	fs.copyFileSync( file, path.join( docs, `${ name }.png` ) );
-}
-
 /** Waits (bounded) for a condition on the Node side of the test. */
 async function until( condition: () => boolean, timeoutMs = 10000 ) {
 	const deadline = Date.now() + timeoutMs;
@@ -81,7 +74,7 @@ describe( 'the report page (Tools → Reciprocal links)', () => {
 		);
 		expect( await tableDomains( page ) ).toHaveLength( 12 );
 		expect( service.reportRequests[ 0 ].toString() ).toBe( '' );
-		await docsScreenshot( page, 'report' );
+		await screenshot( page, 'report', { docs: true } );
 		expect( session.errors ).toEqual( [] );
 	} );
 
@@ -246,7 +239,7 @@ describe( 'the report page (Tools → Reciprocal links)', () => {
 		await expect(
 			page.locator( '.rlg-log__status' ).textContent()
 		).resolves.toBe( 'Note saved.' );
-		await docsScreenshot( page, 'report-partner' );
+		await screenshot( page, 'report-partner', { docs: true } );
 
 		await page.getByRole( 'button', { name: '← All partners' } ).click();
 		await page.locator( '.rlg-partners' ).waitFor();
@@ -298,7 +291,7 @@ describe( 'the report page (Tools → Reciprocal links)', () => {
 			null,
 			{ timeout: 20000 }
 		);
-		await docsScreenshot( page, 'report-scanning' );
+		await screenshot( page, 'report-scanning', { docs: true } );
 		// An ordinary scan is incremental.
 		expect( service.scanStarts ).toEqual( [ { full: false } ] );
 		await page.locator( '.rlg-scan-last' ).waitFor( { timeout: 20000 } );
@@ -382,7 +375,7 @@ describe( 'the report page (Tools → Reciprocal links)', () => {
 					document.documentElement.clientWidth
 			);
 			expect( overflow ).toBeLessThanOrEqual( 0 );
-			await docsScreenshot( page, 'report-narrow' );
+			await screenshot( page, 'report-narrow', { docs: true } );
 		} finally {
 			await page.setViewportSize( { width: 1400, height: 1000 } );
 		}
@@ -407,7 +400,7 @@ describe( 'the report page (Tools → Reciprocal links)', () => {
 		expect(
 			await page.getByRole( 'button', { name: 'Scan now' } ).isDisabled()
 		).toBe( true );
-		await docsScreenshot( page, 'report-unavailable' );
+		await screenshot( page, 'report-unavailable', { docs: true } );
 
 		service.setDown( false );
 		await notice.getByRole( 'button', { name: 'Try again' } ).click();

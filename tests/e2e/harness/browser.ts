@@ -192,10 +192,13 @@ export async function screenshot(
 	const state = readState();
 	const file = path.join( state.artifactsDir, `${ name }.png` );
 	fs.mkdirSync( path.dirname( file ), { recursive: true } );
-	await page.screenshot( {
-		path: file,
-		fullPage: options.fullPage ?? true,
-	} );
+	const fullPage = options.fullPage ?? true;
+	if ( fullPage ) {
+		// A full-page capture of a scrolled page draws WordPress's fixed
+		// admin bar where the viewport was, across the page's heading.
+		await page.evaluate( () => window.scrollTo( 0, 0 ) );
+	}
+	await page.screenshot( { path: file, fullPage } );
 	if ( options.docs ) {
 		const docs = path.join( ROOT, 'docs', 'screenshots' );
 		fs.mkdirSync( docs, { recursive: true } );
