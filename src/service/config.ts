@@ -70,6 +70,23 @@ function parseNumber(
 	return number;
 }
 
+/**
+ * An integer setting from the environment: undefined when unset or blank,
+ * ERR_CONFIG naming the variable when it is not an integer in range.
+ */
+export function integerFromEnv(
+	env: NodeJS.ProcessEnv,
+	name: string,
+	min: number,
+	max: number
+): number | undefined {
+	const value = env[ name ];
+	if ( value === undefined || value.trim() === '' ) {
+		return undefined;
+	}
+	return parseNumber( value, name, { min, max, integer: true } );
+}
+
 export function parsePort( value: string, name = '--port' ): number {
 	return parseNumber( value, name, { min: 0, max: 65535, integer: true } );
 }

@@ -13,7 +13,7 @@
  * RLG_HEAP_GROWING_PERCENT overrides it; 0 leaves V8's own heuristics.
  */
 import v8 from 'node:v8';
-import { RlgError } from './errors';
+import { integerFromEnv } from './config';
 
 export const DEFAULT_HEAP_GROWING_PERCENT = 50;
 
@@ -21,18 +21,10 @@ export const DEFAULT_HEAP_GROWING_PERCENT = 50;
 export function heapGrowingPercent(
 	env: NodeJS.ProcessEnv = process.env
 ): number {
-	const configured = env.RLG_HEAP_GROWING_PERCENT;
-	if ( configured === undefined || configured.trim() === '' ) {
-		return DEFAULT_HEAP_GROWING_PERCENT;
-	}
-	const percent = Number( configured );
-	if ( ! Number.isInteger( percent ) || percent < 0 || percent > 400 ) {
-		throw new RlgError(
-			'ERR_CONFIG',
-			`RLG_HEAP_GROWING_PERCENT must be an integer from 0 to 400, got "${ configured }"`
-		);
-	}
-	return percent;
+	return (
+		integerFromEnv( env, 'RLG_HEAP_GROWING_PERCENT', 0, 400 ) ??
+		DEFAULT_HEAP_GROWING_PERCENT
+	);
 }
 
 /**

@@ -15,6 +15,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { HtmlAnalysis } from '../../core/extract';
+import { integerFromEnv } from '../config';
 import { RlgError } from '../errors';
 import {
 	createInlineAnalyzer,
@@ -46,16 +47,9 @@ export interface AnalysisPool extends PageAnalyzer {
 export function defaultAnalysisThreads(
 	env: NodeJS.ProcessEnv = process.env
 ): number {
-	const configured = env.RLG_ANALYSIS_THREADS;
-	if ( configured !== undefined && configured.trim() !== '' ) {
-		const threads = Number( configured );
-		if ( ! Number.isInteger( threads ) || threads < 0 || threads > 64 ) {
-			throw new RlgError(
-				'ERR_CONFIG',
-				`RLG_ANALYSIS_THREADS must be an integer from 0 to 64, got "${ configured }"`
-			);
-		}
-		return threads;
+	const configured = integerFromEnv( env, 'RLG_ANALYSIS_THREADS', 0, 64 );
+	if ( configured !== undefined ) {
+		return configured;
 	}
 	const cores =
 		typeof os.availableParallelism === 'function'
