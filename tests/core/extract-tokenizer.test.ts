@@ -5,45 +5,15 @@
  * event, so even a text event split in two places changes its output.
  */
 import fc from 'fast-check';
-import type { TokenizerCallbacks } from 'htmlparser2';
 import {
 	TOKENIZER_PROBE,
+	callbackLog,
 	fastTokenizerActive,
 	feedStock,
 	tokenizeHtml,
 	tokenizeHtmlFast,
 } from '../../src/core/extract/tokenizer';
 import { loadCorpus } from '../fixtures/corpus/evaluate';
-
-type Feed = ( html: string, callbacks: TokenizerCallbacks ) => void;
-
-/** Every callback with its arguments, in order. */
-function callbackLog( html: string, feed: Feed ): string[] {
-	const log: string[] = [];
-	const record =
-		( name: string ) =>
-		( ...args: number[] ): void => {
-			log.push( [ name, ...args ].join( ' ' ) );
-		};
-	feed( html, {
-		onattribdata: record( 'attribdata' ),
-		onattribentity: record( 'attribentity' ),
-		onattribend: record( 'attribend' ),
-		onattribname: record( 'attribname' ),
-		oncdata: record( 'cdata' ),
-		onclosetag: record( 'closetag' ),
-		oncomment: record( 'comment' ),
-		ondeclaration: record( 'declaration' ),
-		onend: record( 'end' ),
-		onopentagend: record( 'opentagend' ),
-		onopentagname: record( 'opentagname' ),
-		onprocessinginstruction: record( 'processinginstruction' ),
-		onselfclosingtag: record( 'selfclosingtag' ),
-		ontext: record( 'text' ),
-		ontextentity: record( 'textentity' ),
-	} );
-	return log;
-}
 
 /** The callback logs of the fast loop and of the stock loop. */
 function bothLogs( html: string ): [ string[], string[] ] {
