@@ -14,7 +14,10 @@
  */
 import { Agent, request } from 'undici';
 import type { LookupFunction } from 'node:net';
-import { createPageAnalyzer } from '../src/service/analysis';
+import {
+	createPageAnalyzer,
+	defaultAnalysisNiceness,
+} from '../src/service/analysis';
 import { createBacklinkChecker } from '../src/service/backlinks';
 import {
 	createFetcher,
@@ -47,6 +50,8 @@ export interface BacklinksResult {
 	perHostConcurrency: number;
 	/** Worker threads analysing pages on our side. */
 	analysisThreads: number;
+	/** Steps nicer than the main thread those workers run (Linux). */
+	analysisNiceness: number;
 	rounds: number;
 	meanPageBytes: number;
 	rows: BacklinksToolRow[];
@@ -254,6 +259,8 @@ export async function runBacklinks( options: {
 		concurrency,
 		perHostConcurrency: DEFAULT_FETCHER_OPTIONS.perHostConcurrency,
 		analysisThreads: analyzer.threads,
+		analysisNiceness:
+			process.platform === 'linux' ? defaultAnalysisNiceness() : 0,
 		rounds,
 		meanPageBytes: Math.round(
 			web.bytesServed() / Math.max( 1, web.served() )

@@ -112,7 +112,9 @@ function backlinks( r: BacklinksResult ): string {
 			r.perHostConcurrency
 		} connections per named host (linkinator: the 4 server addresses, no per-host limit), rlg also robots.txt per host and page analysis in ${
 			r.analysisThreads ?? 0
-		} worker thread(s); ${ r.rounds } round(s), interleaved.`,
+		} worker thread(s)${
+			r.analysisNiceness ? ` at nice +${ r.analysisNiceness }` : ''
+		}; ${ r.rounds } round(s), interleaved.`,
 		'',
 		table(
 			[

@@ -10,6 +10,8 @@
  *   RLG_LOG_LEVEL  fatal | error | warn | info | debug | trace | silent
  *   RLG_ANALYSIS_THREADS  worker threads parsing partner pages (0: main
  *                  thread); read by analysis/pool.ts
+ *   RLG_ANALYSIS_NICE  steps nicer than the service those workers run
+ *                  (Linux, 0 to 19, default 10); read by analysis/thread-priority.ts
  *   RLG_HEAP_GROWING_PERCENT  heap growth past live data (default 50, 0: V8's
  *                  own); read by heap.ts at startup
  */

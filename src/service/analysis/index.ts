@@ -17,4 +17,9 @@ export {
 	type AnalysisPool,
 	type AnalysisPoolOptions,
 } from './pool';
+export {
+	DEFAULT_ANALYSIS_NICENESS,
+	defaultAnalysisNiceness,
+	lowerThreadPriority,
+} from './thread-priority';
 export { createKeepLinkCache, oursByAuthority } from './keep-link';

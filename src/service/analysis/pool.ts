@@ -22,13 +22,19 @@ import {
 	type PageAnalysisRequest,
 	type PageAnalyzer,
 } from './analyzer';
-import type { WorkerAnswer, WorkerTask } from './worker';
+import { defaultAnalysisNiceness } from './thread-priority';
+import type { WorkerAnswer, WorkerSetup, WorkerTask } from './worker';
 
 export interface AnalysisPoolOptions {
 	/** Worker threads; default: {@link defaultAnalysisThreads}. */
 	threads?: number;
 	/** Heap limit of each worker, in MB (a hostile page stops there). */
 	maxHeapMb?: number;
+	/**
+	 * Steps nicer than this process the workers run (Linux; 0: the same);
+	 * default {@link defaultAnalysisNiceness}. See thread-priority.ts.
+	 */
+	niceness?: number;
 	/** Told once when workers cannot start and analysis moves to this thread. */
 	onFallback?: ( reason: string ) => void;
 }
@@ -109,16 +115,17 @@ require.extensions[ '.ts' ] = ( module, filename ) => {
 require( workerData.entry );
 `;
 
-function spawnWorker( maxHeapMb: number ): Worker {
+function spawnWorker( maxHeapMb: number, setup: WorkerSetup ): Worker {
 	const resourceLimits = { maxOldGenerationSizeMb: maxHeapMb };
 	const compiled = path.join( __dirname, 'worker.js' );
 	if ( fs.existsSync( compiled ) ) {
-		return new Worker( compiled, { resourceLimits } );
+		return new Worker( compiled, { resourceLimits, workerData: setup } );
 	}
 	return new Worker( TS_BOOTSTRAP, {
 		eval: true,
 		resourceLimits,
 		workerData: {
+			...setup,
 			entry: path.join( __dirname, 'worker.ts' ),
 			typescript: require.resolve( 'typescript' ),
 		},
@@ -133,6 +140,9 @@ export function createAnalysisPool(
 		Math.floor( options.threads ?? defaultAnalysisThreads() )
 	);
 	const maxHeapMb = options.maxHeapMb ?? 512;
+	const setup: WorkerSetup = {
+		niceness: options.niceness ?? defaultAnalysisNiceness(),
+	};
 	const slots: Slot[] = [];
 	let nextId = 1;
 	let closed = false;
@@ -148,7 +158,7 @@ export function createAnalysisPool(
 	}
 
 	function start(): Slot {
-		const worker = spawnWorker( maxHeapMb );
+		const worker = spawnWorker( maxHeapMb, setup );
 		// Idle workers must not keep a finished CLI run alive.
 		worker.unref();
 		const slot: Slot = { worker, pending: new Map(), online: false };

@@ -3,15 +3,26 @@
  * PageAnalysisRequest with the analysis or the error message. One request
  * at a time, in arrival order; the pool decides who gets what.
  */
-import { parentPort } from 'node:worker_threads';
+import { parentPort, workerData } from 'node:worker_threads';
 import type { HtmlAnalysis } from '../../core/extract';
 import { createPageAnalysis, type PageAnalysisRequest } from './analyzer';
+import { lowerThreadPriority } from './thread-priority';
+
+/** What the pool passes in `workerData`. */
+export interface WorkerSetup {
+	/** Steps nicer than the service this thread runs (see thread-priority.ts). */
+	niceness: number;
+}
 
 export type WorkerTask = PageAnalysisRequest & { id: number };
 
 export type WorkerAnswer =
 	| { id: number; ok: true; analysis: HtmlAnalysis }
 	| { id: number; ok: false; message: string };
+
+lowerThreadPriority(
+	( workerData as Partial< WorkerSetup > | null )?.niceness ?? 0
+);
 
 const analyse = createPageAnalysis();
 
