@@ -11,7 +11,7 @@
  *   RLG_ANALYSIS_THREADS  worker threads parsing partner pages (0: main
  *                  thread); read by analysis/pool.ts
  *   RLG_ANALYSIS_NICE  steps nicer than the service those workers run
- *                  (Linux, 0 to 19, default 10); read by analysis/thread-priority.ts
+ *                  (Linux, 0 to 19, default 10); read by analysis/pool.ts
  *   RLG_HEAP_GROWING_PERCENT  heap growth past live data (default 50, 0: V8's
  *                  own); read by heap.ts at startup
  */

@@ -13,13 +13,13 @@ export {
 export {
 	createAnalysisPool,
 	createPageAnalyzer,
+	defaultAnalysisNiceness,
 	defaultAnalysisThreads,
 	type AnalysisPool,
 	type AnalysisPoolOptions,
 } from './pool';
 export {
 	DEFAULT_ANALYSIS_NICENESS,
-	defaultAnalysisNiceness,
 	lowerThreadPriority,
 } from './thread-priority';
 export { createKeepLinkCache, oursByAuthority } from './keep-link';

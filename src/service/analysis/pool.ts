@@ -22,7 +22,7 @@ import {
 	type PageAnalysisRequest,
 	type PageAnalyzer,
 } from './analyzer';
-import { defaultAnalysisNiceness } from './thread-priority';
+import { DEFAULT_ANALYSIS_NICENESS, NICEST } from './thread-priority';
 import type { WorkerAnswer, WorkerSetup, WorkerTask } from './worker';
 
 export interface AnalysisPoolOptions {
@@ -62,6 +62,16 @@ export function defaultAnalysisThreads(
 			? os.availableParallelism()
 			: os.cpus().length;
 	return cores <= 1 ? 1 : Math.min( 4, Math.max( 2, cores - 1 ) );
+}
+
+/** RLG_ANALYSIS_NICE when set (0 to 19; 0: same priority as the service). */
+export function defaultAnalysisNiceness(
+	env: NodeJS.ProcessEnv = process.env
+): number {
+	return (
+		integerFromEnv( env, 'RLG_ANALYSIS_NICE', 0, NICEST ) ??
+		DEFAULT_ANALYSIS_NICENESS
+	);
 }
 
 /**

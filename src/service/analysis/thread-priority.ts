@@ -13,23 +13,14 @@
  * process, main thread included, so it is left alone there.
  */
 import os from 'node:os';
-import { integerFromEnv } from '../config';
+
+// Imports nothing of the service: every worker loads this file at start.
 
 /** Nicest value Linux allows. */
-const NICEST = 19;
+export const NICEST = 19;
 
 /** Default steps below the service's priority. */
 export const DEFAULT_ANALYSIS_NICENESS = 10;
-
-/** RLG_ANALYSIS_NICE when set (0 to 19; 0: same priority as the service). */
-export function defaultAnalysisNiceness(
-	env: NodeJS.ProcessEnv = process.env
-): number {
-	return (
-		integerFromEnv( env, 'RLG_ANALYSIS_NICE', 0, NICEST ) ??
-		DEFAULT_ANALYSIS_NICENESS
-	);
-}
 
 export type PriorityChange =
 	| { kind: 'lowered'; from: number; to: number }
