@@ -190,10 +190,28 @@ describe( 'rlg check', () => {
 		).toEqual( [ undefined, '"v1"' ] );
 	} );
 
+	it( 'names --keyword and its value when a keyword is too long', async () => {
+		const long = 'k'.repeat( 201 );
+		const run = await check(
+			web.url( 'friend.test', '/post' ),
+			'--keyword',
+			long
+		);
+		expect( run.exitCode ).toBe( 2 );
+		expect( run.stderr.startsWith( `rlg: --keyword "${ long }": ` ) ).toBe(
+			true
+		);
+		expect( run.stderr ).not.toContain( 'keywords.0' );
+	} );
+
 	it( 'exits 2 with a message for a target that is not an http(s) URL', async () => {
 		const run = await check( 'ftp://files.test/x' );
 		expect( run.exitCode ).toBe( 2 );
-		expect( run.stderr ).toContain( 'links.0.url' );
+		// The argument and the value, not the request's internal path.
+		expect( run.stderr ).toContain(
+			'<url> "ftp://files.test/x" is not an absolute http(s) URL'
+		);
+		expect( run.stderr ).not.toContain( 'links.0' );
 		expect( run.stdout ).toBe( '' );
 	} );
 

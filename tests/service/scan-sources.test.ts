@@ -310,3 +310,47 @@ describe( 'sitemap source', () => {
 		);
 	} );
 } );
+
+describe( 'sitemap source without a sitemap at the usual places', () => {
+	it( "finds the sitemap named by robots.txt's Sitemap: line", async () => {
+		const web = await startPartnerWeb( {
+			'robots-map.test': {
+				'/robots.txt': ( req, res ) => {
+					res.writeHead( 200, { 'content-type': 'text/plain' } );
+					res.end(
+						`User-agent: *\nAllow: /\n\nSitemap: http://${ req.headers.host }/feeds/map.xml\n`
+					);
+				},
+				'/feeds/map.xml': ( req, res ) => {
+					res.writeHead( 200, { 'content-type': 'application/xml' } );
+					res.end(
+						`<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><url><loc>http://${ req.headers.host }/only.html</loc></url></urlset>`
+					);
+				},
+				'/only.html':
+					'<!doctype html><html><head><title>Only</title></head><body><main><p>Only page</p></main></body></html>',
+			},
+		} );
+		const fetcher = createFetcher( { resolveMap: web.resolveMap } );
+		const http = createScanHttp( fetcher );
+		try {
+			const batches = await collect(
+				createSitemapSource( {
+					site: web.url( 'robots-map.test' ),
+					http,
+					siteMatcher: createSiteMatcher( [
+						web.url( 'robots-map.test' ),
+					] ),
+					knownPosts: async () => new Set(),
+				} ).readPosts( {}, null )
+			);
+			expect(
+				batches.flatMap( ( b ) => b.posts.map( ( p ) => p.url ) )
+			).toEqual( [ web.url( 'robots-map.test', '/only.html' ) ] );
+		} finally {
+			await http.close();
+			await fetcher.close();
+			await web.close();
+		}
+	} );
+} );

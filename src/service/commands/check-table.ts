@@ -84,3 +84,27 @@ export function formatTable( rows: CheckRow[] ): string {
 		)
 		.join( '\n' );
 }
+
+/** A result that says nothing about their link to us: the check did not get through. */
+export function uncheckable( result: BacklinkResult ): boolean {
+	return result.status !== 'links-back' && result.status !== 'no-link';
+}
+
+/**
+ * Why each target could not be checked, one line each, for below the
+ * table (the table's STATUS column only has room for the status).
+ */
+export function reasonLines( results: BacklinkResult[] ): string[] {
+	return results
+		.filter( uncheckable )
+		.map(
+			( result ) =>
+				`${ result.target }: ${ statusText( result ) }${
+					result.detail ? ` (${ result.detail })` : ''
+				}${
+					result.status === 'refused-unsafe-address'
+						? '; a test site on this machine needs --resolve host:port:127.0.0.1'
+						: ''
+				}`
+		);
+}

@@ -3,9 +3,15 @@
  * to our site, and where? Runs the checker in this process (no server
  * needed), with the store in the data directory as TTL cache and history.
  *
- * Exit codes: 0 no findings, 1 a warning or critical finding, 2 an error.
+ * Failed fetches are never served from the store to the CLI: a person
+ * running `rlg check` again wants a new attempt, not the last failure (the
+ * service keeps them 15 minutes to spare partners a retry storm).
+ *
+ * Exit codes (exit-codes.ts): 0 no findings, 1 a warning or critical
+ * finding, 2 a usage or input error, 3 a target could not be checked.
  */
 import type { Command } from 'commander';
+import type { ZodError } from 'zod';
 import { CheckRequestSchema } from '../../core/schemas';
 import type {
 	BacklinkResult,
@@ -17,15 +23,20 @@ import type { Finding } from '../../core/findings';
 import { evaluatePost, evaluateSite } from '../../core/rules';
 import { urlKey } from '../../core/url';
 import type { Settings } from '../../core/settings';
-import { validationError } from '../api/errors';
 import { createCheckService } from '../check-service';
 import { effectiveSettings } from '../site-settings';
 import { createLiveChecker } from '../live-checker';
 import { resolveCommonConfig } from '../config';
 import { RlgError } from '../errors';
-import { createLogger, defaultLogLevel } from '../logger';
 import { openStore, siteIdentity } from '../store';
-import { formatTable, rowOf } from './check-table';
+import { formatTable, reasonLines, rowOf, uncheckable } from './check-table';
+import { cliLogger } from './cli-log';
+import {
+	EXIT_CODES_HELP,
+	EXIT_FINDINGS,
+	EXIT_OK,
+	EXIT_UNCHECKED,
+} from './exit-codes';
 import {
 	dataDirOption,
 	print,
@@ -114,11 +125,70 @@ export function findingsOf( input: FindingsInput ): Finding[] {
 		: post;
 }
 
+/** The arguments `rlg check` turns into a CheckRequest, as the user typed them. */
+export interface CheckArguments {
+	urls: string[];
+	aliases: string[];
+	keywords: string[];
+}
+
+function isAbsoluteHttpUrl( value: string ): boolean {
+	try {
+		const { protocol } = new URL( value );
+		return protocol === 'http:' || protocol === 'https:';
+	} catch {
+		return false;
+	}
+}
+
+/**
+ * Refuses a target that is not an absolute http(s) URL, naming the
+ * argument and the value (the request schema would only say `links.0.url`).
+ *
+ * @throws RlgError ERR_INVALID_URL.
+ */
+export function assertTargetUrls( urls: string[] ): void {
+	for ( const url of urls ) {
+		if ( ! isAbsoluteHttpUrl( url ) ) {
+			throw new RlgError(
+				'ERR_INVALID_URL',
+				`<url> "${ url }" is not an absolute http(s) URL (e.g. https://partner.example/page)`
+			);
+		}
+	}
+}
+
+/**
+ * A request schema error in the words of the command line: the option or
+ * argument and the value the user gave, not the request's internal path.
+ */
+export function cliValidationMessage(
+	error: ZodError,
+	args: CheckArguments
+): string {
+	const [ issue ] = error.issues;
+	const [ field, index ] = issue.path;
+	const at = typeof index === 'number' ? index : -1;
+	const named: Record< string, [ string, string[] ] > = {
+		links: [ '<url>', args.urls ],
+		alternateUrls: [ '--alias', args.aliases ],
+		keywords: [ '--keyword', args.keywords ],
+	};
+	const [ name, values ] = named[ String( field ) ] ?? [
+		String( field ),
+		[],
+	];
+	const value = values[ at ];
+	return `${ name }${
+		value === undefined ? '' : ` "${ value }"`
+	}: ${ issue.message }`;
+}
+
 export function register( program: Command ): void {
 	program
 		.command( 'check' )
 		.description(
-			'check whether each URL links back to our site, and where (exit 0 ok, 1 findings, 2 error)'
+			'check whether each URL links back to our site, and where'
 		)
 		.argument( '<url...>', 'target URLs our site links to' )
 		.requiredOption( '--site <url>', "our site's home URL" )
@@ -147,14 +217,19 @@ export function register( program: Command ): void {
 		.addOption( dataDirOption() )
 		.addOption( ttlOption() )
 		.addOption( settingsOption() )
+		.addHelpText(
+			'after',
+			`\nExamples:\n  rlg check https://partner.example/our-review --site https://our.site\n  rlg check https://partner.example/page --site https://our.site --json\n\n${ EXIT_CODES_HELP }\n(1 wins over 3 when a target has findings and another could not be checked.)`
+		)
 		.action( async ( urls: string[], options: CheckOptions ) => {
 			const identity = siteIdentity( options.site );
 			if ( ! identity ) {
 				throw new RlgError(
 					'ERR_INVALID_SITE',
-					`--site "${ options.site }" is not an absolute http(s) URL`
+					`--site "${ options.site }" is not an absolute http(s) URL (e.g. https://our.site)`
 				);
 			}
+			assertTargetUrls( urls );
 			const parsed = CheckRequestSchema.safeParse( {
 				site: identity.url,
 				links: urls.map( ( url ) => ( { url } ) ),
@@ -170,15 +245,18 @@ export function register( program: Command ): void {
 				),
 			} );
 			if ( ! parsed.success ) {
-				const error = validationError( parsed.error );
-				throw new RlgError( error.code, error.message );
+				throw new RlgError(
+					'ERR_VALIDATION',
+					cliValidationMessage( parsed.error, {
+						urls,
+						aliases: options.alias ?? [],
+						keywords: options.keyword ?? [],
+					} )
+				);
 			}
 			const { dataDir, settings } = resolveCommonConfig( options );
 			// Logs go to stderr so that --json output stays parseable.
-			const logger = createLogger( {
-				level: defaultLogLevel( 'warn' ),
-				destination: 2,
-			} );
+			const logger = cliLogger();
 			// The checker first: a bad --resolve entry throws before the store opens.
 			const live = createLiveChecker( {
 				resolve: options.resolve,
@@ -199,6 +277,8 @@ export function register( program: Command ): void {
 					checker: live.checker,
 					settings: siteSettings,
 					logger,
+					// Retry failed fetches on every run (see the header).
+					retryMinutes: 0,
 				} );
 				const response = await service.check( parsed.data, site );
 				const stats = await store.siteStats(
@@ -247,6 +327,10 @@ export function register( program: Command ): void {
 						)
 					)
 				);
+				const reasons = reasonLines( report.results );
+				if ( reasons.length > 0 ) {
+					print( `\n${ reasons.join( '\n' ) }` );
+				}
 				if ( siteWide.length > 0 ) {
 					print(
 						`\nSite-wide: ${ siteWide
@@ -261,6 +345,12 @@ export function register( program: Command ): void {
 			const serious = report.findings.some(
 				( finding ) => finding.severity !== 'info'
 			);
-			process.exitCode = serious ? 1 : 0;
+			if ( serious ) {
+				process.exitCode = EXIT_FINDINGS;
+			} else {
+				process.exitCode = report.results.some( uncheckable )
+					? EXIT_UNCHECKED
+					: EXIT_OK;
+			}
 		} );
 }

@@ -3,7 +3,8 @@
  * saved page. One entry per `<a href>` with an http(s) target, in document
  * order, with its placement, hidden reason and rel tokens.
  *
- * Exit codes: 0 printed, 2 an error (unreadable file, bad --base).
+ * Exit codes: 0 printed, 2 an error (unreadable or non-HTML file, bad
+ * --base).
  */
 import { readFile } from 'fs/promises';
 import type { Command } from 'commander';
@@ -75,6 +76,36 @@ export function parseBase( base: string ): string {
 	return normalised;
 }
 
+/**
+ * Whether a text can be an HTML page: no binary bytes (an image, a PDF,
+ * a zip) and at least one tag. Anything else would silently yield "no
+ * links", which reads like an answer about a page.
+ */
+export function looksLikeHtml( text: string ): boolean {
+	const head = text.slice( 0, 4096 );
+	// NUL and the C0 controls other than tab, newline, form feed, return.
+	if ( /[\u0000-\u0008\u000e-\u001a\u001c-\u001f\ufffd]/.test( head ) ) {
+		return false;
+	}
+	return /<(?:[a-z!]|\/[a-z])/i.test( text );
+}
+
+/**
+ * @throws RlgError ERR_NOT_HTML naming the input.
+ */
+export function assertHtml( text: string, file: string | undefined ): void {
+	if ( ! looksLikeHtml( text ) ) {
+		const name =
+			file === undefined || file === '-' ? 'stdin' : `"${ file }"`;
+		throw new RlgError(
+			'ERR_NOT_HTML',
+			`${ name } is not an HTML page (${
+				text.trim() === '' ? 'it is empty' : 'binary data or no tags'
+			}); rlg links reads a saved page, e.g. curl -s URL > page.html`
+		);
+	}
+}
+
 export function linkRows( html: string, base: string ): LinkRow[] {
 	return analyzeHtml( html, base ).links.map( ( link ) => ( {
 		href: link.href,
@@ -138,6 +169,7 @@ export function register( program: Command ): void {
 		.action( async ( file: string, options: LinksOptions ) => {
 			const base = parseBase( options.base );
 			const html = await readInput( file );
+			assertHtml( html, file );
 			const rows = linkRows( html, base );
 			print(
 				options.json

@@ -7,7 +7,8 @@
  * Progress goes to stderr: bars (posts read, partners checked, ETA) on a
  * terminal, a plain line every few seconds otherwise.
  *
- * Exit codes: 0 no findings, 1 a warning or critical finding, 2 an error.
+ * Exit codes (exit-codes.ts): 0 no findings, 1 a warning or critical
+ * finding, 2 a usage or input error, 3 the site could not be read.
  */
 import fs from 'node:fs';
 import { pipeline } from 'node:stream/promises';
@@ -16,13 +17,14 @@ import { Option } from 'commander';
 import type { Command } from 'commander';
 import cliProgress from 'cli-progress';
 import { resolveCommonConfig } from '../config';
-import { RlgError } from '../errors';
-import { createLogger, defaultLogLevel } from '../logger';
+import { isRlgError, RlgError } from '../errors';
 import { fullReport, reportCsv, reportHtml } from '../report/export';
 import type { FullReport } from '../report/export';
 import { createScanRuntime } from '../scan/runtime';
 import type { ScanRecord } from '../store/scan-types';
 import { openStore, siteIdentity } from '../store';
+import { cliLogger } from './cli-log';
+import { EXIT_CODES_HELP } from './exit-codes';
 import {
 	dataDirOption,
 	print,
@@ -89,6 +91,10 @@ export function createProgressReporter(
 				scan.postsTotal ?? '?'
 			} posts read, ${ scan.partnersChecked }/${ scan.partnersTotal } partners checked`;
 			const final = scan.state !== 'running';
+			if ( scan.state === 'failed' ) {
+				// The command prints why, once, as its error line.
+				return;
+			}
 			if (
 				line !== lastLine &&
 				( final || Date.now() - last >= every )
@@ -177,16 +183,102 @@ export function summaryText( report: FullReport ): string {
 	return lines.join( '\n' );
 }
 
+/** Where to read a site from, after `rlg scan`'s arguments are sorted out. */
+export interface ScanTarget {
+	site: string;
+	/** Read the sitemap instead of the REST API; null URL: find it. */
+	sitemap: { url: string | null } | null;
+}
+
+/** A sitemap file's URL rather than a site's home (…/sitemap.xml, …/feed.xml.gz). */
+function looksLikeSitemap( url: URL ): boolean {
+	return (
+		/\.xml(\.gz)?$/i.test( url.pathname ) || /sitemap/i.test( url.pathname )
+	);
+}
+
+function absoluteUrl( value: string ): URL | null {
+	try {
+		const url = new URL( value );
+		return url.protocol === 'http:' || url.protocol === 'https:'
+			? url
+			: null;
+	} catch {
+		return null;
+	}
+}
+
+/**
+ * Sorts out `rlg scan [site] [--sitemap [url]]`. `--sitemap` takes an
+ * optional value, so `rlg scan --sitemap https://our.site/` hands the
+ * site's URL to --sitemap and leaves <site> empty: a home page URL there is
+ * taken as the site (sitemap found as usual), a sitemap file's URL as the
+ * sitemap of the site at its origin.
+ *
+ * @throws RlgError ERR_USAGE (no site) or ERR_INVALID_SITE (bad URL), naming the argument and value.
+ */
+export function scanTarget(
+	site: string | undefined,
+	sitemap: string | true | undefined
+): ScanTarget {
+	const sitemapUrl = typeof sitemap === 'string' ? sitemap : null;
+	if ( sitemapUrl !== null && ! absoluteUrl( sitemapUrl ) ) {
+		throw new RlgError(
+			'ERR_INVALID_SITE',
+			`--sitemap "${ sitemapUrl }" is not an absolute http(s) URL (e.g. https://our.site/sitemap.xml)`
+		);
+	}
+	if ( site === undefined ) {
+		const url = sitemapUrl === null ? null : absoluteUrl( sitemapUrl );
+		if ( ! url ) {
+			throw new RlgError(
+				'ERR_USAGE',
+				"missing the site's URL: rlg scan <site> [--sitemap [url]], e.g. rlg scan https://our.site --sitemap"
+			);
+		}
+		return looksLikeSitemap( url )
+			? { site: `${ url.origin }/`, sitemap: { url: url.href } }
+			: { site: url.href, sitemap: { url: null } };
+	}
+	if ( ! absoluteUrl( site ) ) {
+		throw new RlgError(
+			'ERR_INVALID_SITE',
+			`<site> "${ site }" is not an absolute http(s) URL (e.g. https://our.site)`
+		);
+	}
+	return {
+		site,
+		sitemap: sitemap === undefined ? null : { url: sitemapUrl },
+	};
+}
+
+/**
+ * The guard refuses loopback and private addresses; a user scanning a
+ * local WordPress needs to know the explicit way to allow one.
+ */
+function withLocalHint( error: unknown, site: string ): unknown {
+	if ( ! isRlgError( error, 'ERR_UNSAFE_ADDRESS' ) ) {
+		return error;
+	}
+	const url = new URL( site );
+	const port = url.port || ( url.protocol === 'https:' ? '443' : '80' );
+	return new RlgError(
+		error.code,
+		`cannot read ${ site }: ${ error.message }. rlg does not fetch private or loopback addresses unless told to; to scan a site on this machine, map its name: --resolve ${ url.hostname }:${ port }:127.0.0.1`,
+		{ cause: error }
+	);
+}
+
 export function register( program: Command ): void {
 	program
 		.command( 'scan' )
 		.description(
-			'scan a whole site (WordPress REST API or sitemap), check every partner and report (exit 0 ok, 1 findings, 2 error)'
+			'scan a whole site (WordPress REST API or sitemap), check every partner and report'
 		)
-		.argument( '<site>', "the site's home URL" )
+		.argument( '[site]', "the site's home URL, e.g. https://our.site" )
 		.option(
 			'--sitemap [url]',
-			'read the site from its sitemap (default <site>/sitemap.xml) instead of the WordPress REST API'
+			"read the site from its sitemap instead of the WordPress REST API (default: <site>/sitemap.xml, wp-sitemap.xml, sitemap_index.xml, then robots.txt's Sitemap: line)"
 		)
 		.option(
 			'--full',
@@ -210,97 +302,104 @@ export function register( program: Command ): void {
 		.addOption( dataDirOption() )
 		.addOption( ttlOption() )
 		.addOption( settingsOption() )
-		.action( async ( url: string, options: ScanCommandOptions ) => {
-			const identity = siteIdentity( url );
-			if ( ! identity ) {
-				throw new RlgError(
-					'ERR_INVALID_SITE',
-					`"${ url }" is not an absolute http(s) URL (e.g. https://our.site)`
-				);
-			}
-			if ( options.appPassword && ! options.user ) {
-				throw new RlgError(
-					'ERR_CONFIG',
-					'--app-password needs --user'
-				);
-			}
-			const { dataDir, settings } = resolveCommonConfig( options );
-			const logger = createLogger( {
-				level: defaultLogLevel( 'warn' ),
-				destination: 2,
-			} );
-			const store = openStore( { dataDir } );
-			const runtime = createScanRuntime( {
-				store,
-				settings,
-				logger,
-				resolve: options.resolve,
-			} );
-			const { scanner, scanStore } = runtime;
-			const progress = options.progress
-				? createProgressReporter()
-				: { update: () => undefined, stop: () => undefined };
-			let report: FullReport;
-			try {
-				const site = await store.ensureSite( identity );
-				const controller = new AbortController();
-				const interrupt = () => controller.abort();
-				process.once( 'SIGINT', interrupt );
-				let scan: ScanRecord;
-				try {
-					scan = await scanner.scan( {
-						site,
-						source: options.sitemap ? 'sitemap' : 'wp-rest',
-						sitemapUrl:
-							typeof options.sitemap === 'string'
-								? options.sitemap
-								: null,
-						full: options.full,
-						auth:
-							options.user && options.appPassword
-								? {
-										user: options.user,
-										password: options.appPassword,
-									}
-								: undefined,
-						onProgress: progress.update,
-						signal: controller.signal,
-					} );
-				} finally {
-					process.off( 'SIGINT', interrupt );
-					progress.stop();
-				}
-				if ( scan.state === 'interrupted' ) {
+		.addHelpText(
+			'after',
+			`\nExamples:\n  rlg scan https://our.site\n  rlg scan https://our.site --sitemap\n  rlg scan https://our.site --sitemap https://our.site/post-sitemap.xml --html report.html\n  rlg scan http://localhost:8888 --resolve localhost:8888:127.0.0.1\n\n${ EXIT_CODES_HELP }`
+		)
+		.action(
+			async (
+				siteArg: string | undefined,
+				options: ScanCommandOptions
+			) => {
+				const target = scanTarget( siteArg, options.sitemap );
+				const url = target.site;
+				const identity = siteIdentity( url );
+				if ( ! identity ) {
 					throw new RlgError(
-						'ERR_SCAN_INTERRUPTED',
-						`scan ${ scan.id } interrupted after ${ scan.postsRead } posts; run the same command again to continue`
+						'ERR_INVALID_SITE',
+						`<site> "${ url }" is not an absolute http(s) URL (e.g. https://our.site)`
 					);
 				}
-				report = await fullReport(
-					{ store, scanStore, settings },
-					site
+				if ( options.appPassword && ! options.user ) {
+					throw new RlgError(
+						'ERR_CONFIG',
+						'--app-password needs --user'
+					);
+				}
+				const { dataDir, settings } = resolveCommonConfig( options );
+				const logger = cliLogger();
+				const store = openStore( { dataDir } );
+				const runtime = createScanRuntime( {
+					store,
+					settings,
+					logger,
+					resolve: options.resolve,
+				} );
+				const { scanner, scanStore } = runtime;
+				const progress = options.progress
+					? createProgressReporter()
+					: { update: () => undefined, stop: () => undefined };
+				let report: FullReport;
+				try {
+					const site = await store.ensureSite( identity );
+					const controller = new AbortController();
+					const interrupt = () => controller.abort();
+					process.once( 'SIGINT', interrupt );
+					let scan: ScanRecord;
+					try {
+						scan = await scanner.scan( {
+							site,
+							source: target.sitemap ? 'sitemap' : 'wp-rest',
+							sitemapUrl: target.sitemap?.url ?? null,
+							full: options.full,
+							auth:
+								options.user && options.appPassword
+									? {
+											user: options.user,
+											password: options.appPassword,
+										}
+									: undefined,
+							onProgress: progress.update,
+							signal: controller.signal,
+						} );
+					} catch ( error ) {
+						throw withLocalHint( error, identity.url );
+					} finally {
+						process.off( 'SIGINT', interrupt );
+						progress.stop();
+					}
+					if ( scan.state === 'interrupted' ) {
+						throw new RlgError(
+							'ERR_SCAN_INTERRUPTED',
+							`scan ${ scan.id } interrupted after ${ scan.postsRead } posts; run the same command again to continue`
+						);
+					}
+					report = await fullReport(
+						{ store, scanStore, settings },
+						site
+					);
+					if ( options.csv ) {
+						await pipeline(
+							Readable.from( reportCsv( scanStore, site ) ),
+							fs.createWriteStream( options.csv )
+						);
+					}
+					if ( options.html ) {
+						fs.writeFileSync( options.html, reportHtml( report ) );
+					}
+				} finally {
+					await runtime.close();
+					await store.close();
+				}
+				print(
+					options.json
+						? JSON.stringify( report, null, 2 )
+						: summaryText( report )
 				);
-				if ( options.csv ) {
-					await pipeline(
-						Readable.from( reportCsv( scanStore, site ) ),
-						fs.createWriteStream( options.csv )
-					);
-				}
-				if ( options.html ) {
-					fs.writeFileSync( options.html, reportHtml( report ) );
-				}
-			} finally {
-				await runtime.close();
-				await store.close();
+				const serious = report.summary.findings.some(
+					( finding ) => finding.severity !== 'info'
+				);
+				process.exitCode = serious ? 1 : 0;
 			}
-			print(
-				options.json
-					? JSON.stringify( report, null, 2 )
-					: summaryText( report )
-			);
-			const serious = report.summary.findings.some(
-				( finding ) => finding.severity !== 'info'
-			);
-			process.exitCode = serious ? 1 : 0;
-		} );
+		);
 }

@@ -130,6 +130,19 @@ export interface SitemapSourceOptions {
 	concurrency?: number;
 }
 
+/** The absolute http(s) URLs of a robots.txt's `Sitemap:` lines, in order. */
+export function sitemapLines( robotsTxt: string, robotsUrl: string ): string[] {
+	const urls: string[] = [];
+	for ( const line of robotsTxt.split( /\r?\n/ ) ) {
+		const match = /^\s*sitemap\s*:\s*(\S+)/i.exec( line );
+		const url = match ? normalizeUrl( match[ 1 ], robotsUrl ) : null;
+		if ( url && ! urls.includes( url ) ) {
+			urls.push( url );
+		}
+	}
+	return urls;
+}
+
 export function sitemapKey( url: string ): string {
 	return `url:${ urlKey( url ) }`;
 }
@@ -188,10 +201,37 @@ export function createSitemapSource(
 				return { url, sitemap };
 			}
 		}
+		// A site whose sitemap lives elsewhere names it in robots.txt.
+		const declared = options.sitemapUrl ? [] : await robotsSitemaps();
+		for ( const url of declared ) {
+			const sitemap = await fetchSitemap( url );
+			if ( sitemap ) {
+				return { url, sitemap };
+			}
+		}
 		throw new RlgError(
 			'ERR_SCAN_SITEMAP',
-			`no sitemap found at ${ candidates.join( ', ' ) }`
+			`no sitemap found at ${ [ ...candidates, ...declared ].join(
+				', '
+			) }${
+				options.sitemapUrl
+					? ''
+					: ' (nor a Sitemap: line in robots.txt); name it with --sitemap <url>'
+			}`
 		);
+	}
+
+	/** The `Sitemap:` URLs of the site's robots.txt (none if it has none). */
+	async function robotsSitemaps(): Promise< string[] > {
+		const robots = `${ new URL( root ).origin }/robots.txt`;
+		const response = await http.get( robots, {
+			headers: { accept: 'text/plain, */*;q=0.1' },
+			maxBytes: 512 * 1024,
+		} );
+		if ( response.status !== 200 ) {
+			return [];
+		}
+		return sitemapLines( response.body.toString( 'utf8' ), robots );
 	}
 
 	/** URL sitemaps in depth-first order, each with its entries. */
