@@ -44,9 +44,12 @@ final class Options {
 	public static function defaults() {
 		return array_merge(
 			array(
-				'serviceUrl'    => '',
-				'siteKey'       => '',
-				'alternateUrls' => array(),
+				'serviceUrl'        => '',
+				'siteKey'           => '',
+				'alternateUrls'     => array(),
+				// The publishing lock when the service cannot be asked:
+				// false publishes with a note in the post's lock log.
+				'holdWhenUnchecked' => false,
 			),
 			Settings_Schema::default_settings()
 		);
@@ -293,6 +296,9 @@ final class Options {
 		}
 		if ( array_key_exists( 'blockPublishing', $input ) || array_key_exists( 'blockingForm', $input ) ) {
 			$clean['blockPublishing'] = ! empty( $input['blockPublishing'] );
+		}
+		if ( array_key_exists( 'holdWhenUnchecked', $input ) || array_key_exists( 'blockingForm', $input ) ) {
+			$clean['holdWhenUnchecked'] = ! empty( $input['holdWhenUnchecked'] );
 		}
 		// Cloaking comparison (issue 9): a form without the checkbox means "off".
 		if ( array_key_exists( 'checkCloaking', $input ) || array_key_exists( 'cloakingForm', $input ) ) {

@@ -22,6 +22,8 @@ final class Plugin {
 		add_action( 'init', array( Assets::class, 'register' ) );
 		add_action( 'enqueue_block_editor_assets', array( Assets::class, 'enqueue_editor' ) );
 		add_action( 'rest_api_init', array( Rest_Controller::class, 'register' ) );
+		add_action( 'rest_api_init', array( Override_Route::class, 'register' ) );
+		Publish_Gate::register();
 		add_filter( 'rest_pre_serve_request', array( Rest_Controller::class, 'serve_raw' ), 10, 3 );
 		add_action( 'admin_init', array( Settings_Page::class, 'register' ) );
 		add_action( 'admin_menu', array( Settings_Page::class, 'add_page' ) );

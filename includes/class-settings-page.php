@@ -93,6 +93,7 @@ final class Settings_Page {
 			self::SLUG
 		);
 		self::field( 'blockPublishing', __( 'Block publishing', 'reciprocal-link-guard' ), 'render_block_publishing', 'rlg_publishing' );
+		self::field( 'holdWhenUnchecked', __( 'When the service cannot be reached', 'reciprocal-link-guard' ), 'render_hold_when_unchecked', 'rlg_publishing' );
 		add_settings_field(
 			'rlg-blockingCodes',
 			__( 'Findings that block', 'reciprocal-link-guard' ),
@@ -380,6 +381,20 @@ final class Settings_Page {
 			esc_attr( self::input_name( 'blockPublishing' ) ),
 			checked( ! empty( $all['blockPublishing'] ), true, false ),
 			esc_html__( 'Lock publishing while a post has a critical finding of a kind checked below', 'reciprocal-link-guard' )
+		);
+	}
+
+	/**
+	 * Field: what the publishing lock does without an answer from the service.
+	 */
+	public static function render_hold_when_unchecked() {
+		$all = Options::all();
+		printf(
+			'<label><input type="checkbox" id="rlg-holdWhenUnchecked" name="%1$s" value="1" %2$s /> %3$s</label><p class="description">%4$s</p>',
+			esc_attr( self::input_name( 'holdWhenUnchecked' ) ),
+			checked( ! empty( $all['holdWhenUnchecked'] ), true, false ),
+			esc_html__( 'Hold publishing until the link check service answers', 'reciprocal-link-guard' ),
+			esc_html__( 'The lock is enforced by WordPress itself for every way of publishing (block editor, Quick Edit, REST API, XML-RPC, WP-CLI), with the findings of the link check service. Unticked, a post published while the service cannot be reached goes out unchecked, and its lock log and the PHP error log say so.', 'reciprocal-link-guard' )
 		);
 	}
 

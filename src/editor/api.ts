@@ -3,7 +3,6 @@
  * boundary: nothing the server sends reaches the store unchecked.
  */
 import apiFetch from '@wordpress/api-fetch';
-import { __, sprintf } from '@wordpress/i18n';
 import { z } from 'zod';
 import {
 	CheckResponseSchema,
@@ -148,40 +147,23 @@ export interface OverrideRequest {
 	codesByDomain: Record< string, string[] >;
 }
 
-/** The log line kept with each partner when an editor publishes anyway. */
-export function overrideNote(
-	postId: number,
-	reason: string,
-	codes: string[]
-): string {
-	return sprintf(
-		/* translators: 1: post ID, 2: finding codes, 3: the editor's reason. */
-		__(
-			'Published post #%1$d despite blocking findings (%2$s). Reason: %3$s',
-			'reciprocal-link-guard'
-		),
-		postId,
-		codes.join( ', ' ),
-		reason
-	);
-}
-
 /**
- * Issue 9 (7): "publish anyway" is kept in each partner's log (the
- * partner-log route; WordPress sets the author to the logged-in user).
- * Every entry must be written before publishing is allowed.
+ * Issue 9 (7) and issue 16 (2): "publish anyway" goes to the plugin's
+ * override route, which writes the reason into each partner's log on the
+ * service (with the administrator's name) and records it with the post, so
+ * the publishing lock on the server lets these findings through. Nothing is
+ * recorded unless every partner's log entry was written.
  */
 export async function requestOverride(
 	request: OverrideRequest
 ): Promise< void > {
-	for ( const [ domain, codes ] of Object.entries( request.codesByDomain ) ) {
-		await apiFetch( {
-			path: `${ REST_NAMESPACE }/partner-log`,
-			method: 'POST',
-			data: {
-				domain,
-				note: overrideNote( request.postId, request.reason, codes ),
-			},
-		} );
-	}
+	await apiFetch( {
+		path: `${ REST_NAMESPACE }/override`,
+		method: 'POST',
+		data: {
+			postId: request.postId,
+			reason: request.reason,
+			codesByDomain: request.codesByDomain,
+		},
+	} );
 }

@@ -510,6 +510,32 @@ describe( 'the editor sidebar, fixes and pre-publish checks', () => {
 			expect( log[ log.length - 1 ].note ).toContain(
 				'exact-match-anchor-both'
 			);
+			// The server's publishing lock (issue 16) lets the overridden
+			// finding through: the editor's save as published succeeds.
+			const saveError = await page.evaluate( async () => {
+				const { data } = (
+					window as unknown as {
+						wp: {
+							data: {
+								select: ( n: string ) => any;
+								dispatch: ( n: string ) => any;
+							};
+						};
+					}
+				 ).wp;
+				data.dispatch( 'core/editor' ).editPost( {
+					status: 'publish',
+				} );
+				await data.dispatch( 'core/editor' ).savePost();
+				return data.select( 'core/editor' ).didPostSaveRequestFail();
+			} );
+			expect( saveError ).toBe( false );
+			expect(
+				wpPhp( `echo get_post_status( ${ postId } );` ).trim()
+			).toBe( 'publish' );
+			wpPhp(
+				`wp_update_post( array( 'ID' => ${ postId }, 'post_status' => 'draft' ) );`
+			);
 			expect( session.errors ).toEqual( [] );
 		} );
 	} );

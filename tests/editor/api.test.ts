@@ -1,10 +1,6 @@
 import { z } from 'zod';
 import { DEFAULT_SETTINGS } from '../../src/core';
-import {
-	overrideNote,
-	parseEditorContext,
-	toEditorError,
-} from '../../src/editor/api';
+import { parseEditorContext, toEditorError } from '../../src/editor/api';
 
 describe( 'parseEditorContext', () => {
 	it( 'fills safe defaults for an empty body', () => {
@@ -83,16 +79,5 @@ describe( 'toEditorError', () => {
 		const error = toEditorError( parsed.error );
 		expect( error.code ).toBe( 'rlg_invalid_response' );
 		expect( error.message ).toContain( 'site' );
-	} );
-} );
-
-describe( 'overrideNote', () => {
-	it( 'keeps the post, the findings and the reason', () => {
-		const note = overrideNote( 42, 'Paid review, disclosed on the page', [
-			'homepage-swap',
-		] );
-		expect( note ).toContain( '#42' );
-		expect( note ).toContain( 'homepage-swap' );
-		expect( note ).toContain( 'Paid review, disclosed on the page' );
 	} );
 } );

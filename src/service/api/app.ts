@@ -30,6 +30,7 @@ import { silentLogger } from '../logger';
 import { siteIdentity } from '../store/site-identity';
 import type { SiteRecord, Store } from '../store/types';
 import { HttpError, mapError, validationError } from './errors';
+import { registerPostVerdictRoutes } from './routes-post-verdict';
 import { registerReportRoutes } from './routes-report';
 import { registerSiteSettingsRoutes } from './routes-site-settings';
 import { createSettingsResolver } from '../site-settings';
@@ -268,6 +269,15 @@ export async function buildApp(
 		authenticate,
 		parseJson,
 		logger,
+	} );
+
+	registerPostVerdictRoutes( app, {
+		store,
+		checkService,
+		settingsFor,
+		authenticate,
+		parseJson,
+		now,
 	} );
 
 	if ( options.report ) {
