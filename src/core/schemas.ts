@@ -8,7 +8,13 @@
  */
 import { z } from 'zod';
 
-/** Where a link sits on its page. `content` is the only editorial spot. */
+/**
+ * Where a link sits on its page. `content` is the only editorial spot.
+ * Beside the site regions (header, navigation, sidebar, footer) come the
+ * non-editorial spots in and around an article: comments, an author box
+ * or bio, related or promoted teasers, tags/categories/bylines,
+ * breadcrumbs and share buttons.
+ */
 export const PLACEMENTS = [
 	'content',
 	'header',
@@ -16,6 +22,11 @@ export const PLACEMENTS = [
 	'sidebar',
 	'footer',
 	'comments',
+	'author-box',
+	'related',
+	'tags',
+	'breadcrumbs',
+	'share',
 ] as const;
 export const PlacementSchema = z.enum( PLACEMENTS );
 export type Placement = z.infer< typeof PlacementSchema >;

@@ -398,6 +398,22 @@ export function placementLabel( placement: Placement ): string {
 			return __( 'in the footer', 'reciprocal-link-guard' );
 		case 'comments':
 			return __( 'in the comments', 'reciprocal-link-guard' );
+		case 'author-box':
+			return __( 'in the author box', 'reciprocal-link-guard' );
+		case 'related':
+			return __(
+				'in related or promoted teasers',
+				'reciprocal-link-guard'
+			);
+		case 'tags':
+			return __(
+				'in the tags, categories or byline',
+				'reciprocal-link-guard'
+			);
+		case 'breadcrumbs':
+			return __( 'in the breadcrumbs', 'reciprocal-link-guard' );
+		case 'share':
+			return __( 'in the share buttons', 'reciprocal-link-guard' );
 	}
 }
 

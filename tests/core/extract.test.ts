@@ -275,7 +275,7 @@ describe( 'placement', () => {
 		] );
 	} );
 
-	it( 'reads a link list under a "Lees ook" heading as navigation, and one under another heading as content', () => {
+	it( 'reads a link list under a "Lees ook" heading as related teasers, and one under another heading as content', () => {
 		const links = extractLinks(
 			`<main><article><p>${ prose }</p>
 			<h3>Lees ook</h3><ul><li><a href="/a">A</a></li><li><a href="/b">B</a></li></ul>
@@ -284,8 +284,8 @@ describe( 'placement', () => {
 			BASE
 		);
 		expect( links.map( ( link ) => link.placement ) ).toEqual( [
-			'navigation',
-			'navigation',
+			'related',
+			'related',
 			'content',
 			'content',
 		] );
@@ -299,9 +299,9 @@ describe( 'placement', () => {
 			BASE
 		);
 		expect( links.map( ( link ) => link.placement ) ).toEqual( [
-			'footer',
-			'navigation',
-			'navigation',
+			'share',
+			'related',
+			'related',
 		] );
 	} );
 } );

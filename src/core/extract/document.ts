@@ -32,7 +32,7 @@ for ( const [ reason, code ] of Object.entries( HIDDEN_CODE ) ) {
 
 /**
  * Hints stored as small numbers (0 = none): a hint is only a kind and a
- * strength, so each of the 24 pairs has one shared, frozen object.
+ * strength, so each kind-and-strength pair has one shared, frozen object.
  */
 const HINT_KIND_CODE: Readonly< Record< HintKind, number > > = {
 	header: 0,
@@ -43,6 +43,10 @@ const HINT_KIND_CODE: Readonly< Record< HintKind, number > > = {
 	related: 5,
 	share: 6,
 	content: 7,
+	author: 8,
+	tags: 9,
+	breadcrumbs: 10,
+	promo: 11,
 };
 const HINT_BY_CODE: Array< Hint | null > = [ null ];
 for ( const [ kind, code ] of Object.entries( HINT_KIND_CODE ) ) {
@@ -58,6 +62,85 @@ function hintCode( hint: Hint | null ): number {
 		? 0
 		: 1 + HINT_KIND_CODE[ hint.kind ] * 3 + hint.strength - 1;
 }
+
+/**
+ * What the article finder (placement.ts) needs to know about a tag, after
+ * Mozilla Readability's scoring: which tags hold paragraphs, which start
+ * with a bonus or a penalty, which are cleaned when link-heavy.
+ */
+export const TAG_CODE_OTHER = 0;
+export const TAG_CODE_DIV = 1;
+export const TAG_CODE_P = 2;
+export const TAG_CODE_PRE = 3;
+export const TAG_CODE_TD = 4;
+export const TAG_CODE_BLOCKQUOTE = 5;
+export const TAG_CODE_SECTION = 6;
+/** h2–h6. */
+export const TAG_CODE_HEADING = 7;
+export const TAG_CODE_H1 = 8;
+export const TAG_CODE_UL = 9;
+export const TAG_CODE_OL = 10;
+export const TAG_CODE_LI = 11;
+/** dl, dd, dt. */
+export const TAG_CODE_DL = 12;
+export const TAG_CODE_FORM = 13;
+export const TAG_CODE_TABLE = 14;
+export const TAG_CODE_TH = 15;
+export const TAG_CODE_ADDRESS = 16;
+export const TAG_CODE_FIELDSET = 17;
+export const TAG_CODE_ARTICLE = 18;
+export const TAG_CODE_FIGURE = 19;
+export const TAG_CODE_FOOTER = 20;
+export const TAG_CODE_ASIDE = 21;
+export const TAG_CODE_BODY = 22;
+export const TAG_CODE_HTML = 23;
+
+const TAG_CODES: Readonly< Record< string, number > > = {
+	div: TAG_CODE_DIV,
+	p: TAG_CODE_P,
+	pre: TAG_CODE_PRE,
+	td: TAG_CODE_TD,
+	blockquote: TAG_CODE_BLOCKQUOTE,
+	section: TAG_CODE_SECTION,
+	h1: TAG_CODE_H1,
+	h2: TAG_CODE_HEADING,
+	h3: TAG_CODE_HEADING,
+	h4: TAG_CODE_HEADING,
+	h5: TAG_CODE_HEADING,
+	h6: TAG_CODE_HEADING,
+	ul: TAG_CODE_UL,
+	ol: TAG_CODE_OL,
+	li: TAG_CODE_LI,
+	dl: TAG_CODE_DL,
+	dd: TAG_CODE_DL,
+	dt: TAG_CODE_DL,
+	form: TAG_CODE_FORM,
+	table: TAG_CODE_TABLE,
+	th: TAG_CODE_TH,
+	address: TAG_CODE_ADDRESS,
+	fieldset: TAG_CODE_FIELDSET,
+	article: TAG_CODE_ARTICLE,
+	figure: TAG_CODE_FIGURE,
+	footer: TAG_CODE_FOOTER,
+	aside: TAG_CODE_ASIDE,
+	body: TAG_CODE_BODY,
+	html: TAG_CODE_HTML,
+};
+
+/** Counted per subtree for the article finder's cleaning step. */
+const COUNT_NONE = 0;
+const COUNT_IMAGE = 1;
+const COUNT_INPUT = 2;
+const COUNT_EMBED = 3;
+const COUNT_LIST_ITEM = 4;
+const COUNTED: Readonly< Record< string, number > > = {
+	img: COUNT_IMAGE,
+	input: COUNT_INPUT,
+	iframe: COUNT_EMBED,
+	embed: COUNT_EMBED,
+	object: COUNT_EMBED,
+	li: COUNT_LIST_ITEM,
+};
 
 /** What placement needs to know about a tag name. */
 export const TAG_OTHER = 0;
@@ -76,8 +159,8 @@ export const TAG_SCOPING = 3;
  * and read through the methods below.
  */
 /** Columns of the element table, by type (see ElementTable.allocate). */
-const INT32_COLUMNS = 11;
-const UINT8_COLUMNS = 8;
+const INT32_COLUMNS = 20;
+const UINT8_COLUMNS = 10;
 
 export class ElementTable {
 	count = 0;
@@ -116,6 +199,29 @@ export class ElementTable {
 	containsH1!: Uint8Array;
 	/** Subtree holds a header/footer/sidebar region hint (strength >= 2). */
 	containsRegion!: Uint8Array;
+	/** What the article finder needs to know about the tag (TAG_CODE_*). */
+	tagCode!: Uint8Array;
+	/**
+	 * Class/id weight for the article finder: +25 for each of class and id
+	 * that names content, -25 for each that names a boilerplate region.
+	 * Stored with an offset of 50 (0..100).
+	 */
+	weightCode!: Uint8Array;
+	/** Commas in the subtree's visible text (a sign of running prose). */
+	commas!: Int32Array;
+	/** Commas in the non-link text whose nearest block is this element. */
+	blockCommas!: Int32Array;
+	/** Paragraph-like elements in the subtree (p, divs with own text). */
+	paragraphs!: Int32Array;
+	/** `li` elements, images, form inputs and embeds in the subtree. */
+	listItems!: Int32Array;
+	images!: Int32Array;
+	inputs!: Int32Array;
+	embeds!: Int32Array;
+	/** Element children (not text). */
+	children!: Int32Array;
+	/** The most non-link text one block of the subtree holds on its own. */
+	longestBlock!: Int32Array;
 
 	constructor( capacity: number ) {
 		this.capacity = Math.max( 16, capacity );
@@ -204,6 +310,15 @@ export class ElementTable {
 		this.links = int32( old?.links );
 		this.ownText = int32( old?.ownText );
 		this.blockText = int32( old?.blockText );
+		this.commas = int32( old?.commas );
+		this.blockCommas = int32( old?.blockCommas );
+		this.paragraphs = int32( old?.paragraphs );
+		this.listItems = int32( old?.listItems );
+		this.images = int32( old?.images );
+		this.inputs = int32( old?.inputs );
+		this.embeds = int32( old?.embeds );
+		this.children = int32( old?.children );
+		this.longestBlock = int32( old?.longestBlock );
 		this.tagKind = uint8( old?.tagKind );
 		this.hintCode = uint8( old?.hintCode );
 		this.hiddenCode = uint8( old?.hiddenCode );
@@ -212,6 +327,13 @@ export class ElementTable {
 		this.scoped = uint8( old?.scoped );
 		this.containsH1 = uint8( old?.containsH1 );
 		this.containsRegion = uint8( old?.containsRegion );
+		this.tagCode = uint8( old?.tagCode );
+		this.weightCode = uint8( old?.weightCode );
+	}
+
+	/** Class/id weight of an element (-50..50), see `weightCode`. */
+	weight( index: number ): number {
+		return this.weightCode[ index ] - 50;
 	}
 }
 
@@ -256,6 +378,8 @@ export interface DocumentModel {
 	baseHref: string | null;
 	metaRobots: string | null;
 	canonicalHref: string | null;
+	/** Element of the first h1, or -1. */
+	h1Element: number;
 	/** First and last element whose own block holds running text, or -1. */
 	firstRunning: number;
 	lastRunning: number;
@@ -334,6 +458,10 @@ interface TagInfo {
 	landmark: boolean;
 	/** TAG_ROOT, TAG_TABLE_ROW, TAG_SCOPING or TAG_OTHER. */
 	kind: number;
+	/** TAG_CODE_*. */
+	code: number;
+	/** COUNT_*. */
+	counted: number;
 }
 
 function tagKindOf( tag: string ): number {
@@ -363,6 +491,8 @@ function tagInfo( tag: string ): TagInfo {
 		listItem: LIST_ITEMS.has( tag ),
 		landmark: LANDMARK_TAGS.has( tag ),
 		kind: tagKindOf( tag ),
+		code: TAG_CODES[ tag ] ?? TAG_CODE_OTHER,
+		counted: COUNTED[ tag ] ?? COUNT_NONE,
 	} );
 	// Pages of made-up element names must not grow the cache without end.
 	if ( tagInfoCache.size < TAG_INFO_LIMIT ) {
@@ -408,6 +538,23 @@ export function isSpace( code: number ): boolean {
  * {@link collapsedLength} call: the same scan gives both.
  */
 let lastRunsLength = 0;
+/** Commas seen by the last {@link collapsedLength} call. */
+let lastCommas = 0;
+
+/** Commas of the scripts Readability counts (Latin, Arabic, CJK …). */
+function isComma( code: number ): boolean {
+	return (
+		code === 44 ||
+		code === 0x060c ||
+		code === 0xfe50 ||
+		code === 0xfe10 ||
+		code === 0xfe11 ||
+		code === 0x2e41 ||
+		code === 0x2e34 ||
+		code === 0x2e32 ||
+		code === 0xff0c
+	);
+}
 
 /**
  * `text.replace( /\s+/g, ' ' ).trim().length` without building either
@@ -422,9 +569,11 @@ let lastRunsLength = 0;
 function collapsedLength( text: string, start: number, end: number ): number {
 	let nonSpace = 0;
 	let runs = 0;
+	let commas = 0;
 	let inRun = false;
 	for ( let i = start; i < end; i++ ) {
-		if ( isSpace( text.charCodeAt( i ) ) ) {
+		const code = text.charCodeAt( i );
+		if ( isSpace( code ) ) {
 			if ( ! inRun ) {
 				runs++;
 				inRun = true;
@@ -432,9 +581,13 @@ function collapsedLength( text: string, start: number, end: number ): number {
 		} else {
 			nonSpace++;
 			inRun = false;
+			if ( code === 44 || ( code > 1547 && isComma( code ) ) ) {
+				commas++;
+			}
 		}
 	}
 	lastRunsLength = nonSpace + runs;
+	lastCommas = commas;
 	if ( nonSpace === 0 ) {
 		return 0;
 	}
@@ -558,12 +711,44 @@ const LANDMARK_TAGS = new Set( [
 	'article',
 ] );
 
+/**
+ * The class/id weight of the element {@link elementHint} last looked at
+ * (see `ElementTable.weightCode`): set as a side result so no object is
+ * built per element.
+ */
+let lastWeight = 0;
+
+/**
+ * +25 when a class or id value names content, -25 for boilerplate. Weak
+ * words only count against a block when they rarely name prose (`meta`,
+ * `ad`, `widget`); `menu` (a restaurant's menu card), `social` or `logo`
+ * say too little.
+ */
+function weightOf( hint: Hint | null ): number {
+	if ( hint === null ) {
+		return 0;
+	}
+	if ( hint.kind === 'content' ) {
+		return 25;
+	}
+	if (
+		hint.strength >= 2 ||
+		hint.kind === 'tags' ||
+		hint.kind === 'promo' ||
+		hint.kind === 'sidebar'
+	) {
+		return -25;
+	}
+	return 0;
+}
+
 function elementHint(
 	tag: string,
 	info: TagInfo,
 	attributes: ReadAttributes,
 	scoped: boolean
 ): Hint | null {
+	lastWeight = 0;
 	if (
 		attributes.class === undefined &&
 		attributes.id === undefined &&
@@ -590,8 +775,14 @@ function elementHint(
 	}
 	// A heading's class names the heading (`date-header`, `widget-title`),
 	// not a page region.
+	const { class: className, id } = attributes;
+	if ( className ) {
+		lastWeight += valueWeight( className );
+	}
+	if ( id ) {
+		lastWeight += valueWeight( id );
+	}
 	if ( ! info.heading ) {
-		const { class: className, id } = attributes;
 		if ( className ) {
 			best = strongerHint( best, tokensHint( className ) );
 		}
@@ -652,6 +843,39 @@ function tokensHint( value: string ): Hint | null {
 	return hint;
 }
 
+const valueWeightCache = new Map< string, number >();
+
+/**
+ * Readability's class weight of one class or id value: +25 when a token
+ * names content, -25 when one names boilerplate (both: 0), so
+ * `node node--type-article node--sticky` and `post-tags` weigh what
+ * their words say together. Memoised like {@link tokensHint}.
+ */
+function valueWeight( value: string ): number {
+	const cached = valueWeightCache.get( value );
+	if ( cached !== undefined ) {
+		return cached;
+	}
+	let positive = 0;
+	let negative = 0;
+	for ( const token of value.split( /\s+/ ) ) {
+		if ( token === '' ) {
+			continue;
+		}
+		const weight = weightOf( hintOfToken( token ) );
+		if ( weight > 0 ) {
+			positive = 25;
+		} else if ( weight < 0 ) {
+			negative = -25;
+		}
+	}
+	if ( valueWeightCache.size >= VALUE_HINT_CACHE_LIMIT ) {
+		valueWeightCache.clear();
+	}
+	valueWeightCache.set( value, positive + negative );
+	return positive + negative;
+}
+
 /** `rel` tokens, lower-cased, in order, without duplicates. */
 export function relTokens( rel: string | undefined ): string[] {
 	if ( ! rel ) {
@@ -708,6 +932,7 @@ export function buildDocument( html: string ): DocumentModel {
 	let canonicalHref: string | null = null;
 	let firstRunning = -1;
 	let lastRunning = -1;
+	let h1Element = -1;
 
 	/**
 	 * Text `source[ start, end )`: a range of the page, or a decoded entity.
@@ -742,11 +967,14 @@ export function buildDocument( html: string ): DocumentModel {
 		}
 		totalText += length;
 		elements.text[ index ] += length;
+		elements.commas[ index ] += lastCommas;
 		if ( openLink >= 0 ) {
 			elements.linkText[ index ] += length;
 		} else {
 			elements.ownText[ elements.container[ index ] ] += length;
-			elements.blockText[ elements.block[ index ] ] += length;
+			const block = elements.block[ index ];
+			elements.blockText[ block ] += length;
+			elements.blockCommas[ block ] += lastCommas;
 		}
 		// Link text is part of what a reader (and a relevance score) sees.
 		if ( chunkChars < MAX_CHUNK_CHARS && hiddenForChildren === null ) {
@@ -772,6 +1000,28 @@ export function buildDocument( html: string ): DocumentModel {
 			);
 			const hint = elementHint( tag, info, attributes, scoped );
 			elements.tagKind[ index ] = info.kind;
+			elements.tagCode[ index ] = info.code;
+			elements.weightCode[ index ] = 50 + lastWeight;
+			switch ( info.counted ) {
+				case COUNT_IMAGE:
+					elements.images[ index ] = 1;
+					break;
+				case COUNT_INPUT:
+					elements.inputs[ index ] = 1;
+					break;
+				case COUNT_EMBED:
+					elements.embeds[ index ] = 1;
+					break;
+				case COUNT_LIST_ITEM:
+					elements.listItems[ index ] = 1;
+					break;
+			}
+			if ( info.code === TAG_CODE_P ) {
+				elements.paragraphs[ index ] = 1;
+			}
+			if ( hasParent ) {
+				elements.children[ parent ]++;
+			}
 			elements.setCoded(
 				index,
 				hint,
@@ -896,6 +1146,9 @@ export function buildDocument( html: string ): DocumentModel {
 				headingDepth++;
 				if ( tag === 'h1' ) {
 					h1Depth++;
+					if ( h1Element < 0 ) {
+						h1Element = index;
+					}
 				}
 			}
 		},
@@ -948,8 +1201,33 @@ export function buildDocument( html: string ): DocumentModel {
 				}
 				lastRunning = Math.max( lastRunning, index );
 			}
+			// Readability reads a div with text of its own as a paragraph.
+			if (
+				elements.tagCode[ index ] === TAG_CODE_DIV &&
+				elements.blockText[ index ] > 0
+			) {
+				elements.paragraphs[ index ]++;
+			}
+			if (
+				elements.blockText[ index ] > elements.longestBlock[ index ]
+			) {
+				elements.longestBlock[ index ] = elements.blockText[ index ];
+			}
 			const parent = elements.parent[ index ];
 			if ( parent >= 0 ) {
+				if (
+					elements.longestBlock[ index ] >
+					elements.longestBlock[ parent ]
+				) {
+					elements.longestBlock[ parent ] =
+						elements.longestBlock[ index ];
+				}
+				elements.commas[ parent ] += elements.commas[ index ];
+				elements.paragraphs[ parent ] += elements.paragraphs[ index ];
+				elements.listItems[ parent ] += elements.listItems[ index ];
+				elements.images[ parent ] += elements.images[ index ];
+				elements.inputs[ parent ] += elements.inputs[ index ];
+				elements.embeds[ parent ] += elements.embeds[ index ];
 				elements.text[ parent ] += elements.text[ index ];
 				elements.linkText[ parent ] += elements.linkText[ index ];
 				elements.links[ parent ] += elements.links[ index ];
@@ -982,6 +1260,7 @@ export function buildDocument( html: string ): DocumentModel {
 		baseHref,
 		metaRobots,
 		canonicalHref,
+		h1Element,
 		firstRunning,
 		lastRunning,
 	};

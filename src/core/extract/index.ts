@@ -82,6 +82,11 @@ function isSameHostReference( href: string ): boolean {
 	return href.length <= 8192 && SAME_HOST_REFERENCE.test( href );
 }
 
+/** `rel="author"`: the link names the article's author (a byline). */
+function isAuthorRel( rel: string | undefined ): boolean {
+	return rel !== undefined && /(^|\s)author(\s|$)/i.test( rel );
+}
+
 /** Targets that are not pages: skipped before URL resolution. */
 function isFragmentOnly( href: string ): boolean {
 	const trimmed = href.trim();
@@ -286,7 +291,12 @@ export function analyzeHtml(
 					: detached( link.altParts?.join( ' ' ) ?? '' ),
 			rel: relTokens( link.rawRel ),
 			placement: context
-				? classifyPlacement( context, link.element, link.inH1 )
+				? classifyPlacement( context, link.element, {
+						inH1: link.inH1,
+						authorLink: isAuthorRel( link.rawRel ),
+						href,
+						text,
+					} )
 				: 'content',
 			hidden,
 			isImage: link.hasImage && text === '',

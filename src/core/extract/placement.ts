@@ -19,8 +19,9 @@
  *    text are navigation/header and footer.
  */
 import type { Placement } from '../schemas';
-import { TAG_ROOT, TAG_TABLE_ROW } from './document';
+import { TAG_CODE_DIV, TAG_CODE_P, TAG_ROOT, TAG_TABLE_ROW } from './document';
 import type { DocumentModel, ElementTable } from './document';
+import { findArticle, inParts, isRemoved } from './article';
 import { isAbsorbing, isRelatedHeading } from './vocabulary';
 import type { HintKind } from './vocabulary';
 
@@ -40,6 +41,11 @@ const RELATED_MIN_LINK_DENSITY = 0.5;
 /** How far up from a link we look for its link group. */
 const MAX_GROUP_CLIMB = 8;
 
+/** A paragraph that is (nearly) all one link, and short: a teaser line. */
+const LINK_PARAGRAPH_MAX_CHARS = 150;
+const LINK_PARAGRAPH_MIN_DENSITY = 0.8;
+const LINK_PARAGRAPH_MIN_ANCHOR = 25;
+
 /** A block with at least this many links before the content is a menu. */
 const MENU_MIN_LINKS = 3;
 
@@ -48,6 +54,17 @@ export interface MainContent {
 	element: number;
 	/** The main block is the whole page: fall back to running-text order. */
 	wholePage: boolean;
+	/**
+	 * The article: `element` and the siblings joined to it, in document
+	 * order. Only `[ element ]` when the article finder found nothing.
+	 */
+	parts: number[];
+	/**
+	 * Per element, 1 when the cleaning step took it out of the article (a
+	 * link-heavy list, a teaser row, a short link box); null when no
+	 * article was found.
+	 */
+	removed: Uint8Array | null;
 }
 
 function contains(
@@ -70,7 +87,7 @@ function isRoot( elements: ElementTable, index: number ): boolean {
 	return elements.tagKind[ index ] === TAG_ROOT;
 }
 
-export function findMainContent( model: DocumentModel ): MainContent {
+function findMainByDensity( model: DocumentModel ): MainContent {
 	const { elements } = model;
 	let best = -1;
 	// 1. A `main` landmark (element or role) that is not hidden.
@@ -86,7 +103,12 @@ export function findMainContent( model: DocumentModel ): MainContent {
 		}
 	}
 	if ( best >= 0 && elements.text[ best ] > 0 ) {
-		return { element: best, wholePage: false };
+		return {
+			element: best,
+			wholePage: false,
+			parts: [ best ],
+			removed: null,
+		};
 	}
 	// 2. The text container holding the most running text.
 	best = -1;
@@ -101,7 +123,7 @@ export function findMainContent( model: DocumentModel ): MainContent {
 		}
 	}
 	if ( best === -1 ) {
-		return { element: -1, wholePage: false };
+		return { element: -1, wholePage: false, parts: [], removed: null };
 	}
 	// 2a. Widen to the outermost content-hinted ancestor that holds no
 	// header/footer/sidebar region (the article, not the page wrapper).
@@ -155,7 +177,46 @@ export function findMainContent( model: DocumentModel ): MainContent {
 		isRoot( elements, main ) ||
 		( hinted === -1 &&
 			elements.text[ main ] >= model.totalText * WHOLE_PAGE_SHARE );
-	return { element: main, wholePage };
+	return { element: main, wholePage, parts: [ main ], removed: null };
+}
+
+/**
+ * The article (Readability-style scoring, see article.ts); when no
+ * paragraph of text votes for one, the older density climb.
+ */
+export function findMainContent( model: DocumentModel ): MainContent {
+	const article = findArticle( model );
+	if ( article ) {
+		return {
+			element: article.top,
+			wholePage: false,
+			parts: article.parts,
+			removed: article.removed,
+		};
+	}
+	return findMainByDensity( model );
+}
+
+function inMain(
+	elements: ElementTable,
+	main: MainContent,
+	index: number
+): boolean {
+	return main.element >= 0 && inParts( elements, main.parts, index );
+}
+
+/** The part of the article that holds `index`, or -1. */
+function partOf(
+	elements: ElementTable,
+	main: MainContent,
+	index: number
+): number {
+	for ( const part of main.parts ) {
+		if ( contains( elements, part, index ) ) {
+			return part;
+		}
+	}
+	return -1;
 }
 
 interface AcceptedHint {
@@ -191,7 +252,7 @@ function acceptedHints(
 		}
 		const insideMain =
 			main.element >= 0 &&
-			( main.wholePage || contains( elements, main.element, index ) );
+			( main.wholePage || inMain( elements, main, index ) );
 		if ( hint.strength === 1 ) {
 			// A weak word on the link itself says nothing (`btn-secondary`),
 			// and inside the content it needs a link-heavy block.
@@ -228,6 +289,33 @@ const SITE_REGIONS: ReadonlySet< HintKind > = new Set( [
 	'comments',
 ] );
 
+/** The placement an in-article boilerplate hint stands for. */
+function finerPlacement( kind: HintKind ): Placement {
+	switch ( kind ) {
+		case 'related':
+		case 'promo':
+			return 'related';
+		case 'share':
+			return 'share';
+		case 'author':
+			return 'author-box';
+		case 'tags':
+			return 'tags';
+		case 'breadcrumbs':
+			return 'breadcrumbs';
+		case 'comments':
+			return 'comments';
+		case 'header':
+			return 'header';
+		case 'navigation':
+			return 'navigation';
+		case 'sidebar':
+			return 'sidebar';
+		default:
+			return 'footer';
+	}
+}
+
 /** The placement the hints decide, or null when they say nothing. */
 function placementFromHints( hints: AcceptedHint[] ): Placement | null {
 	let zone: AcceptedHint | null = null;
@@ -240,9 +328,13 @@ function placementFromHints( hints: AcceptedHint[] ): Placement | null {
 		if ( isAbsorbing( zone.kind ) ) {
 			return zone.kind as Placement;
 		}
-		// Header or navigation zone: a menu anywhere inside it makes the
-		// link navigation (`header__menu-item` is a menu item, not the
-		// logo); the rest of a header is header.
+		// Header or navigation zone: breadcrumbs are breadcrumbs; a menu
+		// anywhere inside it makes the link navigation
+		// (`header__menu-item` is a menu item, not the logo); the rest of
+		// a header is header.
+		if ( hints.some( ( hint ) => hint.kind === 'breadcrumbs' ) ) {
+			return 'breadcrumbs';
+		}
 		return hints.some(
 			( hint ) => hint.kind === 'navigation' || hint.kind === 'related'
 		)
@@ -253,7 +345,7 @@ function placementFromHints( hints: AcceptedHint[] ): Placement | null {
 	if ( ! nearest ) {
 		return null;
 	}
-	return nearest.kind === 'related' ? 'navigation' : 'footer';
+	return finerPlacement( nearest.kind );
 }
 
 /**
@@ -311,14 +403,66 @@ export interface PlacementContext {
 	main: MainContent;
 }
 
+/**
+ * Paths of author, tag, category and topic archives in the common CMSs
+ * (WordPress, Drupal, Ghost, Blogger, news CMSs), in five languages.
+ */
+const ARCHIVE_PATH =
+	/\/(author|authors|auteur|autor|autore|tag|tags|category|categories|categorie|kategorie|categoria|topics|label|labels|onderwerp|thema|themen|rubriek|trefwoord|schlagwort|etiqueta|etiquette|redactie|profile|profiel)(\/|\?|$)/i;
+
+/** Whether the raw href points at an author, tag or category archive. */
+export function isArchiveHref( href: string ): boolean {
+	return ARCHIVE_PATH.test( href );
+}
+
+/** Calls to subscribe or sign up (a newsletter box inside the article). */
+const SUBSCRIBE_TEXT =
+	/\b(subscribe|sign up|newsletter|abonneer|aanmelden|nieuwsbrief|abonnieren|anmelden|abonnez|inscrivez|suscr[ií]bete)\b/i;
+
+/** What the classifier reads of the link itself, beside its element. */
+export interface LinkSignals {
+	/** The link is inside an h1. */
+	inH1: boolean;
+	/** It carries `rel="author"` (a byline). */
+	authorLink: boolean;
+	/** Resolved href. */
+	href: string;
+	/** Whitespace-collapsed anchor text. */
+	text: string;
+}
+
+/**
+ * A link that is a whole short paragraph of its own, with a title for a
+ * text ("Related: How the moon got its craters"): a teaser line.
+ */
+function isLinkParagraph(
+	elements: ElementTable,
+	element: number,
+	anchor: string
+): boolean {
+	const block = elements.block[ element ];
+	const text = elements.text[ block ];
+	const tag = elements.tagCode[ block ];
+	return (
+		( tag === TAG_CODE_P || tag === TAG_CODE_DIV ) &&
+		anchor.length >= LINK_PARAGRAPH_MIN_ANCHOR &&
+		elements.inList[ element ] === 0 &&
+		text > 0 &&
+		text <= LINK_PARAGRAPH_MAX_CHARS &&
+		elements.linkText[ block ] >= text * LINK_PARAGRAPH_MIN_DENSITY
+	);
+}
+
+/** Where the link at `element` sits. */
 export function classifyPlacement(
 	context: PlacementContext,
 	element: number,
-	inH1: boolean
+	link: LinkSignals
 ): Placement {
 	const { model, main } = context;
 	const { elements } = model;
 	const hints = acceptedHints( model, main, element );
+	const { inH1, authorLink } = link;
 	// The page's h1 is its title, and so content, even in a block called
 	// "*-header"; but not inside a landmark banner (blogs that use h1 for
 	// the site name) or a menu.
@@ -347,12 +491,43 @@ export function classifyPlacement(
 		}
 		return 'content';
 	}
-	if ( contains( elements, main.element, element ) ) {
-		return isUnderRelatedHeading( elements, main.element, element )
-			? 'navigation'
-			: 'content';
+	const part = partOf( elements, main, element );
+	if ( part >= 0 ) {
+		if ( authorLink ) {
+			return 'tags';
+		}
+		if ( isUnderRelatedHeading( elements, part, element ) ) {
+			return 'related';
+		}
+		if (
+			main.removed !== null &&
+			isRemoved( elements, main.removed, element, part )
+		) {
+			return isArchiveHref( link.href )
+				? 'tags'
+				: removedPlacement( model, element );
+		}
+		if ( SUBSCRIBE_TEXT.test( link.text ) ) {
+			return 'related';
+		}
+		if ( isLinkParagraph( elements, element, link.text ) ) {
+			return 'related';
+		}
+		return 'content';
 	}
-	if ( element < main.element ) {
+	if ( authorLink || isArchiveHref( link.href ) ) {
+		return 'tags';
+	}
+	// Between the page's title and the article: the byline and date line.
+	if (
+		model.h1Element >= 0 &&
+		element > model.h1Element &&
+		element < main.parts[ 0 ] &&
+		elements.links[ elements.block[ element ] ] < MENU_MIN_LINKS
+	) {
+		return 'tags';
+	}
+	if ( element < main.parts[ 0 ] ) {
 		return menuOrHeader( elements, element );
 	}
 	const shared = commonAncestor( elements, element, main.element );
@@ -361,18 +536,44 @@ export function classifyPlacement(
 		: 'footer';
 }
 
+/**
+ * A link the cleaning step took out of the article: a weak hint on the
+ * way up names its kind (`post-meta` → tags, `social` → share); an
+ * unnamed link-heavy block inside an article is a row of teasers.
+ */
+function removedPlacement( model: DocumentModel, element: number ): Placement {
+	const { elements } = model;
+	let index =
+		elements.hintCode[ element ] !== 0
+			? element
+			: elements.hintParent[ element ];
+	for ( let steps = 0; index >= 0 && steps < MAX_HINT_CHAIN; steps++ ) {
+		const hint = elements.hint( index );
+		if ( hint !== null && hint.kind !== 'content' ) {
+			return finerPlacement( hint.kind );
+		}
+		index = elements.hintParent[ index ];
+	}
+	return 'related';
+}
+
 /** Whether text in `element` belongs to boilerplate (for the text sample). */
 export function isBoilerplate(
 	context: PlacementContext,
 	element: number
 ): boolean {
 	const { model, main } = context;
-	if (
-		main.element >= 0 &&
-		! main.wholePage &&
-		! contains( model.elements, main.element, element )
-	) {
-		return true;
+	if ( main.element >= 0 && ! main.wholePage ) {
+		const part = partOf( model.elements, main, element );
+		if ( part < 0 ) {
+			return true;
+		}
+		if (
+			main.removed !== null &&
+			isRemoved( model.elements, main.removed, element, part )
+		) {
+			return true;
+		}
 	}
 	return placementFromHints( acceptedHints( model, main, element ) ) !== null;
 }

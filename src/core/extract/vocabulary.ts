@@ -15,8 +15,15 @@ export type HintKind =
 	| 'comments'
 	/** Related/recommended posts: navigation even inside an article. */
 	| 'related'
-	/** Share bars, social buttons, author boxes: the article's footer. */
+	/** Share bars and social buttons. */
 	| 'share'
+	/** An author box or bio. */
+	| 'author'
+	/** Tags, categories, bylines and post meta. */
+	| 'tags'
+	| 'breadcrumbs'
+	/** Newsletter sign-ups, ads, promotions: teasers for something else. */
+	| 'promo'
 	| 'content';
 
 /**
@@ -79,10 +86,6 @@ const WORDS = new Map< string, WordRule >( [
 		'navigatie',
 		'navigazione',
 		'navegacion',
-		'breadcrumb',
-		'breadcrumbs',
-		'kruimelpad',
-		'brotkrumen',
 		'pagination',
 		'pager',
 		'menubar',
@@ -137,7 +140,87 @@ const WORDS = new Map< string, WordRule >( [
 		'outbrain',
 		'taboola',
 		'yarpp',
+		'recirc',
+		'recirculation',
+		'trending',
+		'popular',
+		'mostpopular',
+		'mostread',
+		'readnext',
+		'upnext',
+		'suggested',
+		'zergnet',
+		'morestories',
 	].map( ( word ): [ string, WordRule ] => [ word, rule( 'related', 2 ) ] ),
+	...[ 'teaser', 'teasers', 'promos' ].map(
+		( word ): [ string, WordRule ] => [ word, rule( 'related', 1 ) ]
+	),
+	// Breadcrumbs.
+	...[
+		'breadcrumb',
+		'breadcrumbs',
+		'crumbs',
+		'crumb',
+		'kruimelpad',
+		'broodkruimels',
+		'brotkrumen',
+		'brotkrumennavigation',
+	].map( ( word ): [ string, WordRule ] => [
+		word,
+		rule( 'breadcrumbs', 2 ),
+	] ),
+	// Tags, categories, bylines, post meta.
+	...[
+		'tags',
+		'taglist',
+		'tagcloud',
+		'tagged',
+		'categories',
+		'keywords',
+		'byline',
+		'bylines',
+		'dateline',
+		'writtenby',
+		'postmeta',
+		'schlagworte',
+		'trefwoorden',
+		'etiquetas',
+		'etiquettes',
+		'categorieen',
+		'kategorien',
+	].map( ( word ): [ string, WordRule ] => [ word, rule( 'tags', 2 ) ] ),
+	...[ 'meta', 'author', 'authors', 'auteur', 'autor' ].map(
+		( word ): [ string, WordRule ] => [ word, rule( 'tags', 1 ) ]
+	),
+	// Author boxes.
+	...[ 'authorbox', 'authorbio', 'authorinfo', 'bio', 'biography' ].map(
+		( word ): [ string, WordRule ] => [ word, rule( 'author', 2 ) ]
+	),
+	// Promotions: newsletter boxes, ads, sponsored blocks.
+	...[
+		'newsletter',
+		'subscribe',
+		'subscription',
+		'signup',
+		'promo',
+		'promotion',
+		'sponsored',
+		'sponsor',
+		'advert',
+		'advertisement',
+		'advertising',
+		'adsense',
+		'paywall',
+		'nieuwsbrief',
+		'anzeige',
+		'werbung',
+		'publicite',
+		'publicidad',
+	].map( ( word ): [ string, WordRule ] => [ word, rule( 'promo', 2 ) ] ),
+	...[ 'ad', 'ads', 'dfp', 'gpt' ].map( ( word ): [ string, WordRule ] => [
+		word,
+		rule( 'promo', 1 ),
+	] ),
 	...[
 		'share',
 		'sharing',
@@ -148,8 +231,10 @@ const WORDS = new Map< string, WordRule >( [
 		'delen',
 		'teilen',
 		'compartir',
-		'authorbox',
-		'newsletter',
+		'sharebar',
+		'addthis',
+		'shareaholic',
+		'sharethis',
 	].map( ( word ): [ string, WordRule ] => [ word, rule( 'share', 2 ) ] ),
 	...[ 'social', 'deel', 'teile' ].map( ( word ): [ string, WordRule ] => [
 		word,
@@ -193,21 +278,61 @@ const PHRASES = new Map< string, WordRule >( [
 	[ 'barra lateral', rule( 'sidebar', 2 ) ],
 	[ 'barre laterale', rule( 'sidebar', 2 ) ],
 	[ 'widget area', rule( 'sidebar', 2 ) ],
-	[ 'fil ariane', rule( 'navigation', 2 ) ],
-	[ 'migas de pan', rule( 'navigation', 2 ) ],
+	[ 'fil ariane', rule( 'breadcrumbs', 2 ) ],
+	[ 'migas de pan', rule( 'breadcrumbs', 2 ) ],
+	[ 'cat links', rule( 'tags', 2 ) ],
+	[ 'tag cloud', rule( 'tags', 2 ) ],
+	[ 'tag list', rule( 'tags', 2 ) ],
+	[ 'category links', rule( 'tags', 2 ) ],
+	[ 'tag links', rule( 'tags', 2 ) ],
+	[ 'tags links', rule( 'tags', 2 ) ],
+	[ 'post tags', rule( 'tags', 2 ) ],
+	[ 'entry tags', rule( 'tags', 2 ) ],
+	[ 'entry categories', rule( 'tags', 2 ) ],
+	[ 'post categories', rule( 'tags', 2 ) ],
+	[ 'entry meta', rule( 'tags', 2 ) ],
+	[ 'post meta', rule( 'tags', 2 ) ],
+	[ 'article meta', rule( 'tags', 2 ) ],
+	[ 'about the author', rule( 'author', 2 ) ],
+	[ 'over de auteur', rule( 'author', 2 ) ],
+	[ 'author details', rule( 'author', 2 ) ],
+	[ 'author card', rule( 'author', 2 ) ],
+	[ 'author profile', rule( 'author', 2 ) ],
+	[ 'author info', rule( 'author', 2 ) ],
+	[ 'most popular', rule( 'related', 2 ) ],
+	[ 'read next', rule( 'related', 2 ) ],
+	[ 'up next', rule( 'related', 2 ) ],
+	[ 'more from', rule( 'related', 2 ) ],
+	[ 'you may like', rule( 'related', 2 ) ],
 	[ 'top bar', rule( 'header', 1 ) ],
 	[ 'en tete', rule( 'header', 2 ) ],
 	[ 'en tête', rule( 'header', 2 ) ],
-	[ 'author box', rule( 'share', 2 ) ],
-	[ 'about author', rule( 'share', 2 ) ],
-	[ 'author bio', rule( 'share', 2 ) ],
-	[ 'most read', rule( 'sidebar', 1 ) ],
+	[ 'author box', rule( 'author', 2 ) ],
+	[ 'about author', rule( 'author', 2 ) ],
+	[ 'author bio', rule( 'author', 2 ) ],
+	[ 'most read', rule( 'related', 2 ) ],
 	[ 'lees ook', rule( 'related', 2 ) ],
 	[ 'ook interessant', rule( 'related', 2 ) ],
 	[ 'auch interessant', rule( 'related', 2 ) ],
 	[ 'lire aussi', rule( 'related', 2 ) ],
 	[ 'read more', rule( 'related', 1 ) ],
 	[ 'more stories', rule( 'related', 2 ) ],
+] );
+
+/**
+ * First words of the classes WordPress and similar CMSs put on the post
+ * element for its terms and state (`category-news`, `tag-sponsored`,
+ * `format-standard`, `type-post`): what follows is a slug, not a region.
+ */
+const TERM_PREFIXES = new Set( [
+	'tag',
+	'category',
+	'format',
+	'type',
+	'status',
+	'postid',
+	'term',
+	'taxonomy',
 ] );
 
 /**
@@ -329,6 +454,11 @@ function computeHintOfToken( token: string ): Hint | null {
 				: undefined );
 		if ( pair ) {
 			return { kind: pair.kind, strength: pair.strength };
+		}
+		if ( index === 0 && words.length > 1 && TERM_PREFIXES.has( word ) ) {
+			// WordPress term classes on the article itself
+			// (`tag-sponsored`, `category-ads`) name a term, not a region.
+			return null;
 		}
 		const found = WORDS.get( word ) ?? compoundRule( word );
 		if ( ! found ) {

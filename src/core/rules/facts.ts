@@ -40,12 +40,21 @@ import type {
 /** rel tokens that stop a link from passing ranking credit. */
 const UNFOLLOWED_REL = new Set( [ 'nofollow', 'sponsored', 'ugc' ] );
 
-/** Their placements that repeat on every page of their site. */
+/**
+ * Their placements that are not editorial: site regions that repeat on
+ * every page, and the template parts around an article (related teasers,
+ * tags and bylines, breadcrumbs, share buttons). Author boxes and comments
+ * have findings of their own (author-bio-backlink, comment-backlink).
+ */
 const BOILERPLATE_PLACEMENTS = new Set( [
 	'footer',
 	'sidebar',
 	'navigation',
 	'header',
+	'related',
+	'tags',
+	'breadcrumbs',
+	'share',
 ] );
 
 /**

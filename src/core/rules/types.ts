@@ -34,7 +34,15 @@ export interface PostAnalysisInput {
 
 /** Why a link of theirs counts as site-wide boilerplate. */
 export type BoilerplateReason =
-	'footer' | 'sidebar' | 'navigation' | 'header' | 'partner-section';
+	| 'footer'
+	| 'sidebar'
+	| 'navigation'
+	| 'header'
+	| 'related'
+	| 'tags'
+	| 'breadcrumbs'
+	| 'share'
+	| 'partner-section';
 
 /** Where in our post a link sits that makes it look like a partner-list entry. */
 export type FooterSpot = 'trailing-list' | 'partner-section';

@@ -19,6 +19,10 @@ export const BOILERPLATE_PLACEMENTS: ReadonlySet< Placement > = new Set( [
 	'sidebar',
 	'navigation',
 	'header',
+	'related',
+	'tags',
+	'breadcrumbs',
+	'share',
 ] );
 
 export function toTheirLink( link: Backlink ): TheirLink {
