@@ -24,6 +24,7 @@ import {
 	SCAN_STATUS_PATH,
 	exportFileName,
 	exportPath,
+	partnerCheckPath,
 	partnerPath,
 	reportPath,
 } from './query';
@@ -72,6 +73,17 @@ export function fetchReport( query: ReportQuery ): Promise< ReportResponse > {
 export function fetchPartner( domain: string ): Promise< PartnerDetail > {
 	return request( PartnerDetailSchema, `the partner ${ domain }`, {
 		path: partnerPath( domain ),
+	} );
+}
+
+/**
+ * "Check again": the service fetches the partner's pages again (no stored
+ * result) and answers the partner's new detail.
+ */
+export function recheckPartner( domain: string ): Promise< PartnerDetail > {
+	return request( PartnerDetailSchema, `the partner ${ domain }`, {
+		path: partnerCheckPath( domain ),
+		method: 'POST',
 	} );
 }
 

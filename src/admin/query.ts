@@ -156,6 +156,13 @@ export function partnerPath( domain: string ): string {
 
 export const SCAN_PATH = `/${ REST_NAMESPACE }/scan`;
 export const SCAN_STATUS_PATH = `/${ REST_NAMESPACE }/scan/status`;
+/** "Check again" for one partner: the plugin's partner check route. */
+export function partnerCheckPath( domain: string ): string {
+	return `/${ REST_NAMESPACE }/partners/${ encodeURIComponent(
+		domain
+	) }/check`;
+}
+
 export const PARTNER_LOG_PATH = `/${ REST_NAMESPACE }/partner-log`;
 
 /** A download name that says which site and which filters: `rlg-partners-links-back-2026-11-25.csv`. */

@@ -226,6 +226,50 @@ describe( 'report store thunks', () => {
 		);
 	} );
 
+	it( '"Check again" shows the partner\'s new detail and reloads the table', async () => {
+		mockedApi.fetchPartner.mockResolvedValue( partnerDetail() );
+		mockedApi.fetchReport.mockResolvedValue( report() );
+		const rechecked = partnerDetail();
+		rechecked.partner = { ...rechecked.partner, status: 'no-link' };
+		let finish: ( detail: typeof rechecked ) => void = () => {};
+		mockedApi.recheckPartner.mockReturnValue(
+			new Promise( ( resolve ) => ( finish = resolve ) )
+		);
+		const store = freshRegistry();
+		await store.dispatch().openPartner( 'tuinpartner.nl' );
+		const running = store.dispatch().recheckPartner( 'tuinpartner.nl' );
+		expect( store.select().isRecheckingPartner( 'tuinpartner.nl' ) ).toBe(
+			true
+		);
+		finish( rechecked );
+		await running;
+		expect( mockedApi.recheckPartner ).toHaveBeenCalledWith(
+			'tuinpartner.nl'
+		);
+		expect( store.select().isRecheckingPartner( 'tuinpartner.nl' ) ).toBe(
+			false
+		);
+		expect(
+			store.select().getPartnerDetail( 'tuinpartner.nl' )?.partner.status
+		).toBe( 'no-link' );
+		expect( mockedApi.fetchReport ).toHaveBeenCalledTimes( 1 );
+	} );
+
+	it( '"Check again" that fails keeps the detail and says why', async () => {
+		mockedApi.fetchPartner.mockResolvedValue( partnerDetail() );
+		mockedApi.recheckPartner.mockRejectedValue( unreachable );
+		const store = freshRegistry();
+		await store.dispatch().openPartner( 'tuinpartner.nl' );
+		await store.dispatch().recheckPartner( 'tuinpartner.nl' );
+		expect( store.select().getRecheckError( 'tuinpartner.nl' ) ).toEqual(
+			unreachable
+		);
+		expect(
+			store.select().getPartnerDetail( 'tuinpartner.nl' )
+		).not.toBeNull();
+		expect( mockedApi.fetchReport ).not.toHaveBeenCalled();
+	} );
+
 	it( 'reloads the report once when the watched scan finishes', async () => {
 		mockedApi.fetchReport.mockResolvedValue( report() );
 		mockedApi.postScan.mockResolvedValue(

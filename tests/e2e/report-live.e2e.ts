@@ -284,6 +284,43 @@ function publish(
 		expect( errors ).toEqual( [] );
 	} );
 
+	it( '"Check again" fetches one partner again and shows its new detail', async () => {
+		const detailUrl = ( url: string ) =>
+			url.includes( 'partners/footer-swap.test' );
+		const opened = page.waitForResponse(
+			( r ) => detailUrl( r.url() ) && r.request().method() === 'GET'
+		);
+		await page.goto( `${ REPORT }&partner=footer-swap.test` );
+		const before = ( await ( await opened ).json() ) as {
+			partner: { lastChecked: string };
+		};
+		const button = page.getByRole( 'button', { name: 'Check again' } );
+		await button.waitFor();
+		const checked = page.waitForResponse(
+			( r ) =>
+				detailUrl( r.url() ) &&
+				r.url().includes( '/check' ) &&
+				r.request().method() === 'POST'
+		);
+		await button.click();
+		const response = await checked;
+		expect( response.status() ).toBe( 200 );
+		const after = ( await response.json() ) as {
+			partner: { lastChecked: string; status: string };
+		};
+		// Fetched now, not served from the stored result of the scan.
+		expect( Date.parse( after.partner.lastChecked ) ).toBeGreaterThan(
+			Date.parse( before.partner.lastChecked )
+		);
+		expect( after.partner.status ).toBe( 'links-back' );
+		await page
+			.getByRole( 'button', { name: 'Check again' } )
+			.and( page.locator( ':not([aria-disabled="true"])' ) )
+			.waitFor();
+		await screenshot( page, 'report-partner-check-again' );
+		expect( errors ).toEqual( [] );
+	} );
+
 	it( 'downloads the CSV from the service', async () => {
 		await page.goto( REPORT );
 		await page.locator( '.rlg-partners tbody tr' ).first().waitFor();

@@ -25,6 +25,7 @@ import {
 import { HistoryTimeline } from './history-timeline';
 import { AnchorText, LinksTable } from './links-table';
 import { PartnerLog } from './partner-log';
+import { PartnerRecheck } from './partner-recheck';
 import { StatusBadge } from './status-badge';
 
 interface Props {
@@ -224,6 +225,7 @@ function DetailBody( { detail }: { detail: Detail } ) {
 					<dd>{ formatDate( partner.lastChecked ) }</dd>
 				</div>
 			</dl>
+			<PartnerRecheck domain={ partner.domain } />
 			<FindingList findings={ partner.findings } />
 			<div className="rlg-detail__columns">
 				<section aria-labelledby="rlg-ours-title">

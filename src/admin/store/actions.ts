@@ -110,6 +110,30 @@ export const openPartner =
 	};
 
 /**
+ * "Check again" for one partner: its pages are fetched again, the detail
+ * shows what they say now, and the table and summary reload (its status
+ * and findings may have changed).
+ */
+export const recheckPartner =
+	( domain: string ): Thunk =>
+	async ( { dispatch } ) => {
+		dispatch( { type: 'RECHECK_REQUEST', domain } );
+		try {
+			const detail = await api.recheckPartner( domain );
+			dispatch( receivePartner( domain, detail ) );
+			dispatch( { type: 'RECHECK_DONE', domain } );
+		} catch ( error ) {
+			dispatch( {
+				type: 'RECHECK_FAIL',
+				domain,
+				error: toServiceError( error ),
+			} );
+			return;
+		}
+		await dispatch( refreshReport() );
+	};
+
+/**
  * Saves a note to the partner's relationship log. Resolves to the saved
  * entry (it is in the partner's log in the state already) or null.
  */

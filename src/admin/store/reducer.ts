@@ -30,6 +30,11 @@ export interface ReportState {
 	/** The partner whose detail is open, or null for the table. */
 	openDomain: string | null;
 	partners: Record< string, Remote< PartnerDetail > >;
+	/** "Check again" of one partner in flight, or its failure, per partner. */
+	rechecks: Record<
+		string,
+		{ checking: boolean; error: ServiceError | null }
+	>;
 	/** Saving a relationship-log note, per partner. */
 	logSaves: Record< string, { saving: boolean; error: ServiceError | null } >;
 	scan: {
@@ -49,6 +54,9 @@ export type ReportAction =
 	| { type: 'PARTNER_REQUEST'; domain: string }
 	| { type: 'PARTNER_RECEIVE'; domain: string; detail: PartnerDetail }
 	| { type: 'PARTNER_FAIL'; domain: string; error: ServiceError }
+	| { type: 'RECHECK_REQUEST'; domain: string }
+	| { type: 'RECHECK_DONE'; domain: string }
+	| { type: 'RECHECK_FAIL'; domain: string; error: ServiceError }
 	| { type: 'LOG_SAVE_REQUEST'; domain: string }
 	| { type: 'LOG_SAVED'; domain: string; entry: PartnerLogEntry }
 	| { type: 'LOG_SAVE_FAIL'; domain: string; error: ServiceError }
@@ -64,6 +72,7 @@ export function initialState(
 		report: { data: null, error: null, loading: false, path: null },
 		openDomain: null,
 		partners: {},
+		rechecks: {},
 		logSaves: {},
 		scan: { status: null, starting: false, error: null },
 	};
@@ -174,6 +183,26 @@ export function reducer(
 				error: action.error,
 				loading: false,
 			} );
+		case 'RECHECK_REQUEST':
+		case 'RECHECK_DONE':
+			return {
+				...state,
+				rechecks: {
+					...state.rechecks,
+					[ action.domain ]: {
+						checking: action.type === 'RECHECK_REQUEST',
+						error: null,
+					},
+				},
+			};
+		case 'RECHECK_FAIL':
+			return {
+				...state,
+				rechecks: {
+					...state.rechecks,
+					[ action.domain ]: { checking: false, error: action.error },
+				},
+			};
 		case 'LOG_SAVE_REQUEST':
 			return {
 				...state,

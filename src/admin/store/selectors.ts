@@ -66,6 +66,22 @@ export function isPartnerLoading(
 	return state.partners[ domain ]?.loading ?? false;
 }
 
+/** Whether "Check again" of this partner is running. */
+export function isRecheckingPartner(
+	state: ReportState,
+	domain: string
+): boolean {
+	return state.rechecks[ domain ]?.checking ?? false;
+}
+
+/** Why the last "Check again" of this partner failed, or null. */
+export function getRecheckError(
+	state: ReportState,
+	domain: string
+): ServiceError | null {
+	return state.rechecks[ domain ]?.error ?? null;
+}
+
 export function isSavingLog( state: ReportState, domain: string ): boolean {
 	return state.logSaves[ domain ]?.saving ?? false;
 }

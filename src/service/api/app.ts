@@ -30,6 +30,7 @@ import { silentLogger } from '../logger';
 import { siteIdentity } from '../store/site-identity';
 import type { SiteRecord, Store } from '../store/types';
 import { HttpError, mapError, validationError } from './errors';
+import { registerPartnerCheckRoutes } from './routes-partner-check';
 import { registerPostVerdictRoutes } from './routes-post-verdict';
 import { registerReportRoutes } from './routes-report';
 import { registerSiteSettingsRoutes } from './routes-site-settings';
@@ -282,6 +283,14 @@ export async function buildApp(
 
 	if ( options.report ) {
 		registerReportRoutes( app, { ...options.report, authenticate } );
+		registerPartnerCheckRoutes( app, {
+			store: options.report.store,
+			scanStore: options.report.scanStore,
+			checkService,
+			settingsFor: options.report.settingsFor ?? settingsFor,
+			authenticate,
+			now: options.report.now,
+		} );
 	}
 
 	return app;
