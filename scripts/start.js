@@ -544,6 +544,9 @@ async function main() {
 			`Posts:         ${ wpUrl }/wp-admin/edit.php (open one: the sidebar is under the shield icon)`
 		);
 		log(
+			`Draft:         ${ wpUrl }/wp-admin/edit.php?post_status=draft (open "Tomaten opbinden" and press Publish: the pre-publish link checks)`
+		);
+		log(
 			`Report:        ${ wpUrl }/wp-admin/tools.php?page=reciprocal-link-guard-report (press "Scan now")`
 		);
 		log(

@@ -113,6 +113,43 @@ function demoPosts( partner ) {
 }
 
 /**
+ * The demo's draft: nothing published has a Publish button, so without it
+ * the pre-publish "Link checks" panel (and, with blocking on, the lock)
+ * could not be seen. Its keyword anchor to the greenhouse shop, which links
+ * back with keyword anchors, is critical.
+ *
+ * @param {( host: string, path?: string ) => string} partner URL of a partner page.
+ * @return {{ slug: string, title: string, content: string }} The draft.
+ */
+function demoDraft( partner ) {
+	const link = ( host, pagePath, text ) =>
+		`<a href="${ partner( host, pagePath ) }">${ text }</a>`;
+	return {
+		slug: 'tomaten-opbinden',
+		title: 'Tomaten opbinden (concept)',
+		content: [
+			paragraph(
+				'Zodra de tomaten een halve meter hoog zijn, binden we ze op aan een spiraalstok. Dieven knippen we elke week weg, dan gaat de kracht naar de trossen.'
+			),
+			paragraph(
+				`Sterke planten beginnen in de kas: wie niet zelf zaait, kan ${ link(
+					'kasplanten.test',
+					'/tomaten-voorzaaien/',
+					'kasplanten kopen'
+				) } en ze in mei uitplanten.`
+			),
+			paragraph(
+				`Tussen de tomaten zetten we basilicum; ${ link(
+					'tuinhulp.test',
+					'/composteren/',
+					'Tuinhulp legt uit'
+				) } hoe je de grond met compost voorbereidt.`
+			),
+		].join( '\n\n' ),
+	};
+}
+
+/**
  * Seeds the site unless it was seeded before. Returns whether it seeded.
  *
  * @param {Object}                                    options
@@ -131,10 +168,26 @@ function seedDemo( { siteDir, url, partner } ) {
 			brandTerms: [ 'De Moestuinier', 'Moestuinier' ],
 		} )
 	).toString( 'base64' );
+	const draft = Buffer.from(
+		JSON.stringify( demoDraft( partner ) )
+	).toString( 'base64' );
 	const output = wp
 		.wpEval(
 			siteDir,
-			`if ( get_option( 'rlg_demo_seeded' ) ) { echo 'already'; return; }
+			`// The draft came later than the first demo posts: a demo seeded
+		// before it gets it on its next start.
+		if ( ! get_option( 'rlg_demo_draft_seeded' ) ) {
+			$draft = json_decode( base64_decode( '${ draft }' ), true );
+			wp_insert_post( array(
+				'post_name'    => $draft['slug'],
+				'post_title'   => $draft['title'],
+				'post_content' => $draft['content'],
+				'post_status'  => 'draft',
+				'post_author'  => 1,
+			) );
+			update_option( 'rlg_demo_draft_seeded', gmdate( 'c' ) );
+		}
+		if ( get_option( 'rlg_demo_seeded' ) ) { echo 'already'; return; }
 		update_option( 'blogname', 'De Moestuinier' );
 		update_option( 'blogdescription', 'Biologisch tuinieren in een kleine stadstuin' );
 		$current = get_option( 'rlg_settings', array() );
@@ -230,4 +283,4 @@ function demoLogin( { siteDir, url } ) {
 	return `${ url }/?rlg-demo-login=${ token }`;
 }
 
-module.exports = { demoPosts, seedDemo, connectPlugin, demoLogin };
+module.exports = { demoPosts, demoDraft, seedDemo, connectPlugin, demoLogin };

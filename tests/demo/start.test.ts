@@ -146,6 +146,20 @@ describe( 'npm start (scripts/start.js)', () => {
 		const homeHtml = await home.text();
 		expect( homeHtml ).toContain( 'De Moestuinier' );
 		expect( homeHtml ).toContain( 'Compost maken in tien weken' );
+		// A draft, so the pre-publish panel has a Publish button to show it.
+		expect( homeHtml ).not.toContain( 'Tomaten opbinden' );
+		expect(
+			wp
+				.wpEval(
+					path.join( dir, 'wordpress' ),
+					"echo implode( '|', wp_list_pluck( get_posts( array( 'post_status' => 'draft' ) ), 'post_title' ) );",
+					{ url: wpUrl }
+				)
+				.trim()
+		).toBe( 'Tomaten opbinden (concept)' );
+		expect( run.output() ).toContain(
+			`Draft:         ${ wpUrl }/wp-admin/edit.php?post_status=draft`
+		);
 
 		// The printed one-click link logs the admin in.
 		const loginUrl = /Open \(logged in as admin\): (\S+)/.exec(
