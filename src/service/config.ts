@@ -3,6 +3,8 @@
  * environment variables, which win over defaults.
  *
  *   RLG_DATA_DIR   data directory (database with the sites' keys and results)
+ *   RLG_DATABASE_URL  postgres://… : use that PostgreSQL database instead of
+ *                  the data directory's SQLite file (several processes)
  *   RLG_HOST       address `rlg serve` listens on (default 127.0.0.1)
  *   RLG_PORT       port (default 8787)
  *   RLG_TTL_HOURS  reuse stored results younger than this (default 24)
@@ -125,12 +127,16 @@ export function loadSettings( file: string | undefined ): Settings {
 
 export interface CommonOptions {
 	dataDir?: string;
+	/** `--database` (commander fills it from RLG_DATABASE_URL too). */
+	database?: string;
 	ttlHours?: string;
 	settings?: string;
 }
 
 export interface ResolvedCommonConfig {
 	dataDir: string;
+	/** A PostgreSQL URL, or null for the data directory's SQLite file. */
+	databaseUrl: string | null;
 	settings: Settings;
 }
 
@@ -147,7 +153,35 @@ export function resolveCommonConfig(
 			options.ttlHours !== undefined ? '--ttl-hours' : 'RLG_TTL_HOURS'
 		);
 	}
-	return { dataDir: resolveDataDir( options.dataDir, env ), settings };
+	return {
+		dataDir: resolveDataDir( options.dataDir, env ),
+		databaseUrl: resolveDatabaseUrl( options.database, env ),
+		settings,
+	};
+}
+
+/**
+ * The PostgreSQL URL from `--database` or RLG_DATABASE_URL; null when
+ * neither is set (SQLite in the data directory). Anything but a
+ * postgres:// URL is an ERR_CONFIG naming where it came from.
+ */
+export function resolveDatabaseUrl(
+	flag: string | undefined,
+	env: NodeJS.ProcessEnv = process.env
+): string | null {
+	const value = flag ?? env.RLG_DATABASE_URL;
+	if ( value === undefined || value.trim() === '' ) {
+		return null;
+	}
+	if ( ! /^postgres(ql)?:\/\//i.test( value.trim() ) ) {
+		throw new RlgError(
+			'ERR_CONFIG',
+			`${
+				flag !== undefined ? '--database' : 'RLG_DATABASE_URL'
+			} must be a postgres:// or postgresql:// URL`
+		);
+	}
+	return value.trim();
 }
 
 /** True for addresses only this machine can reach. */

@@ -13,8 +13,8 @@ import type { FetcherOptions } from '../fetch/fetch-page';
 import { isLoopbackHost } from '../config';
 import { RlgError } from '../errors';
 import type { Logger } from '../logger';
-import { openStore } from '../store';
-import type { SqliteStore } from '../store';
+import { connectStore, describeStore } from '../store';
+import type { Store } from '../store';
 import { buildApp } from './app';
 import { createScanRuntime } from '../scan/runtime';
 import type { ScanRuntime } from '../scan/runtime';
@@ -22,6 +22,8 @@ import { createScanScheduler } from '../scan/scheduler';
 
 export interface StartServiceOptions {
 	dataDir: string;
+	/** A PostgreSQL URL: the store is there instead of in `dataDir`. */
+	databaseUrl?: string | null;
 	host: string;
 	/** 0 picks a free port. */
 	port: number;
@@ -40,7 +42,7 @@ export interface RunningService {
 	/** Base URL, e.g. http://127.0.0.1:8787 */
 	url: string;
 	app: FastifyInstance;
-	store: SqliteStore;
+	store: Store;
 	/** Stop accepting requests, finish the ones in flight, close everything. */
 	close: () => Promise< void >;
 }
@@ -48,7 +50,7 @@ export interface RunningService {
 export async function startService(
 	options: StartServiceOptions
 ): Promise< RunningService > {
-	const store = openStore( { dataDir: options.dataDir } );
+	const store = await connectStore( options );
 	let live: ReturnType< typeof createLiveChecker > | undefined;
 	let scanning: ScanRuntime | undefined;
 	try {
@@ -58,7 +60,9 @@ export async function startService(
 		) {
 			throw new RlgError(
 				'ERR_NO_SITE_KEYS',
-				`refusing to listen on ${ options.host }: no site keys are registered in ${ options.dataDir }. ` +
+				`refusing to listen on ${ options.host }: no site keys are registered in ${ describeStore(
+					options
+				) }. ` +
 					'Register a site first (rlg sites add https://your.site) or listen on 127.0.0.1.'
 			);
 		}

@@ -28,7 +28,7 @@ import { effectiveSettings } from '../site-settings';
 import { createLiveChecker } from '../live-checker';
 import { resolveCommonConfig } from '../config';
 import { RlgError } from '../errors';
-import { openStore, siteIdentity } from '../store';
+import { connectStore, siteIdentity } from '../store';
 import { formatTable, reasonLines, rowOf, uncheckable } from './check-table';
 import { cliLogger } from './cli-log';
 import {
@@ -39,6 +39,7 @@ import {
 } from './exit-codes';
 import {
 	dataDirOption,
+	databaseOption,
 	print,
 	resolveOption,
 	settingsOption,
@@ -53,6 +54,7 @@ interface CheckOptions {
 	resolve?: string[];
 	keyword?: string[];
 	dataDir?: string;
+	database?: string;
 	ttlHours?: string;
 	settings?: string;
 	cloaking?: boolean;
@@ -215,6 +217,7 @@ export function register( program: Command ): void {
 		)
 		.addOption( resolveOption() )
 		.addOption( dataDirOption() )
+		.addOption( databaseOption() )
 		.addOption( ttlOption() )
 		.addOption( settingsOption() )
 		.addHelpText(
@@ -254,7 +257,8 @@ export function register( program: Command ): void {
 					} )
 				);
 			}
-			const { dataDir, settings } = resolveCommonConfig( options );
+			const { dataDir, databaseUrl, settings } =
+				resolveCommonConfig( options );
 			// Logs go to stderr so that --json output stays parseable.
 			const logger = cliLogger();
 			// The checker first: a bad --resolve entry throws before the store opens.
@@ -262,7 +266,7 @@ export function register( program: Command ): void {
 				resolve: options.resolve,
 				logger,
 			} );
-			const store = openStore( { dataDir } );
+			const store = await connectStore( { dataDir, databaseUrl } );
 			let report: CheckReport;
 			try {
 				const site = await store.ensureSite( identity );

@@ -7,9 +7,9 @@
 import type { Command } from 'commander';
 import { resolveCommonConfig } from '../config';
 import { RlgError } from '../errors';
-import { openStore, siteIdentity } from '../store';
+import { connectStore, siteIdentity } from '../store';
 import { evidenceCsv, partnerEvidence } from '../verdicts/evidence';
-import { dataDirOption, print } from './options';
+import { dataDirOption, databaseOption, print } from './options';
 
 /** Enough for years of daily checks of a partner's targets. */
 export const EVIDENCE_LIMIT = 100_000;
@@ -18,6 +18,7 @@ interface EvidenceOptions {
 	site: string;
 	csv?: boolean;
 	dataDir?: string;
+	database?: string;
 }
 
 export function register( program: Command ): void {
@@ -30,6 +31,7 @@ export function register( program: Command ): void {
 		.requiredOption( '--site <url>', "our site's home URL" )
 		.option( '--csv', 'one CSV line per link per check' )
 		.addOption( dataDirOption() )
+		.addOption( databaseOption() )
 		.action( async ( domain: string, options: EvidenceOptions ) => {
 			const identity = siteIdentity( options.site );
 			if ( ! identity ) {
@@ -38,8 +40,8 @@ export function register( program: Command ): void {
 					`--site "${ options.site }" is not an absolute http(s) URL`
 				);
 			}
-			const { dataDir } = resolveCommonConfig( options );
-			const store = openStore( { dataDir } );
+			const { dataDir, databaseUrl } = resolveCommonConfig( options );
+			const store = await connectStore( { dataDir, databaseUrl } );
 			try {
 				const site = await store.findSite( identity.siteKey );
 				const wanted = domain.trim().toLowerCase();

@@ -11,6 +11,13 @@ export function dataDirOption(): Option {
 	).env( 'RLG_DATA_DIR' );
 }
 
+export function databaseOption(): Option {
+	return new Option(
+		'--database <url>',
+		"PostgreSQL database (postgres://user:password@host/db) instead of the data directory's SQLite file"
+	).env( 'RLG_DATABASE_URL' );
+}
+
 export function resolveOption(): Option {
 	return new Option(
 		'--resolve <host:port:address>',

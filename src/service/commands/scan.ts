@@ -22,11 +22,12 @@ import { fullReport, reportCsv, reportHtml } from '../report/export';
 import type { FullReport } from '../report/export';
 import { createScanRuntime } from '../scan/runtime';
 import type { ScanRecord } from '../store/scan-types';
-import { openStore, siteIdentity } from '../store';
+import { connectStore, siteIdentity } from '../store';
 import { cliLogger } from './cli-log';
 import { EXIT_CODES_HELP } from './exit-codes';
 import {
 	dataDirOption,
+	databaseOption,
 	print,
 	resolveOption,
 	settingsOption,
@@ -43,6 +44,7 @@ interface ScanCommandOptions {
 	appPassword?: string;
 	resolve?: string[];
 	dataDir?: string;
+	database?: string;
 	ttlHours?: string;
 	settings?: string;
 	progress: boolean;
@@ -300,6 +302,7 @@ export function register( program: Command ): void {
 		.option( '--no-progress', 'no progress output' )
 		.addOption( resolveOption() )
 		.addOption( dataDirOption() )
+		.addOption( databaseOption() )
 		.addOption( ttlOption() )
 		.addOption( settingsOption() )
 		.addHelpText(
@@ -326,9 +329,10 @@ export function register( program: Command ): void {
 						'--app-password needs --user'
 					);
 				}
-				const { dataDir, settings } = resolveCommonConfig( options );
+				const { dataDir, databaseUrl, settings } =
+					resolveCommonConfig( options );
 				const logger = cliLogger();
-				const store = openStore( { dataDir } );
+				const store = await connectStore( { dataDir, databaseUrl } );
 				const runtime = createScanRuntime( {
 					store,
 					settings,

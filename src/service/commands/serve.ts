@@ -13,8 +13,10 @@ import {
 	resolveCommonConfig,
 } from '../config';
 import { createLogger } from '../logger';
+import { describeStore } from '../store';
 import {
 	dataDirOption,
+	databaseOption,
 	resolveOption,
 	settingsOption,
 	ttlOption,
@@ -24,6 +26,7 @@ interface ServeOptions {
 	port: string;
 	host: string;
 	dataDir?: string;
+	database?: string;
 	resolve?: string[];
 	ttlHours?: string;
 	settings?: string;
@@ -48,6 +51,7 @@ export function register( program: Command ): void {
 				.default( DEFAULT_HOST )
 		)
 		.addOption( dataDirOption() )
+		.addOption( databaseOption() )
 		.addOption( resolveOption() )
 		.addOption( ttlOption() )
 		.addOption( settingsOption() )
@@ -60,10 +64,12 @@ export function register( program: Command ): void {
 				.default( '0' )
 		)
 		.action( async ( options: ServeOptions ) => {
-			const { dataDir, settings } = resolveCommonConfig( options );
+			const { dataDir, databaseUrl, settings } =
+				resolveCommonConfig( options );
 			const logger = createLogger();
 			const service = await startService( {
 				dataDir,
+				databaseUrl,
 				host: options.host,
 				port: parsePort( options.port ),
 				settings,
@@ -75,7 +81,11 @@ export function register( program: Command ): void {
 				),
 			} );
 			logger.info(
-				{ url: service.url, dataDir, ttlHours: settings.checkTtlHours },
+				{
+					url: service.url,
+					store: describeStore( { dataDir, databaseUrl } ),
+					ttlHours: settings.checkTtlHours,
+				},
 				'listening'
 			);
 			await new Promise< void >( ( resolve ) => {

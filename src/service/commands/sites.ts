@@ -7,14 +7,15 @@
  */
 import type { Command } from 'commander';
 import { createSiteKey } from '../auth/signing';
-import { resolveDataDir } from '../config';
+import { resolveDatabaseUrl, resolveDataDir } from '../config';
 import { RlgError } from '../errors';
-import { openStore, siteIdentity } from '../store';
-import type { SqliteStore } from '../store';
-import { dataDirOption, print } from './options';
+import { connectStore, describeStore, siteIdentity } from '../store';
+import type { Store, StoreLocation } from '../store';
+import { dataDirOption, databaseOption, print } from './options';
 
 interface SitesOptions {
 	dataDir?: string;
+	database?: string;
 	json?: boolean;
 	alias?: string[];
 	/** add: true with --allow-rendered; set: true, false or absent. */
@@ -46,11 +47,18 @@ function identityOf( url: string ) {
 	return identity;
 }
 
+function locationOf( options: SitesOptions ): StoreLocation {
+	return {
+		dataDir: resolveDataDir( options.dataDir ),
+		databaseUrl: resolveDatabaseUrl( options.database ),
+	};
+}
+
 async function withStore< T >(
 	options: SitesOptions,
-	work: ( store: SqliteStore ) => Promise< T >
+	work: ( store: Store ) => Promise< T >
 ): Promise< T > {
-	const store = openStore( { dataDir: resolveDataDir( options.dataDir ) } );
+	const store = await connectStore( locationOf( options ) );
 	try {
 		return await work( store );
 	} finally {
@@ -69,6 +77,7 @@ export function register( program: Command ): void {
 		.command( 'add <url>' )
 		.description( 'register a site and print its new key' )
 		.addOption( dataDirOption() )
+		.addOption( databaseOption() )
 		.option( '--json', 'print { site, key, dataDir } as JSON' )
 		.option(
 			'--alias <url>',
@@ -80,7 +89,7 @@ export function register( program: Command ): void {
 			const identity = identityOf( url );
 			const alternateUrls = aliasesOf( options.alias );
 			const key = createSiteKey();
-			const dataDir = resolveDataDir( options.dataDir );
+			const location = locationOf( options );
 			const site = await withStore( options, ( store ) =>
 				store.addSite( {
 					...identity,
@@ -94,7 +103,10 @@ export function register( program: Command ): void {
 					JSON.stringify( {
 						site: site.url,
 						key,
-						dataDir,
+						dataDir: location.dataDir,
+						...( location.databaseUrl
+							? { database: describeStore( location ) }
+							: {} ),
 						allowRendered: site.allowRendered,
 					} )
 				);
@@ -106,7 +118,9 @@ export function register( program: Command ): void {
 					`Key: ${ key }`,
 					'',
 					'Enter this key in the plugin settings of that site. It is stored in',
-					`${ dataDir }: keep that directory private.`,
+					location.databaseUrl
+						? `${ describeStore( location ) }: keep that database private.`
+						: `${ location.dataDir }: keep that directory private.`,
 					...( site.allowRendered
 						? [ 'It may ask for rendered checks (Chromium).' ]
 						: [] ),
@@ -118,6 +132,7 @@ export function register( program: Command ): void {
 		.command( 'list' )
 		.description( 'list the registered sites (keys are not shown)' )
 		.addOption( dataDirOption() )
+		.addOption( databaseOption() )
 		.option( '--json', 'print the sites as JSON' )
 		.action( async ( options: SitesOptions ) => {
 			const list = await withStore( options, ( store ) =>
@@ -160,6 +175,7 @@ export function register( program: Command ): void {
 		.command( 'set <url>' )
 		.description( 'change what a registered site may do' )
 		.addOption( dataDirOption() )
+		.addOption( databaseOption() )
 		.option( '--allow-rendered', ALLOW_RENDERED_HELP )
 		.option(
 			'--no-allow-rendered',
@@ -196,6 +212,7 @@ export function register( program: Command ): void {
 			"set a site's other URLs (old domain, staging); none clears them"
 		)
 		.addOption( dataDirOption() )
+		.addOption( databaseOption() )
 		.action(
 			async ( url: string, aliases: string[], options: SitesOptions ) => {
 				const identity = identityOf( url );
@@ -227,6 +244,7 @@ export function register( program: Command ): void {
 			'unregister a site: its key stops working and its stored results are deleted'
 		)
 		.addOption( dataDirOption() )
+		.addOption( databaseOption() )
 		.action( async ( url: string, options: SitesOptions ) => {
 			const identity = identityOf( url );
 			const removed = await withStore( options, ( store ) =>

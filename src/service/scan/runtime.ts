@@ -18,17 +18,16 @@ import type { Logger } from '../logger';
 import { silentLogger } from '../logger';
 import { createPageAnalyzer } from '../analysis';
 import { createVerdictChecker } from '../verdicts/checker';
-import type { SqliteStore } from '../store';
-import { openScanStore } from '../store/sqlite-scan-store';
-import type { SqliteScanStore } from '../store/sqlite-scan-store';
+import type { Store } from '../store';
+import type { ScanStore } from '../store/scan-types';
 import { createScanHttp } from './fetch-adapter';
 import type { FetcherScanHttp } from './fetch-adapter';
 import { createScanner } from './scanner';
 import type { Scanner, ScannerDeps } from './scanner';
 
 export interface ScanRuntimeOptions {
-	/** The main store; the scan store opens on the same database file. */
-	store: SqliteStore;
+	/** The main store; the scan store opens on the same database. */
+	store: Store;
 	settings: Settings;
 	logger?: Logger;
 	/** curl-style `host:port:address` entries (tests, demos). */
@@ -50,7 +49,7 @@ export interface ScanRuntimeOptions {
 }
 
 export interface ScanRuntime {
-	scanStore: SqliteScanStore;
+	scanStore: ScanStore;
 	scanner: Scanner;
 	checkService: CheckService;
 	fetcher: Fetcher;
@@ -70,7 +69,7 @@ export function createScanRuntime( options: ScanRuntimeOptions ): ScanRuntime {
 		...options.fetcher,
 	} );
 	const http = createScanHttp( fetcher );
-	const scanStore = openScanStore( { file: options.store.file } );
+	const scanStore = options.store.openScanStore();
 	// Without the process's check service: backlink detection with the
 	// issue 9 checks (cloaking when the site's settings ask for it,
 	// redirecting aliases, seenBy), as `rlg serve` has, analysing partner

@@ -13,6 +13,8 @@ import type { Settings } from '../../core/settings';
 import type { BacklinkStatus } from '../../core/schemas';
 import { RlgError } from '../errors';
 import { migrate } from './migrations';
+import type { ScanStore } from './scan-types';
+import { SqliteScanStore } from './sqlite-scan-store';
 import { transientSql } from './transient';
 import type {
 	CheckRecordInput,
@@ -148,6 +150,11 @@ export class SqliteStore implements Store {
 			)
 			.get() as { version: number | null };
 		return row.version ?? 0;
+	}
+
+	/** The scan store on its own connection to this database file. */
+	openScanStore(): ScanStore {
+		return new SqliteScanStore( { file: this.file } );
 	}
 
 	async addSite( site: NewSite ): Promise< SiteRecord > {

@@ -7,6 +7,7 @@
  */
 import type { BacklinkResult, BacklinkStatus } from '../../core/schemas';
 import type { Settings } from '../../core/settings';
+import type { ScanStore } from './scan-types';
 
 /** A site that may call the service, with the key its requests are signed with. */
 export interface SiteRecord {
@@ -167,6 +168,13 @@ export interface Store {
 		query?: HistoryQuery
 	) => Promise< StoredCheck[] >;
 	siteStats: ( siteId: number, since: Date ) => Promise< StoredSiteStats >;
+
+	/**
+	 * The scan store on the same database (`scan-types.ts`). Close it
+	 * before this store; closing this store closes it too on PostgreSQL,
+	 * where both share one connection pool.
+	 */
+	openScanStore: () => ScanStore;
 
 	close: () => Promise< void >;
 }

@@ -1,0 +1,43 @@
+/**
+ * Which store a process uses: the embedded SQLite file in the data
+ * directory (the default, no setup), or a PostgreSQL database when a URL is
+ * given (`--database postgres://…` / `RLG_DATABASE_URL`), for a service of
+ * several processes on several machines.
+ */
+import { RlgError } from '../errors';
+import { isPostgresUrl, redactUrl } from './pg-database';
+import { PgStore } from './pg-store';
+import { openStore } from './sqlite';
+import type { Store } from './types';
+
+export interface StoreLocation {
+	/** The data directory (SQLite file); unused when `databaseUrl` is set. */
+	dataDir: string;
+	/** A `postgres://` URL: use that database instead of the data directory. */
+	databaseUrl?: string | null;
+}
+
+/** Open (creating and migrating when needed) the configured store. */
+export async function connectStore(
+	location: StoreLocation
+): Promise< Store > {
+	if ( location.databaseUrl ) {
+		if ( ! isPostgresUrl( location.databaseUrl ) ) {
+			throw new RlgError(
+				'ERR_CONFIG',
+				`the database URL must start with postgres:// or postgresql://, got "${ redactUrl(
+					location.databaseUrl
+				) }"`
+			);
+		}
+		return PgStore.open( { url: location.databaseUrl } );
+	}
+	return openStore( { dataDir: location.dataDir } );
+}
+
+/** Where the store lives, for messages and logs (never a password). */
+export function describeStore( location: StoreLocation ): string {
+	return location.databaseUrl
+		? redactUrl( location.databaseUrl )
+		: location.dataDir;
+}
