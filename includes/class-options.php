@@ -292,7 +292,9 @@ final class Options {
 		// Blocking: a form without the checkbox means "off".
 		if ( array_key_exists( 'blockingCodes', $input ) || array_key_exists( 'blockingForm', $input ) ) {
 			$codes                  = isset( $input['blockingCodes'] ) ? (array) $input['blockingCodes'] : array();
-			$clean['blockingCodes'] = array_values( array_intersect( Settings_Schema::finding_codes(), array_map( 'strval', $codes ) ) );
+			// A code that is never critical can never block: not stored.
+			$blocking               = array_diff( Settings_Schema::finding_codes(), Settings_Schema::never_critical_codes() );
+			$clean['blockingCodes'] = array_values( array_intersect( $blocking, array_map( 'strval', $codes ) ) );
 		}
 		if ( array_key_exists( 'blockPublishing', $input ) || array_key_exists( 'blockingForm', $input ) ) {
 			$clean['blockPublishing'] = ! empty( $input['blockPublishing'] );

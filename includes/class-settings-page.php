@@ -414,18 +414,34 @@ final class Settings_Page {
 	}
 
 	/**
-	 * Checkboxes for the finding codes.
+	 * Checkboxes for the finding codes: the ones that can be critical, then
+	 * the ones that never are, disabled, with the reason.
 	 */
 	public static function render_blocking_codes() {
 		$all      = Options::all();
 		$selected = (array) $all['blockingCodes'];
+		$never    = Settings_Schema::never_critical_codes();
 		echo '<fieldset><legend class="screen-reader-text">' . esc_html__( 'Findings that block publishing', 'reciprocal-link-guard' ) . '</legend>';
 		foreach ( Settings_Schema::finding_codes() as $code ) {
+			if ( in_array( $code, $never, true ) ) {
+				continue;
+			}
 			printf(
 				'<label class="rlg-blocking-code"><input type="checkbox" name="%1$s[]" value="%2$s" %3$s /> %4$s <code>%2$s</code></label><br />',
 				esc_attr( self::input_name( 'blockingCodes' ) ),
 				esc_attr( $code ),
 				checked( in_array( $code, $selected, true ), true, false ),
+				esc_html( Settings_Schema::finding_label( $code ) )
+			);
+		}
+		printf(
+			'<p class="description" id="rlg-never-critical-note">%s</p>',
+			esc_html__( 'Never critical, so they never block: these findings are notes or warnings on every page. The sidebar and the report still show them.', 'reciprocal-link-guard' )
+		);
+		foreach ( $never as $code ) {
+			printf(
+				'<label class="rlg-blocking-code rlg-blocking-code--never"><input type="checkbox" disabled="disabled" aria-describedby="rlg-never-critical-note" value="%1$s" /> <span class="description">%2$s <code>%1$s</code></span></label><br />',
+				esc_attr( $code ),
 				esc_html( Settings_Schema::finding_label( $code ) )
 			);
 		}

@@ -170,6 +170,24 @@ final class Settings_Schema {
 	}
 
 	/**
+	 * Codes no rule ever reports as critical (NEVER_CRITICAL_CODES in
+	 * src/core/findings.ts): they cannot block publishing.
+	 *
+	 * @return string[]
+	 */
+	public static function never_critical_codes() {
+		return array(
+			'reciprocal-link',
+			'exact-match-anchor-ours',
+			'generic-anchor',
+			'followed-both-ways',
+			'hidden-link-theirs',
+			'backlink-not-indexable',
+			'cloaked-backlink',
+		);
+	}
+
+	/**
 	 * The analysis settings with their defaults: the same object as
 	 * DEFAULT_SETTINGS in src/core/settings.ts.
 	 *

@@ -49,6 +49,22 @@ export const FINDING_CODES = [
 	'cloaked-backlink',
 ] as const;
 export const FindingCodeSchema = z.enum( FINDING_CODES );
+
+/**
+ * Codes no rule ever reports as critical: ticking them under "Findings that
+ * block" would do nothing (only critical findings block), so the settings
+ * page shows them disabled and says why. tests/core/never-critical.test.ts
+ * reads each rule's severity to keep this list true.
+ */
+export const NEVER_CRITICAL_CODES: readonly FindingCode[] = [
+	'reciprocal-link',
+	'exact-match-anchor-ours',
+	'generic-anchor',
+	'followed-both-ways',
+	'hidden-link-theirs',
+	'backlink-not-indexable',
+	'cloaked-backlink',
+];
 export type FindingCode = z.infer< typeof FindingCodeSchema >;
 
 const ParamValue = z.union( [

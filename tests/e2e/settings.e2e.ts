@@ -7,6 +7,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { openSession, screenshot, type Session } from './harness/browser';
+import { NEVER_CRITICAL_CODES } from '../../src/core/findings';
 import { readState } from './harness/state';
 import {
 	pluginOptions,
@@ -122,6 +123,46 @@ describe( 'the settings page', () => {
 			blockPublishing: false,
 			blockingCodes: [],
 		} );
+	} );
+
+	it( 'offers only findings that can be critical as blocking, and says why the others are greyed out', async () => {
+		const { page } = admin;
+		await page.goto( PAGE );
+		for ( const code of NEVER_CRITICAL_CODES ) {
+			const box = page.locator( `input[value="${ code }"]` );
+			expect( await box.isDisabled() ).toBe( true );
+			expect( await box.getAttribute( 'name' ) ).toBeNull();
+		}
+		expect(
+			await page
+				.locator( 'input[value="exact-match-anchor-both"]' )
+				.isDisabled()
+		).toBe( false );
+		expect(
+			await page.locator( '#rlg-never-critical-note' ).textContent()
+		).toContain( 'Never critical, so they never block' );
+		await page
+			.locator( '#rlg-never-critical-note' )
+			.scrollIntoViewIfNeeded();
+		await page
+			.locator( '#rlg-never-critical-note' )
+			.locator( '..' )
+			.screenshot( {
+				path: path.join(
+					readState().artifactsDir,
+					'settings-blocking-codes.png'
+				),
+			} );
+		// A stored never-critical code (an older version offered them) is dropped on save.
+		setPluginOptions( {
+			blockingCodes: [ 'generic-anchor', 'homepage-swap' ],
+		} );
+		await page.goto( PAGE );
+		await page.click( '#submit' );
+		await page.waitForURL( /settings-updated=true/ );
+		expect( storedOptions()?.blockingCodes ).toEqual( [ 'homepage-swap' ] );
+		setPluginOptions( { blockingCodes: [] } );
+		expect( admin.errors ).toEqual( [] );
 	} );
 
 	it( 'keeps the saved key when the key field is left empty, and never shows it', async () => {

@@ -8,7 +8,7 @@
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { z } from 'zod';
-import { FINDING_CODES } from '../../src/core/findings';
+import { FINDING_CODES, NEVER_CRITICAL_CODES } from '../../src/core/findings';
 import { DEFAULT_SETTINGS, SettingsSchema } from '../../src/core/settings';
 
 const ROOT = path.resolve( __dirname, '..', '..' );
@@ -26,6 +26,7 @@ interface PhpSchema {
 	thresholds: Record< string, PhpThreshold >;
 	termLists: Record< string, { maxItems: number; maxLength: number } >;
 	findingCodes: string[];
+	neverCritical: string[];
 }
 
 function dumpPhpSchema(): PhpSchema {
@@ -38,6 +39,7 @@ function dumpPhpSchema(): PhpSchema {
 			'thresholds'   => Settings_Schema::thresholds(),
 			'termLists'    => Settings_Schema::term_lists(),
 			'findingCodes' => Settings_Schema::finding_codes(),
+			'neverCritical' => Settings_Schema::never_critical_codes(),
 		), JSON_PRESERVE_ZERO_FRACTION );`;
 	const result = spawnSync(
 		'php',
@@ -114,5 +116,9 @@ describe( 'PHP settings schema mirrors src/core/settings.ts', () => {
 
 	it( 'offers exactly the finding codes of src/core/findings.ts', () => {
 		expect( php.findingCodes ).toEqual( [ ...FINDING_CODES ] );
+	} );
+
+	it( 'greys out the same never-critical codes as src/core/findings.ts', () => {
+		expect( php.neverCritical ).toEqual( [ ...NEVER_CRITICAL_CODES ] );
 	} );
 } );
