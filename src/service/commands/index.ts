@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { register as registerCheck } from './check';
 import { register as registerEvidence } from './evidence';
 import { register as registerLinks } from './links';
+import { register as registerMigrate } from './migrate';
 import { register as registerScan } from './scan';
 import { register as registerServe } from './serve';
 import { register as registerSites } from './sites';
@@ -17,6 +18,7 @@ export const COMMANDS: RegisterCommand[] = [
 	registerCheck,
 	registerEvidence,
 	registerLinks,
+	registerMigrate,
 	registerScan,
 	registerServe,
 	registerSites,
