@@ -181,11 +181,16 @@ final class Dashboard_Widget {
 		}
 		// The same words as the report page (src/editor/messages.ts placementLabel).
 		$placements = array(
-			'header'     => __( 'in the header', 'reciprocal-link-guard' ),
-			'navigation' => __( 'in the navigation', 'reciprocal-link-guard' ),
-			'sidebar'    => __( 'in the sidebar', 'reciprocal-link-guard' ),
-			'footer'     => __( 'in the footer', 'reciprocal-link-guard' ),
-			'comments'   => __( 'in the comments', 'reciprocal-link-guard' ),
+			'header'      => __( 'in the header', 'reciprocal-link-guard' ),
+			'navigation'  => __( 'in the navigation', 'reciprocal-link-guard' ),
+			'sidebar'     => __( 'in the sidebar', 'reciprocal-link-guard' ),
+			'footer'      => __( 'in the footer', 'reciprocal-link-guard' ),
+			'comments'    => __( 'in the comments', 'reciprocal-link-guard' ),
+			'author-box'  => __( 'in the author box', 'reciprocal-link-guard' ),
+			'related'     => __( 'in related or promoted teasers', 'reciprocal-link-guard' ),
+			'tags'        => __( 'in the tags, categories or byline', 'reciprocal-link-guard' ),
+			'breadcrumbs' => __( 'in the breadcrumbs', 'reciprocal-link-guard' ),
+			'share'       => __( 'in the share buttons', 'reciprocal-link-guard' ),
 		);
 		$placement  = isset( $alert['params']['placement'] ) ? (string) $alert['params']['placement'] : '';
 		if ( isset( $placements[ $placement ] ) ) {

@@ -23,8 +23,12 @@ export const FINDING_CODES = [
 	'generic-anchor',
 	/** Our link sits in a trailing link list or a partners/links section of the post. */
 	'footer-placement-ours',
-	/** Their link to us sits in a footer, sidebar, navigation or blogroll. */
+	/** Their link to us sits in a footer, sidebar, navigation, blogroll or other template part. */
 	'boilerplate-backlink',
+	/** Their link to us sits in an author box or bio (the guest-post pattern). */
+	'author-bio-backlink',
+	/** Their link to us sits in the comments on their page. */
+	'comment-backlink',
 	/** Our homepage and theirs link to each other. */
 	'homepage-swap',
 	/** More reciprocal partners site-wide than the configured limit or share. */

@@ -184,11 +184,41 @@ export function findingMessage( finding: Finding ): FindingMessage {
 					'reciprocal-link-guard'
 				),
 				risk: __(
-					'Their link to us sits in a footer, sidebar, navigation or blogroll: a site-wide link that search engines discount or distrust.',
+					'Their link to us sits in a footer, sidebar, navigation, blogroll or another template part (related posts, tags, breadcrumbs, share buttons): not an editorial link, and search engines discount or distrust it.',
 					'reciprocal-link-guard'
 				),
 				fix: __(
 					'Ask the partner for a link in the content of a relevant page instead, or mark our link nofollow.',
+					'reciprocal-link-guard'
+				),
+			};
+		case 'author-bio-backlink':
+			return {
+				title: __(
+					'Their link is in an author bio',
+					'reciprocal-link-guard'
+				),
+				risk: __(
+					'Their link to us sits in an author box or bio, while we link to them: the guest-post pattern search engines treat as a link scheme, above all with a keyword anchor.',
+					'reciprocal-link-guard'
+				),
+				fix: __(
+					"Ask for the bio link to be nofollow with the author's name or our brand as anchor, or mark our link to them nofollow.",
+					'reciprocal-link-guard'
+				),
+			};
+		case 'comment-backlink':
+			return {
+				title: __(
+					'Their link is a comment link',
+					'reciprocal-link-guard'
+				),
+				risk: __(
+					'Their link to us sits in the comments on their page, which anybody can post: in an exchange it looks like comment spam, above all when it is followed and uses a keyword anchor.',
+					'reciprocal-link-guard'
+				),
+				fix: __(
+					'Remove the comment link or have it marked ugc/nofollow; do not count it as a partner link.',
 					'reciprocal-link-guard'
 				),
 			};

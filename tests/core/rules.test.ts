@@ -521,6 +521,135 @@ describe( 'boilerplate-backlink', () => {
 	} );
 } );
 
+describe( 'boilerplate-backlink on template parts around an article', () => {
+	it.each( [ 'related', 'tags', 'breadcrumbs', 'share' ] as const )(
+		'flags their link in the %s',
+		( placement ) => {
+			const { link, result: r } = reciprocal( {}, { placement } );
+			expect(
+				one(
+					evaluatePost( post( [ link ], [ r ] ), SETTINGS ),
+					'boilerplate-backlink'
+				)
+			).toMatchObject( { params: { placement, reason: placement } } );
+		}
+	);
+
+	it.each( [ 'author-box', 'comments' ] as const )(
+		'leaves a link in the %s to its own finding',
+		( placement ) => {
+			const { link, result: r } = reciprocal( {}, { placement } );
+			expect(
+				codes( evaluatePost( post( [ link ], [ r ] ), SETTINGS ) )
+			).not.toContain( 'boilerplate-backlink' );
+		}
+	);
+} );
+
+describe( 'author-bio-backlink', () => {
+	it( 'flags their link in an author box as a warning', () => {
+		const { link, result: r } = reciprocal(
+			{},
+			{ placement: 'author-box', text: 'Stride' }
+		);
+		expect(
+			one(
+				evaluatePost( post( [ link ], [ r ] ), SETTINGS ),
+				'author-bio-backlink'
+			)
+		).toMatchObject( {
+			severity: 'warning',
+			params: { placement: 'author-box', anchor: 'Stride' },
+		} );
+	} );
+
+	it( 'is critical with a keyword anchor in the bio', () => {
+		const { link, result: r } = reciprocal(
+			{},
+			{ placement: 'author-box', text: 'beste hardloopschoenen' }
+		);
+		expect(
+			one(
+				evaluatePost( post( [ link ], [ r ] ), SETTINGS ),
+				'author-bio-backlink'
+			).severity
+		).toBe( 'critical' );
+	} );
+
+	it( 'counts as a scheme signal of the exchange', () => {
+		const { link, result: r } = reciprocal(
+			{},
+			{ placement: 'author-box' }
+		);
+		expect(
+			one(
+				evaluatePost( post( [ link ], [ r ] ), SETTINGS ),
+				'followed-both-ways'
+			).params.signals
+		).toContain( 'author-bio' );
+	} );
+
+	it( 'stays silent on an in-content link and on a comment link', () => {
+		for ( const placement of [ 'content', 'comments' ] as const ) {
+			const { link, result: r } = reciprocal( {}, { placement } );
+			expect(
+				codes( evaluatePost( post( [ link ], [ r ] ), SETTINGS ) )
+			).not.toContain( 'author-bio-backlink' );
+		}
+	} );
+} );
+
+describe( 'comment-backlink', () => {
+	it( 'flags their link in the comments as a warning', () => {
+		const { link, result: r } = reciprocal(
+			{},
+			{ placement: 'comments', text: 'Stride', rel: [ 'ugc' ] }
+		);
+		expect(
+			one(
+				evaluatePost( post( [ link ], [ r ] ), SETTINGS ),
+				'comment-backlink'
+			)
+		).toMatchObject( {
+			severity: 'warning',
+			params: { placement: 'comments', followed: false },
+		} );
+	} );
+
+	it( 'is critical when followed with a keyword anchor, a warning when ugc', () => {
+		const keyword = {
+			placement: 'comments' as const,
+			text: 'beste hardloopschoenen',
+		};
+		const followed = reciprocal( {}, { ...keyword, rel: [] } );
+		const ugc = reciprocal( {}, { ...keyword, rel: [ 'ugc' ] } );
+		expect(
+			one(
+				evaluatePost(
+					post( [ followed.link ], [ followed.result ] ),
+					SETTINGS
+				),
+				'comment-backlink'
+			).severity
+		).toBe( 'critical' );
+		expect(
+			one(
+				evaluatePost( post( [ ugc.link ], [ ugc.result ] ), SETTINGS ),
+				'comment-backlink'
+			).severity
+		).toBe( 'warning' );
+	} );
+
+	it( 'stays silent on an in-content link and on an author-box link', () => {
+		for ( const placement of [ 'content', 'author-box' ] as const ) {
+			const { link, result: r } = reciprocal( {}, { placement } );
+			expect(
+				codes( evaluatePost( post( [ link ], [ r ] ), SETTINGS ) )
+			).not.toContain( 'comment-backlink' );
+		}
+	} );
+} );
+
 describe( 'homepage-swap', () => {
 	const home = { href: 'https://www.stride-runstore.com/', text: 'Stride' };
 

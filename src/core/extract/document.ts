@@ -636,6 +636,7 @@ const CONTENT_3 = fixedHint( 'content', 3 );
 const CONTENT_2 = fixedHint( 'content', 2 );
 const HEADER_2 = fixedHint( 'header', 2 );
 const FOOTER_2 = fixedHint( 'footer', 2 );
+const BREADCRUMBS_3 = fixedHint( 'breadcrumbs', 3 );
 
 function landmarkHint(
 	tag: string,
@@ -791,8 +792,22 @@ function elementHint(
 		}
 	}
 	const label = attributes[ 'aria-label' ];
+	let labelHint: Hint | null = null;
 	if ( label && tokenWords( label ).length <= 3 ) {
-		best = strongerHint( best, hintOfToken( label ) );
+		labelHint = hintOfToken( label );
+		best = strongerHint( best, labelHint );
+	}
+	// `<nav aria-label="Breadcrumb">`, `<nav class="breadcrumbs">`: the
+	// landmark says navigation, the name says which kind.
+	if (
+		best !== null &&
+		best.kind === 'navigation' &&
+		( labelHint?.kind === 'breadcrumbs' ||
+			( className !== undefined &&
+				tokensHint( className )?.kind === 'breadcrumbs' ) ||
+			( id !== undefined && tokensHint( id )?.kind === 'breadcrumbs' ) )
+	) {
+		return BREADCRUMBS_3;
 	}
 	return best;
 }

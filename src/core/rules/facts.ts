@@ -603,6 +603,17 @@ export function boilerplateBacklink( f: LinkFacts ): TheirLinkFacts | null {
 	return f.theirs.find( ( t ) => t.boilerplate !== null ) ?? null;
 }
 
+/** Their first link to us with this placement, for a reciprocal link. */
+export function backlinkIn(
+	f: LinkFacts,
+	placement: 'author-box' | 'comments'
+): TheirLinkFacts | null {
+	if ( ! f.reciprocal ) {
+		return null;
+	}
+	return f.theirs.find( ( t ) => t.link.placement === placement ) ?? null;
+}
+
 export function homepageSwap( f: LinkFacts ): TheirLinkFacts | null {
 	if ( ! f.reciprocal || ! f.toTheirHomepage ) {
 		return null;
@@ -651,6 +662,12 @@ export function schemeSignals( f: LinkFacts, settings: Settings ): string[] {
 	}
 	if ( boilerplateBacklink( f ) ) {
 		signals.push( 'boilerplate' );
+	}
+	if ( backlinkIn( f, 'author-box' ) ) {
+		signals.push( 'author-bio' );
+	}
+	if ( backlinkIn( f, 'comments' ) ) {
+		signals.push( 'comment' );
 	}
 	if ( f.footerSpot ) {
 		signals.push( 'footer-placement' );

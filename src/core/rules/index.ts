@@ -13,8 +13,10 @@ import { FindingSchema, type Finding } from '../findings';
 import type { SiteStats } from '../schemas';
 import { SettingsSchema, type Settings, type SettingsInput } from '../settings';
 import { backlinkNotIndexable } from './backlink-not-indexable';
+import { authorBioBacklink } from './author-bio-backlink';
 import { boilerplateBacklinkRule } from './boilerplate-backlink';
 import { cloakedBacklink } from './cloaking';
+import { commentBacklink } from './comment-backlink';
 import { exactMatchAnchors } from './exact-match-anchors';
 import { exchangeVelocity } from './exchange-velocity';
 import { buildPostFacts, type EvaluateOptions } from './facts';
@@ -54,6 +56,8 @@ export const POST_RULES: Readonly< Record< string, PostRule > > = {
 	'identical-anchors': identicalAnchors,
 	'homepage-swap': homepageSwapRule,
 	'boilerplate-backlink': boilerplateBacklinkRule,
+	'author-bio-backlink': authorBioBacklink,
+	'comment-backlink': commentBacklink,
 	'footer-placement-ours': footerPlacementOurs,
 	'off-topic-partner': offTopicPartner,
 	'followed-both-ways': followedBothWays,

@@ -13,6 +13,8 @@ export const REMOTE_RULE_CODES: readonly FindingCode[] = [
 	'exact-match-anchor-both',
 	'identical-anchors',
 	'boilerplate-backlink',
+	'author-bio-backlink',
+	'comment-backlink',
 	'homepage-swap',
 	'off-topic-partner',
 	'hidden-link-theirs',
