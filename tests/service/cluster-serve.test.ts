@@ -48,6 +48,9 @@ function serve( databaseUrl: string, resolve: string[] ): Promise< Node > {
 				...process.env,
 				RLG_LOG_LEVEL: 'info',
 				RLG_DATABASE_URL: databaseUrl,
+				// Partner pages parsed in the main thread: worker threads would
+				// transpile the sources again in each node (seconds here).
+				RLG_ANALYSIS_THREADS: '0',
 			},
 		}
 	);
