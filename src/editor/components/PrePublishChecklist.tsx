@@ -2,7 +2,7 @@
 /* @jsx createElement */
 /**
  * The pre-publish panel: a line per rule for this post, and the site-wide
- * partner count against its limit.
+ * partners line with the limit that is exceeded; most severe lines first.
  */
 import { Notice } from '@wordpress/components';
 import { createElement, useMemo } from '@wordpress/element';
@@ -11,6 +11,7 @@ import { POST_RULE_CODES, buildChecklist } from '../analysis/checklist';
 import { useSidebarModel } from '../hooks/useSidebarModel';
 import { lockMessage } from '../hooks/usePublishLock';
 import { findingMessage, severityLabel } from '../messages';
+import { orderLines, sitePartnersLine } from './prepublish-lines';
 import type { CheckState } from '../types';
 import { SIDEBAR_CSS } from './styles';
 
@@ -51,18 +52,60 @@ export function PrePublishChecklist() {
 			),
 		[ analysis, reciprocityChecked ]
 	);
-	const stats = context?.siteStats;
-	const limit = context?.settings.maxReciprocalPartners;
 	const partnerFinding = analysis?.siteFindings.find(
 		( f ) => f.code === 'too-many-partners'
 	);
-	let partnerState: CheckState = stats ? 'pass' : 'not-checked';
-	if ( partnerFinding ) {
-		partnerState = partnerFinding.severity;
-	}
 	const velocityFinding = analysis?.siteFindings.find(
 		( f ) => f.code === 'exchange-velocity'
 	);
+	// Every line, most severe first: a critical line is never below passes.
+	const rows = orderLines( [
+		sitePartnersLine(
+			context?.siteStats,
+			context?.settings,
+			partnerFinding
+		),
+		{
+			key: 'reciprocal-in-post',
+			state: reciprocityChecked ? 'info' : 'not-checked',
+			label: sprintf(
+				/* translators: %d: number of partner sites. */
+				_n(
+					'This post links to %d site that links back',
+					'This post links to %d sites that link back',
+					model.reciprocalInPost,
+					'reciprocal-link-guard'
+				),
+				model.reciprocalInPost
+			),
+		},
+		...lines.map( ( line ) => ( {
+			key: line.code,
+			state: line.state,
+			label: findingMessage( {
+				code: line.code,
+				severity: 'info',
+				params: {},
+			} ).title,
+			detail:
+				line.findings.length > 1
+					? sprintf(
+							/* translators: %d: number of links. */
+							__( '%d links', 'reciprocal-link-guard' ),
+							line.findings.length
+						)
+					: undefined,
+		} ) ),
+		...( velocityFinding
+			? [
+					{
+						key: 'exchange-velocity',
+						state: velocityFinding.severity,
+						label: findingMessage( velocityFinding ).title,
+					},
+				]
+			: [] ),
+	] );
 
 	return (
 		<div className="rlg-prepublish">
@@ -84,69 +127,14 @@ export function PrePublishChecklist() {
 				className="rlg-checklist"
 				aria-label={ __( 'Link checks', 'reciprocal-link-guard' ) }
 			>
-				<Line
-					state={ partnerState }
-					label={
-						stats && limit !== undefined
-							? sprintf(
-									/* translators: 1: number of partners, 2: limit. */
-									__(
-										'Reciprocal partners site-wide: %1$d of %2$d allowed',
-										'reciprocal-link-guard'
-									),
-									stats.reciprocalPartners,
-									limit
-								)
-							: __(
-									'Reciprocal partners site-wide: unknown',
-									'reciprocal-link-guard'
-								)
-					}
-				/>
-				<Line
-					state={ reciprocityChecked ? 'info' : 'not-checked' }
-					label={ sprintf(
-						/* translators: %d: number of partner sites. */
-						_n(
-							'This post links to %d site that links back',
-							'This post links to %d sites that link back',
-							model.reciprocalInPost,
-							'reciprocal-link-guard'
-						),
-						model.reciprocalInPost
-					) }
-				/>
-				{ lines.map( ( line ) => (
+				{ rows.map( ( row ) => (
 					<Line
-						key={ line.code }
-						state={ line.state }
-						label={
-							findingMessage( {
-								code: line.code,
-								severity: 'info',
-								params: {},
-							} ).title
-						}
-						detail={
-							line.findings.length > 1
-								? sprintf(
-										/* translators: %d: number of links. */
-										__(
-											'%d links',
-											'reciprocal-link-guard'
-										),
-										line.findings.length
-									)
-								: undefined
-						}
+						key={ row.key }
+						state={ row.state }
+						label={ row.label }
+						detail={ row.detail }
 					/>
 				) ) }
-				{ velocityFinding ? (
-					<Line
-						state={ velocityFinding.severity }
-						label={ findingMessage( velocityFinding ).title }
-					/>
-				) : null }
 			</ul>
 		</div>
 	);
