@@ -104,6 +104,58 @@ describe( 'rlg scan', () => {
 		expect( page ).toContain( 'partner-a.test' );
 		// Self-contained: no scripts, no external stylesheets or images.
 		expect( page ).not.toMatch( /<script|<link |src=/i );
+		// Written for people: plurals, statuses and finding titles in words,
+		// relevance as a percentage, local times with their zone, no ISO.
+		expect( page ).toContain( '<td>1 link in 1 post</td>' );
+		expect( page ).not.toContain( 'post(s)' );
+		expect( page ).toContain( '>links back</td>' );
+		expect( page ).not.toMatch( /\d{4}-\d\d-\d\dT\d\d:/ );
+		expect( page ).toMatch( /<td>(\d{1,3}%|–)<\/td>/ );
+		expect( page ).not.toMatch( /<td>0\.\d+<\/td>/ );
+		expect( page ).toMatch(
+			/generated \d{1,2} \w{3} \d{4}, \d\d:\d\d [A-Z]{2,5}/
+		);
+		for ( const code of page.matchAll( /title="([a-z-]+)">([^<]+)</g ) ) {
+			// Each finding shows its title, with the code only as a tooltip.
+			expect( code[ 2 ] ).not.toBe( code[ 1 ] );
+		}
+	} );
+
+	it( 'never writes a first_seen later than last_checked when the partner was checked before the scan', async () => {
+		const data = path.join( dir, 'checked-first' );
+		const check = await runCli( [
+			'check',
+			web.url( 'partner-a.test' ),
+			'--site',
+			web.url( 'cli.test' ),
+			'--data-dir',
+			data,
+			...web.resolveArgs,
+		] );
+		expect( check.stdout ).toContain( 'links-back' );
+		// The scan reuses that stored check (younger than the TTL).
+		await new Promise( ( resolve ) => setTimeout( resolve, 20 ) );
+		const csv = path.join( dir, 'checked-first.csv' );
+		await runCli( [
+			'scan',
+			web.url( 'cli.test' ),
+			'--data-dir',
+			data,
+			...web.resolveArgs,
+			'--csv',
+			csv,
+		] );
+		const [ head, ...rows ] = fs
+			.readFileSync( csv, 'utf8' )
+			.trim()
+			.split( '\r\n' )
+			.map( ( line ) => line.split( ',' ) );
+		const row = rows.find( ( cells ) => cells[ 0 ] === 'partner-a.test' )!;
+		const firstSeen = row[ head.indexOf( 'first_seen' ) ];
+		const lastChecked = row[ head.indexOf( 'last_checked' ) ];
+		expect( Date.parse( firstSeen ) ).toBeLessThanOrEqual(
+			Date.parse( lastChecked )
+		);
 	} );
 
 	it( 'prints the whole report as JSON', async () => {

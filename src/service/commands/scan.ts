@@ -20,7 +20,10 @@ import { resolveCommonConfig } from '../config';
 import { isRlgError, RlgError } from '../errors';
 import { fullReport, reportCsv, reportHtml } from '../report/export';
 import type { FullReport } from '../report/export';
+import { localDate, percent, plural } from '../report/format';
+import { creditDomains } from '../scan/credit-links';
 import { createScanRuntime } from '../scan/runtime';
+import { findingTitle } from '../../core/finding-titles';
 import type { ScanRecord } from '../store/scan-types';
 import { connectStore, siteIdentity } from '../store';
 import { cliLogger } from './cli-log';
@@ -48,6 +51,7 @@ interface ScanCommandOptions {
 	ttlHours?: string;
 	settings?: string;
 	progress: boolean;
+	creditDomain?: string[];
 }
 
 /** Shows a scan's progress on stderr: bars on a terminal, lines otherwise. */
@@ -133,13 +137,19 @@ export function summaryText( report: FullReport ): string {
 	const lines = [
 		`Reciprocal link report for ${ report.site }`,
 		scan
-			? `Scan ${ scan.id } (${ scan.source }): ${ scan.state }, ${ scan.postsRead } posts read, ${ scan.partnersChecked } partner links checked`
+			? `Scan ${ scan.id } (${ scan.source }): ${ scan.state }, ${ plural(
+					scan.postsRead,
+					'post'
+				) } read, ${ plural(
+					scan.partnersChecked,
+					'partner link'
+				) } checked`
 			: 'Not scanned.',
 		'',
 		`Partner domains:        ${ summary.partnerDomains }`,
-		`Linking back:           ${ summary.linkingBack } (${ Math.round(
-			summary.reciprocalShare * 100
-		) }%)`,
+		`Linking back:           ${ summary.linkingBack } (${ percent(
+			summary.reciprocalShare
+		) })`,
 		`New reciprocal, 30 d:   ${ summary.newPartners30 }`,
 		`New reciprocal, 90 d:   ${ summary.newPartners90 }`,
 		'',
@@ -149,7 +159,9 @@ export function summaryText( report: FullReport ): string {
 		lines.push( '', 'Findings:' );
 		for ( const finding of summary.findings ) {
 			lines.push(
-				`  ${ finding.severity.padEnd( 8 ) } ${ finding.code } × ${ finding.count }`
+				`  ${ finding.severity.padEnd( 8 ) } ${ findingTitle(
+					finding.code
+				) } × ${ finding.count } (${ finding.code })`
 			);
 		}
 	}
@@ -161,7 +173,7 @@ export function summaryText( report: FullReport ): string {
 					alert.kind === 'stopped-linking'
 						? 'used to link back and stopped'
 						: `moved its link into the ${ alert.params.placement }`
-				} (since ${ alert.since.slice( 0, 10 ) })`
+				} (since ${ localDate( alert.since ) })`
 			);
 		}
 	}
@@ -300,6 +312,14 @@ export function register( program: Command ): void {
 			).env( 'RLG_WP_APP_PASSWORD' )
 		)
 		.option( '--no-progress', 'no progress output' )
+		.option(
+			'--credit-domain <domain>',
+			'a theme/CMS vendor whose credit link in our footer is not a partner (repeatable; adds to wordpress.org, wordpress.com, … and RLG_CREDIT_DOMAINS)',
+			( value: string, previous: string[] | undefined ) => [
+				...( previous ?? [] ),
+				value,
+			]
+		)
 		.addOption( resolveOption() )
 		.addOption( dataDirOption() )
 		.addOption( databaseOption() )
@@ -338,6 +358,9 @@ export function register( program: Command ): void {
 					settings,
 					logger,
 					resolve: options.resolve,
+					scanner: {
+						creditDomains: creditDomains( options.creditDomain ),
+					},
 				} );
 				const { scanner, scanStore } = runtime;
 				const progress = options.progress

@@ -10,9 +10,15 @@ import type {
 	ReportQuery,
 	ReportResponse,
 } from '../../core/report';
+import {
+	BACKLINK_STATUS_LABELS,
+	findingTitle,
+} from '../../core/finding-titles';
 import { createSettingsResolver } from '../site-settings';
 import type { SiteRecord } from '../store/types';
 import type { ScanStore } from '../store/scan-types';
+import { localDate, localDateTime, percent, plural } from './format';
+import type { TimeFormatOptions } from './format';
 import { buildReport } from './report';
 import type { ReportDeps } from './report';
 
@@ -205,16 +211,27 @@ th,td{border-bottom:1px solid #e5e5e5;padding:.35rem .5rem;text-align:left;verti
 .links-back{color:#007017}.no-link{color:#555}.critical{color:#d63638;font-weight:600}.warning{color:#996800}
 `;
 
-/** A self-contained, readable HTML report. */
-export function reportHtml( report: FullReport ): string {
+/** Settings that are shares (0–1), shown as percentages. */
+const SHARE_SETTINGS = new Set( [
+	'maxReciprocalShare',
+	'minRelevance',
+	'partialMatchShare',
+] );
+
+/**
+ * A self-contained, readable HTML report: findings by their titles (the
+ * code in a tooltip), times in the local zone (`options.timeZone`, default
+ * the process's TZ) with the zone named, relevance as a percentage.
+ */
+export function reportHtml(
+	report: FullReport,
+	options: TimeFormatOptions = {}
+): string {
 	const { summary } = report;
 	const cards = [
 		[ 'Partner domains', summary.partnerDomains ],
 		[ 'Linking back', summary.linkingBack ],
-		[
-			'Reciprocal share',
-			`${ Math.round( summary.reciprocalShare * 100 ) }%`,
-		],
+		[ 'Reciprocal share', percent( summary.reciprocalShare ) ],
 		[ 'New reciprocal (30 days)', summary.newPartners30 ],
 		[ 'New reciprocal (90 days)', summary.newPartners90 ],
 	]
@@ -231,7 +248,9 @@ export function reportHtml( report: FullReport ): string {
 							alert.kind === 'stopped-linking'
 								? 'used to link back and stopped'
 								: `moved its link into the ${ escapeHtml( alert.params.placement ) }`
-						} (since ${ escapeHtml( alert.since ) })</div>`
+						} (since ${ escapeHtml(
+							localDate( alert.since, options )
+						) })</div>`
 				)
 				.join( '' )
 		: '<p>No alerts.</p>';
@@ -239,14 +258,21 @@ export function reportHtml( report: FullReport ): string {
 		? `<table><tr><th>Finding</th><th>Severity</th><th>Count</th></tr>${ summary.findings
 				.map(
 					( f ) =>
-						`<tr><td>${ escapeHtml( f.code ) }</td><td class="${ f.severity }">${ f.severity }</td><td>${ f.count }</td></tr>`
+						`<tr><td title="${ escapeHtml( f.code ) }">${ escapeHtml(
+							findingTitle( f.code )
+						) }</td><td class="${ f.severity }">${ f.severity }</td><td>${ f.count }</td></tr>`
 				)
 				.join( '' ) }</table>`
 		: '<p>No findings.</p>';
 	const thresholds = Object.entries( summary.thresholds )
 		.map(
 			( [ key, value ] ) =>
-				`<tr><td>${ escapeHtml( key ) }</td><td>${ escapeHtml( String( value ) ) }</td></tr>`
+				`<tr><td>${ escapeHtml( key ) }</td><td>${ escapeHtml(
+					// Shares (0–1 in the settings) read as wp-admin shows them.
+					SHARE_SETTINGS.has( key ) && typeof value === 'number'
+						? percent( value )
+						: String( value )
+				) }</td></tr>`
 		)
 		.join( '' );
 	const quoted = ( list: string[] ) =>
@@ -282,25 +308,45 @@ export function reportHtml( report: FullReport ): string {
 			const log = ( logs.get( row.domain ) ?? [] )
 				.map(
 					( e ) =>
-						`${ escapeHtml( e.createdAt.slice( 0, 10 ) ) } ${ escapeHtml( e.author ) }: ${ escapeHtml( e.note ) }`
+						`${ escapeHtml(
+							localDate( e.createdAt, options )
+						) } ${ escapeHtml( e.author ) }: ${ escapeHtml( e.note ) }`
 				)
 				.join( '<br>' );
-			return `<tr><td>${ escapeHtml( row.domain ) }</td><td class="${ escapeHtml( row.status ) }">${ escapeHtml(
-				row.status ?? 'not checked'
-			) }</td><td>${ row.ourLinks } in ${ row.ourPosts } post(s)</td><td>${ theirs }</td><td>${ escapeHtml(
-				row.relevance
-			) }</td><td>${ escapeHtml( row.firstSeen.slice( 0, 10 ) ) }</td><td>${ escapeHtml(
-				row.lastChecked?.slice( 0, 10 ) ?? ''
-			) }</td><td>${ row.findings
+			const status = row.status
+				? ( BACKLINK_STATUS_LABELS[ row.status ] ?? row.status )
+				: 'not checked';
+			const ours = `${ plural( row.ourLinks, 'link' ) } in ${ plural(
+				row.ourPosts,
+				'post'
+			) }`;
+			const findingsCell = row.findings
 				.map(
 					( f ) =>
-						`<span class="${ f.severity }">${ escapeHtml( f.code ) }</span>`
+						`<span class="${ f.severity }" title="${ escapeHtml(
+							f.code
+						) }">${ escapeHtml( findingTitle( f.code ) ) }</span>`
 				)
-				.join( '<br>' ) }</td><td>${ log }</td></tr>`;
+				.join( '<br>' );
+			return `<tr><td>${ escapeHtml( row.domain ) }</td><td class="${ escapeHtml(
+				row.status ?? ''
+			) }">${ escapeHtml( status ) }</td><td>${ ours }</td><td>${ theirs }</td><td>${ escapeHtml(
+				percent( row.relevance )
+			) }</td><td>${ escapeHtml(
+				localDate( row.firstSeen, options )
+			) }</td><td>${ escapeHtml(
+				localDateTime( row.lastChecked, options )
+			) }</td><td>${ findingsCell }</td><td>${ log }</td></tr>`;
 		} )
 		.join( '\n' );
 	const scan = report.lastScan
-		? `Last scan: ${ escapeHtml( report.lastScan.state ) }, ${ report.lastScan.postsRead } posts read, ${ report.lastScan.partnersChecked } partner links checked.`
+		? `Last scan: ${ escapeHtml( report.lastScan.state ) }, ${ plural(
+				report.lastScan.postsRead,
+				'post'
+			) } read, ${ plural(
+				report.lastScan.partnersChecked,
+				'partner link'
+			) } checked.`
 		: 'Not scanned yet.';
 	return `<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8">
@@ -308,7 +354,9 @@ export function reportHtml( report: FullReport ): string {
 <title>Reciprocal link report: ${ escapeHtml( report.site ) }</title>
 <style>${ STYLE }</style></head><body>
 <h1>Reciprocal link report</h1>
-<p class="meta">${ escapeHtml( report.site ) } · generated ${ escapeHtml( report.generatedAt ) } · ${ scan }</p>
+<p class="meta">${ escapeHtml( report.site ) } · generated ${ escapeHtml(
+		localDateTime( report.generatedAt, options )
+	) } · ${ scan }</p>
 <h2>Summary</h2><div class="cards">${ cards }</div>
 <h2>Alerts</h2>${ alerts }
 <h2>Findings</h2>${ findings }

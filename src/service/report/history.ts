@@ -266,3 +266,25 @@ export function reciprocalSince( checks: StoredCheck[] ): string | null {
 	}
 	return first?.checkedAt ?? null;
 }
+
+/**
+ * When we first knew of a partner: the earliest of the scan's first
+ * sighting of our link to it and any stored check of its pages. A partner
+ * checked from the editor (or `rlg check`) before the first scan was known
+ * before that scan; taking the scan's time alone made `first_seen` later
+ * than `last_checked` whenever the scan reused such a check.
+ */
+export function firstSeenOf(
+	scanFirstSeen: string,
+	checks: Array< Pick< StoredCheck, 'checkedAt' | 'checkedAtMs' > >
+): string {
+	let earliest = scanFirstSeen;
+	let earliestMs = Date.parse( scanFirstSeen );
+	for ( const check of checks ) {
+		if ( check.checkedAtMs < earliestMs ) {
+			earliest = check.checkedAt;
+			earliestMs = check.checkedAtMs;
+		}
+	}
+	return earliest;
+}

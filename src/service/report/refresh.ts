@@ -31,6 +31,7 @@ import type {
 } from '../store/scan-types';
 import {
 	alertsOf,
+	firstSeenOf,
 	HISTORY_LIMIT,
 	reciprocalSince,
 	toTheirLink,
@@ -299,8 +300,10 @@ export async function refreshReport(
 						score === null
 							? null
 							: Math.round( score * 1000 ) / 1000,
-					firstSeen:
+					firstSeen: firstSeenOf(
 						firstSeen.get( partner.domain ) ?? now.toISOString(),
+						[ ...history, ...checks ]
+					),
 					lastChecked: lastChecked?.checkedAt ?? null,
 					...( removal ? { removal } : {} ),
 				},

@@ -44,7 +44,11 @@ export interface ScanRuntimeOptions {
 	/** Scanner tuning (batch sizes). */
 	scanner?: Pick<
 		ScannerDeps,
-		'partnerBatch' | 'restPerPage' | 'sitemapBatch' | 'now'
+		| 'partnerBatch'
+		| 'restPerPage'
+		| 'sitemapBatch'
+		| 'now'
+		| 'creditDomains'
 	>;
 }
 

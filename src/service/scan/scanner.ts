@@ -11,6 +11,11 @@
  *   report   → findings, partner rows and alerts (idempotent)
  * A scan whose process died is `interrupted` and continues where it stopped.
  */
+import {
+	CMS_CREDIT_DOMAINS,
+	creditDomains,
+	isCreditLink,
+} from './credit-links';
 import { analyzeHtml } from '../../core/extract';
 import { createSiteMatcher, registrableDomain, urlKey } from '../../core/url';
 import type { SiteMatcher } from '../../core/url';
@@ -53,6 +58,8 @@ export interface ScannerDeps {
 	restPerPage?: number;
 	/** Pages per sitemap batch (one transaction each; default 20). */
 	sitemapBatch?: number;
+	/** Domains whose template credit links are not partners (credit-links.ts). */
+	creditDomains?: readonly string[];
 }
 
 export interface ScanOptions {
@@ -100,7 +107,8 @@ function pidAlive( pid: number ): boolean {
 /** Turn a post's HTML into its stored form: external links with their domain. */
 export function toScannedPost(
 	post: SourcePost,
-	matcher: SiteMatcher
+	matcher: SiteMatcher,
+	credits: readonly string[] = CMS_CREDIT_DOMAINS
 ): ScannedPost {
 	const { links, facts } = analyzeHtml( post.html, post.baseUrl ?? post.url, {
 		fragment: post.fragment,
@@ -111,7 +119,7 @@ export function toScannedPost(
 			continue;
 		}
 		const domain = registrableDomain( link.href );
-		if ( domain ) {
+		if ( domain && ! isCreditLink( link, domain, credits ) ) {
 			external.push( { targetKey: urlKey( link.href ), domain, link } );
 		}
 	}
@@ -130,6 +138,7 @@ export function createScanner( deps: ScannerDeps ): Scanner {
 	const settingsFor =
 		deps.settingsFor ?? createSettingsResolver( store, deps.settings );
 	const logger = deps.logger ?? silentLogger();
+	const credits = deps.creditDomains ?? creditDomains();
 	const partnerBatch = Math.min(
 		deps.partnerBatch ?? 50,
 		MAX_LINKS_PER_CHECK
@@ -256,7 +265,7 @@ export function createScanner( deps: ScannerDeps ): Scanner {
 					scan.modifiedAfter
 				) ) {
 					const posts = batch.posts.map( ( post ) =>
-						toScannedPost( post, matcher )
+						toScannedPost( post, matcher, credits )
 					);
 					postsRead += posts.length + batch.unchanged.length;
 					for ( const failure of batch.failures ) {
