@@ -27,6 +27,8 @@ export const FINDING_TITLES: Readonly< Record< FindingCode, string > > = {
 	'followed-both-ways': 'Followed both ways',
 	'backlink-not-indexable': 'Their page is not indexed',
 	'cloaked-backlink': 'Cloaked link',
+	'author-bio-backlink': 'Their link is in an author bio',
+	'comment-backlink': 'Their link is a comment link',
 };
 
 /** The title of a code, or the code itself for one this build does not know. */
