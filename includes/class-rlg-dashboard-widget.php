@@ -254,6 +254,22 @@ final class Dashboard_Widget {
 		echo '<div class="rlg-widget">';
 		self::print_styles();
 
+		// Most severe first: critical findings, then partners that changed
+		// their links, then the all-clear (green only when nothing is critical).
+		if ( $totals['critical'] > 0 ) {
+			printf(
+				'<p class="rlg-widget__critical"><a href="%s">%s</a></p>',
+				esc_url( $report_url ),
+				esc_html(
+					sprintf(
+						/* translators: %d: number of critical findings. */
+						_n( '%d critical finding on links to partners: see the report.', '%d critical findings on links to partners: see the report.', $totals['critical'], 'reciprocal-link-guard' ),
+						$totals['critical']
+					)
+				)
+			);
+		}
+
 		if ( $alerts ) {
 			printf(
 				'<h3 class="rlg-widget__heading">%s</h3><ul class="rlg-widget__alerts">',
@@ -289,16 +305,20 @@ final class Dashboard_Widget {
 				);
 			}
 		} else {
-			printf( '<p class="rlg-widget__ok">%s</p>', esc_html__( 'No partner stopped linking back or moved its link.', 'reciprocal-link-guard' ) );
+			printf(
+				'<p class="%s">%s</p>',
+				$totals['critical'] > 0 ? 'rlg-widget__quiet' : 'rlg-widget__ok',
+				esc_html__( 'No partner stopped linking back or moved its link.', 'reciprocal-link-guard' )
+			);
 		}
 
 		$counts = array(
+			array( $totals['critical'], __( 'critical findings', 'reciprocal-link-guard' ) ),
+			array( $totals['warning'], __( 'warnings', 'reciprocal-link-guard' ) ),
 			array( (int) $summary['partnerDomains'], __( 'partner domains', 'reciprocal-link-guard' ) ),
 			array( (int) $summary['linkingBack'], __( 'link back', 'reciprocal-link-guard' ) ),
 			array( round( $share * 100 ) . '%', __( 'reciprocal', 'reciprocal-link-guard' ) ),
 			array( (int) $summary['newPartners30'], __( 'new in 30 days', 'reciprocal-link-guard' ) ),
-			array( $totals['critical'], __( 'critical findings', 'reciprocal-link-guard' ) ),
-			array( $totals['warning'], __( 'warnings', 'reciprocal-link-guard' ) ),
 		);
 		echo '<ul class="rlg-widget__counts">';
 		foreach ( $counts as $count ) {
@@ -329,6 +349,9 @@ final class Dashboard_Widget {
 			.rlg-widget__alerts li { margin: 0 0 .4em; }
 			.rlg-widget__since { color: #646970; }
 			.rlg-widget__ok { color: #007017; }
+			.rlg-widget__quiet { color: #646970; }
+			.rlg-widget__critical { margin: 0 0 .75em; padding: 6px 8px; border-left: 4px solid #d63638; background: #fcf0f1; font-weight: 600; }
+			.rlg-widget__critical a { color: #8a2424; }
 			.rlg-widget__counts { display: grid; grid-template-columns: repeat(3, 1fr); gap: 8px; margin: 0 0 1em; }
 			.rlg-widget__counts li { margin: 0; padding: 6px 8px; background: #f6f7f7; border: 1px solid #dcdcde; }
 			.rlg-widget__number { display: block; font-size: 18px; font-weight: 600; }

@@ -350,8 +350,23 @@ function publish(
 		const counts = await widget
 			.locator( '.rlg-widget__counts li' )
 			.allTextContents();
-		expect( counts[ 0 ] ).toMatch( /^4\s+partner domains/ );
-		expect( counts[ 1 ] ).toMatch( /^3\s+link back/ );
+		// Most severe first: the critical findings lead, above the
+		// all-clear about alerts, which is not green beside them.
+		expect( counts[ 0 ] ).toMatch( /^[1-9]\d*\s+critical findings/ );
+		expect( counts[ 2 ] ).toMatch( /^4\s+partner domains/ );
+		expect( counts[ 3 ] ).toMatch( /^3\s+link back/ );
+		const lines = await widget
+			.locator( '.rlg-widget > p' )
+			.evaluateAll( ( nodes ) =>
+				nodes.map( ( node ) => node.className )
+			);
+		expect( lines.slice( 0, 2 ) ).toEqual( [
+			'rlg-widget__critical',
+			'rlg-widget__quiet',
+		] );
+		expect(
+			await widget.locator( '.rlg-widget__critical' ).textContent()
+		).toMatch( /^\d+ critical findings on links to partners/ );
 		expect(
 			await widget
 				.getByRole( 'link', { name: 'View the report' } )
