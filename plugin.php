@@ -31,6 +31,7 @@ require_once RLG_PLUGIN_DIR . 'includes/class-publish-overrides.php';
 require_once RLG_PLUGIN_DIR . 'includes/class-publish-gate.php';
 require_once RLG_PLUGIN_DIR . 'includes/rest/class-override-route.php';
 require_once RLG_PLUGIN_DIR . 'includes/rest/class-partner-check-route.php';
+require_once RLG_PLUGIN_DIR . 'includes/rest/class-check-jobs-route.php';
 require_once RLG_PLUGIN_DIR . 'includes/class-settings-page.php';
 require_once RLG_PLUGIN_DIR . 'includes/class-tools-page.php';
 require_once RLG_PLUGIN_DIR . 'includes/class-assets.php';

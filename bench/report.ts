@@ -4,6 +4,7 @@
  */
 import type { BacklinksResult } from './backlinks';
 import type { EditorResult } from './editor';
+import type { EditorBrowserResult, SizeResult } from './editor-browser';
 import type { ExtractionResult } from './extraction';
 import type { ScanMemoryResult } from './scan-memory';
 import type { WarmPathResult } from './warm-path';
@@ -28,6 +29,7 @@ export interface BenchReport {
 		editor?: EditorResult;
 		'warm-path'?: WarmPathResult;
 		scan?: ScanMemoryResult;
+		'editor-browser'?: EditorBrowserResult;
 	};
 	errors: Record< string, string >;
 	durationsSec: Record< string, number >;
@@ -189,6 +191,105 @@ function editor( r: EditorResult ): string {
 	].join( '\n' );
 }
 
+/** Issue 20's targets, each judged against the plugin-off baseline. */
+export function editorBrowserTargets(
+	row: SizeResult
+): Array< [ string, string, boolean ] > {
+	const added = row.cached.tbtMs - row.off.tbtMs;
+	const addedFirst = row.first.tbtMs - row.off.tbtMs;
+	const budget = row.links >= 1000 ? 300 : 100;
+	const typingLimit = row.off.typing.p95Ms * 1.2;
+	const targets: Array< [ string, string, boolean ] > = [
+		[
+			`blocking added during load (cached / first) ≤ ${ budget } ms`,
+			`${ added } / ${ addedFirst } ms`,
+			added <= budget && addedFirst <= budget,
+		],
+		[
+			'longest task, plugin on vs off (≤ 100 ms of its own)',
+			`${ row.cached.longestTaskMs } / ${ row.first.longestTaskMs } vs ${ row.off.longestTaskMs } ms`,
+			Math.max( row.cached.longestTaskMs, row.first.longestTaskMs ) <=
+				Math.max( 100, row.off.longestTaskMs ),
+		],
+		[
+			'typing p95 within 20% of off (cached / while checking)',
+			`${ row.cached.typing.p95Ms } / ${ row.typingWhileChecking.p95Ms } vs ${ row.off.typing.p95Ms } ms`,
+			row.cached.typing.p95Ms <= typingLimit &&
+				row.typingWhileChecking.p95Ms <= typingLimit,
+		],
+	];
+	if ( row.links === 100 || row.links === 1000 ) {
+		const limit = row.links === 100 ? 1000 : 3000;
+		targets.push( [
+			`cached results ≤ ${ limit / 1000 } s after the canvas`,
+			`${ row.cached.resultsAfterCanvasMs } ms`,
+			( row.cached.resultsAfterCanvasMs ?? Infinity ) <= limit,
+		] );
+	}
+	if ( row.links === 100 ) {
+		targets.push( [
+			'first check ≤ 10 s, nothing failed',
+			`${ row.first.resultsAfterCanvasMs } ms, ${ row.first.failed } failed of ${ row.first.targets }`,
+			( row.first.resultsAfterCanvasMs ?? Infinity ) <= 10_000 &&
+				row.first.failed === 0,
+		] );
+	}
+	if ( row.links === 1000 ) {
+		targets.push( [
+			'opening the sidebar ≤ 300 ms',
+			`${ row.sidebarOpenMs.on } ms (document sidebar: ${ row.sidebarOpenMs.off } ms)`,
+			row.sidebarOpenMs.on <= 300,
+		] );
+	}
+	return targets;
+}
+
+function editorBrowser( r: EditorBrowserResult ): string {
+	const rows = r.sizes.map( ( row ) => [
+		row.links,
+		`${ row.off.tbtMs } / ${ row.cached.tbtMs } / ${ row.first.tbtMs }`,
+		`${ row.off.longestTaskMs } / ${ row.cached.longestTaskMs } / ${ row.first.longestTaskMs }`,
+		`${ row.off.typing.p95Ms } / ${ row.cached.typing.p95Ms } / ${ row.typingWhileChecking.p95Ms }${
+			row.typingWhileChecking.checksRunning ? '' : ' (checks had ended)'
+		}`,
+		`${ row.cached.resultsAfterCanvasMs } ms`,
+		`${ row.first.resultsAfterCanvasMs } ms, ${ row.first.failed } failed`,
+		`${ row.sidebarOpenMs.off } / ${ row.sidebarOpenMs.on }`,
+	] );
+	const targets = r.sizes.flatMap( ( row ) =>
+		editorBrowserTargets( row ).map( ( [ what, figure, ok ] ) => [
+			row.links,
+			what,
+			figure,
+			ok ? 'met' : 'not met',
+		] )
+	);
+	return [
+		`### 6. The editor in Chromium (WordPress ${ r.wordpress }, plugin off / on in one run)`,
+		'',
+		'Off = plugin deactivated (document sidebar open); cached and first = plugin on, its sidebar open from the start. Blocking = long tasks over 50 ms from navigation until 2 s after the results (or the canvas). Typing = keydown to next frame, 40 keys.',
+		'',
+		table(
+			[
+				'links',
+				'blocking ms off / cached / first',
+				'longest task ms off / cached / first',
+				'typing p95 ms off / cached / while checking',
+				'cached results after canvas',
+				'first check after canvas',
+				'open sidebar ms (document / ours)',
+			],
+			rows
+		),
+		'',
+		table( [ 'links', 'target', 'figure', 'status' ], targets ),
+		'',
+		`Editor bundle: ${ kb( r.bundle.editorJsBytes ) } (${ kb(
+			r.bundle.editorJsGzipBytes
+		) } gzipped).`,
+	].join( '\n' );
+}
+
 function warmPath( r: WarmPathResult ): string {
 	return [
 		'### 4. Warm-path latency (signed POST /v1/check, 20 cached links)',
@@ -342,6 +443,22 @@ export function renderSummary( report: BenchReport ): string {
 			sc.flatWithin20Percent ? 'met' : 'not met',
 		] );
 	}
+	if ( r[ 'editor-browser' ] ) {
+		const all = r[ 'editor-browser' ].sizes.flatMap( editorBrowserTargets );
+		const big =
+			r[ 'editor-browser' ].sizes[
+				r[ 'editor-browser' ].sizes.length - 1
+			];
+		rows.push( [
+			'6. Editor in Chromium',
+			`${ big.links } links: blocking +${
+				big.cached.tbtMs - big.off.tbtMs
+			} ms cached, typing p95 ${ big.cached.typing.p95Ms } ms`,
+			`plugin off: typing p95 ${ big.off.typing.p95Ms } ms`,
+			'issue 20 targets',
+			`${ all.filter( ( t ) => t[ 2 ] ).length } of ${ all.length } met`,
+		] );
+	}
 	return table(
 		[ 'benchmark', 'ours', 'vs peer (same run)', 'target', 'status' ],
 		rows
@@ -374,6 +491,9 @@ export function renderMarkdown( report: BenchReport ): string {
 	}
 	if ( r.scan ) {
 		sections.push( scan( r.scan ) );
+	}
+	if ( r[ 'editor-browser' ] ) {
+		sections.push( editorBrowser( r[ 'editor-browser' ] ) );
 	}
 	for ( const [ name, error ] of Object.entries( report.errors ) ) {
 		sections.push(

@@ -5,13 +5,14 @@
  * run: targets are reported as met or not. Exit 1 only when a benchmark
  * could not run at all (its error is in the results too).
  *
- *   node build/bench/bench/run.js [--quick] [--only extraction,backlinks,editor,warm-path,scan]
+ *   node build/bench/bench/run.js [--quick] [--only extraction,backlinks,editor,warm-path,scan,editor-browser]
  */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { runBacklinks } from './backlinks';
 import { runEditor } from './editor';
+import { runEditorBrowser } from './editor-browser';
 import { runExtraction } from './extraction';
 import { repoRoot } from './lib/corpus';
 import { renderMarkdown } from './report';
@@ -25,6 +26,7 @@ const BENCHMARKS = {
 	editor: async ( options: { quick: boolean } ) => runEditor( options ),
 	'warm-path': runWarmPath,
 	scan: runScanMemory,
+	'editor-browser': runEditorBrowser,
 } as const;
 
 type BenchName = keyof typeof BENCHMARKS;

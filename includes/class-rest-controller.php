@@ -68,49 +68,7 @@ final class Rest_Controller {
 				'methods'             => WP_REST_Server::CREATABLE,
 				'callback'            => array( __CLASS__, 'check' ),
 				'permission_callback' => array( __CLASS__, 'can_check' ),
-				'args'                => array(
-					'postId'   => array(
-						'type'     => 'integer',
-						'minimum'  => 0,
-						'default'  => 0,
-						'required' => false,
-					),
-					'links'    => array(
-						'type'     => 'array',
-						'required' => true,
-						'minItems' => 1,
-						'maxItems' => self::MAX_LINKS,
-						'items'    => array(
-							'type'       => 'object',
-							'properties' => array(
-								'url'        => array(
-									'type'      => 'string',
-									'required'  => true,
-									'maxLength' => 2048,
-									'pattern'   => '^[Hh][Tt][Tt][Pp][Ss]?://',
-								),
-								'anchorText' => array(
-									'type'      => 'string',
-									'maxLength' => 1000,
-									'default'   => '',
-								),
-							),
-						),
-					),
-					'keywords' => array(
-						'type'     => 'array',
-						'required' => false,
-						'maxItems' => self::MAX_KEYWORDS,
-						'items'    => array(
-							'type'      => 'string',
-							'maxLength' => 200,
-						),
-					),
-					'fresh'    => array(
-						'type'    => 'boolean',
-						'default' => false,
-					),
-				),
+				'args'                => self::check_args(),
 			)
 		);
 
@@ -135,6 +93,57 @@ final class Rest_Controller {
 				)
 			);
 		}
+	}
+
+	/**
+	 * Arguments of a check request (the check route and the check-job routes).
+	 *
+	 * @return array<string, array<string, mixed>>
+	 */
+	public static function check_args() {
+		return array(
+			'postId'   => array(
+				'type'     => 'integer',
+				'minimum'  => 0,
+				'default'  => 0,
+				'required' => false,
+			),
+			'links'    => array(
+				'type'     => 'array',
+				'required' => true,
+				'minItems' => 1,
+				'maxItems' => self::MAX_LINKS,
+				'items'    => array(
+					'type'       => 'object',
+					'properties' => array(
+						'url'        => array(
+							'type'      => 'string',
+							'required'  => true,
+							'maxLength' => 2048,
+							'pattern'   => '^[Hh][Tt][Tt][Pp][Ss]?://',
+						),
+						'anchorText' => array(
+							'type'      => 'string',
+							'maxLength' => 1000,
+							'default'   => '',
+						),
+					),
+				),
+			),
+			'keywords' => array(
+				'type'     => 'array',
+				'required' => false,
+				'maxItems' => self::MAX_KEYWORDS,
+				'items'    => array(
+					'type'      => 'string',
+					'maxLength' => 200,
+				),
+			),
+			'fresh'    => array(
+				'type'    => 'boolean',
+				'default' => false,
+			),
+		);
 	}
 
 	/**
@@ -174,6 +183,25 @@ final class Rest_Controller {
 	 * @return WP_REST_Response|WP_Error
 	 */
 	public static function check( WP_REST_Request $request ) {
+		$body = self::check_body( $request );
+		if ( is_wp_error( $body ) ) {
+			return $body;
+		}
+		$result = Service_Client::from_options()->request( 'POST', '/v1/check', array(), $body );
+		if ( is_wp_error( $result ) ) {
+			return $result;
+		}
+		return new WP_REST_Response( $result['data'], $result['status'] );
+	}
+
+	/**
+	 * The service's CheckRequest for a check request: links sanitised, the
+	 * post's keywords before the site's, the site's alternate URLs.
+	 *
+	 * @param WP_REST_Request $request Request with the check_args().
+	 * @return array<string, mixed>|WP_Error
+	 */
+	public static function check_body( WP_REST_Request $request ) {
 		$links = array();
 		foreach ( (array) $request->get_param( 'links' ) as $link ) {
 			$url = esc_url_raw( (string) $link['url'], array( 'http', 'https' ) );
@@ -215,11 +243,7 @@ final class Rest_Controller {
 		if ( array() !== $alternates ) {
 			$body['alternateUrls'] = array_values( $alternates );
 		}
-		$result = Service_Client::from_options()->request( 'POST', '/v1/check', array(), $body );
-		if ( is_wp_error( $result ) ) {
-			return $result;
-		}
-		return new WP_REST_Response( $result['data'], $result['status'] );
+		return $body;
 	}
 
 	/**

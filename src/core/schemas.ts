@@ -272,6 +272,38 @@ export const CheckResponseSchema = z.object( {
 } );
 export type CheckResponse = z.infer< typeof CheckResponseSchema >;
 
+/** Most distinct targets one check job may hold (its links arrive in requests of MAX_LINKS_PER_CHECK). */
+export const MAX_TARGETS_PER_JOB = 5000;
+
+/** Longest a job poll may wait for new results (below the plugin's 15 s proxy timeout). */
+export const MAX_JOB_WAIT_MS = 10_000;
+
+/**
+ * A check job (POST /v1/check-jobs, POST /v1/check-jobs/:id/links,
+ * GET /v1/check-jobs/:id?after=N&wait=ms): the service accepts the links at
+ * once and checks them in the background; a poll answers the results that
+ * became known since the caller's cursor, so no request waits for a slow
+ * partner and a big post's checks never fail for being slow.
+ */
+export const CheckJobSchema = z.object( {
+	id: z.string().regex( /^[0-9a-f]{32}$/ ),
+	site: z.string(),
+	/** Distinct targets in the job so far. */
+	total: z.number().int().nonnegative(),
+	/** Results known so far: the cursor for the next poll (`after`). */
+	done: z.number().int().nonnegative(),
+	/** No check of the job is running any more. */
+	finished: z.boolean(),
+	/** Results from the poll's `after` on, in the order they became known. */
+	results: z.array( BacklinkResultSchema ),
+	/** Why the job stopped before every target had a result (store failure). */
+	error: z
+		.object( { code: z.string(), message: z.string() } )
+		.nullable()
+		.default( null ),
+} );
+export type CheckJob = z.infer< typeof CheckJobSchema >;
+
 /** Every error the service returns has a stable code and a sentence. */
 export const ApiErrorSchema = z.object( {
 	code: z.string(),

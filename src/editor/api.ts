@@ -5,10 +5,10 @@
 import apiFetch from '@wordpress/api-fetch';
 import { z } from 'zod';
 import {
-	CheckResponseSchema,
+	CheckJobSchema,
 	DEFAULT_SETTINGS,
+	type CheckJob,
 	SettingsSchema,
-	type CheckResponse,
 	type Settings,
 } from '../core';
 import type { EditorContext, EditorError } from './types';
@@ -106,14 +106,22 @@ export function toEditorError( error: unknown ): EditorError {
 		};
 	}
 	if ( error && typeof error === 'object' ) {
-		const { code, message } = error as {
+		const { code, message, data } = error as {
 			code?: unknown;
 			message?: unknown;
+			data?: { status?: unknown; serviceCode?: unknown };
 		};
-		return {
+		const editorError: EditorError = {
 			code: typeof code === 'string' ? code : 'rlg_request_failed',
 			message: typeof message === 'string' ? message : String( error ),
 		};
+		if ( typeof data?.status === 'number' ) {
+			editorError.status = data.status;
+		}
+		if ( typeof data?.serviceCode === 'string' ) {
+			editorError.serviceCode = data.serviceCode;
+		}
+		return editorError;
 	}
 	return { code: 'rlg_request_failed', message: String( error ) };
 }
@@ -129,15 +137,41 @@ export interface CheckLinksRequest {
 	keywords: string[];
 }
 
-export async function requestChecks(
+/** Start a check job with these links (at most MAX_LINKS_PER_CHECK). */
+export async function startCheckJob(
 	request: CheckLinksRequest
-): Promise< CheckResponse > {
+): Promise< CheckJob > {
 	const body = await apiFetch( {
-		path: `${ REST_NAMESPACE }/check`,
+		path: `${ REST_NAMESPACE }/check-jobs`,
 		method: 'POST',
 		data: request,
 	} );
-	return CheckResponseSchema.parse( body );
+	return CheckJobSchema.parse( body );
+}
+
+/** Add links to a running check job. */
+export async function appendToCheckJob(
+	id: string,
+	request: CheckLinksRequest
+): Promise< CheckJob > {
+	const body = await apiFetch( {
+		path: `${ REST_NAMESPACE }/check-jobs/${ id }/links`,
+		method: 'POST',
+		data: request,
+	} );
+	return CheckJobSchema.parse( body );
+}
+
+/** The job's results from `after` on, waiting up to `waitMs` for a first new one. */
+export async function pollCheckJob(
+	id: string,
+	after: number,
+	waitMs: number
+): Promise< CheckJob > {
+	const body = await apiFetch( {
+		path: `${ REST_NAMESPACE }/check-jobs/${ id }?after=${ after }&wait=${ waitMs }`,
+	} );
+	return CheckJobSchema.parse( body );
 }
 
 export interface OverrideRequest {

@@ -40,6 +40,10 @@ export interface EditorContext {
 export interface EditorError {
 	code: string;
 	message: string;
+	/** HTTP status of a failed REST request, when there was one. */
+	status?: number;
+	/** The service's own error code (ERR_…) behind a proxied error. */
+	serviceCode?: string;
 }
 
 /**
@@ -84,7 +88,16 @@ export interface SyncedPatternNote extends SyncedPatternRef {
 export type CheckEntry =
 	| { state: 'checking'; url: string }
 	| { state: 'done'; url: string; result: BacklinkResult }
-	| { state: 'failed'; url: string; error: EditorError };
+	| {
+			state: 'failed';
+			url: string;
+			error: EditorError;
+			/**
+			 * The service could not be reached (after retries): the partner
+			 * was never checked, which says nothing about the partner.
+			 */
+			serviceWide?: boolean;
+	  };
 
 /** What the sidebar shows as a link's status. */
 export type LinkStatus =
@@ -98,7 +111,11 @@ export type LinkStatus =
 			reason: BacklinkStatus | 'service-error';
 			detail: string;
 	  }
-	| { kind: 'not-checked' };
+	| {
+			kind: 'not-checked';
+			/** No service configured, or the service did not answer. */
+			why: 'no-service' | 'service-down';
+	  };
 
 /** One result of running the core rules over the post. */
 export interface Analysis {

@@ -83,10 +83,26 @@ export interface CheckServiceOptions {
 	now?: () => Date;
 }
 
+/** Told about each distinct target's result as soon as it is known. */
+export interface CheckObserver {
+	/**
+	 * Called once per distinct target of the request: at once for results
+	 * served from the store, and as each check finishes for the others
+	 * (check jobs report partial results with it).
+	 */
+	onResult: ( result: BacklinkResult ) => void;
+	/**
+	 * Called once the stored results are reported and only fresh checks
+	 * remain (a job answers its first request with what is known by then).
+	 */
+	onPlanned?: () => void;
+}
+
 export interface CheckService {
 	check: (
 		request: CheckRequest,
-		site: SiteRecord
+		site: SiteRecord,
+		observer?: CheckObserver
 	) => Promise< CheckResponse >;
 }
 
@@ -189,7 +205,7 @@ export function createCheckService(
 	}
 
 	return {
-		async check( asked, site ) {
+		async check( asked, site, observer ) {
 			const started = now();
 			// The site's setting turns the cloaking comparison on for every
 			// request that does not say otherwise.
@@ -240,14 +256,18 @@ export function createCheckService(
 					! request.fresh &&
 					usable( previous, request, started )
 				) {
-					answers.set(
-						key,
-						cachedAnswer( previous, request.homepage, anchors )
+					const answer = cachedAnswer(
+						previous,
+						request.homepage,
+						anchors
 					);
+					answers.set( key, answer );
+					observer?.onResult( answer );
 				} else {
 					toCheck.push( [ key, url ] );
 				}
 			}
+			observer?.onPlanned?.();
 
 			// Targets of one request share each partner homepage fetch.
 			const batch = checker.createBatch?.();
@@ -311,46 +331,56 @@ export function createCheckService(
 				] );
 				return result;
 			};
+			// One check per target at a time across requests (see inFlight).
+			const checkShared = async (
+				key: string,
+				url: string
+			): Promise< { key: string; result: BacklinkResult } > => {
+				const flightKey = JSON.stringify( [
+					site.id,
+					key,
+					request.homepage,
+					request.cloaking === true,
+					request.rendered === true,
+				] );
+				const running = inFlight.get( flightKey );
+				if ( running ) {
+					const result = await running.result;
+					const sameKeywords =
+						running.keywords.join( '\n' ) === keywords.join( '\n' );
+					return {
+						key,
+						result: sameKeywords
+							? result
+							: {
+									...result,
+									links: reclassified(
+										result.links,
+										anchors
+									),
+								},
+					};
+				}
+				const result = checkAndRecord( key, url );
+				inFlight.set( flightKey, { keywords, result } );
+				try {
+					return { key, result: await result };
+				} finally {
+					inFlight.delete( flightKey );
+				}
+			};
 			const checked = await mapConcurrent(
 				toCheck,
 				concurrency,
 				async ( [ key, url ] ) => {
-					const flightKey = JSON.stringify( [
-						site.id,
-						key,
-						request.homepage,
-						request.cloaking === true,
-						request.rendered === true,
-					] );
-					const running = inFlight.get( flightKey );
-					if ( running ) {
-						const result = await running.result;
-						const sameKeywords =
-							running.keywords.join( '\n' ) ===
-							keywords.join( '\n' );
-						return {
-							key,
-							result: sameKeywords
-								? result
-								: {
-										...result,
-										links: reclassified(
-											result.links,
-											anchors
-										),
-									},
-						};
-					}
-					const result = checkAndRecord( key, url );
-					inFlight.set( flightKey, { keywords, result } );
-					try {
-						return { key, result: await result };
-					} finally {
-						inFlight.delete( flightKey );
-					}
+					const answer = await checkShared( key, url );
+					observer?.onResult( {
+						...answer.result,
+						fromCache: false,
+					} );
+					return answer;
 				}
 			);
-
 			for ( const { key, result } of checked ) {
 				answers.set( key, { ...result, fromCache: false } );
 			}

@@ -140,7 +140,7 @@ export function createSiteCheckService(
 		{ fingerprint: string; service: CheckService }
 	>();
 	return {
-		async check( request, site ) {
+		async check( request, site, observer ) {
 			const settings = await settingsFor( site );
 			const fingerprint = JSON.stringify( settings );
 			let entry = perSite.get( site.id );
@@ -151,7 +151,7 @@ export function createSiteCheckService(
 				};
 				perSite.set( site.id, entry );
 			}
-			return entry.service.check( request, site );
+			return entry.service.check( request, site, observer );
 		},
 	};
 }

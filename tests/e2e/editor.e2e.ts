@@ -120,8 +120,9 @@ async function openSidebar( page: Page ): Promise< void > {
 	await sidebar.waitFor();
 }
 
+/** A partner's header and its (rendered) link rows in the windowed list. */
 function partnerPanel( page: Page, name: string ) {
-	return page.locator( '.rlg-partner', { hasText: name } );
+	return page.locator( `.rlg-item[data-rlg-domain="${ name }"]` );
 }
 
 describe( 'the editor sidebar, fixes and pre-publish checks', () => {
@@ -606,6 +607,149 @@ describe( 'the editor sidebar, fixes and pre-publish checks', () => {
 		} );
 	} );
 
+	describeWithService( 'on a post with 1,000 links', () => {
+		it( 'checks them as a job, shows one progress line and renders only the rows in view', async () => {
+			const { page } = session;
+			setPluginOptions( { blockPublishing: false, blockingCodes: [] } );
+			const hosts = [
+				'footer-swap.test',
+				'no-backlink.test',
+				'off-topic.test',
+			];
+			const paragraphs: string[] = [];
+			for ( let start = 0; start < 1000; start += 10 ) {
+				const anchors: string[] = [];
+				for ( let i = start; i < start + 10; i++ ) {
+					anchors.push(
+						`<a href="${ partners[ hosts[ i % 3 ] ] }/resources/${ i }">resource ${ i }</a>`
+					);
+				}
+				paragraphs.push(
+					`<!-- wp:paragraph -->\n<p>Reading list: ${ anchors.join(
+						', '
+					) }.</p>\n<!-- /wp:paragraph -->`
+				);
+			}
+			const bigPost = createPost( session.state.users.admin.id, {
+				title: 'A long resource page',
+				content: paragraphs.join( '\n\n' ),
+			} );
+			const requests: string[] = [];
+			const onRequest = ( request: {
+				method: () => string;
+				url: () => string;
+			} ) => {
+				const url = decodeURIComponent( request.url() );
+				if ( url.includes( 'reciprocal-link-guard/v1/check' ) ) {
+					requests.push(
+						`${ request.method() } ${ url.replace( /^.*\/v1\//, '' ) }`
+					);
+				}
+			};
+			page.on( 'request', onRequest );
+			await page.addInitScript( () => {
+				const seen = { progress: [] as string[], rowSpinner: false };
+				( window as unknown as { rlgSeen: typeof seen } ).rlgSeen =
+					seen;
+				new MutationObserver( () => {
+					const text = document.querySelector(
+						'.rlg-progress__text'
+					)?.textContent;
+					if ( text && seen.progress.at( -1 ) !== text ) {
+						seen.progress.push( text );
+					}
+					seen.rowSpinner ||= !! document.querySelector(
+						'.rlg-item .components-spinner'
+					);
+				} ).observe( document, { childList: true, subtree: true } );
+			} );
+			await openEditor( page, bigPost );
+			await openSidebar( page );
+			const sidebar = page.locator( '.rlg-sidebar' );
+			const view = await settled( page, 1000 );
+			// What the sidebar showed while the checks ran: progress lines,
+			// and whether a row ever had a spinner.
+			const seen = ( await page.evaluate( () => {
+				const w = window as unknown as {
+					rlgSeen: { progress: string[]; rowSpinner: boolean };
+				};
+				return w.rlgSeen;
+			} ) ) ?? { progress: [], rowSpinner: false };
+			expect( seen.rowSpinner ).toBe( false );
+			expect( seen.progress.length ).toBeGreaterThan( 0 );
+			expect(
+				seen.progress.every( ( text ) =>
+					/^Checking [\d,]+ of 1,000 links$/.test( text )
+				)
+			).toBe( true );
+			page.off( 'request', onRequest );
+			expect(
+				Object.values( view.checks ).filter(
+					( c ) => c.state === 'failed'
+				)
+			).toEqual( [] );
+			// Handed over as one job in requests of at most 100 links, then
+			// followed by polls: never one request per batch that must finish.
+			const posts = requests.filter( ( r ) => r.startsWith( 'POST' ) );
+			expect( posts[ 0 ] ).toMatch( /^POST check-jobs/ );
+			expect( posts.length ).toBe( 10 );
+			expect(
+				posts
+					.slice( 1 )
+					.every( ( r ) =>
+						/check-jobs\/[0-9a-f]{32}\/links/.test( r )
+					)
+			).toBe( true );
+			expect( await sidebar.locator( '.rlg-progress' ).count() ).toBe(
+				0
+			);
+
+			// Windowed: a bounded number of rows, whatever the post's size.
+			await expectText( sidebar, 'External links: 1000, to 3 sites.' );
+			const rows = await sidebar.locator( '.rlg-link' ).count();
+			expect( rows ).toBeGreaterThan( 0 );
+			expect( rows ).toBeLessThan( 40 );
+			expect(
+				await sidebar.evaluate(
+					( element ) => element.querySelectorAll( '*' ).length
+				)
+			).toBeLessThan( 2000 );
+			await screenshot( page, 'editor-sidebar-1000', {
+				fullPage: false,
+			} );
+
+			// Scrolling the panel renders the rows that come into view.
+			await page.evaluate( () => {
+				const list = document.querySelector( '.rlg-window' );
+				let node = list?.parentElement ?? null;
+				while (
+					node &&
+					! /auto|scroll/.test( getComputedStyle( node ).overflowY )
+				) {
+					node = node.parentElement;
+				}
+				node?.scrollTo( 0, node.scrollHeight / 2 );
+			} );
+			await page.waitForTimeout( 300 );
+			const middle = await sidebar
+				.locator( '.rlg-link__anchor' )
+				.allTextContents();
+			expect( middle.length ).toBeLessThan( 40 );
+			expect( middle ).not.toContain( 'resource 0' );
+			await screenshot( page, 'editor-sidebar-1000-scrolled', {
+				fullPage: false,
+			} );
+
+			// The filter finds one link among 1,000.
+			await sidebar
+				.getByRole( 'searchbox', { name: 'Filter partners and links' } )
+				.fill( 'resource 777' );
+			await expectText( sidebar.locator( '.rlg-link' ), 'resource 777' );
+			expect( await sidebar.locator( '.rlg-link' ).count() ).toBe( 1 );
+			expect( session.errors ).toEqual( [] );
+		} );
+	} );
+
 	describe( 'without a reachable service', () => {
 		it( 'still shows the local findings, with one notice linking to the settings', async () => {
 			const { page } = session;
@@ -636,7 +780,7 @@ describe( 'the editor sidebar, fixes and pre-publish checks', () => {
 				);
 				await expectText(
 					partnerPanel( page, 'no-backlink.test' ),
-					'Could not check'
+					'Not checked: the check service did not answer'
 				);
 				await screenshot( page, 'editor-service-down', {
 					fullPage: false,
@@ -662,9 +806,7 @@ async function expectText(
 	locator: ReturnType< Page[ 'locator' ] >,
 	text: string
 ): Promise< void > {
-	await locator
-		.filter( { hasText: text } )
-		.first()
-		.waitFor( { timeout: 15000 } );
-	expect( await locator.first().textContent() ).toContain( text );
+	const found = locator.filter( { hasText: text } ).first();
+	await found.waitFor( { timeout: 15000 } );
+	expect( await found.textContent() ).toContain( text );
 }

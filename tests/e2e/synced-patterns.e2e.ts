@@ -94,11 +94,9 @@ async function expectText(
 	locator: ReturnType< Page[ 'locator' ] >,
 	text: string
 ): Promise< void > {
-	await locator
-		.filter( { hasText: text } )
-		.first()
-		.waitFor( { timeout: 15000 } );
-	expect( await locator.first().textContent() ).toContain( text );
+	const found = locator.filter( { hasText: text } ).first();
+	await found.waitFor( { timeout: 15000 } );
+	expect( await found.textContent() ).toContain( text );
 }
 
 const paragraph = ( html: string ) =>
@@ -193,9 +191,9 @@ describe( 'links inside synced patterns', () => {
 		await openSidebar( page );
 		const sidebar = page.locator( '.rlg-sidebar' );
 		await expectText( sidebar, 'External links: 3, to 3 sites.' );
-		const footer = page.locator( '.rlg-partner', {
-			hasText: 'footer-swap.test',
-		} );
+		const footer = page.locator(
+			'.rlg-item[data-rlg-domain="footer-swap.test"]'
+		);
 		await expectText(
 			footer,
 			`From synced pattern “${ PATTERN_TITLE }”: edit the pattern to change this link.`
@@ -230,9 +228,9 @@ describe( 'links inside synced patterns', () => {
 
 	it( 'offers to edit the pattern instead of fixing its link here, and leaves the post as it was', async () => {
 		const { page } = session;
-		const footer = page.locator( '.rlg-partner', {
-			hasText: 'footer-swap.test',
-		} );
+		const footer = page.locator(
+			'.rlg-item[data-rlg-domain="footer-swap.test"]'
+		);
 		expect(
 			await footer
 				.getByRole( 'button', { name: 'Add rel="nofollow"' } )

@@ -58,7 +58,7 @@ describe( 'parseEditorContext', () => {
 } );
 
 describe( 'toEditorError', () => {
-	it( 'keeps the code and message of a WP_Error response', () => {
+	it( 'keeps the code, message, status and service code of a WP_Error response', () => {
 		expect(
 			toEditorError( {
 				code: 'rlg_service_unreachable',
@@ -70,7 +70,15 @@ describe( 'toEditorError', () => {
 			code: 'rlg_service_unreachable',
 			message:
 				'The link check service at http://127.0.0.1:9 did not answer.',
+			status: 502,
 		} );
+		expect(
+			toEditorError( {
+				code: 'rlg_service_error',
+				message: 'no such check job',
+				data: { status: 404, serviceCode: 'ERR_JOB_UNKNOWN' },
+			} )
+		).toMatchObject( { status: 404, serviceCode: 'ERR_JOB_UNKNOWN' } );
 	} );
 
 	it( 'names the fields of an invalid response', () => {

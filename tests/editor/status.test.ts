@@ -41,7 +41,25 @@ describe( 'linkStatus', () => {
 		} );
 	} );
 
-	it( 'reports a failed request as a service error with its message', () => {
+	it( 'reports a target the service answered without as a service error with its message', () => {
+		expect(
+			linkStatus(
+				link,
+				{
+					state: 'failed',
+					url: link.link.href,
+					error: { code: 'rlg_missing_result', message: 'none' },
+				},
+				true
+			)
+		).toEqual( {
+			kind: 'could-not-check',
+			reason: 'service-error',
+			detail: 'none',
+		} );
+	} );
+
+	it( 'says "not checked", not "could not check", when the service did not answer', () => {
 		expect(
 			linkStatus(
 				link,
@@ -49,14 +67,11 @@ describe( 'linkStatus', () => {
 					state: 'failed',
 					url: link.link.href,
 					error: { code: 'rlg_service_unreachable', message: 'down' },
+					serviceWide: true,
 				},
 				true
 			)
-		).toEqual( {
-			kind: 'could-not-check',
-			reason: 'service-error',
-			detail: 'down',
-		} );
+		).toEqual( { kind: 'not-checked', why: 'service-down' } );
 	} );
 } );
 

@@ -6,7 +6,6 @@ import {
 	retryFailed,
 	startChecks,
 } from '../../src/editor/store/actions';
-import { matchResults } from '../../src/editor/store/match-results';
 import {
 	initialState,
 	reducer,
@@ -117,26 +116,5 @@ describe( 'editor store reducer', () => {
 		expect( selectors.getChecks( next ) ).toBe(
 			selectors.getChecks( state )
 		);
-	} );
-} );
-
-describe( 'matchResults', () => {
-	it( 'pairs results with targets by normalised URL, not by order', () => {
-		const targets = [
-			target( 'a.example/x', 'https://a.example/x' ),
-			target( 'b.example/y', 'https://www.b.example/y/' ),
-		];
-		const { done, missing } = matchResults( targets, [
-			result( 'https://b.example/y' ),
-			result( 'https://a.example/x' ),
-		] );
-		expect( done[ 'a.example/x' ].target ).toBe( 'https://a.example/x' );
-		expect( done[ 'b.example/y' ].target ).toBe( 'https://b.example/y' );
-		expect( missing ).toEqual( [] );
-	} );
-
-	it( 'lists targets the service did not answer for', () => {
-		const { missing } = matchResults( [ target( 'c.example' ) ], [] );
-		expect( missing.map( ( t ) => t.key ) ).toEqual( [ 'c.example' ] );
 	} );
 } );

@@ -3,21 +3,28 @@
 /**
  * One external link: its anchor (a button that jumps to its block), the
  * block it sits in, its status, and the findings about its target.
+ *
+ * A row reads its own check from the store and is memoised on what it
+ * shows, so a result for another partner, or a new analysis that left this
+ * link as it was, does not render it again (issue 20).
  */
 import { Button } from '@wordpress/components';
-import { createElement } from '@wordpress/element';
+import { useSelect } from '@wordpress/data';
+import { createElement, memo } from '@wordpress/element';
 import { __, sprintf } from '@wordpress/i18n';
 import type { Finding } from '../../core';
 import { fixesForLink, type FixAction } from '../analysis/fixes';
 import { fixActionLabel, patternName } from '../messages';
-import type { EditorLink, LinkStatus } from '../types';
+import { linkStatus } from '../links/status';
+import { store } from '../store';
+import type { EditorLink } from '../types';
 import { blockTitle } from '../wp-globals';
 import { FindingNotice } from './FindingNotice';
 import { LinkStatusText } from './LinkStatusText';
 
 export interface LinkRowProps {
 	link: EditorLink;
-	status: LinkStatus;
+	serviceConfigured: boolean;
 	/** Findings about this link's target; empty for repeated targets. */
 	findings: Finding[];
 	onShow: ( link: EditorLink ) => void;
@@ -33,18 +40,24 @@ export function anchorLabel( link: EditorLink ): string {
 		: __( '(no anchor text)', 'reciprocal-link-guard' );
 }
 
-export function LinkRow( {
+function Row( {
 	link,
-	status,
+	serviceConfigured,
 	findings,
 	onShow,
 	onAction,
 }: LinkRowProps ) {
+	// This row's entry only: the store keeps unchanged entries as they were.
+	const entry = useSelect(
+		( select ) => select( store ).getCheck( link.key ),
+		[ link.key ]
+	);
+	const status = linkStatus( link, entry, serviceConfigured );
 	const title = blockTitle( link.blockName );
 	const label = anchorLabel( link );
 	const actions = fixesForLink( findings, link );
 	return (
-		<li className="rlg-link" data-rlg-key={ link.key }>
+		<div className="rlg-link" data-rlg-key={ link.key }>
 			<div className="rlg-link__head">
 				<Button
 					variant="link"
@@ -130,6 +143,45 @@ export function LinkRow( {
 					finding={ finding }
 				/>
 			) ) }
-		</li>
+		</div>
 	);
 }
+
+/** What a row shows of its link; a new analysis makes new but equal objects. */
+function sameLink( a: EditorLink, b: EditorLink ): boolean {
+	return (
+		a === b ||
+		( a.id === b.id &&
+			a.key === b.key &&
+			a.clientId === b.clientId &&
+			a.blockName === b.blockName &&
+			a.link.href === b.link.href &&
+			a.link.text === b.link.text &&
+			a.link.isImage === b.link.isImage &&
+			a.link.rel.join( ' ' ) === b.link.rel.join( ' ' ) &&
+			a.syncedPattern?.ref === b.syncedPattern?.ref &&
+			a.syncedPattern?.title === b.syncedPattern?.title )
+	);
+}
+
+function sameFindings( a: Finding[], b: Finding[] ): boolean {
+	return (
+		a === b ||
+		( a.length === b.length &&
+			a.every(
+				( finding, index ) =>
+					finding === b[ index ] ||
+					JSON.stringify( finding ) === JSON.stringify( b[ index ] )
+			) )
+	);
+}
+
+export const LinkRow = memo(
+	Row,
+	( before, after ) =>
+		before.serviceConfigured === after.serviceConfigured &&
+		before.onShow === after.onShow &&
+		before.onAction === after.onAction &&
+		sameLink( before.link, after.link ) &&
+		sameFindings( before.findings, after.findings )
+);

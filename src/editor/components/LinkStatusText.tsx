@@ -4,7 +4,6 @@
  * A link's check status in words, and for a partner that links back, where
  * their link sits, with which anchor and rel.
  */
-import { Spinner } from '@wordpress/components';
 import { createElement } from '@wordpress/element';
 import { __, sprintf } from '@wordpress/i18n';
 import type { Backlink } from '../../core';
@@ -64,19 +63,25 @@ export function LinkStatusText( { status }: { status: LinkStatus } ) {
 				</span>
 			);
 		case 'checking':
+			// No spinner per row: one progress line above the list says how
+			// far the checks are (1,000 animated spinners cost a frame each).
 			return (
 				<span className="rlg-status rlg-status--checking">
-					<Spinner />
-					{ __( 'Checking…', 'reciprocal-link-guard' ) }
+					{ __( 'Being checked', 'reciprocal-link-guard' ) }
 				</span>
 			);
 		case 'not-checked':
 			return (
 				<span className="rlg-status rlg-status--not-checked">
-					{ __(
-						'Not checked: no check service',
-						'reciprocal-link-guard'
-					) }
+					{ status.why === 'service-down'
+						? __(
+								'Not checked: the check service did not answer',
+								'reciprocal-link-guard'
+							)
+						: __(
+								'Not checked: no check service',
+								'reciprocal-link-guard'
+							) }
 				</span>
 			);
 		case 'no-link':

@@ -5,15 +5,16 @@
  * by partner, with status, their link to us and the findings.
  */
 import { Button, PanelBody, Spinner } from '@wordpress/components';
-import { createElement } from '@wordpress/element';
-import { __, _n, sprintf } from '@wordpress/i18n';
+import { createElement, useCallback } from '@wordpress/element';
+import { __, sprintf } from '@wordpress/i18n';
 import { useBlockNavigation } from '../hooks/useBlockNavigation';
 import { useLinkActions } from '../hooks/useLinkActions';
 import { useSidebarModel } from '../hooks/useSidebarModel';
 import { patternName } from '../messages';
-import type { SyncedPatternNote } from '../types';
+import type { EditorLink, SyncedPatternNote } from '../types';
+import { CheckProgress } from './CheckProgress';
 import { FindingNotice } from './FindingNotice';
-import { PartnerGroup } from './PartnerGroup';
+import { PartnerList } from './PartnerList';
 import { PublishGate } from './PublishGate';
 import { ServiceNotice } from './ServiceNotice';
 import { SIDEBAR_CSS } from './styles';
@@ -23,6 +24,10 @@ export function Sidebar() {
 	const { analysis } = model;
 	const goToBlock = useBlockNavigation();
 	const onAction = useLinkActions( analysis ? analysis.links : [] );
+	const onShow = useCallback(
+		( link: EditorLink ) => goToBlock( link.clientId ),
+		[ goToBlock ]
+	);
 
 	return (
 		<div className="rlg-sidebar">
@@ -56,6 +61,10 @@ export function Sidebar() {
 						) }
 					</p>
 				) }
+				<CheckProgress
+					progress={ model.progress }
+					trouble={ model.checkTrouble }
+				/>
 				{ analysis?.syncedPatterns?.length ? (
 					<SyncedPatternNotes
 						patterns={ analysis.syncedPatterns }
@@ -65,6 +74,14 @@ export function Sidebar() {
 				{ analysis?.error ? (
 					<FindingErrorNotice message={ analysis.error } />
 				) : null }
+				{ /* Site-wide findings (too many partners, too many new
+				     exchanges) first: they are about every partner below. */ }
+				{ ( analysis?.siteFindings ?? [] ).map( ( finding, index ) => (
+					<FindingNotice
+						key={ `site-${ finding.code }-${ index }` }
+						finding={ finding }
+					/>
+				) ) }
 				{ model.postFindings.map( ( finding, index ) => (
 					<FindingNotice
 						key={ `${ finding.code }-${ index }` }
@@ -80,30 +97,15 @@ export function Sidebar() {
 					</p>
 				) : null }
 			</PanelBody>
-			{ model.groups.map( ( group ) => (
-				<PartnerGroup
-					key={ group.domain }
-					group={ group }
-					statusOf={ model.statusOf }
-					findings={ analysis ? analysis.findings : [] }
-					keyOf={ model.keyOf }
-					onShow={ ( link ) => goToBlock( link.clientId ) }
+			{ model.groups.length > 0 ? (
+				<PartnerList
+					groups={ model.groups }
+					checks={ model.checks }
+					findingsByKey={ model.findingsByKey }
+					serviceConfigured={ !! model.context?.serviceConfigured }
+					onShow={ onShow }
 					onAction={ onAction }
 				/>
-			) ) }
-			{ model.groups.length > 0 ? (
-				<p className="screen-reader-text">
-					{ sprintf(
-						/* translators: %d: number of partner sites. */
-						_n(
-							'%d partner site listed.',
-							'%d partner sites listed.',
-							model.groups.length,
-							'reciprocal-link-guard'
-						),
-						model.groups.length
-					) }
-				</p>
 			) : null }
 		</div>
 	);

@@ -6,9 +6,24 @@ export const SIDEBAR_CSS = `
 .rlg-sidebar__summary{margin:0 0 12px;color:#1e1e1e}
 .rlg-sidebar .components-notice{margin:0 0 12px}
 .rlg-sidebar .components-notice p{margin:0 0 4px}
-.rlg-partner__links{margin:0;padding:0;list-style:none}
-.rlg-link{margin:0 0 16px;padding:0 0 12px;border-bottom:1px solid #e0e0e0}
-.rlg-link:last-child{border-bottom:0}
+.rlg-partner-list{padding:0 16px 16px}
+.rlg-filter{display:flex;flex-direction:column;gap:8px;margin:0 0 12px}
+.rlg-filter__empty{color:#757575}
+.rlg-window{position:relative;width:100%}
+.rlg-item{position:absolute;top:0;left:0;width:100%}
+.rlg-partner__heading{margin:0;padding:4px 0 0;font-size:13px}
+.rlg-partner__toggle{display:flex;gap:6px;align-items:baseline;width:100%;padding:10px 0;border:0;border-top:1px solid #e0e0e0;background:none;color:#1e1e1e;font-weight:600;text-align:left;cursor:pointer}
+.rlg-partner__toggle:focus-visible{outline:2px solid var(--wp-admin-theme-color,#3858e9);outline-offset:-2px}
+.rlg-partner__title{flex:1 1 auto}
+.rlg-partner__count{color:#757575;font-weight:400;font-size:12px;white-space:nowrap}
+.rlg-partner__header--critical .rlg-partner__title{color:#cc1818}
+.rlg-partner__header--warning .rlg-partner__title{color:#8a5a00}
+.rlg-link{margin:0;padding:8px 0 12px 16px;border-bottom:1px solid #f0f0f0}
+.rlg-progress{margin:0 0 12px}
+.rlg-progress__text{margin:0 0 4px}
+.rlg-progress__bar{height:4px;background:#e0e0e0;border-radius:2px;overflow:hidden}
+.rlg-progress__done{height:100%;background:var(--wp-admin-theme-color,#3858e9)}
+.rlg-progress__trouble{margin:4px 0 0;color:#8a5a00;font-size:12px}
 .rlg-link__head{display:flex;flex-direction:column;gap:2px;margin-bottom:6px}
 .rlg-link__anchor.components-button{height:auto;padding:0;text-align:left;font-weight:600;white-space:normal}
 .rlg-link__url{color:#757575;font-size:12px;word-break:break-all}

@@ -1,7 +1,7 @@
 /**
  * What a finding's action button does, for one link.
  */
-import { useCallback } from '@wordpress/element';
+import { useCallback, useRef } from '@wordpress/element';
 import { patternEditUrl, type FixAction } from '../analysis/fixes';
 import type { EditorLink } from '../types';
 import { useBlockNavigation } from './useBlockNavigation';
@@ -12,10 +12,14 @@ export function useLinkActions(
 ): ( link: EditorLink, action: FixAction ) => void {
 	const goToBlock = useBlockNavigation();
 	const applyRel = useRelFix();
+	// The post's links change with every analysis; the callback must not,
+	// or every memoised sidebar row would render again with it.
+	const current = useRef( links );
+	current.current = links;
 	return useCallback(
 		( link: EditorLink, action: FixAction ) => {
 			if ( action === 'nofollow' || action === 'sponsored' ) {
-				applyRel( link, links, action );
+				applyRel( link, current.current, action );
 			} else if ( action === 'edit-pattern' && link.syncedPattern ) {
 				// A new tab: the post being written stays open, unsaved
 				// edits included.
@@ -28,6 +32,6 @@ export function useLinkActions(
 				goToBlock( link.clientId );
 			}
 		},
-		[ applyRel, goToBlock, links ]
+		[ applyRel, goToBlock ]
 	);
 }

@@ -6,10 +6,13 @@ import { useDispatch, useSelect } from '@wordpress/data';
 import { useCallback, useMemo } from '@wordpress/element';
 import type { Finding } from '../../core';
 import { urlKey } from '../../core/url';
+import { checkProgress, findingsByKey } from '../links/sidebar-items';
 import { groupByPartner, linkStatus, type PartnerGroup } from '../links/status';
 import { store } from '../store';
+import type { CheckTrouble } from '../store/reducer';
 import type {
 	Analysis,
+	CheckEntry,
 	EditorContext,
 	EditorError,
 	EditorLink,
@@ -27,6 +30,13 @@ export interface SidebarModel {
 	serviceError: EditorError | null;
 	analysis: Analysis | null;
 	groups: PartnerGroup[];
+	checks: Record< string, CheckEntry >;
+	/** Findings per target key (one pass, for the rows). */
+	findingsByKey: Map< string, Finding[] >;
+	/** Distinct external targets and how many have a finished check. */
+	progress: { total: number; finished: number; checking: boolean };
+	/** Requests to the service failing for now and being retried. */
+	checkTrouble: CheckTrouble | null;
 	externalCount: number;
 	internalCount: number;
 	/** Findings that are about the post rather than one link. */
@@ -43,11 +53,12 @@ export interface SidebarModel {
 
 export function useSidebarModel(): SidebarModel {
 	const { context, error: contextError } = useEditorContext();
-	const { analysis, checks, serviceError } = useSelect(
+	const { analysis, checks, serviceError, checkTrouble } = useSelect(
 		( select ) => ( {
 			analysis: select( store ).getAnalysis(),
 			checks: select( store ).getChecks(),
 			serviceError: select( store ).getServiceError(),
+			checkTrouble: select( store ).getCheckTrouble(),
 		} ),
 		[]
 	);
@@ -70,6 +81,8 @@ export function useSidebarModel(): SidebarModel {
 		const external = links.filter( ( l ) => l.external );
 		return {
 			groups: groupByPartner( links, findings, urlKey ),
+			findingsByKey: findingsByKey( findings, urlKey ),
+			progress: checkProgress( links, checks ),
 			externalCount: external.length,
 			internalCount: links.length - external.length,
 			postFindings: findings.filter( ( f ) => ! f.linkUrl ),
@@ -113,6 +126,8 @@ export function useSidebarModel(): SidebarModel {
 		reciprocityProblem,
 		serviceError: serviceDown,
 		analysis,
+		checks,
+		checkTrouble,
 		...derived,
 		blockers,
 		statusOf,

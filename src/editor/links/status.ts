@@ -16,12 +16,17 @@ export function linkStatus(
 	if ( ! entry ) {
 		return serviceConfigured
 			? { kind: 'waiting' }
-			: { kind: 'not-checked' };
+			: { kind: 'not-checked', why: 'no-service' };
 	}
 	switch ( entry.state ) {
 		case 'checking':
 			return { kind: 'checking' };
 		case 'failed':
+			// "Could not check" is about the partner; a service that did not
+			// answer leaves the partner unchecked (explained once, above).
+			if ( entry.serviceWide ) {
+				return { kind: 'not-checked', why: 'service-down' };
+			}
 			return {
 				kind: 'could-not-check',
 				reason: 'service-error',
@@ -71,8 +76,19 @@ export function findingsForKey(
 }
 
 /**
+ * Something to fix. "Links back to us" only describes the relationship
+ * (issue 18): it is never a problem, even as a warning over the site's
+ * partner limits, where the site-wide finding says what to do.
+ */
+export function isProblem( finding: Finding ): boolean {
+	return finding.severity !== 'info' && finding.code !== 'reciprocal-link';
+}
+
+/**
  * External links grouped by partner domain, in the order partners first
- * appear in the post; partners with the most severe findings first.
+ * appear in the post; partners with the most severe problems first.
+ * Findings are keyed once (not filtered per partner): at 1,000 links that
+ * was a million comparisons.
  */
 export function groupByPartner(
 	links: readonly EditorLink[],
@@ -92,17 +108,28 @@ export function groupByPartner(
 		group.links.push( link );
 		groups.set( link.domain, group );
 	}
+	const domainOfKey = new Map< string, string >();
 	for ( const group of groups.values() ) {
-		const keys = new Set( group.links.map( ( l ) => l.key ) );
-		group.findings = findings
-			.filter(
-				( f ) =>
-					f.linkUrl !== undefined && keys.has( keyOf( f.linkUrl ) )
-			)
-			.sort( bySeverity );
+		for ( const link of group.links ) {
+			domainOfKey.set( link.key, group.domain );
+		}
 	}
-	const worst = ( g: PartnerGroup ) =>
-		g.findings.length ? SEVERITY_RANK[ g.findings[ 0 ].severity ] : 3;
+	for ( const finding of findings ) {
+		if ( finding.linkUrl === undefined ) {
+			continue;
+		}
+		const domain = domainOfKey.get( keyOf( finding.linkUrl ) );
+		if ( domain !== undefined ) {
+			groups.get( domain )!.findings.push( finding );
+		}
+	}
+	for ( const group of groups.values() ) {
+		group.findings.sort( bySeverity );
+	}
+	const worst = ( g: PartnerGroup ) => {
+		const problem = g.findings.find( isProblem );
+		return problem ? SEVERITY_RANK[ problem.severity ] : 3;
+	};
 	return [ ...groups.values() ]
 		.map( ( group, order ) => ( { group, order } ) )
 		.sort(

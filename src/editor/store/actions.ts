@@ -3,17 +3,18 @@
  * to the REST routes (WordPress 6.0+ runs thunks in every data store).
  */
 import { __, sprintf } from '@wordpress/i18n';
-import { MAX_LINKS_PER_CHECK, type BacklinkResult } from '../../core';
+import type { BacklinkResult } from '../../core';
 import {
+	appendToCheckJob,
 	fetchEditorContext,
-	requestChecks,
+	pollCheckJob,
 	requestOverride,
-	toEditorError,
+	startCheckJob,
 } from '../api';
-import { chunk, type CheckTarget } from '../links/diff';
+import type { CheckTarget } from '../links/diff';
 import type { Analysis, EditorContext, EditorError } from '../types';
-import { matchResults } from './match-results';
-import type { Action, OverrideState } from './reducer';
+import { followCheckJob, type FollowOptions } from './follow-check-job';
+import type { Action, CheckTrouble, OverrideState } from './reducer';
 
 export function startContext(): Action {
 	return { type: 'START_CONTEXT' };
@@ -54,6 +55,11 @@ export function failChecks(
 	};
 }
 
+/** A transient failure being retried (null: requests succeed again). */
+export function setCheckTrouble( trouble: CheckTrouble | null ): Action {
+	return { type: 'SET_CHECK_TROUBLE', trouble };
+}
+
 /** Forget failed checks so the next analysis sends those targets again. */
 export function retryFailed(): Action {
 	return { type: 'RETRY_FAILED' };
@@ -73,64 +79,84 @@ interface ThunkArgs {
 		startChecks: typeof startChecks;
 		receiveResults: typeof receiveResults;
 		failChecks: typeof failChecks;
+		setCheckTrouble: typeof setCheckTrouble;
 		setOverride: typeof setOverride;
 		receiveContext: typeof receiveContext;
 	};
 }
 
-/** Send `targets` to the check route in batches the service accepts. */
+/**
+ * Check `targets` as a job the service runs in the background
+ * (follow-check-job.ts): results land in the store as they become known,
+ * transient failures are retried, and only a service that stays away marks
+ * the remaining targets failed (with one service error, not per partner).
+ */
 export function checkTargets(
 	targets: CheckTarget[],
 	postId: number,
-	keywords: string[]
+	keywords: string[],
+	follow: Partial<
+		Omit< FollowOptions, 'api' | 'onResults' | 'onTrouble' >
+	> = {}
 ) {
 	return async ( { dispatch }: ThunkArgs ): Promise< void > => {
 		if ( targets.length === 0 ) {
 			return;
 		}
 		dispatch.startChecks( targets );
+		const request = ( batch: CheckTarget[] ) => ( {
+			postId,
+			links: batch.map( ( t ) => ( {
+				url: t.url,
+				anchorText: t.anchorText,
+			} ) ),
+			keywords,
+		} );
+		const urls = Object.fromEntries(
+			targets.map( ( t ) => [ t.key, t.url ] )
+		);
 		let foundPartner = false;
-		for ( const batch of chunk( targets, MAX_LINKS_PER_CHECK ) ) {
-			try {
-				const response = await requestChecks( {
-					postId,
-					links: batch.map( ( t ) => ( {
-						url: t.url,
-						anchorText: t.anchorText,
-					} ) ),
-					keywords,
-				} );
-				const { done, missing } = matchResults(
-					batch,
-					response.results
-				);
-				const urls = Object.fromEntries(
-					batch.map( ( t ) => [ t.key, t.url ] )
-				);
-				dispatch.receiveResults( done, urls );
-				foundPartner ||= Object.values( done ).some(
+		const outcome = await followCheckJob( targets, {
+			...follow,
+			api: {
+				start: ( batch ) => startCheckJob( request( batch ) ),
+				append: ( id, batch ) =>
+					appendToCheckJob( id, request( batch ) ),
+				poll: pollCheckJob,
+			},
+			onResults: ( results ) => {
+				dispatch.receiveResults( results, urls );
+				foundPartner ||= Object.values( results ).some(
 					( result ) => result.status === 'links-back'
 				);
-				if ( missing.length ) {
-					dispatch.failChecks(
-						missing,
-						{
-							code: 'rlg_missing_result',
-							message: sprintf(
-								/* translators: %d: number of links. */
-								__(
-									'The service answered without a result for %d link(s).',
-									'reciprocal-link-guard'
-								),
-								missing.length
-							),
-						},
-						false
-					);
-				}
-			} catch ( error ) {
-				dispatch.failChecks( batch, toEditorError( error ), true );
-			}
+			},
+			onTrouble: ( error, retryInMs ) =>
+				dispatch.setCheckTrouble( error ? { error, retryInMs } : null ),
+		} );
+		dispatch.setCheckTrouble( null );
+		if ( outcome.missing.length ) {
+			dispatch.failChecks(
+				outcome.missing,
+				{
+					code: 'rlg_missing_result',
+					message: sprintf(
+						/* translators: %d: number of links. */
+						__(
+							'The service answered without a result for %d link(s).',
+							'reciprocal-link-guard'
+						),
+						outcome.missing.length
+					),
+				},
+				false
+			);
+		}
+		if ( outcome.gaveUp ) {
+			dispatch.failChecks(
+				outcome.gaveUp.targets,
+				outcome.gaveUp.error,
+				true
+			);
 		}
 		if ( foundPartner ) {
 			// The service has just stored these partners: the site-wide

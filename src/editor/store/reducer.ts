@@ -23,11 +23,18 @@ export interface OverrideState {
 	codes: string[];
 }
 
+/** Requests to the check routes are failing for now and being retried. */
+export interface CheckTrouble {
+	error: EditorError;
+	retryInMs: number;
+}
+
 export interface State {
 	context: ContextState;
 	checks: Record< string, CheckEntry >;
 	/** The last failure of the check route itself (service down, misconfigured). */
 	serviceError: EditorError | null;
+	checkTrouble: CheckTrouble | null;
 	analysis: Analysis | null;
 	override: OverrideState | null;
 }
@@ -36,6 +43,7 @@ export const initialState: State = {
 	context: { status: 'idle' },
 	checks: {},
 	serviceError: null,
+	checkTrouble: null,
 	analysis: null,
 	override: null,
 };
@@ -57,6 +65,7 @@ export type Action =
 			/** The route itself failed, not just these targets. */
 			serviceWide: boolean;
 	  }
+	| { type: 'SET_CHECK_TROUBLE'; trouble: CheckTrouble | null }
 	| { type: 'RETRY_FAILED' }
 	| { type: 'RECEIVE_ANALYSIS'; analysis: Analysis }
 	| { type: 'SET_OVERRIDE'; override: OverrideState | null };
@@ -96,7 +105,12 @@ export function reducer( state: State = initialState, action: Action ): State {
 		case 'FAIL_CHECKS': {
 			const checks = { ...state.checks };
 			for ( const { key, url } of action.targets ) {
-				checks[ key ] = { state: 'failed', url, error: action.error };
+				checks[ key ] = {
+					state: 'failed',
+					url,
+					error: action.error,
+					serviceWide: action.serviceWide,
+				};
 			}
 			return {
 				...state,
@@ -106,6 +120,10 @@ export function reducer( state: State = initialState, action: Action ): State {
 					: state.serviceError,
 			};
 		}
+		case 'SET_CHECK_TROUBLE':
+			return state.checkTrouble === action.trouble
+				? state
+				: { ...state, checkTrouble: action.trouble };
 		case 'RETRY_FAILED': {
 			const checks: Record< string, CheckEntry > = {};
 			for ( const [ key, entry ] of Object.entries( state.checks ) ) {

@@ -8,7 +8,7 @@ import type {
 	EditorError,
 	Analysis,
 } from '../types';
-import type { OverrideState, State } from './reducer';
+import type { CheckTrouble, OverrideState, State } from './reducer';
 
 /** The site context; its resolver fetches it from the REST route once. */
 export function getContext( state: State ): EditorContext | null {
@@ -29,6 +29,11 @@ export function getCheck( state: State, key: string ): CheckEntry | undefined {
 
 export function getServiceError( state: State ): EditorError | null {
 	return state.serviceError;
+}
+
+/** A transient failure of the check routes being retried, or null. */
+export function getCheckTrouble( state: State ): CheckTrouble | null {
+	return state.checkTrouble;
 }
 
 export function isChecking( state: State ): boolean {

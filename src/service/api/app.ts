@@ -3,6 +3,9 @@
  *
  *   GET  /v1/health  no auth        { ok, version, uptime }
  *   POST /v1/check   signed         CheckRequest  -> CheckResponse
+ *   POST /v1/check-jobs, POST /v1/check-jobs/:id/links,
+ *   GET  /v1/check-jobs/:id?after&wait  signed: the same checks as a job
+ *        the client follows (routes-check-jobs.ts)
  *   GET  /v1/stats   signed         SiteStats of the signing site
  *   PUT  /v1/site/settings, GET /v1/site/settings  signed: the site's own
  *        settings (routes-site-settings.ts), used for all of the above
@@ -14,11 +17,7 @@ import { STATUS_CODES } from 'node:http';
 import type { Duplex } from 'node:stream';
 import Fastify from 'fastify';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import {
-	CheckRequestSchema,
-	CheckResponseSchema,
-	SiteStatsSchema,
-} from '../../core/schemas';
+import { CheckResponseSchema, SiteStatsSchema } from '../../core/schemas';
 import type { Settings } from '../../core/settings';
 import { createRequestVerifier } from '../auth/verify';
 import type { RequestVerifier } from '../auth/verify';
@@ -29,9 +28,12 @@ import type { Logger } from '../logger';
 import { silentLogger } from '../logger';
 import { siteIdentity } from '../store/site-identity';
 import type { SiteRecord, Store } from '../store/types';
-import { HttpError, mapError, validationError } from './errors';
+import { authorizedCheckRequest } from './check-request';
+import { HttpError, mapError } from './errors';
+import { registerCheckJobRoutes } from './routes-check-jobs';
 import { registerPartnerCheckRoutes } from './routes-partner-check';
 import { registerPostVerdictRoutes } from './routes-post-verdict';
+import { createCheckJobs, type CheckJobs } from '../check-jobs';
 import { registerReportRoutes } from './routes-report';
 import { registerSiteSettingsRoutes } from './routes-site-settings';
 import { createSettingsResolver } from '../site-settings';
@@ -59,6 +61,8 @@ export interface AppOptions {
 	replayCache?: NonceRegistry;
 	/** Clock for signature windows and stats (tests move it). */
 	now?: () => number;
+	/** Check jobs (default: held in this process, over `checkService`). */
+	checkJobs?: CheckJobs;
 	/** Also serve the scan and report routes (src/service/api/routes-report.ts). */
 	report?: ReportRoutesOptions;
 }
@@ -223,35 +227,11 @@ export async function buildApp(
 
 	app.post( '/v1/check', { preHandler: authenticate }, async ( request ) => {
 		const site = request.site as SiteRecord;
-		const parsed = CheckRequestSchema.safeParse(
-			parseJson( rawBody( request ) )
+		const checkRequest = authorizedCheckRequest(
+			parseJson( rawBody( request ) ),
+			site
 		);
-		if ( ! parsed.success ) {
-			throw validationError( parsed.error );
-		}
-		const identity = siteIdentity( parsed.data.site );
-		const signedFor = [ site.url, ...site.alternateUrls ].map(
-			( url ) => siteIdentity( url )?.siteKey
-		);
-		if ( ! identity || ! signedFor.includes( identity.siteKey ) ) {
-			throw new HttpError(
-				403,
-				'ERR_SITE_MISMATCH',
-				`site: the request is signed by ${ site.url } but asks about ${ parsed.data.site }`,
-				'site'
-			);
-		}
-		if ( parsed.data.rendered === true && ! site.allowRendered ) {
-			// A rendered check starts Chromium on this machine: the
-			// operator decides which sites may cost it that.
-			throw new HttpError(
-				403,
-				'ERR_RENDER_NOT_ALLOWED',
-				`rendered: ${ site.url } may not ask for rendered checks (they start Chromium on the service machine); the service operator allows them with: rlg sites set ${ site.url } --allow-rendered`,
-				'rendered'
-			);
-		}
-		const response = await checkService.check( parsed.data, site );
+		const response = await checkService.check( checkRequest, site );
 		// The response is a contract too: never send what the schema forbids.
 		return CheckResponseSchema.parse( response );
 	} );
@@ -262,6 +242,12 @@ export async function buildApp(
 		const { velocityWindowDays } = await settingsFor( site );
 		const since = new Date( now() - velocityWindowDays * 86_400_000 );
 		return SiteStatsSchema.parse( await store.siteStats( site.id, since ) );
+	} );
+
+	registerCheckJobRoutes( app, {
+		jobs: options.checkJobs ?? createCheckJobs( { checkService, logger } ),
+		authenticate,
+		parseBody: ( request ) => parseJson( rawBody( request ) ),
 	} );
 
 	registerSiteSettingsRoutes( app, {

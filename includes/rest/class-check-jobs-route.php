@@ -1,0 +1,177 @@
+<?php
+/**
+ * The editor's check jobs (issue 20), forwarded signed to the service:
+ *
+ *   POST reciprocal-link-guard/v1/check-jobs                 { postId, links, keywords?, fresh? } -> 202 job
+ *   POST reciprocal-link-guard/v1/check-jobs/<id>/links      the same body: more links for the job
+ *   GET  reciprocal-link-guard/v1/check-jobs/<id>?after&wait the results known since `after`
+ *
+ * The service accepts a job's links at once and checks them in the
+ * background; every request here answers within seconds, so a big post's
+ * checks never fail because one batch took longer than this proxy waits.
+ *
+ * @package ReciprocalLinkGuard
+ */
+
+namespace ReciprocalLinkGuard;
+
+use WP_REST_Request;
+use WP_REST_Response;
+use WP_REST_Server;
+
+defined( 'ABSPATH' ) || exit;
+
+/**
+ * Registers and serves the check-job routes.
+ */
+final class Check_Jobs_Route {
+
+	/**
+	 * A job id as the service makes them (128 random bits, hex).
+	 */
+	const ID_PATTERN = '(?P<id>[0-9a-f]{32})';
+
+	/**
+	 * Longest a poll may wait for new results, in ms (MAX_JOB_WAIT_MS in schemas.ts).
+	 */
+	const MAX_WAIT_MS = 10000;
+
+	/**
+	 * Hooks the routes.
+	 */
+	public static function register() {
+		register_rest_route(
+			Rest_Controller::NAMESPACE_V1,
+			'/check-jobs',
+			array(
+				'methods'             => WP_REST_Server::CREATABLE,
+				'callback'            => array( __CLASS__, 'start' ),
+				'permission_callback' => array( __CLASS__, 'can_check_post' ),
+				'args'                => Rest_Controller::check_args(),
+			)
+		);
+		register_rest_route(
+			Rest_Controller::NAMESPACE_V1,
+			'/check-jobs/' . self::ID_PATTERN . '/links',
+			array(
+				'methods'             => WP_REST_Server::CREATABLE,
+				'callback'            => array( __CLASS__, 'append' ),
+				'permission_callback' => array( __CLASS__, 'can_check_post' ),
+				'args'                => Rest_Controller::check_args(),
+			)
+		);
+		register_rest_route(
+			Rest_Controller::NAMESPACE_V1,
+			'/check-jobs/' . self::ID_PATTERN,
+			array(
+				'methods'             => WP_REST_Server::READABLE,
+				'callback'            => array( __CLASS__, 'poll' ),
+				'permission_callback' => array( __CLASS__, 'can_follow' ),
+				'args'                => array(
+					'after' => array(
+						'type'    => 'integer',
+						'minimum' => 0,
+						'default' => 0,
+					),
+					'wait'  => array(
+						'type'    => 'integer',
+						'minimum' => 0,
+						'maximum' => self::MAX_WAIT_MS,
+						'default' => 0,
+					),
+				),
+			)
+		);
+	}
+
+	/**
+	 * Starting or extending a job: the same right as a check of the post.
+	 *
+	 * @param WP_REST_Request $request Request.
+	 * @return bool|\WP_Error
+	 */
+	public static function can_check_post( WP_REST_Request $request ) {
+		return Rest_Controller::can_check( $request );
+	}
+
+	/**
+	 * Following a job: anyone who writes posts (the id itself is the secret:
+	 * 128 random bits, known only to the editor that started the job).
+	 *
+	 * @return bool|\WP_Error
+	 */
+	public static function can_follow() {
+		return Rest_Controller::can_edit_posts();
+	}
+
+	/**
+	 * POST check-jobs.
+	 *
+	 * @param WP_REST_Request $request Request.
+	 * @return WP_REST_Response|\WP_Error
+	 */
+	public static function start( WP_REST_Request $request ) {
+		return self::send( $request, 'POST', '/v1/check-jobs' );
+	}
+
+	/**
+	 * POST check-jobs/<id>/links.
+	 *
+	 * @param WP_REST_Request $request Request.
+	 * @return WP_REST_Response|\WP_Error
+	 */
+	public static function append( WP_REST_Request $request ) {
+		return self::send( $request, 'POST', '/v1/check-jobs/' . $request['id'] . '/links' );
+	}
+
+	/**
+	 * GET check-jobs/<id>: waits at most `wait` ms on the service, and this
+	 * proxy a few seconds longer than that.
+	 *
+	 * @param WP_REST_Request $request Request.
+	 * @return WP_REST_Response|\WP_Error
+	 */
+	public static function poll( WP_REST_Request $request ) {
+		$wait   = (int) $request['wait'];
+		$result = Service_Client::from_options()->request(
+			'GET',
+			'/v1/check-jobs/' . $request['id'],
+			array(
+				'after' => (int) $request['after'],
+				'wait'  => $wait,
+			),
+			null,
+			(int) ceil( $wait / 1000 ) + 5
+		);
+		return self::response( $result );
+	}
+
+	/**
+	 * Forwards a check body (sanitised as the check route does) to `path`.
+	 *
+	 * @param WP_REST_Request $request Request.
+	 * @param string          $method  HTTP method.
+	 * @param string          $path    Service path.
+	 * @return WP_REST_Response|\WP_Error
+	 */
+	private static function send( WP_REST_Request $request, $method, $path ) {
+		$body = Rest_Controller::check_body( $request );
+		if ( is_wp_error( $body ) ) {
+			return $body;
+		}
+		return self::response( Service_Client::from_options()->request( $method, $path, array(), $body ) );
+	}
+
+	/**
+	 * The service's answer (or its error) as the REST response.
+	 *
+	 * @param array<string, mixed>|\WP_Error $result Service_Client::request() result.
+	 * @return WP_REST_Response|\WP_Error
+	 */
+	private static function response( $result ) {
+		if ( is_wp_error( $result ) ) {
+			return $result;
+		}
+		return new WP_REST_Response( $result['data'], $result['status'] );
+	}
+}

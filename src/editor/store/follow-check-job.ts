@@ -1,0 +1,224 @@
+/**
+ * Following one check job (issue 20): hand the service the targets in
+ * requests it accepts at once, then poll for results as they become known.
+ * No request waits for a slow partner, so a big post's checks never fail
+ * because WordPress's proxy gave up on a batch; a transient failure (the
+ * proxy's 502/504, a dropped connection, a busy service) is retried with
+ * backoff, and a job the service forgot (restart) is started again.
+ */
+import {
+	MAX_LINKS_PER_CHECK,
+	type BacklinkResult,
+	type CheckJob,
+} from '../../core';
+import { __ } from '@wordpress/i18n';
+import { urlKey } from '../../core/url';
+import { chunk, type CheckTarget } from '../links/diff';
+import type { EditorError } from '../types';
+import { toEditorError } from '../api';
+
+export interface CheckJobApi {
+	start: ( links: CheckTarget[] ) => Promise< CheckJob >;
+	append: ( id: string, links: CheckTarget[] ) => Promise< CheckJob >;
+	poll: ( id: string, after: number, waitMs: number ) => Promise< CheckJob >;
+}
+
+export interface FollowOptions {
+	api: CheckJobApi;
+	/** Results of some targets, keyed by CheckTarget.key. */
+	onResults: ( results: Record< string, BacklinkResult > ) => void;
+	/** A transient failure; the follower tries again after `retryInMs`. */
+	onTrouble: ( error: EditorError | null, retryInMs: number ) => void;
+	sleep?: ( ms: number ) => Promise< void >;
+	/** How long one poll may wait on the service for new results. */
+	pollWaitMs?: number;
+	/** Least time between the starts of two polls (spares WordPress). */
+	pollIntervalMs?: number;
+	/** Tries of one request before giving up on the service. */
+	maxAttempts?: number;
+}
+
+export interface FollowOutcome {
+	/** Targets the service finished without a result for. */
+	missing: CheckTarget[];
+	/** Set when the follower gave up: these targets were never checked. */
+	gaveUp: { targets: CheckTarget[]; error: EditorError } | null;
+}
+
+/** Failures worth another try: the request may succeed unchanged later. */
+export function isTransientError( error: EditorError ): boolean {
+	// A key the service rejects or a request WordPress refuses fails the
+	// same way next time, whatever status the proxy gave it.
+	if (
+		error.code === 'rlg_service_misconfigured' ||
+		error.code.startsWith( 'rest_' )
+	) {
+		return false;
+	}
+	if (
+		[ 'fetch_error', 'invalid_json', 'rlg_service_unreachable' ].includes(
+			error.code
+		)
+	) {
+		return true;
+	}
+	return (
+		error.status !== undefined &&
+		[ 408, 425, 429, 500, 502, 503, 504 ].includes( error.status )
+	);
+}
+
+/** The service no longer knows the job (restarted, or the job expired). */
+function isLostJob( error: EditorError ): boolean {
+	return error.serviceCode === 'ERR_JOB_UNKNOWN';
+}
+
+class GiveUp extends Error {
+	constructor( readonly error: EditorError ) {
+		super( error.message );
+	}
+}
+
+/** 1 s, 2 s, 4 s, … at most 30 s, each ±20% so many editors do not retry in step. */
+export function backoffMs( attempt: number, random = Math.random ): number {
+	const base = Math.min( 30_000, 1000 * 2 ** attempt );
+	return Math.round( base * ( 0.8 + 0.4 * random() ) );
+}
+
+const defaultSleep = ( ms: number ) =>
+	new Promise< void >( ( resolve ) => setTimeout( resolve, ms ) );
+
+export async function followCheckJob(
+	targets: readonly CheckTarget[],
+	options: FollowOptions
+): Promise< FollowOutcome > {
+	const {
+		api,
+		onResults,
+		onTrouble,
+		sleep = defaultSleep,
+		pollWaitMs = 4000,
+		pollIntervalMs = 1000,
+		maxAttempts = 5,
+	} = options;
+	// Results name their target normalised: pair by urlKey.
+	const pending = new Map< string, CheckTarget >();
+	for ( const target of targets ) {
+		pending.set( target.key, target );
+		pending.set( urlKey( target.url ), target );
+	}
+	const open = new Set( targets.map( ( t ) => t.key ) );
+
+	async function attempt< T >( request: () => Promise< T > ): Promise< T > {
+		for ( let tries = 0; ; tries++ ) {
+			try {
+				const answer = await request();
+				if ( tries > 0 ) {
+					onTrouble( null, 0 );
+				}
+				return answer;
+			} catch ( thrown ) {
+				const error = toEditorError( thrown );
+				if ( isLostJob( error ) ) {
+					throw thrown;
+				}
+				if ( ! isTransientError( error ) || tries + 1 >= maxAttempts ) {
+					throw new GiveUp( error );
+				}
+				const wait = backoffMs( tries );
+				onTrouble( error, wait );
+				await sleep( wait );
+			}
+		}
+	}
+
+	function take( job: CheckJob ): void {
+		const found: Record< string, BacklinkResult > = {};
+		for ( const result of job.results ) {
+			const target = pending.get( urlKey( result.target ) );
+			if ( target && open.has( target.key ) ) {
+				open.delete( target.key );
+				found[ target.key ] = result;
+			}
+		}
+		if ( Object.keys( found ).length ) {
+			onResults( found );
+		}
+	}
+
+	/** Hands the service `open` targets as one job; null when there are none. */
+	async function submit(
+		batchOf: CheckTarget[]
+	): Promise< CheckJob | null > {
+		let job: CheckJob | null = null;
+		for ( const batch of chunk( batchOf, MAX_LINKS_PER_CHECK ) ) {
+			const id: string | undefined = job?.id;
+			const answer: CheckJob = await attempt( () =>
+				id ? api.append( id, batch ) : api.start( batch )
+			);
+			take( answer );
+			job = answer;
+		}
+		return job;
+	}
+
+	const stillOpen = () =>
+		targets.filter( ( target ) => open.has( target.key ) );
+
+	try {
+		// A job the service forgot is started again with what is still open;
+		// the finished targets come back from its store at once.
+		for ( let restarts = 0; open.size > 0; restarts++ ) {
+			if ( restarts > 3 ) {
+				throw new GiveUp( {
+					code: 'rlg_job_lost',
+					message: __(
+						'The link check service lost the check job several times in a row (is it restarting?).',
+						'reciprocal-link-guard'
+					),
+				} );
+			}
+			try {
+				const submitted = await submit( stillOpen() );
+				if ( ! submitted ) {
+					break;
+				}
+				let job: CheckJob = submitted;
+				let after = job.done;
+				while ( ! job.finished && open.size > 0 ) {
+					const started = Date.now();
+					const { id } = job;
+					const from = after;
+					job = await attempt( () =>
+						api.poll( id, from, pollWaitMs )
+					);
+					take( job );
+					after = job.done;
+					const rest = pollIntervalMs - ( Date.now() - started );
+					if ( ! job.finished && rest > 0 ) {
+						await sleep( rest );
+					}
+				}
+				if ( job.error && open.size > 0 ) {
+					throw new GiveUp( {
+						code: job.error.code,
+						message: job.error.message,
+					} );
+				}
+				return { missing: stillOpen(), gaveUp: null };
+			} catch ( thrown ) {
+				if (
+					thrown instanceof GiveUp ||
+					! isLostJob( toEditorError( thrown ) )
+				) {
+					throw thrown;
+				}
+			}
+		}
+		return { missing: [], gaveUp: null };
+	} catch ( thrown ) {
+		const error =
+			thrown instanceof GiveUp ? thrown.error : toEditorError( thrown );
+		return { missing: [], gaveUp: { targets: stillOpen(), error } };
+	}
+}
