@@ -87,6 +87,23 @@ describe( 'finer placements', () => {
 		expect( found.get( "seed company's guide" ) ).toBe( 'content' );
 	} );
 
+	it( 'reads a list of teaser titles in the article as related, a list of short source names as content', () => {
+		const found = placements(
+			page(
+				`<main><article>${ article( `
+			<ul><li><a href="/peppers/">Growing peppers in pots on a sunny balcony</a></li>
+			<li><a href="/aubergines/">Aubergines for beginners: five mistakes to avoid</a></li></ul>
+			<p>Sources, for those who want to read on:</p>
+			<ul><li><a href="https://rhs.example/">RHS</a></li><li><a href="https://wur.example/">WUR</a></li></ul>` ) }</article></main>`
+			)
+		);
+		expect(
+			found.get( 'Growing peppers in pots on a sunny balcony' )
+		).toBe( 'related' );
+		expect( found.get( 'RHS' ) ).toBe( 'content' );
+		expect( found.get( 'WUR' ) ).toBe( 'content' );
+	} );
+
 	it( 'reads tags, categories and the byline as tags', () => {
 		const found = placements(
 			page( `<main><article><h1>Growing tomatoes</h1>

@@ -19,7 +19,14 @@
  *    text are navigation/header and footer.
  */
 import type { Placement } from '../schemas';
-import { TAG_CODE_DIV, TAG_CODE_P, TAG_ROOT, TAG_TABLE_ROW } from './document';
+import {
+	TAG_CODE_DIV,
+	TAG_CODE_OL,
+	TAG_CODE_P,
+	TAG_CODE_UL,
+	TAG_ROOT,
+	TAG_TABLE_ROW,
+} from './document';
 import type { DocumentModel, ElementTable } from './document';
 import { findArticle, inParts, isRemoved } from './article';
 import { isAbsorbing, isRelatedHeading } from './vocabulary';
@@ -45,6 +52,8 @@ const MAX_GROUP_CLIMB = 8;
 const LINK_PARAGRAPH_MAX_CHARS = 150;
 const LINK_PARAGRAPH_MIN_DENSITY = 0.8;
 const LINK_PARAGRAPH_MIN_ANCHOR = 25;
+/** A teaser list has at least this many links. */
+const TEASER_LIST_MIN_LINKS = 2;
 
 /** A block with at least this many links before the content is a menu. */
 const MENU_MIN_LINKS = 3;
@@ -453,6 +462,38 @@ function isLinkParagraph(
 	);
 }
 
+/**
+ * A list whose items are nothing but links with titles for text (on
+ * average 25 characters or more): a list of teasers ("More stories"),
+ * not a list of sources (short names) or of steps (prose).
+ */
+function isTeaserList( elements: ElementTable, element: number ): boolean {
+	if ( elements.inList[ element ] === 0 ) {
+		return false;
+	}
+	let list = elements.parent[ element ];
+	for ( let steps = 0; list >= 0 && steps < 4; steps++ ) {
+		const code = elements.tagCode[ list ];
+		if ( code === TAG_CODE_UL || code === TAG_CODE_OL ) {
+			break;
+		}
+		list = elements.parent[ list ];
+	}
+	if (
+		list < 0 ||
+		( elements.tagCode[ list ] !== TAG_CODE_UL &&
+			elements.tagCode[ list ] !== TAG_CODE_OL )
+	) {
+		return false;
+	}
+	const links = elements.links[ list ];
+	return (
+		links >= TEASER_LIST_MIN_LINKS &&
+		elements.linkText[ list ] >= elements.text[ list ] * 0.9 &&
+		elements.linkText[ list ] >= links * LINK_PARAGRAPH_MIN_ANCHOR
+	);
+}
+
 /** Where the link at `element` sits. */
 export function classifyPlacement(
 	context: PlacementContext,
@@ -510,7 +551,10 @@ export function classifyPlacement(
 		if ( SUBSCRIBE_TEXT.test( link.text ) ) {
 			return 'related';
 		}
-		if ( isLinkParagraph( elements, element, link.text ) ) {
+		if (
+			isLinkParagraph( elements, element, link.text ) ||
+			isTeaserList( elements, element )
+		) {
 			return 'related';
 		}
 		return 'content';
