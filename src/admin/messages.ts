@@ -6,6 +6,7 @@
  * thresholds, scan states and anchor classes. Every string goes through
  * `@wordpress/i18n` with the plugin's text domain.
  */
+import { dateI18n, getSettings as getDateSettings } from '@wordpress/date';
 import { __, sprintf } from '@wordpress/i18n';
 import {
 	PLACEMENTS,
@@ -225,7 +226,21 @@ export function scanStateLabel( state: ScanState ): string {
 	}
 }
 
-/** Short date for tables: the site's locale, day precision. */
+/**
+ * WordPress's date settings (core prints them for the `wp-date` script:
+ * the user's locale, the site's timezone, and Settings → General's date
+ * and time formats), so the report's dates read as the rest of wp-admin's
+ * and follow the site language, not the browser's.
+ */
+function siteFormats(): { date: string; time: string } {
+	const { formats } = getDateSettings();
+	return {
+		date: formats.date || 'F j, Y',
+		time: formats.time || 'g:i a',
+	};
+}
+
+/** A date for tables, in the site's date format (day precision). */
 export function formatDate( iso: string | null ): string {
 	if ( ! iso ) {
 		return '—';
@@ -234,13 +249,10 @@ export function formatDate( iso: string | null ): string {
 	if ( Number.isNaN( date.getTime() ) ) {
 		return iso;
 	}
-	return date.toLocaleDateString( undefined, {
-		year: 'numeric',
-		month: 'short',
-		day: 'numeric',
-	} );
+	return dateI18n( siteFormats().date, date );
 }
 
+/** A date and time in the site's formats and timezone. */
 export function formatDateTime( iso: string | null ): string {
 	if ( ! iso ) {
 		return '—';
@@ -249,13 +261,8 @@ export function formatDateTime( iso: string | null ): string {
 	if ( Number.isNaN( date.getTime() ) ) {
 		return iso;
 	}
-	return date.toLocaleString( undefined, {
-		year: 'numeric',
-		month: 'short',
-		day: 'numeric',
-		hour: '2-digit',
-		minute: '2-digit',
-	} );
+	const formats = siteFormats();
+	return dateI18n( `${ formats.date } ${ formats.time }`, date );
 }
 
 /**

@@ -321,6 +321,33 @@ function publish(
 		expect( errors ).toEqual( [] );
 	} );
 
+	it( "writes dates in the site's date format, not the browser's", async () => {
+		php(
+			siteDir,
+			siteUrl,
+			`update_option( 'date_format', 'd/m/Y' ); update_option( 'time_format', 'H:i' );`
+		);
+		await page.goto( `${ REPORT }&partner=footer-swap.test` );
+		const firstSeen = page
+			.locator( '.rlg-facts div', { hasText: 'First seen' } )
+			.locator( 'dd' );
+		await firstSeen.waitFor();
+		const today = new Date();
+		const pad = ( n: number ) => String( n ).padStart( 2, '0' );
+		// The site's timezone is UTC (WordPress's default).
+		expect( await firstSeen.textContent() ).toBe(
+			`${ pad( today.getUTCDate() ) }/${ pad(
+				today.getUTCMonth() + 1
+			) }/${ today.getUTCFullYear() }`
+		);
+		php(
+			siteDir,
+			siteUrl,
+			`update_option( 'date_format', 'F j, Y' ); update_option( 'time_format', 'g:i a' );`
+		);
+		expect( errors ).toEqual( [] );
+	} );
+
 	it( 'downloads the CSV from the service', async () => {
 		await page.goto( REPORT );
 		await page.locator( '.rlg-partners tbody tr' ).first().waitFor();

@@ -117,4 +117,13 @@ describe( 'translations', () => {
 			}
 		}
 	);
+
+	it( 'says "sjabloonlink" for a boilerplate backlink, the word a Dutch SEO uses (not "standaardtekst")', () => {
+		const entry = dutchByKey.get(
+			po.entryKey( { msgid: 'Their link is boilerplate' } )
+		);
+		expect( entry?.msgstr?.[ 0 ] ).toBe(
+			'Hun link is een sitewide sjabloonlink'
+		);
+	} );
 } );
