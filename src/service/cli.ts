@@ -48,7 +48,7 @@ export function buildProgram(): Command {
 		.version( packageVersion(), '-V, --version', 'print the version' )
 		.option(
 			'--verbose',
-			'show the service logs (JSON lines) and stack traces; RLG_LOG_LEVEL=debug does the same for logs'
+			'show the service logs (JSON lines) and stack traces (or set RLG_LOG_LEVEL=debug)'
 		)
 		.addHelpText( 'after', `\n${ EXIT_CODES_HELP }` )
 		.showHelpAfterError( '(rlg <command> --help for usage)' )

@@ -141,7 +141,9 @@ describe( 'rlg as a process', () => {
 				'm'
 			)
 		);
-		expect( first.stdout ).toContain( `${ target }: unreachable (` );
+		expect( first.stdout ).toContain(
+			`\nCould not check:\n  ${ target }: unreachable (`
+		);
 		expect( first.stdout ).toContain( 'ECONNREFUSED' );
 		expectNoLogNoise( first.stderr );
 		const second = await runRlg( args );

@@ -95,16 +95,17 @@ export function uncheckable( result: BacklinkResult ): boolean {
  * table (the table's STATUS column only has room for the status).
  */
 export function reasonLines( results: BacklinkResult[] ): string[] {
-	return results
-		.filter( uncheckable )
-		.map(
-			( result ) =>
-				`${ result.target }: ${ statusText( result ) }${
-					result.detail ? ` (${ result.detail })` : ''
-				}${
-					result.status === 'refused-unsafe-address'
-						? '; a test site on this machine needs --resolve host:port:127.0.0.1'
-						: ''
-				}`
-		);
+	return results.filter( uncheckable ).map(
+		( result ) =>
+			`  ${ result.target }: ${ statusText( result ) }${
+				// "HTTP 404" only repeats the status column.
+				result.detail && result.detail !== `HTTP ${ result.httpStatus }`
+					? ` (${ result.detail })`
+					: ''
+			}${
+				result.status === 'refused-unsafe-address'
+					? '; a test site on this machine needs --resolve host:port:127.0.0.1'
+					: ''
+			}`
+	);
 }

@@ -333,7 +333,7 @@ export function register( program: Command ): void {
 				);
 				const reasons = reasonLines( report.results );
 				if ( reasons.length > 0 ) {
-					print( `\n${ reasons.join( '\n' ) }` );
+					print( `\nCould not check:\n${ reasons.join( '\n' ) }` );
 				}
 				if ( siteWide.length > 0 ) {
 					print(

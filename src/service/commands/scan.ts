@@ -54,6 +54,20 @@ interface ScanCommandOptions {
 	creditDomain?: string[];
 }
 
+/**
+ * The ETA of a bar: cli-progress prints "NFs" for a bar that has not
+ * moved yet (its estimate is infinite); say "–" until there is one.
+ */
+export function etaText(
+	seconds: number,
+	options: cliProgress.Options,
+	roundTo: number
+): string {
+	return Number.isFinite( seconds )
+		? cliProgress.Format.TimeFormat( seconds, options, roundTo )
+		: '–';
+}
+
 /** Shows a scan's progress on stderr: bars on a terminal, lines otherwise. */
 export function createProgressReporter(
 	stream: NodeJS.WriteStream = process.stderr,
@@ -64,6 +78,7 @@ export function createProgressReporter(
 			{
 				stream,
 				format: ' {label} [{bar}] {value}/{total} | ETA {eta_formatted}',
+				formatTime: etaText,
 				hideCursor: true,
 				clearOnComplete: false,
 				etaBuffer: 50,
