@@ -290,9 +290,10 @@ export async function runEditorBrowser( options: {
 		};
 		const setPlugin = ( active: boolean ) =>
 			php(
-				active
-					? `activate_plugin( '${ wp.PLUGIN_SLUG }/plugin.php' );`
-					: `deactivate_plugins( '${ wp.PLUGIN_SLUG }/plugin.php' );`
+				`require_once ABSPATH . 'wp-admin/includes/plugin.php'; ` +
+					( active
+						? `activate_plugin( '${ wp.PLUGIN_SLUG }/plugin.php' );`
+						: `deactivate_plugins( '${ wp.PLUGIN_SLUG }/plugin.php' );` )
 			);
 
 		const browser: Browser = await chromium.launch( {
