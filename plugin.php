@@ -35,6 +35,7 @@ require_once RLG_PLUGIN_DIR . 'includes/rest/class-check-jobs-route.php';
 require_once RLG_PLUGIN_DIR . 'includes/class-settings-page.php';
 require_once RLG_PLUGIN_DIR . 'includes/class-tools-page.php';
 require_once RLG_PLUGIN_DIR . 'includes/class-assets.php';
+require_once RLG_PLUGIN_DIR . 'includes/class-site-health.php';
 require_once RLG_PLUGIN_DIR . 'includes/class-plugin.php';
 require_once RLG_PLUGIN_DIR . 'includes/class-rlg-dashboard-widget.php';
 
