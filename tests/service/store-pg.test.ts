@@ -13,7 +13,8 @@ import {
 	migratePg,
 } from '../../src/service/store/pg-migrations';
 import { createPool } from '../../src/service/store/pg-database';
-import { PgStore, connectStore } from '../../src/service/store';
+import { connectStore } from '../../src/service/store';
+import { PgStore } from '../../src/service/store/pg-store';
 import { resolveDatabaseUrl } from '../../src/service/config';
 import { startPostgres } from '../helpers/postgres';
 import type { TestPostgres } from '../helpers/postgres';

@@ -8,8 +8,7 @@
 import type { Command } from 'commander';
 import { resolveDatabaseUrl, resolveDataDir } from '../config';
 import { RlgError } from '../errors';
-import { redactUrl } from '../store/pg-database';
-import { copySqliteToPostgres } from '../store/copy-to-postgres';
+import { redactUrl } from '../store/database-url';
 import { dataDirOption, databaseOption, print } from './options';
 
 interface MigrateOptions {
@@ -40,6 +39,9 @@ export function register( program: Command ): void {
 					'rlg migrate needs the PostgreSQL database to copy into: --database postgres://… or RLG_DATABASE_URL'
 				);
 			}
+			// node-postgres is loaded by the commands that use it only.
+			const { copySqliteToPostgres } =
+				await import( '../store/copy-to-postgres' );
 			const counts = await copySqliteToPostgres( {
 				dataDir,
 				databaseUrl,

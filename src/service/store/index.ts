@@ -9,7 +9,7 @@ export type { Migration } from './migrations';
 export { SqliteStore, openStore, DATABASE_FILE } from './sqlite';
 export { siteIdentity } from './site-identity';
 export { TRANSIENT_STATUSES, isTransient } from './transient';
-export { PgStore } from './pg-store';
+export type { PgStore } from './pg-store';
 export { connectStore, describeStore } from './open';
 export type { StoreLocation } from './open';
 export type { ScanStore } from './scan-types';

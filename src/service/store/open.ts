@@ -5,8 +5,7 @@
  * several processes on several machines.
  */
 import { RlgError } from '../errors';
-import { isPostgresUrl, redactUrl } from './pg-database';
-import { PgStore } from './pg-store';
+import { isPostgresUrl, redactUrl } from './database-url';
 import { openStore } from './sqlite';
 import type { Store } from './types';
 
@@ -30,6 +29,8 @@ export async function connectStore(
 				) }"`
 			);
 		}
+		// Loaded only when asked for: SQLite needs none of node-postgres.
+		const { PgStore } = await import( './pg-store' );
 		return PgStore.open( { url: location.databaseUrl } );
 	}
 	return openStore( { dataDir: location.dataDir } );

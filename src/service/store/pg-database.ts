@@ -10,6 +10,8 @@ import type { Pool, PoolClient, QueryResultRow } from 'pg';
 import { RlgError } from '../errors';
 import type { Migration, MigrationTrack } from './migrations';
 
+export { isPostgresUrl, redactUrl } from './database-url';
+
 /**
  * BIGINT and COUNT( * ) come back as JavaScript numbers: every integer this
  * service stores (ids, epoch milliseconds, counts) is far below 2^53.
@@ -22,24 +24,6 @@ const types = {
 		return pg.types.getTypeParser( oid, format );
 	},
 } as unknown as pg.CustomTypesConfig;
-
-/** True for a `postgres://` or `postgresql://` URL. */
-export function isPostgresUrl( value: string ): boolean {
-	return /^postgres(ql)?:\/\//i.test( value );
-}
-
-/** The URL without its password, for messages and logs. */
-export function redactUrl( url: string ): string {
-	try {
-		const parsed = new URL( url );
-		if ( parsed.password ) {
-			parsed.password = '***';
-		}
-		return parsed.toString();
-	} catch {
-		return 'the database URL';
-	}
-}
 
 export interface PgPoolOptions {
 	url: string;
