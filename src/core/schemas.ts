@@ -96,6 +96,8 @@ export const BACKLINK_STATUSES = [
 	'rate-limited',
 	'refused-unsafe-address',
 	'timeout',
+	/** Never requested: the host (or our fetcher) was busy until the deadline. */
+	'host-busy',
 	'http-error',
 	'not-html',
 	'too-large',

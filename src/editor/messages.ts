@@ -475,6 +475,11 @@ export function backlinkStatusLabel(
 				'the site did not answer in time',
 				'reciprocal-link-guard'
 			);
+		case 'host-busy':
+			return __(
+				'not checked: the site was busy, try later',
+				'reciprocal-link-guard'
+			);
 		case 'http-error':
 			return __(
 				'the site answered with an error',

@@ -27,6 +27,7 @@ import { isTransient } from './store/transient';
 import { removalState } from './verdicts/removal';
 import type { SiteRecord, Store, StoredCheck } from './store/types';
 import { mapConcurrent } from './map-concurrent';
+import { withFetchSite } from './fetch/site-context';
 
 /** What the check service passes the checker for one target. */
 export interface TargetCheckContext {
@@ -204,7 +205,7 @@ export function createCheckService(
 		);
 	}
 
-	return {
+	const service: CheckService = {
 		async check( asked, site, observer ) {
 			const started = now();
 			// The site's setting turns the cloaking comparison on for every
@@ -406,5 +407,13 @@ export function createCheckService(
 				} ),
 			};
 		},
+	};
+	return {
+		// Every page fetched for this request counts against this site's
+		// share of the fetcher (src/service/fetch/limiter.ts).
+		check: ( asked, site, observer ) =>
+			withFetchSite( `site:${ site.id }`, () =>
+				service.check( asked, site, observer )
+			),
 	};
 }

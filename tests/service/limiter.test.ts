@@ -161,4 +161,160 @@ describe( 'createLimiter', () => {
 		await busy;
 		expect( started ).toEqual( [ 'a1' ] );
 	} );
+
+	describe( 'between sites', () => {
+		it( 'hands global slots round-robin between sites: a site with many waiting pages delays another by one turn', async () => {
+			const limiter = createLimiter( { perHost: 2, global: 2 } );
+			const { started, task, finish, settle } = controlledTasks();
+			// Site m fills both slots and queues eight more pages on other hosts.
+			const hostile = Array.from( { length: 10 }, ( _, i ) =>
+				limiter.run(
+					`m${ i }.test`,
+					task( `m${ i }` ),
+					undefined,
+					'site:m'
+				)
+			);
+			await settle();
+			const benign = limiter.run(
+				'a.test',
+				task( 'a0' ),
+				undefined,
+				'site:a'
+			);
+			await settle();
+			expect( started ).toEqual( [ 'm0', 'm1' ] );
+			await finish( 'm0' );
+			// a's page had its turn before m's third.
+			expect( started ).toEqual( [ 'm0', 'm1', 'a0' ] );
+			await finish( 'a0' );
+			expect( started ).toEqual( [ 'm0', 'm1', 'a0', 'm2' ] );
+			for ( let i = 1; i < 10; i++ ) {
+				await finish( `m${ i }` );
+			}
+			await Promise.all( [ ...hostile, benign ] );
+		} );
+
+		it( 'caps the slots one site holds (perSite), so a slow site leaves the rest free for others', async () => {
+			const limiter = createLimiter( {
+				perHost: 2,
+				global: 4,
+				perSite: 2,
+			} );
+			const { started, task, finish, settle } = controlledTasks();
+			const hostile = Array.from( { length: 5 }, ( _, i ) =>
+				limiter.run(
+					`m${ i }.test`,
+					task( `m${ i }` ),
+					undefined,
+					'site:m'
+				)
+			);
+			await settle();
+			// Two free slots stay free while m's pages wait.
+			expect( started ).toEqual( [ 'm0', 'm1' ] );
+			const benign = [ 'a0', 'a1' ].map( ( name ) =>
+				limiter.run(
+					`${ name }.test`,
+					task( name ),
+					undefined,
+					'site:a'
+				)
+			);
+			await settle();
+			expect( started ).toEqual( [ 'm0', 'm1', 'a0', 'a1' ] );
+			await finish( 'a0' );
+			// m is at its cap: a0's slot stays free rather than go to m2.
+			expect( started ).toHaveLength( 4 );
+			await finish( 'm0' );
+			expect( started ).toEqual( [ 'm0', 'm1', 'a0', 'a1', 'm2' ] );
+			for ( const name of [ 'a1', 'm1', 'm2', 'm3', 'm4' ] ) {
+				await finish( name );
+			}
+			await Promise.all( [ ...hostile, ...benign ] );
+		} );
+
+		it( 'requests without a site (the CLI) are not capped per site', async () => {
+			const limiter = createLimiter( {
+				perHost: 2,
+				global: 4,
+				perSite: 1,
+			} );
+			const { started, task, settle, finish } = controlledTasks();
+			const runs = [ 'a', 'b', 'c', 'd' ].map( ( host ) =>
+				limiter.run( host, task( host ) )
+			);
+			await settle();
+			expect( started ).toEqual( [ 'a', 'b', 'c', 'd' ] );
+			for ( const name of started.slice() ) {
+				await finish( name );
+			}
+			await Promise.all( runs );
+		} );
+
+		it( 'limits how many requests a site starts per second (perSiteRate, burst)', async () => {
+			const limiter = createLimiter( {
+				perHost: 2,
+				global: 16,
+				perSiteRate: 20,
+				perSiteBurst: 2,
+			} );
+			const startedAt: number[] = [];
+			const begin = Date.now();
+			await Promise.all(
+				Array.from( { length: 6 }, ( _, i ) =>
+					limiter.run(
+						`h${ i }.test`,
+						async () => {
+							startedAt.push( Date.now() - begin );
+						},
+						undefined,
+						'site:m'
+					)
+				)
+			);
+			// Two at once (the burst), then one every 50 ms: 4 more take >= 200 ms.
+			expect( startedAt[ 1 ] ).toBeLessThan( 40 );
+			expect( startedAt[ 5 ] ).toBeGreaterThanOrEqual( 180 );
+			// Another site is not held back by m's empty bucket.
+			const other = Date.now();
+			await limiter.run(
+				'x.test',
+				async () => undefined,
+				undefined,
+				'site:a'
+			);
+			expect( Date.now() - other ).toBeLessThan( 40 );
+		} );
+
+		it( "hands a busy host's slots round-robin between sites", async () => {
+			const limiter = createLimiter( { perHost: 1, global: 16 } );
+			const { started, task, finish, settle } = controlledTasks();
+			const hostile = Array.from( { length: 5 }, ( _, i ) =>
+				limiter.run(
+					'shared.test',
+					task( `m${ i }` ),
+					undefined,
+					'site:m'
+				)
+			);
+			await settle();
+			const benign = limiter.run(
+				'shared.test',
+				task( 'a0' ),
+				undefined,
+				'site:a'
+			);
+			await settle();
+			await finish( 'm0' );
+			expect( started ).toEqual( [ 'm0', 'a0' ] );
+			expect( limiter.load( 'shared.test' ).waiting ).toBe( 4 );
+			await finish( 'a0' );
+			for ( let i = 1; i < 5; i++ ) {
+				await finish( `m${ i }` );
+			}
+			await Promise.all( [ ...hostile, benign ] );
+			expect( limiter.load( 'shared.test' ).waiting ).toBe( 0 );
+		} );
+	} );
 } );

@@ -22,6 +22,7 @@ import {
 } from './body';
 import { decodeBytes, detectCharset } from './charset';
 import { createLimiter } from './limiter';
+import { currentFetchSite } from './site-context';
 import { EMPTY_RESOLVE_MAP, type ResolveMap } from './resolve-map';
 import {
 	createRobotsCache,
@@ -49,6 +50,13 @@ export interface FetcherOptions {
 	headersTimeoutMs: number;
 	/** Longest silence between two body chunks. */
 	bodyTimeoutMs: number;
+	/**
+	 * Longest one request may hold its slot, from sending it to the last
+	 * body byte (a body that trickles in a byte at a time is cut off here,
+	 * not at the check's deadline). Starts when the request is sent, never
+	 * while it waits for a slot.
+	 */
+	pageTimeoutMs: number;
 	/** Overall budget of one fetchPage() when the caller gives no deadline. */
 	checkTimeoutMs: number;
 	maxRedirects: number;
@@ -56,6 +64,10 @@ export interface FetcherOptions {
 	maxBytes: number;
 	perHostConcurrency: number;
 	globalConcurrency: number;
+	/** Requests in flight for one site (fetches made inside `withFetchSite`). */
+	perSiteConcurrency: number;
+	/** Requests one site may start per second (0: no limit). */
+	perSiteRatePerSecond: number;
 	/** Retries after a 429/503 (so at most maxRetries + 1 requests). */
 	maxRetries: number;
 	/** Longest Retry-After we are willing to wait; longer means give up now. */
@@ -76,11 +88,16 @@ export const DEFAULT_FETCHER_OPTIONS: Readonly< FetcherOptions > = {
 	connectTimeoutMs: 5_000,
 	headersTimeoutMs: 10_000,
 	bodyTimeoutMs: 15_000,
+	pageTimeoutMs: 10_000,
 	checkTimeoutMs: 30_000,
 	maxRedirects: 5,
 	maxBytes: 2 * 1024 * 1024,
 	perHostConcurrency: 2,
 	globalConcurrency: 16,
+	// Half the fetcher: another site always finds slots free, however many
+	// slow pages this one has in flight.
+	perSiteConcurrency: 8,
+	perSiteRatePerSecond: 50,
 	maxRetries: 2,
 	maxRetryDelayMs: 10_000,
 	retryBaseDelayMs: 1_000,
@@ -99,6 +116,11 @@ export interface FetchPageOptions {
 	signal?: AbortSignal;
 	/** Another User-Agent for this fetch (e.g. a cloaking comparison). */
 	userAgent?: string;
+	/**
+	 * The site this fetch is made for (its fair share of the fetcher);
+	 * default: the site of the surrounding `withFetchSite`, else none.
+	 */
+	site?: string;
 }
 
 /** Statuses a fetch can fail with (the checker adds links-back / no-link). */
@@ -362,7 +384,63 @@ export function createFetcher(
 	const limiter = createLimiter( {
 		perHost: options.perHostConcurrency,
 		global: options.globalConcurrency,
+		perSite: options.perSiteConcurrency,
+		perSiteRate: options.perSiteRatePerSecond,
 	} );
+
+	/**
+	 * Runs one request in a slot of `url`'s host for `site`. The request
+	 * gets `pageTimeoutMs` from the moment it is sent: its own signal
+	 * aborts then, so a body trickling in gives its slot back. A request
+	 * still waiting for a slot when the caller's signal aborts was never
+	 * sent: that is `host-busy`, not a timeout of the partner's.
+	 */
+	async function inSlot< T >(
+		url: URL,
+		site: string | undefined,
+		signal: AbortSignal,
+		task: ( requestSignal: AbortSignal ) => Promise< T >,
+		onSent?: () => void
+	): Promise< T > {
+		let sent = false;
+		try {
+			return await limiter.run(
+				url.hostname,
+				async () => {
+					sent = true;
+					onSent?.();
+					const own = AbortSignal.timeout( options.pageTimeoutMs );
+					const requestSignal = AbortSignal.any( [ signal, own ] );
+					try {
+						return await task( requestSignal );
+					} catch ( error ) {
+						if ( own.aborted && ! signal.aborted ) {
+							throw new HopFailure(
+								'timeout',
+								`${ url.host } did not send the whole page within ${
+									options.pageTimeoutMs / 1000
+								} s`
+							);
+						}
+						throw error;
+					}
+				},
+				signal,
+				site
+			);
+		} catch ( error ) {
+			if ( ! sent && signal.aborted ) {
+				const waiting = limiter.load( url.hostname ).waiting;
+				throw new HopFailure(
+					'host-busy',
+					`not checked: ${ url.host } was busy with other pages${
+						waiting > 0 ? ` (${ waiting } waiting)` : ''
+					} until the deadline; try again later`
+				);
+			}
+			throw error;
+		}
+	}
 
 	function sendOnce(
 		url: URL,
@@ -418,6 +496,41 @@ export function createFetcher(
 		robotsUrl: URL,
 		signal: AbortSignal
 	): Promise< RobotsFetchResult > {
+		// Loaded inside the check that first needed it: that site's share.
+		const site = currentFetchSite();
+		const origin = robotsUrl.origin;
+		robotsWaiting.set( origin, ( robotsWaiting.get( origin ) ?? 0 ) + 1 );
+		let waiting = true;
+		const sent = () => {
+			if ( waiting ) {
+				waiting = false;
+				const left = ( robotsWaiting.get( origin ) ?? 1 ) - 1;
+				if ( left > 0 ) {
+					robotsWaiting.set( origin, left );
+				} else {
+					robotsWaiting.delete( origin );
+				}
+			}
+		};
+		try {
+			return await fetchRobotsInSlots( robotsUrl, signal, site, sent );
+		} finally {
+			sent();
+		}
+	}
+
+	/**
+	 * Origins whose robots.txt fetch still waits for its first slot: a page
+	 * whose deadline passes meanwhile was never requested (`host-busy`).
+	 */
+	const robotsWaiting = new Map< string, number >();
+
+	async function fetchRobotsInSlots(
+		robotsUrl: URL,
+		signal: AbortSignal,
+		site: string | undefined,
+		sent: () => void
+	): Promise< RobotsFetchResult > {
 		let url = robotsUrl;
 		let step = 0;
 		try {
@@ -430,9 +543,13 @@ export function createFetcher(
 				}
 				assertUrlIsFetchable( url, options.resolveMap );
 				const current = url;
-				const result = await limiter.run(
-					current.hostname,
-					async (): Promise< RobotsFetchResult | URL > => {
+				const result = await inSlot(
+					current,
+					site,
+					signal,
+					async (
+						requestSignal
+					): Promise< RobotsFetchResult | URL > => {
 						const response = await send(
 							current,
 							{
@@ -440,7 +557,7 @@ export function createFetcher(
 								accept: 'text/plain, */*;q=0.1',
 								'accept-encoding': ACCEPT_ENCODING,
 							},
-							signal
+							requestSignal
 						);
 						const location = header( response.headers, 'location' );
 						if (
@@ -471,7 +588,7 @@ export function createFetcher(
 								),
 								maxBytes: ROBOTS_MAX_BYTES,
 								onCap: 'truncate',
-								signal,
+								signal: requestSignal,
 							}
 						);
 						return {
@@ -482,7 +599,7 @@ export function createFetcher(
 								.replace( /^\uFEFF/, '' ),
 						};
 					},
-					signal
+					sent
 				);
 				if ( ! ( result instanceof URL ) ) {
 					return result;
@@ -506,7 +623,10 @@ export function createFetcher(
 			return {
 				kind: 'error',
 				reason:
-					failure.status === 'timeout' ? 'timeout' : 'unreachable',
+					failure.status === 'timeout' ||
+					failure.status === 'host-busy'
+						? failure.status
+						: 'unreachable',
 				detail: failure.detail,
 			};
 		}
@@ -527,7 +647,7 @@ export function createFetcher(
 		googlebotAllowed: boolean | null,
 		redirects: readonly string[],
 		originalUrl: string,
-		signal: AbortSignal
+		outer: AbortSignal
 	): Promise< HopResult > {
 		const headers: Record< string, string > = {
 			'user-agent': page.userAgent ?? options.userAgent,
@@ -540,9 +660,11 @@ export function createFetcher(
 		if ( page.lastModified ) {
 			headers[ 'if-modified-since' ] = page.lastModified;
 		}
-		return limiter.run(
-			url.hostname,
-			async (): Promise< HopResult > => {
+		return inSlot(
+			url,
+			page.site ?? currentFetchSite(),
+			outer,
+			async ( signal ): Promise< HopResult > => {
 				const response = await send( url, headers, signal );
 				const status = response.statusCode;
 				const body = response.body as unknown as Readable & {
@@ -732,8 +854,7 @@ export function createFetcher(
 						googlebotAllowed,
 					},
 				};
-			},
-			signal
+			}
 		);
 	}
 
@@ -766,7 +887,17 @@ export function createFetcher(
 		for (;;) {
 			trail.finalUrl = url.href;
 			assertUrlIsFetchable( url, options.resolveMap );
-			const verdict = await robots.check( url, signal );
+			const verdict = await robots
+				.check( url, signal )
+				.catch( ( error: unknown ) => {
+					if ( signal.aborted && robotsWaiting.has( url.origin ) ) {
+						throw new HopFailure(
+							'host-busy',
+							`not checked: ${ url.host } was busy with other pages until the deadline (its robots.txt was still waiting to be fetched); try again later`
+						);
+					}
+					throw error;
+				} );
 			if ( verdict.kind === 'failed' ) {
 				throw new HopFailure(
 					verdict.reason === 'refused'

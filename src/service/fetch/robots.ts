@@ -30,7 +30,8 @@ export type RobotsFetchResult =
 	| {
 			readonly kind: 'error';
 			/** `refused` = the SSRF guard refused robots.txt's address. */
-			readonly reason: 'refused' | 'timeout' | 'unreachable';
+			readonly reason:
+				'refused' | 'timeout' | 'unreachable' | 'host-busy';
 			readonly detail: string;
 	  };
 
@@ -44,7 +45,8 @@ export type RobotsVerdict =
 	| {
 			/** robots.txt could not be fetched at all: neither can the page. */
 			readonly kind: 'failed';
-			readonly reason: 'refused' | 'timeout' | 'unreachable';
+			readonly reason:
+				'refused' | 'timeout' | 'unreachable' | 'host-busy';
 			readonly detail: string;
 	  };
 
@@ -74,7 +76,7 @@ interface Policy {
 		ReturnType< typeof robotsParser > | 'allow-all' | 'disallow-all';
 	readonly detail: string | null;
 	readonly failure: {
-		reason: 'refused' | 'timeout' | 'unreachable';
+		reason: 'refused' | 'timeout' | 'unreachable' | 'host-busy';
 		detail: string;
 	} | null;
 }

@@ -72,12 +72,13 @@ const STATUS_RANK: Record< BacklinkStatus, number > = {
 	'blocked-by-bot-protection': 3,
 	'rate-limited': 4,
 	timeout: 5,
-	'http-error': 6,
-	unreachable: 7,
-	'not-html': 8,
-	'too-large': 9,
-	'refused-unsafe-address': 10,
-	'invalid-url': 11,
+	'host-busy': 6,
+	'http-error': 7,
+	unreachable: 8,
+	'not-html': 9,
+	'too-large': 10,
+	'refused-unsafe-address': 11,
+	'invalid-url': 12,
 };
 
 export interface RefreshOptions {

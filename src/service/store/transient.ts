@@ -7,6 +7,7 @@ import type { BacklinkResult, BacklinkStatus } from '../../core/schemas';
 
 export const TRANSIENT_STATUSES: readonly BacklinkStatus[] = [
 	'timeout',
+	'host-busy',
 	'unreachable',
 	'rate-limited',
 	'blocked-by-bot-protection',
