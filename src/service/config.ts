@@ -16,6 +16,11 @@
  *                  (Linux, 0 to 19, default 10); read by analysis/pool.ts
  *   RLG_HEAP_GROWING_PERCENT  heap growth past live data (default 50, 0: V8's
  *                  own); read by heap.ts at startup
+ *   RLG_REQUEST_TIMEOUT_SECONDS, RLG_HEADERS_TIMEOUT_SECONDS,
+ *   RLG_BODY_TIMEOUT_SECONDS, RLG_MAX_CONNECTIONS_PER_CLIENT  what one HTTP
+ *                  client may hold (serviceLimitsFromEnv)
+ *   RLG_SITE_FETCHES, RLG_SITE_FETCH_RATE, RLG_PAGE_TIMEOUT_SECONDS  each
+ *                  site's share of the fetcher (serviceLimitsFromEnv)
  */
 import fs from 'node:fs';
 import net from 'node:net';
@@ -24,6 +29,8 @@ import path from 'node:path';
 import { parseSettings } from '../core/settings';
 import type { Settings } from '../core/settings';
 import { RlgError } from './errors';
+import type { ServerLimits } from './api/server-limits';
+import type { FetcherOptions } from './fetch/fetch-page';
 
 export const DEFAULT_PORT = 8787;
 export const DEFAULT_HOST = '127.0.0.1';
@@ -223,4 +230,58 @@ export function readVersion(): string {
 	}
 	cachedVersion = '0.0.0';
 	return cachedVersion;
+}
+
+export interface ServiceLimits {
+	/** Timeouts and the connection cap of the HTTP server. */
+	server: Partial< ServerLimits >;
+	/** Each site's share of the fetcher, and the per-page deadline. */
+	fetcher: Partial<
+		Pick<
+			FetcherOptions,
+			'perSiteConcurrency' | 'perSiteRatePerSecond' | 'pageTimeoutMs'
+		>
+	>;
+}
+
+/**
+ * The limits of `rlg serve` from the environment (unset: the defaults in
+ * api/server-limits.ts and fetch/fetch-page.ts); ERR_CONFIG naming the
+ * variable when one is out of range.
+ */
+export function serviceLimitsFromEnv(
+	env: NodeJS.ProcessEnv = process.env
+): ServiceLimits {
+	const seconds = ( name: string, max: number ) => {
+		const value = integerFromEnv( env, name, 1, max );
+		return value === undefined ? undefined : value * 1000;
+	};
+	return {
+		server: {
+			requestTimeoutMs: seconds( 'RLG_REQUEST_TIMEOUT_SECONDS', 3600 ),
+			headersTimeoutMs: seconds( 'RLG_HEADERS_TIMEOUT_SECONDS', 600 ),
+			bodyTimeoutMs: seconds( 'RLG_BODY_TIMEOUT_SECONDS', 3600 ),
+			maxConnectionsPerClient: integerFromEnv(
+				env,
+				'RLG_MAX_CONNECTIONS_PER_CLIENT',
+				0,
+				100_000
+			),
+		},
+		fetcher: {
+			perSiteConcurrency: integerFromEnv(
+				env,
+				'RLG_SITE_FETCHES',
+				1,
+				1024
+			),
+			perSiteRatePerSecond: integerFromEnv(
+				env,
+				'RLG_SITE_FETCH_RATE',
+				0,
+				100_000
+			),
+			pageTimeoutMs: seconds( 'RLG_PAGE_TIMEOUT_SECONDS', 600 ),
+		},
+	};
 }

@@ -1,4 +1,6 @@
+import { signRequest } from '../../src/service/auth';
 import {
+	SITE_KEY,
 	SITE_URL,
 	fakeChecker,
 	send,
@@ -169,7 +171,16 @@ describe( 'POST /v1/check', () => {
 		const response = await send( harness.app, {
 			method: 'POST',
 			url: '/v1/check',
-			headers: { 'content-type': 'text/plain' },
+			headers: {
+				...signRequest( {
+					site: SITE_URL,
+					key: SITE_KEY,
+					method: 'POST',
+					path: '/v1/check',
+					body: 'hello',
+				} ),
+				'content-type': 'text/plain',
+			},
 			payload: 'hello',
 		} );
 		expect( response.statusCode ).toBe( 415 );

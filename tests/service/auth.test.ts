@@ -119,14 +119,26 @@ describe( 'API authentication', () => {
 		} );
 	} );
 
-	it( 'refuses a site that is not registered (ERR_AUTH_UNKNOWN_SITE)', async () => {
-		const response = await signedSend( harness.app, {
-			method: 'GET',
-			url: '/v1/stats',
+	it( 'refuses an unregistered site exactly as a wrong signature (no oracle of which sites exist)', async () => {
+		const unknown = await signedSend( harness.app, {
+			method: 'POST',
+			url: '/v1/check',
+			body: CHECK,
 			site: 'https://stranger.example/',
 		} );
-		expect( response.statusCode ).toBe( 401 );
-		expect( response.json().code ).toBe( 'ERR_AUTH_UNKNOWN_SITE' );
+		const wrongKey = await signedSend( harness.app, {
+			method: 'POST',
+			url: '/v1/check',
+			body: CHECK,
+			key: SITE_KEY.replace( /^a/, 'b' ),
+		} );
+		expect( unknown.statusCode ).toBe( 401 );
+		expect( wrongKey.statusCode ).toBe( 401 );
+		expect( unknown.json() ).toEqual( wrongKey.json() );
+		expect( unknown.json().code ).toBe( 'ERR_AUTH_SIGNATURE' );
+		expect( JSON.stringify( unknown.json() ) ).not.toMatch(
+			/stranger|registered/
+		);
 	} );
 
 	it( 'refuses a signature made with the wrong key (ERR_AUTH_SIGNATURE)', async () => {

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import {
+	serviceLimitsFromEnv,
 	defaultDataDir,
 	isLoopbackHost,
 	parsePort,
@@ -120,5 +121,54 @@ describe( 'service configuration', () => {
 		} finally {
 			fs.rmSync( dir, { recursive: true, force: true } );
 		}
+	} );
+} );
+
+describe( 'serviceLimitsFromEnv', () => {
+	it( 'reads the server timeouts, the connection cap and the fetcher shares (seconds to ms)', () => {
+		expect(
+			serviceLimitsFromEnv( {
+				RLG_REQUEST_TIMEOUT_SECONDS: '20',
+				RLG_HEADERS_TIMEOUT_SECONDS: '5',
+				RLG_BODY_TIMEOUT_SECONDS: '7',
+				RLG_MAX_CONNECTIONS_PER_CLIENT: '0',
+				RLG_SITE_FETCHES: '4',
+				RLG_SITE_FETCH_RATE: '0',
+				RLG_PAGE_TIMEOUT_SECONDS: '12',
+			} )
+		).toEqual( {
+			server: {
+				requestTimeoutMs: 20_000,
+				headersTimeoutMs: 5_000,
+				bodyTimeoutMs: 7_000,
+				maxConnectionsPerClient: 0,
+			},
+			fetcher: {
+				perSiteConcurrency: 4,
+				perSiteRatePerSecond: 0,
+				pageTimeoutMs: 12_000,
+			},
+		} );
+	} );
+
+	it( 'leaves unset ones to the defaults', () => {
+		const limits = serviceLimitsFromEnv( {} );
+		expect(
+			Object.values( limits.server ).every( ( v ) => v === undefined )
+		).toBe( true );
+		expect(
+			Object.values( limits.fetcher ).every( ( v ) => v === undefined )
+		).toBe( true );
+	} );
+
+	it( 'names the variable that is out of range', () => {
+		expect( () =>
+			serviceLimitsFromEnv( { RLG_BODY_TIMEOUT_SECONDS: '0' } )
+		).toThrow(
+			/RLG_BODY_TIMEOUT_SECONDS must be an integer from 1 to 3600, got "0"/
+		);
+		expect( () =>
+			serviceLimitsFromEnv( { RLG_SITE_FETCHES: 'lots' } )
+		).toThrow( /RLG_SITE_FETCHES/ );
 	} );
 } );

@@ -10,6 +10,8 @@ import type { BacklinkResult } from '../../src/core/schemas';
 import { DEFAULT_SETTINGS } from '../../src/core/settings';
 import type { Settings } from '../../src/core/settings';
 import { buildApp } from '../../src/service/api/app';
+import type { ServerLimits } from '../../src/service/api/server-limits';
+import type { Logger } from '../../src/service/logger';
 import { signRequest } from '../../src/service/auth';
 import { createCheckService } from '../../src/service/check-service';
 import type { TargetChecker } from '../../src/service/check-service';
@@ -92,6 +94,8 @@ export async function startHarness(
 		checker?: TargetChecker;
 		now?: () => number;
 		bodyLimit?: number;
+		limits?: Partial< ServerLimits >;
+		logger?: Logger;
 	} = {}
 ): Promise< Harness > {
 	const dataDir = tempDataDir();
@@ -109,6 +113,8 @@ export async function startHarness(
 		settings: DEFAULT_SETTINGS,
 		now: options.now,
 		bodyLimit: options.bodyLimit,
+		limits: options.limits,
+		logger: options.logger,
 	} );
 	await app.listen( { host: '127.0.0.1', port: 0 } );
 	return {

@@ -19,7 +19,11 @@ import Fastify from 'fastify';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { CheckResponseSchema, SiteStatsSchema } from '../../core/schemas';
 import type { Settings } from '../../core/settings';
-import { createRequestVerifier } from '../auth/verify';
+import {
+	AuthError,
+	checkSignedHeaders,
+	createRequestVerifier,
+} from '../auth/verify';
 import type { RequestVerifier } from '../auth/verify';
 import type { NonceRegistry } from '../auth/replay-cache';
 import type { CheckService } from '../check-service';
@@ -37,6 +41,12 @@ import { createCheckJobs, type CheckJobs } from '../check-jobs';
 import { registerReportRoutes } from './routes-report';
 import { registerSiteSettingsRoutes } from './routes-site-settings';
 import { createSettingsResolver } from '../site-settings';
+import {
+	applyServerLimits,
+	DEFAULT_SERVER_LIMITS,
+	fastifyTimeoutOptions,
+} from './server-limits';
+import type { ServerLimits } from './server-limits';
 import type { ReportRoutesOptions } from './routes-report';
 
 declare module 'fastify' {
@@ -65,6 +75,8 @@ export interface AppOptions {
 	checkJobs?: CheckJobs;
 	/** Also serve the scan and report routes (src/service/api/routes-report.ts). */
 	report?: ReportRoutesOptions;
+	/** Timeouts and the per-address connection cap (defaults: DEFAULT_SERVER_LIMITS). */
+	limits?: Partial< ServerLimits >;
 }
 
 function rawBody( request: FastifyRequest ): Buffer {
@@ -163,12 +175,42 @@ export async function buildApp(
 		now,
 	} );
 
+	const limits: ServerLimits = {
+		...DEFAULT_SERVER_LIMITS,
+		...Object.fromEntries(
+			Object.entries( options.limits ?? {} ).filter(
+				( [ , value ] ) => value !== undefined
+			)
+		),
+	};
 	const app = Fastify( {
 		logger: false,
 		bodyLimit,
 		// Behind a proxy the client address comes from X-Forwarded-For.
 		trustProxy: false,
 		clientErrorHandler: answerClientError,
+		...fastifyTimeoutOptions( limits ),
+	} );
+	applyServerLimits( app, limits, logger );
+
+	// Signed routes: headers that cannot be right (missing, malformed, out
+	// of the time window) are refused before the body is read, so a client
+	// without a valid-looking signature cannot make us wait for one. Which
+	// sites exist is not looked at here (that would be an oracle).
+	app.addHook( 'onRequest', async ( request, reply ) => {
+		const route = request.routeOptions.url;
+		if ( route === undefined || route === '/v1/health' ) {
+			return;
+		}
+		try {
+			checkSignedHeaders( request.headers, now() );
+		} catch ( error ) {
+			if ( ! request.raw.complete ) {
+				// The rest of the body is not worth reading.
+				reply.header( 'connection', 'close' );
+			}
+			throw error;
+		}
 	} );
 
 	// Keep the bytes: the signature covers the body exactly as sent.
@@ -197,6 +239,12 @@ export async function buildApp(
 		const mapped = mapError( error );
 		if ( mapped.internal ) {
 			logger.error( { err: error, url: request.url }, 'request failed' );
+		} else if ( error instanceof AuthError && error.detail ) {
+			// What the client is not told (which sites exist).
+			logger.warn(
+				{ code: error.code, detail: error.detail, url: request.url },
+				'request refused'
+			);
 		}
 		return reply.code( mapped.status ).send( mapped.body );
 	} );

@@ -16,6 +16,7 @@ import type { Logger } from '../logger';
 import { connectStore, describeStore } from '../store';
 import type { Store } from '../store';
 import { buildApp } from './app';
+import type { ServerLimits } from './server-limits';
 import { createScanRuntime } from '../scan/runtime';
 import type { ScanRuntime } from '../scan/runtime';
 import { createScanScheduler } from '../scan/scheduler';
@@ -36,6 +37,8 @@ export interface StartServiceOptions {
 	fetcher?: Partial< FetcherOptions >;
 	/** Re-scan connected sites every this many hours (0 or absent: never). */
 	scanEveryHours?: number;
+	/** HTTP timeouts and the per-address connection cap. */
+	limits?: Partial< ServerLimits >;
 }
 
 export interface RunningService {
@@ -93,6 +96,7 @@ export async function startService(
 			settings: options.settings,
 			logger: options.logger,
 			bodyLimit: options.bodyLimit,
+			limits: options.limits,
 			report: {
 				...scanning,
 				store,

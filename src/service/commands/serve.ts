@@ -11,6 +11,7 @@ import {
 	parsePort,
 	parseTtlHours,
 	resolveCommonConfig,
+	serviceLimitsFromEnv,
 } from '../config';
 import { createLogger } from '../logger';
 import { describeStore } from '../store';
@@ -66,6 +67,7 @@ export function register( program: Command ): void {
 		.action( async ( options: ServeOptions ) => {
 			const { dataDir, databaseUrl, settings } =
 				resolveCommonConfig( options );
+			const limits = serviceLimitsFromEnv();
 			const logger = createLogger();
 			const service = await startService( {
 				dataDir,
@@ -75,6 +77,8 @@ export function register( program: Command ): void {
 				settings,
 				logger,
 				resolve: options.resolve,
+				limits: limits.server,
+				fetcher: limits.fetcher,
 				scanEveryHours: parseTtlHours(
 					options.scanEvery,
 					'--scan-every'
