@@ -28,6 +28,7 @@ import { removalState } from './verdicts/removal';
 import type { SiteRecord, Store, StoredCheck } from './store/types';
 import { mapConcurrent } from './map-concurrent';
 import { withFetchSite } from './fetch/site-context';
+import { createYielder } from './yield-budget';
 
 /** What the check service passes the checker for one target. */
 export interface TargetCheckContext {
@@ -146,7 +147,28 @@ function cachedAnswer(
 		stored.result.links.length > 0
 			? 'no-link'
 			: stored.result.status;
-	return { ...stored.result, status, links, fromCache: true };
+	return withoutInternalDetail( {
+		...stored.result,
+		status,
+		links,
+		fromCache: true,
+	} );
+}
+
+/**
+ * What a refused address's result says: not what the name resolved to.
+ * A Contributor could otherwise map the service's internal network by
+ * asking for db.internal, cache.internal, … (the detail is in the log).
+ */
+export const UNSAFE_ADDRESS_DETAIL =
+	'the address is not allowed: it is on a private, local or reserved network';
+
+/** The result without internal-network details (see UNSAFE_ADDRESS_DETAIL). */
+function withoutInternalDetail( result: BacklinkResult ): BacklinkResult {
+	return result.status === 'refused-unsafe-address' &&
+		result.detail !== UNSAFE_ADDRESS_DETAIL
+		? { ...result, detail: UNSAFE_ADDRESS_DETAIL }
+		: result;
 }
 
 function invalidUrl( url: string, now: Date ): BacklinkResult {
@@ -250,7 +272,11 @@ export function createCheckService(
 			] );
 			const answers = new Map< string, BacklinkResult >();
 			const toCheck: Array< [ string, string ] > = [];
+			// Reclassifying a large stored result takes a while: others
+			// (and /v1/health) get their turn between targets.
+			const yielder = createYielder();
 			for ( const [ key, url ] of targets ) {
+				await yielder.pause();
 				const previous = stored.get( key );
 				if (
 					previous &&
@@ -292,6 +318,15 @@ export function createCheckService(
 					cloaking: request.cloaking,
 					rendered: request.rendered,
 				} );
+				if ( result.status === 'refused-unsafe-address' ) {
+					// The operator sees what the name resolved to; the
+					// client (and the store) only that it is not allowed.
+					logger.warn(
+						{ site: site.url, target: url, detail: result.detail },
+						'refused an unsafe address'
+					);
+					result = withoutInternalDetail( result );
+				}
 				// Missing now: removed, or still within the grace period?
 				// (Issue 9: one miss on one bad night is no removal.) A link
 				// that is there ends any grace period: no history needed.

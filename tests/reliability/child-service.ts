@@ -73,8 +73,15 @@ export interface Served {
 	url: string;
 }
 
-/** `rlg serve` on a free port; resolves once it logs where it listens. */
-export function serve( dataDir: string, web: PartnerWeb ): Promise< Served > {
+/**
+ * `rlg serve` on a free port; resolves once it logs where it listens.
+ * `env` adds to (or overrides) this process's environment.
+ */
+export function serve(
+	dataDir: string,
+	web: PartnerWeb,
+	env: NodeJS.ProcessEnv = {}
+): Promise< Served > {
 	// The request log goes to a file, as a production log would: a pipe to
 	// this (busy) test process would throttle the service's synchronous
 	// log writes and the figures would measure the pipe.
@@ -96,7 +103,7 @@ export function serve( dataDir: string, web: PartnerWeb ): Promise< Served > {
 		],
 		{
 			stdio: [ 'ignore', log, 'pipe' ],
-			env: { ...process.env, RLG_LOG_LEVEL: 'info' },
+			env: { ...process.env, RLG_LOG_LEVEL: 'info', ...env },
 		}
 	);
 	fs.closeSync( log );

@@ -2,11 +2,21 @@ import fs from 'node:fs';
 import { setImmediate as tick } from 'node:timers/promises';
 import type { BacklinkResult } from '../../src/core/schemas';
 import { DEFAULT_SETTINGS } from '../../src/core/settings';
-import { createCheckService } from '../../src/service/check-service';
+import pino from 'pino';
+import {
+	UNSAFE_ADDRESS_DETAIL,
+	createCheckService,
+} from '../../src/service/check-service';
 import type { TargetChecker } from '../../src/service/check-service';
 import { openStore, siteIdentity } from '../../src/service/store';
 import type { SiteRecord, SqliteStore } from '../../src/service/store';
-import { SITE_URL, fakeChecker, tempDataDir } from './harness';
+import {
+	SITE_URL,
+	fakeChecker,
+	signedSend,
+	startHarness,
+	tempDataDir,
+} from './harness';
 
 /** A checker whose answers wait until the test opens the gate. */
 function gatedChecker() {
@@ -117,5 +127,57 @@ describe( 'check service', () => {
 			( await service.check( request(), site ) ).results[ 0 ].fromCache
 		).toBe( false );
 		expect( calls ).toHaveLength( 3 );
+	} );
+} );
+
+describe( 'internal addresses in check results (issue 16, item 7)', () => {
+	it( 'tells the client only that the address is not allowed; what the name resolved to goes to the service log', async () => {
+		const logs: string[] = [];
+		const checker: TargetChecker = {
+			async checkTarget( target ) {
+				return {
+					target,
+					status: 'refused-unsafe-address',
+					httpStatus: null,
+					detail: 'db.internal resolves to 10.0.0.5, which is private',
+					checkedAt: new Date().toISOString(),
+					fromCache: false,
+					page: null,
+					links: [],
+				};
+			},
+		};
+		const harness = await startHarness( {
+			checker,
+			logger: pino(
+				{ level: 'info' },
+				{ write: ( line: string ) => logs.push( line ) }
+			),
+		} );
+		try {
+			const ask = () =>
+				signedSend( harness.app, {
+					method: 'POST',
+					url: '/v1/check',
+					body: {
+						site: SITE_URL,
+						links: [ { url: 'http://db.internal/' } ],
+					},
+				} );
+			for ( const response of [ await ask(), await ask() ] ) {
+				// Fresh, then from the store: neither says where it points.
+				const [ result ] = response.json().results;
+				expect( result.status ).toBe( 'refused-unsafe-address' );
+				expect( result.detail ).toBe( UNSAFE_ADDRESS_DETAIL );
+				expect( JSON.stringify( response.json() ) ).not.toMatch(
+					/10\.0\.0\.5|resolves/
+				);
+			}
+			expect( logs.join( '' ) ).toContain(
+				'db.internal resolves to 10.0.0.5'
+			);
+		} finally {
+			await harness.close();
+		}
 	} );
 } );

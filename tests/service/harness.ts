@@ -106,6 +106,7 @@ export async function startHarness(
 		store,
 		checker: options.checker ?? fakeChecker(),
 		settings: DEFAULT_SETTINGS,
+		logger: options.logger,
 	} );
 	const app = await buildApp( {
 		store,

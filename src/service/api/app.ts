@@ -17,7 +17,13 @@ import { STATUS_CODES } from 'node:http';
 import type { Duplex } from 'node:stream';
 import Fastify from 'fastify';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { CheckResponseSchema, SiteStatsSchema } from '../../core/schemas';
+import {
+	BacklinkResultSchema,
+	CheckResponseSchema,
+	SiteStatsSchema,
+} from '../../core/schemas';
+import type { CheckResponse } from '../../core/schemas';
+import { mapYielding } from '../yield-budget';
 import type { Settings } from '../../core/settings';
 import {
 	AuthError,
@@ -77,6 +83,26 @@ export interface AppOptions {
 	report?: ReportRoutesOptions;
 	/** Timeouts and the per-address connection cap (defaults: DEFAULT_SERVER_LIMITS). */
 	limits?: Partial< ServerLimits >;
+}
+
+/**
+ * The response, checked against its schema (it is a contract too: never
+ * send what the schema forbids) and serialised one result at a time,
+ * yielding between them: a response of many large results would otherwise
+ * hold the event loop (and every other request) for its whole length.
+ */
+async function serializeCheckResponse(
+	response: CheckResponse
+): Promise< string > {
+	const { site } = CheckResponseSchema.pick( { site: true } ).parse(
+		response
+	);
+	const results = await mapYielding( response.results, ( result ) =>
+		JSON.stringify( BacklinkResultSchema.parse( result ) )
+	);
+	return `{"site":${ JSON.stringify( site ) },"results":[${ results.join(
+		','
+	) }]}`;
 }
 
 function rawBody( request: FastifyRequest ): Buffer {
@@ -267,22 +293,46 @@ export async function buildApp(
 		} );
 	}
 
-	app.get( '/v1/health', async () => ( {
-		ok: true,
-		version: readVersion(),
-		uptime: Math.round( ( now() - startedAt ) / 1000 ),
-	} ) );
-
-	app.post( '/v1/check', { preHandler: authenticate }, async ( request ) => {
-		const site = request.site as SiteRecord;
-		const checkRequest = authorizedCheckRequest(
-			parseJson( rawBody( request ) ),
-			site
-		);
-		const response = await checkService.check( checkRequest, site );
-		// The response is a contract too: never send what the schema forbids.
-		return CheckResponseSchema.parse( response );
+	// Health reads the database too: a service whose store cannot be read
+	// is not healthy, whatever its HTTP server says.
+	app.get( '/v1/health', async ( _request, reply ) => {
+		const status = {
+			version: readVersion(),
+			uptime: Math.round( ( now() - startedAt ) / 1000 ),
+		};
+		try {
+			await store.ping();
+		} catch ( error ) {
+			logger.error(
+				{ err: error },
+				'health: the database cannot be read'
+			);
+			return reply.code( 503 ).send( {
+				ok: false,
+				code: 'ERR_STORE_UNREADABLE',
+				message:
+					'the database cannot be read; the service log has the details',
+				...status,
+			} );
+		}
+		return { ok: true, ...status, store: 'ok' };
 	} );
+
+	app.post(
+		'/v1/check',
+		{ preHandler: authenticate },
+		async ( request, reply ) => {
+			const site = request.site as SiteRecord;
+			const checkRequest = authorizedCheckRequest(
+				parseJson( rawBody( request ) ),
+				site
+			);
+			const response = await checkService.check( checkRequest, site );
+			return reply
+				.type( 'application/json; charset=utf-8' )
+				.send( await serializeCheckResponse( response ) );
+		}
+	);
 
 	app.get( '/v1/stats', { preHandler: authenticate }, async ( request ) => {
 		const site = request.site as SiteRecord;

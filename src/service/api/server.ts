@@ -53,7 +53,9 @@ export interface RunningService {
 export async function startService(
 	options: StartServiceOptions
 ): Promise< RunningService > {
-	const store = await connectStore( options );
+	// A damaged SQLite database is refused here, with how to restore it,
+	// rather than found by every request answering 500 (issue 16, item 6).
+	const store = await connectStore( { ...options, verify: true } );
 	let live: ReturnType< typeof createLiveChecker > | undefined;
 	let scanning: ScanRuntime | undefined;
 	try {

@@ -14,6 +14,11 @@ export interface StoreLocation {
 	dataDir: string;
 	/** A `postgres://` URL: use that database instead of the data directory. */
 	databaseUrl?: string | null;
+	/**
+	 * Check a SQLite file (PRAGMA quick_check) and refuse a damaged one
+	 * (`rlg serve`); PostgreSQL checks its own pages.
+	 */
+	verify?: boolean;
 }
 
 /** Open (creating and migrating when needed) the configured store. */
@@ -33,7 +38,7 @@ export async function connectStore(
 		const { PgStore } = await import( './pg-store' );
 		return PgStore.open( { url: location.databaseUrl } );
 	}
-	return openStore( { dataDir: location.dataDir } );
+	return openStore( { dataDir: location.dataDir, verify: location.verify } );
 }
 
 /** Where the store lives, for messages and logs (never a password). */

@@ -363,6 +363,14 @@ export class PgStore implements Store {
 		return { settings, updatedAt };
 	}
 
+	async ping(): Promise< void > {
+		// The same cheap read as SqliteStore.ping: the sites table and the
+		// newest end of the checks table.
+		await this.pool.query(
+			'SELECT ( SELECT COUNT( * ) FROM sites ) AS sites, ( SELECT id FROM checks ORDER BY id DESC LIMIT 1 ) AS newest'
+		);
+	}
+
 	async countSitesWithKeys(): Promise< number > {
 		return ( await one< { n: number } >(
 			this.pool,

@@ -15,6 +15,7 @@ import { RlgError } from '../errors';
 import { migrate } from './migrations';
 import type { ScanStore } from './scan-types';
 import { SqliteScanStore } from './sqlite-scan-store';
+import { createYielder } from '../yield-budget';
 import { transientSql } from './transient';
 import type {
 	CheckRecordInput,
@@ -92,6 +93,8 @@ const CHECK_COLUMNS = `c.id, c.site_id, c.target_key, c.domain, c.status, c.with
 export interface SqliteStoreOptions {
 	/** Path of the database file, or ':memory:'. */
 	file: string;
+	/** Refuse a damaged file (`PRAGMA quick_check`) before using it. */
+	verify?: boolean;
 }
 
 /**
@@ -139,7 +142,15 @@ export class SqliteStore implements Store {
 	constructor( options: SqliteStoreOptions ) {
 		this.file = options.file;
 		this.db = openDatabase( options.file );
-		migrate( this.db );
+		try {
+			if ( options.verify ) {
+				assertDatabaseSound( this.db, options.file );
+			}
+			migrate( this.db );
+		} catch ( error ) {
+			this.db.close();
+			throw error;
+		}
 	}
 
 	/** The schema version the database is at (for diagnostics and tests). */
@@ -356,6 +367,16 @@ export class SqliteStore implements Store {
 		return { settings, updatedAt };
 	}
 
+	async ping(): Promise< void > {
+		// The sites table and the newest end of the checks table: a few
+		// pages, enough to notice a database that cannot be read.
+		this.db
+			.prepare(
+				'SELECT ( SELECT COUNT( * ) FROM sites ) AS sites, ( SELECT id FROM checks ORDER BY id DESC LIMIT 1 ) AS newest'
+			)
+			.get();
+	}
+
 	async countSitesWithKeys(): Promise< number > {
 		return (
 			this.db
@@ -423,7 +444,11 @@ export class SqliteStore implements Store {
 		const select = this.db.prepare( `SELECT ${ CHECK_COLUMNS }
 			FROM latest_checks l JOIN checks c ON c.id = l.check_id
 			WHERE l.site_id = ? AND l.target_key = ?` );
+		// Rows are read and parsed one at a time, letting other requests
+		// (and /v1/health) in between: large results take a while each.
+		const yielder = createYielder();
 		for ( const key of new Set( targetKeys ) ) {
+			await yielder.pause();
 			const row = select.get( siteId, key ) as CheckRow | undefined;
 			if ( row ) {
 				found.set( key, toCheck( row ) );
@@ -511,6 +536,52 @@ export class SqliteStore implements Store {
 export interface OpenStoreOptions {
 	/** Directory holding the database; created (mode 0700) when missing. */
 	dataDir: string;
+	/**
+	 * Run `PRAGMA quick_check` first and refuse a damaged database
+	 * (`rlg serve` does: better not to start than to answer 500s).
+	 */
+	verify?: boolean;
+}
+
+/** SQLite's ways of saying the file is not a sound database. */
+const DAMAGE_CODES = new Set( [ 'SQLITE_CORRUPT', 'SQLITE_NOTADB' ] );
+
+/** ERR_STORE_CORRUPT: which file, what is wrong, and how to restore it. */
+function damagedDatabase( file: string, problem: string ): RlgError {
+	return new RlgError(
+		'ERR_STORE_CORRUPT',
+		`the database ${ file } is damaged (${ problem }); refusing to start, as every request would fail. ` +
+			`To restore it from a backup: stop every rlg process using ${ path.dirname(
+				file
+			) }, move ${ file } and any ${ path.basename(
+				file
+			) }-wal and ${ path.basename(
+				file
+			) }-shm beside it out of the way, copy your backup to ${ file }, and start again. ` +
+			`Without a backup, "sqlite3 ${ file } .recover | sqlite3 recovered.sqlite" saves what can still be read (move it into place as ${ DATABASE_FILE }), ` +
+			'or start from an empty data directory and register the sites again (rlg sites add).'
+	);
+}
+
+/**
+ * `PRAGMA quick_check` over the open database: throws ERR_STORE_CORRUPT
+ * naming the file and the first problems when it is not "ok".
+ */
+export function assertDatabaseSound( db: Database, file: string ): void {
+	let problems: string[];
+	try {
+		problems = (
+			db.pragma( 'quick_check( 5 )' ) as Array< { quick_check: string } >
+		 ).map( ( row ) => row.quick_check );
+	} catch ( error ) {
+		throw damagedDatabase( file, ( error as Error ).message );
+	}
+	if ( problems.length !== 1 || problems[ 0 ] !== 'ok' ) {
+		throw damagedDatabase(
+			file,
+			`PRAGMA quick_check: ${ problems.join( '; ' ) }`
+		);
+	}
 }
 
 /**
@@ -529,7 +600,17 @@ export function openStore( options: OpenStoreOptions ): SqliteStore {
 		);
 	}
 	const file = path.join( options.dataDir, DATABASE_FILE );
-	const store = new SqliteStore( { file } );
+	let store: SqliteStore;
+	try {
+		store = new SqliteStore( { file, verify: options.verify } );
+	} catch ( error ) {
+		const code = ( error as { code?: string } ).code;
+		if ( code && DAMAGE_CODES.has( code ) ) {
+			// Too damaged even to read the schema.
+			throw damagedDatabase( file, ( error as Error ).message );
+		}
+		throw error;
+	}
 	try {
 		fs.chmodSync( file, 0o600 );
 	} catch {

@@ -151,6 +151,11 @@ export interface Store {
 	) => Promise< StoredSiteSettings >;
 	/** Sites that have a key, i.e. that can sign requests. */
 	countSitesWithKeys: () => Promise< number >;
+	/**
+	 * A cheap read that touches the stored tables (health checks): rejects
+	 * when the database cannot be read.
+	 */
+	ping: () => Promise< void >;
 
 	/** Append results to the history and make them the latest per target. */
 	recordChecks: (

@@ -8,7 +8,11 @@
  * page through `fetchPage`, scripts and other GETs through the same guarded
  * dispatcher the scan uses — so the SSRF guard, the `--resolve` map and the
  * size caps apply exactly as for a plain check. Anything else (POSTs,
- * websockets' upgrade requests, non-http schemes) is aborted.
+ * non-http schemes) is aborted. WebSockets never reach `context.route`:
+ * `context.routeWebSocket` takes every one and closes it before any
+ * connection is made (a partner page's `new WebSocket('ws://10.0.0.5/')`
+ * would otherwise be a blind request into our network, stopped only by
+ * the browser's own local-network check, which is no guard of ours).
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -69,7 +73,12 @@ export interface RendererOptions {
 	executablePath?: string;
 	/** Time the page gets to run its scripts after load, in ms (default 1500). */
 	settleMs?: number;
+	/** Chromium flags beyond CHROMIUM_ARGS (tests turn browser checks off). */
+	extraArgs?: string[];
 }
+
+/** Close code of every WebSocket a rendered page opens (policy violation). */
+export const WEBSOCKET_CLOSE_CODE = 1008;
 
 /**
  * A renderer with one lazily launched browser (fresh user-data-dir,
@@ -137,12 +146,19 @@ export function createRenderer( options: RendererOptions ): Renderer {
 				{
 					executablePath,
 					headless: true,
-					args: CHROMIUM_ARGS,
+					args: [ ...CHROMIUM_ARGS, ...( options.extraArgs ?? [] ) ],
 					userAgent: BROWSER_USER_AGENT,
 					serviceWorkers: 'block',
 				}
 			);
 			await context.route( '**/*', ( route ) => answer( route, http ) );
+			// Every WebSocket is closed here, never connected to its server.
+			await context.routeWebSocket( /.*/, ( ws ) =>
+				ws.close( {
+					code: WEBSOCKET_CLOSE_CODE,
+					reason: 'WebSockets are closed in rendered checks',
+				} )
+			);
 			return { context, userDataDir, http };
 		} )();
 		// A failed launch is not remembered: the next render tries again.
