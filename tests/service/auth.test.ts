@@ -257,6 +257,8 @@ describe( 'API authentication', () => {
 			ok: true,
 			version: expect.stringMatching( /^\d+\.\d+\.\d+/ ),
 			uptime: expect.any( Number ),
+			// It read the database (issue 16, item 6).
+			store: 'ok',
 		} );
 	} );
 } );
