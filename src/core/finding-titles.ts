@@ -47,6 +47,7 @@ export const BACKLINK_STATUS_LABELS: Readonly<
 	'rate-limited': 'rate limited, try later',
 	'refused-unsafe-address': 'refused: the address is private or local',
 	timeout: 'the site did not answer in time',
+	'host-busy': 'not checked: the site was busy, try later',
 	'http-error': 'the site answered with an error',
 	'not-html': 'the page is not HTML',
 	'too-large': 'the page is too large',
