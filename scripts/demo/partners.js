@@ -8,7 +8,8 @@
  * Each site shows one case the plugin should recognise:
  *   tuinhulp.test       natural in-content link back to one of our posts
  *   zaadwinkel.test     footer "Partners" list on every page, exact-match anchor (footer swap)
- *   moestuinforum.test  its homepage links to our homepage (homepage swap)
+ *   moestuinforum.test  its homepage links to our homepage; our post links to its homepage
+ *                       (a friends-section backlink, no homepage swap: our end is a post)
  *   kasplanten.test     keyword-stuffed anchors back to us; ours to them is stuffed too
  *   bloembollen.test    a backlink hidden with display:none
  *   casinobonus.test    links back, but is about casino bonuses (unrelated partner)

@@ -36,6 +36,12 @@ export interface AnchorContext {
 	extraKeywords?: string[];
 	/** Brand names; an anchor that is (or names) one is branded. */
 	brandTerms?: string[];
+	/**
+	 * The target site's own names (partner-names.ts: its stated site name,
+	 * the title segments that name it, its domain words): an anchor naming
+	 * one is branded, like a brand term's.
+	 */
+	partnerNames?: readonly string[];
 	/** The link's target: its domain label ("acme" for acme.com) is a brand too. */
 	targetUrl?: string;
 	/** The anchor is an image; `text` is its alt text. */
@@ -363,14 +369,35 @@ function brandPhrases( brandTerms: readonly string[] ): Phrase[] {
 	return phrases;
 }
 
+/**
+ * Two phrases are the same when they are spelled the same without spaces,
+ * or word for word — in any order ("moestuin tips" = "tips moestuin"), as
+ * search engines treat a reordered keyword as the same query.
+ */
 function phrasesEqual( a: Phrase, b: Phrase ): boolean {
 	if ( a.joined === b.joined ) {
 		return true;
 	}
-	return (
-		a.words.length === b.words.length &&
-		a.words.every( ( word, i ) => sameWord( word, b.words[ i ] ) )
-	);
+	if ( a.words.length !== b.words.length ) {
+		return false;
+	}
+	if ( a.words.every( ( word, i ) => sameWord( word, b.words[ i ] ) ) ) {
+		return true;
+	}
+	if ( a.words.length > 4 ) {
+		return false;
+	}
+	const used: boolean[] = b.words.map( () => false );
+	return a.words.every( ( word ) => {
+		const at = b.words.findIndex(
+			( other, i ) => ! used[ i ] && sameWord( word, other )
+		);
+		if ( at < 0 ) {
+			return false;
+		}
+		used[ at ] = true;
+		return true;
+	} );
 }
 
 /** Index of `needle`'s words inside `haystack`'s, or -1. */
@@ -390,6 +417,30 @@ function findPhrase( haystack: Word[], needle: Phrase ): number {
 		}
 	}
 	return -1;
+}
+
+/**
+ * The number of `haystack`'s words from `start` on that, run together,
+ * spell `joined` ("Tuincentrum De Linde" for tuincentrum-delinde.nl's
+ * "tuincentrumdelinde"), or 0.
+ */
+function joinedRunAt(
+	haystack: Word[],
+	start: number,
+	joined: string
+): number {
+	let run = '';
+	for (
+		let j = start;
+		j < haystack.length && run.length < joined.length;
+		j++
+	) {
+		run += haystack[ j ].token;
+		if ( run === joined ) {
+			return j - start + 1;
+		}
+	}
+	return 0;
 }
 
 /**
@@ -507,12 +558,21 @@ function namedBrand(
 	brand: Phrase,
 	indexes: readonly KeywordIndex[]
 ): AnchorAnalysis | null {
-	const at = findPhrase( anchor.words, brand );
-	if ( at < 0 ) {
-		return null;
+	let at = findPhrase( anchor.words, brand );
+	let length = 0;
+	if ( at >= 0 ) {
+		length =
+			anchor.words[ at ].token === brand.joined ? 1 : brand.words.length;
+	} else {
+		// The anchor spells apart what the brand runs together.
+		for ( let i = 0; i < anchor.words.length && length === 0; i++ ) {
+			length = joinedRunAt( anchor.words, i, brand.joined );
+			at = i;
+		}
+		if ( length === 0 ) {
+			return null;
+		}
 	}
-	const length =
-		anchor.words[ at ].token === brand.joined ? 1 : brand.words.length;
 	const rest = meaningfulWords( [
 		...anchor.words.slice( 0, at ),
 		...anchor.words.slice( at + length ),
@@ -599,10 +659,21 @@ export function analyzeAnchor(
 			return named;
 		}
 	}
+
 	const targetBrand = ctx.targetUrl ? domainBrand( ctx.targetUrl ) : null;
 	const targetPhrase = targetBrand ? toPhrase( targetBrand ) : null;
 	if ( targetPhrase ) {
 		const named = namedBrand( anchor, targetPhrase, indexes );
+		if ( named ) {
+			return named;
+		}
+	}
+	// Then the partner's other names (its stated site name, a title
+	// segment naming it): after the domain words, so that keyword words
+	// beside those still make "Acme running shoes" partial-match.
+	for ( const name of ctx.partnerNames ?? [] ) {
+		const phrase = toPhrase( name );
+		const named = phrase ? namedBrand( anchor, phrase, indexes ) : null;
 		if ( named ) {
 			return named;
 		}

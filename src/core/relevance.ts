@@ -26,6 +26,15 @@
 import { COMMON_WORDS } from './lexicon/common-words';
 import { DEFAULT_SETTINGS } from './settings';
 import {
+	fieldShare,
+	neighbourFields,
+	SCHEME_FIELDS,
+	topicOverlap,
+	topicProfile,
+	type TopicField,
+	type TopicProfile,
+} from './topics';
+import {
 	detectLanguage,
 	isStopWord,
 	stem,
@@ -431,4 +440,210 @@ export function relevanceDetails( a: string, b: string ): RelevanceDetails {
 /** Topic relevance of two texts in [0, 1]; see the module comment. */
 export function relevance( a: string, b: string ): number {
 	return relevanceDetails( a, b ).score;
+}
+
+// ---------------------------------------------------------------------------
+// Off-topic assessment: relevance plus topic fields, with a confidence.
+
+/** Topic overlap at or above which two texts share a field (related). */
+export const RELATED_OVERLAP = 0.25;
+/** A field with less than this share of a text is foreign to it. */
+const FOREIGN_SHARE = 0.1;
+/** A text "is about" its dominant field with this much weight and share. */
+const CLEAR_FIELD_WEIGHT = 3;
+const CLEAR_FIELD_SHARE = 0.4;
+/** Content terms each side needs for a strong (high-confidence) verdict. */
+const STRONG_POST_TERMS = 20;
+const STRONG_PAGE_TERMS = 40;
+/** Without fields, only long texts that share nothing are judged (low). */
+const LONG_TEXT_TERMS = 80;
+/**
+ * A page whose most frequent term makes up this share of its content
+ * terms (with at least LIST_MIN_TERMS of them) is a generated list — "Tuinsite 1 …
+ * Tuinsite 59" — not prose on a topic.
+ */
+const LIST_TERM_SHARE = 1 / 3;
+const LIST_MIN_TERMS = 30;
+
+export type Confidence = 'low' | 'medium' | 'high';
+
+export type OffTopicReason =
+	/** Both texts are clearly about different fields. */
+	| 'fields-differ'
+	/** Their page is clearly about a field of paid-link sites our text is not. */
+	| 'scheme-field'
+	/** Their page is a generated list of links, no text on a topic. */
+	| 'link-list'
+	/** No field known for either text; long texts that share no terms. */
+	| 'no-shared-terms';
+
+export interface OffTopicAssessment {
+	offTopic: boolean;
+	/** How sure the verdict is; null when nothing was judged. */
+	confidence: Confidence | null;
+	reason: OffTopicReason | null;
+	/** Term relevance (the best of post and site, when a site was given). */
+	score: number;
+	/** Share of topic fields the texts have in common, in [0, 1]. */
+	overlap: number;
+	/** The field each side is clearly about, or null. */
+	fields: [ TopicField | null, TopicField | null ];
+	/** Whether the site's topic (its other posts) was part of the verdict. */
+	againstSite: boolean;
+	details: RelevanceDetails;
+}
+
+interface ProfiledText extends PreparedText {
+	profile?: TopicProfile;
+	profileLanguage?: Language | null;
+}
+
+function profileOf(
+	text: PreparedText,
+	fallback: Language | null
+): TopicProfile {
+	const own = text as ProfiledText;
+	const language = text.language ?? fallback;
+	if ( own.profile && own.profileLanguage === language ) {
+		return own.profile;
+	}
+	const tokens: string[] = [];
+	for ( const token of text.tokens ) {
+		if ( contentTermOf( token, language ) ) {
+			tokens.push( token );
+		}
+	}
+	own.profile = topicProfile( tokens, language );
+	own.profileLanguage = language;
+	return own.profile;
+}
+
+function clearField( profile: TopicProfile ): TopicField | null {
+	return profile.dominant &&
+		( profile.weights.get( profile.dominant ) ?? 0 ) >=
+			CLEAR_FIELD_WEIGHT &&
+		profile.dominantShare >= CLEAR_FIELD_SHARE
+		? profile.dominant
+		: null;
+}
+
+function isGeneratedList( text: PreparedText, fallback: Language | null ) {
+	const vector = vectorOf( text, fallback );
+	if ( vector.count < LIST_MIN_TERMS ) {
+		return false;
+	}
+	let most = 0;
+	for ( const freq of vector.tf.values() ) {
+		most = Math.max( most, freq );
+	}
+	return most / vector.count >= LIST_TERM_SHARE;
+}
+
+const RANK: Record< Confidence, number > = { low: 0, medium: 1, high: 2 };
+
+/** One side (our post, or our site) against their page. */
+function assessOne(
+	ours: PreparedText,
+	page: PreparedText,
+	minRelevance: number
+): OffTopicAssessment {
+	const details = relevanceOfPrepared( ours, page );
+	const [ ourLanguage, theirLanguage ] = details.languages;
+	const ourProfile = profileOf( ours, theirLanguage );
+	const pageProfile = profileOf( page, ourLanguage );
+	const overlap = topicOverlap( ourProfile, pageProfile );
+	const fields: [ TopicField | null, TopicField | null ] = [
+		clearField( ourProfile ),
+		clearField( pageProfile ),
+	];
+	const verdict = (
+		confidence: Confidence | null,
+		reason: OffTopicReason | null
+	): OffTopicAssessment => ( {
+		offTopic: reason !== null,
+		confidence,
+		reason,
+		score: details.score,
+		overlap,
+		fields,
+		againstSite: false,
+		details,
+	} );
+	const [ ourTerms, pageTerms ] = details.termCounts;
+	if ( details.score >= minRelevance || ourTerms === 0 || pageTerms === 0 ) {
+		return verdict( null, null );
+	}
+	// A generated list shows no topic of its own, whatever its labels
+	// ("Tuinsite 1 … Tuinsite 59" is a link directory, not a garden page).
+	if ( isGeneratedList( page, ourLanguage ) ) {
+		return verdict( 'medium', 'link-list' );
+	}
+	if ( overlap >= RELATED_OVERLAP ) {
+		return verdict( null, null );
+	}
+	const [ ourField, pageField ] = fields;
+	const strong =
+		ourTerms >= STRONG_POST_TERMS &&
+		pageTerms >= STRONG_PAGE_TERMS &&
+		details.score < minRelevance / 2 &&
+		overlap < FOREIGN_SHARE;
+	if (
+		ourField &&
+		pageField &&
+		ourField !== pageField &&
+		! neighbourFields( ourField, pageField )
+	) {
+		return verdict( strong ? 'high' : 'medium', 'fields-differ' );
+	}
+	if (
+		pageField &&
+		SCHEME_FIELDS.has( pageField ) &&
+		fieldShare( ourProfile, pageField ) < FOREIGN_SHARE
+	) {
+		return verdict( 'medium', 'scheme-field' );
+	}
+	if (
+		ourProfile.total === 0 &&
+		pageProfile.total === 0 &&
+		ourTerms >= LONG_TEXT_TERMS &&
+		pageTerms >= LONG_TEXT_TERMS &&
+		details.score < minRelevance / 2
+	) {
+		return verdict( 'low', 'no-shared-terms' );
+	}
+	return verdict( null, null );
+}
+
+/**
+ * Whether their page is off-topic for our post — and, when the site's
+ * other posts are known (`site`: their titles and text), for our site:
+ * a partner on the site's subject is no off-topic partner because one
+ * short post does not show it. Off-topic needs low term relevance AND no
+ * shared topic field, plus evidence of a difference: both texts clearly
+ * about different fields, their page clearly in a field of paid-link
+ * sites (gambling, loans, crypto, adult, link lists) that ours is not, or
+ * a generated link list. `confidence`: high only with enough text on both
+ * sides and nothing in common; otherwise medium; low for long texts that
+ * merely share no words (no field known for either).
+ */
+export function assessOffTopic(
+	post: PreparedText,
+	page: PreparedText,
+	minRelevance: number,
+	site: PreparedText | null = null
+): OffTopicAssessment {
+	const byPost = assessOne( post, page, minRelevance );
+	if ( ! site || ! byPost.offTopic ) {
+		return byPost;
+	}
+	const bySite = assessOne( site, page, minRelevance );
+	if ( ! bySite.offTopic ) {
+		return { ...bySite, againstSite: true };
+	}
+	// Off-topic for the post and for the site: the better-founded verdict.
+	const better =
+		RANK[ bySite.confidence! ] > RANK[ byPost.confidence! ]
+			? { ...bySite, againstSite: true }
+			: byPost;
+	return better;
 }

@@ -143,6 +143,12 @@ export const PageFactsSchema = z.object( {
 	title: z.string(),
 	h1: z.string(),
 	lang: z.string().nullable(),
+	/**
+	 * The site's own name as the page states it (`og:site_name`,
+	 * `application-name`): a brand, never a keyword. Absent on results from
+	 * before it was read.
+	 */
+	siteName: z.string().nullable().optional(),
 	/** Up to a few KB of the page's main text, for relevance scoring. */
 	textSample: z.string(),
 	/** Why a search engine would discount links on this page, if it would. */

@@ -361,9 +361,29 @@ describe( 'facts', () => {
 				lang: null,
 				textSample: '',
 				metaRobots: null,
+				siteName: null,
 				canonical: null,
 			},
 		} );
+	} );
+
+	it( 'reads the site name from og:site_name, else application-name', () => {
+		const head = ( meta: string ) =>
+			analyzeHtml(
+				`<html><head>${ meta }</head><body></body></html>`,
+				BASE
+			).facts.siteName;
+		expect(
+			head(
+				'<meta name="application-name" content="App"><meta property="og:site_name" content=" Tuincentrum  De Linde ">'
+			)
+		).toBe( 'Tuincentrum De Linde' );
+		expect( head( '<meta name="application-name" content="App">' ) ).toBe(
+			'App'
+		);
+		expect( head( '<meta property="og:title" content="Titel">' ) ).toBe(
+			null
+		);
 	} );
 } );
 

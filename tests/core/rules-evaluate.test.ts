@@ -70,23 +70,19 @@ describe( 'evaluatePost', () => {
 			.filter( ( f ) => f.severity === 'critical' )
 			.map( ( f ) => f.code )
 			.sort();
+		// A partners list in a post is no homepage swap (our end is a post,
+		// not our homepage or template), however much else it is.
 		expect( critical ).toEqual( [
 			'boilerplate-backlink',
 			'exact-match-anchor-both',
 			'footer-placement-ours',
-			'homepage-swap',
 		] );
 		expect(
 			findings.find( ( f ) => f.code === 'followed-both-ways' )
 		).toMatchObject( {
 			severity: 'warning',
 			params: {
-				signals: [
-					'exact-match',
-					'boilerplate',
-					'footer-placement',
-					'homepage-swap',
-				],
+				signals: [ 'exact-match', 'boilerplate', 'footer-placement' ],
 			},
 		} );
 		// The other partners of the list are flagged too, as local findings.

@@ -652,54 +652,123 @@ describe( 'comment-backlink', () => {
 
 describe( 'homepage-swap', () => {
 	const home = { href: 'https://www.stride-runstore.com/', text: 'Stride' };
+	/** Our links as they sit on our homepage (a sitemap scan of it). */
+	const onOurHomepage = { postUrl: SITE };
+	/** Their homepage's link to ours, in their content. */
+	const fromTheirHomepage = {
+		href: SITE,
+		toHomepage: true,
+		foundOn: 'homepage' as const,
+		pageUrl: 'https://www.stride-runstore.com/',
+	};
 
-	it( 'flags our homepage link answered by a link to our homepage', () => {
-		const { link, result: r } = reciprocal( home, {
-			href: SITE,
-			toHomepage: true,
-		} );
+	it( 'flags our homepage linking to theirs, answered from their homepage', () => {
+		const { link, result: r } = reciprocal( home, fromTheirHomepage );
 		expect(
 			one(
-				evaluatePost( post( [ link ], [ r ] ), SETTINGS ),
+				evaluatePost(
+					post( [ link ], [ r ], onOurHomepage ),
+					SETTINGS
+				),
 				'homepage-swap'
 			)
 		).toMatchObject( {
 			severity: 'warning',
-			params: { partner: 'stride-runstore.com' },
+			params: { partner: 'stride-runstore.com', ourEnd: 'homepage' },
 		} );
+	} );
+
+	it( 'counts template links (footer, sidebar, navigation, header) as site-wide ends', () => {
+		const { link, result: r } = reciprocal(
+			{ ...home, placement: 'footer' },
+			{
+				href: SITE,
+				toHomepage: true,
+				placement: 'sidebar',
+				pageUrl: 'https://www.stride-runstore.com/blog/any-post',
+			}
+		);
+		expect(
+			one(
+				evaluatePost( post( [ link ], [ r ] ), SETTINGS ),
+				'homepage-swap'
+			).params.ourEnd
+		).toBe( 'template' );
 	} );
 
 	it( 'recognises our homepage by URL even when the checker did not mark it', () => {
 		const { link, result: r } = reciprocal( home, {
+			...fromTheirHomepage,
 			href: 'http://hardloopblog.nl',
 			toHomepage: false,
 		} );
 		expect(
-			codes( evaluatePost( post( [ link ], [ r ] ), SETTINGS ) )
+			codes(
+				evaluatePost( post( [ link ], [ r ], onOurHomepage ), SETTINGS )
+			)
 		).toContain( 'homepage-swap' );
 	} );
 
 	it( 'is critical with identical anchors', () => {
 		const { link, result: r } = reciprocal(
 			{ ...home, text: 'Great running resources' },
-			{ href: SITE, toHomepage: true, text: 'Great running resources' }
+			{ ...fromTheirHomepage, text: 'Great running resources' }
 		);
 		expect(
 			one(
-				evaluatePost( post( [ link ], [ r ] ), SETTINGS ),
+				evaluatePost(
+					post( [ link ], [ r ], onOurHomepage ),
+					SETTINGS
+				),
 				'homepage-swap'
 			).severity
 		).toBe( 'critical' );
 	} );
 
 	it( 'needs homepages on both sides', () => {
-		const deepOurs = reciprocal( {}, { href: SITE, toHomepage: true } );
+		const deepOurs = reciprocal( {}, fromTheirHomepage );
 		const deepTheirs = reciprocal( home );
 		for ( const { link, result: r } of [ deepOurs, deepTheirs ] ) {
 			expect(
-				codes( evaluatePost( post( [ link ], [ r ] ), SETTINGS ) )
+				codes(
+					evaluatePost(
+						post( [ link ], [ r ], onOurHomepage ),
+						SETTINGS
+					)
+				)
 			).not.toContain( 'homepage-swap' );
 		}
+	} );
+
+	// Issue 15: "Vrienden van De Moestuinier" (a post) links to the
+	// forum's homepage, whose friends section links to our homepage.
+	it( 'is no swap when our end is a post, and nothing about it is critical', () => {
+		const { link, result: r } = reciprocal(
+			{ ...home, text: 'het Moestuinforum' },
+			{ ...fromTheirHomepage, text: 'Hardloopblog', heading: 'Friends' }
+		);
+		const findings = evaluatePost( post( [ link ], [ r ] ), SETTINGS );
+		expect( codes( findings ) ).not.toContain( 'homepage-swap' );
+		expect( codes( findings ) ).toContain( 'reciprocal-link' );
+		expect( findings.filter( ( f ) => f.severity === 'critical' ) ).toEqual(
+			[]
+		);
+		expect(
+			only( findings, 'followed-both-ways' )[ 0 ]?.params.signals
+		).not.toContain( 'homepage-swap' );
+	} );
+
+	it( 'is no swap when their end is a deep page in its content', () => {
+		const { link, result: r } = reciprocal( home, {
+			href: SITE,
+			toHomepage: true,
+			pageUrl: 'https://www.stride-runstore.com/blog/our-friends',
+		} );
+		expect(
+			codes(
+				evaluatePost( post( [ link ], [ r ], onOurHomepage ), SETTINGS )
+			)
+		).not.toContain( 'homepage-swap' );
 	} );
 } );
 
@@ -875,15 +944,36 @@ describe( 'off-topic-partner', () => {
 		expect( shared.size ).toBe( 2 );
 	} );
 
-	it( 'follows settings.minRelevance', () => {
-		const { link, result: r } = reciprocal();
+	it( 'follows settings.minRelevance, below which the topic fields decide', () => {
+		const casino = reciprocal();
+		casino.result.page = casinoPage( casino.link.href );
+		const lenient = SettingsSchema.parse( {
+			...SETTINGS,
+			minRelevance: 0,
+		} );
+		expect(
+			codes(
+				evaluatePost(
+					post( [ casino.link ], [ casino.result ] ),
+					lenient
+				)
+			)
+		).not.toContain( 'off-topic-partner' );
+		// A strict threshold does not make a same-field partner off-topic:
+		// below it, a shared topic field still makes the pair related.
+		const onTopic = reciprocal();
 		const strict = SettingsSchema.parse( {
 			...SETTINGS,
 			minRelevance: 0.99,
 		} );
 		expect(
-			codes( evaluatePost( post( [ link ], [ r ] ), strict ) )
-		).toContain( 'off-topic-partner' );
+			codes(
+				evaluatePost(
+					post( [ onTopic.link ], [ onTopic.result ] ),
+					strict
+				)
+			)
+		).not.toContain( 'off-topic-partner' );
 	} );
 } );
 

@@ -32,6 +32,8 @@ const READ = [
 	'lang',
 	'name',
 	'content',
+	// <meta property="og:site_name">: the site's own name (a brand).
+	'property',
 ] as const;
 
 type ReadName = ( typeof READ )[ number ];
@@ -168,5 +170,8 @@ export class ReadAttributes
 	}
 	get content(): string | undefined {
 		return this.values[ 15 ];
+	}
+	get property(): string | undefined {
+		return this.values[ 16 ];
 	}
 }

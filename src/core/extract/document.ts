@@ -377,6 +377,11 @@ export interface DocumentModel {
 	lang: string | null;
 	baseHref: string | null;
 	metaRobots: string | null;
+	/**
+	 * The site's name as the page states it: `og:site_name`, else
+	 * `application-name` (the partner's own name, not a keyword).
+	 */
+	siteName: string | null;
 	canonicalHref: string | null;
 	/** Element of the first h1, or -1. */
 	h1Element: number;
@@ -944,6 +949,8 @@ export function buildDocument( html: string ): DocumentModel {
 	let lang: string | null = null;
 	let baseHref: string | null = null;
 	let metaRobots: string | null = null;
+	let ogSiteName: string | null = null;
+	let applicationName: string | null = null;
 	let canonicalHref: string | null = null;
 	let firstRunning = -1;
 	let lastRunning = -1;
@@ -1108,6 +1115,27 @@ export function buildDocument( html: string ): DocumentModel {
 						attributes.content !== undefined
 					) {
 						metaRobots = collapseWhitespace( attributes.content );
+					}
+					if ( attributes.content !== undefined ) {
+						const key = (
+							attributes.property ??
+							attributes.name ??
+							''
+						)
+							.trim()
+							.toLowerCase();
+						if ( key === 'og:site_name' && ogSiteName === null ) {
+							ogSiteName =
+								collapseWhitespace( attributes.content ) ||
+								null;
+						} else if (
+							key === 'application-name' &&
+							applicationName === null
+						) {
+							applicationName =
+								collapseWhitespace( attributes.content ) ||
+								null;
+						}
 					}
 					break;
 				case 'link':
@@ -1274,6 +1302,7 @@ export function buildDocument( html: string ): DocumentModel {
 		lang,
 		baseHref,
 		metaRobots,
+		siteName: ogSiteName ?? applicationName,
 		canonicalHref,
 		h1Element,
 		firstRunning,

@@ -24,6 +24,8 @@ export interface HtmlFacts {
 	/** Up to {@link TEXT_SAMPLE_CHARS} of main text, boilerplate excluded. */
 	textSample: string;
 	metaRobots: string | null;
+	/** `og:site_name` (else `application-name`): the site's own name. */
+	siteName: string | null;
 	/** Absolute canonical URL, or null. */
 	canonical: string | null;
 }
@@ -325,6 +327,10 @@ export function analyzeHtml(
 			textSample: detached( textSample( model, context ) ),
 			metaRobots:
 				model.metaRobots === null ? null : detached( model.metaRobots ),
+			siteName:
+				model.siteName === null
+					? null
+					: detached( model.siteName.slice( 0, 200 ) ),
 			canonical,
 		},
 	};

@@ -47,6 +47,7 @@ export const COMMON_WORDS: ReadonlySet< string > = new Set(
 	lugar tipo numero ejemplo pregunta problema final inicio ayudar saber
 	pensar encontrar dar tomar bonito bonita posible disponible hoy manana
 	ayer
+	paar keer honderd duizend hundert tausend hundred thousand mal halb half
 	`
 		.split( /\s+/ )
 		.filter( Boolean )

@@ -88,7 +88,9 @@ export const STOP_WORDS: Record< Language, Set< string > > = {
 		wahrend war waren warst was weg weil weiter welche welchem welchen
 		welcher welches wenn werde werden wie wieder will wir wird wirst wo
 		wollen wollte wurde wurden zu zum zur zwar zwischen mehr lesen hier
-		klicken neu neue neuen ganz immer schon sowie bereits wurde` ),
+		klicken neu neue neuen ganz immer schon sowie bereits wurde
+		zwei drei vier funf sechs sieben acht neun zehn erst erste ersten
+		ersten zweite dritte beim zum` ),
 	fr: words( `${ WEB }
 		a ai aie aient aies ait alors as au aucun aucune aupres auquel aura
 		aurai auraient aurais aurait auras aurez auriez aurions aurons auront

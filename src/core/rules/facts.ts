@@ -4,13 +4,14 @@
  * the homepage-swap rule asks or the identical-anchors rule asks it to
  * decide a severity.
  */
-import { analyzeAnchor, domainBrand, type AnchorAnalysis } from '../anchors';
+import { analyzeAnchor, type AnchorAnalysis } from '../anchors';
+import { nameKey, partnerNames, TITLE_SEPARATOR } from '../partner-names';
 import { PARTNER_SECTION_WORDS } from '../lexicon/anchors';
 import {
+	assessOffTopic,
 	prepareText,
-	relevanceOfPrepared,
+	type OffTopicAssessment,
 	type PreparedText,
-	type RelevanceDetails,
 } from '../relevance';
 import type {
 	Backlink,
@@ -101,21 +102,15 @@ export function isPartnerSectionHeading( heading: string | null ): boolean {
  */
 export const MAX_PAGE_KEYWORD_WORDS = 5;
 
-/** Splits a title into its segments ("Running shoes | Stride"). */
-const TITLE_SEPARATOR = /\s+[-–—|:·•»~]+\s+|\s*[|·•»]\s*/;
-
-/** A phrase as brands are compared: folded, without spaces. */
-function brandKey( phrase: string ): string {
-	return foldText( phrase ).replace( / /g, '' );
-}
-
 const NO_KEYWORDS: string[] = [];
 
 /**
  * Keyword phrases of their page: the title's segments ("Running shoes |
- * Stride" → "Running shoes"), without the segment that is just their brand,
- * and the H1, each of at most MAX_PAGE_KEYWORD_WORDS words. An anchor equal
- * to one of these is exact-match for that page.
+ * Stride" → "Running shoes") and the H1, each of at most
+ * MAX_PAGE_KEYWORD_WORDS words, without those that are a name — a brand
+ * term of the settings, or the partner's own name (partner-names.ts: the
+ * stated site name, a segment with their domain words). An anchor equal to
+ * one of these is exact-match for that page.
  */
 export function pageKeywords(
 	page: PageFacts | null,
@@ -128,24 +123,23 @@ export function pageKeywords(
 /**
  * {@link pageKeywords} for the many links of one evaluation: a page's
  * title and H1 are split, counted and folded once per evaluation, and the
- * target's domain brand is the only thing checked per link; links whose
- * brand names none of the phrases share one array (so analyzeAnchor's
- * index of it, cached by identity, is built once). The arrays returned are
- * shared: callers must not modify them.
+ * partner's names are looked up per link (memoised in partner-names.ts);
+ * links whose names are none of the phrases share one array (so
+ * analyzeAnchor's index of it, cached by identity, is built once). The
+ * arrays returned are shared: callers must not modify them.
  */
 export function pageKeywordsFinder(
 	brandTerms: readonly string[]
 ): ( targetUrl: string, page: PageFacts | null ) => string[] {
-	const givenBrands = new Set( brandTerms.filter( Boolean ).map( brandKey ) );
+	const givenBrands = new Set( brandTerms.filter( Boolean ).map( nameKey ) );
 	interface Candidates {
 		phrases: Array< { text: string; key: string } >;
 		all: string[];
-		/** The phrases without the one a brand names, by brand. */
-		byBrand: Map< string, string[] >;
+		/** The phrases without the partner's names, by the names array. */
+		byNames: WeakMap< readonly string[], string[] >;
 	}
 	// By title, then H1: the page's own strings, no key to build per link.
 	const candidatesByPage = new Map< string, Map< string, Candidates > >();
-	const brandKeys = new Map< string, string >();
 	const candidatesOf = ( page: PageFacts ): Candidates => {
 		let byH1 = candidatesByPage.get( page.title );
 		if ( ! byH1 ) {
@@ -160,16 +154,16 @@ export function pageKeywordsFinder(
 					( phrase ) =>
 						phrase !== '' &&
 						tokenize( phrase ).length <= MAX_PAGE_KEYWORD_WORDS &&
-						! givenBrands.has( brandKey( phrase ) )
+						! givenBrands.has( nameKey( phrase ) )
 				)
-				.map( ( text ) => ( { text, key: brandKey( text ) } ) );
+				.map( ( text ) => ( { text, key: nameKey( text ) } ) );
 			candidates = {
 				phrases,
 				all: [ ...new Set( phrases.map( ( p ) => p.text ) ) ].slice(
 					0,
 					6
 				),
-				byBrand: new Map(),
+				byNames: new WeakMap(),
 			};
 			byH1.set( page.h1, candidates );
 		}
@@ -180,42 +174,37 @@ export function pageKeywordsFinder(
 			return NO_KEYWORDS;
 		}
 		const candidates = candidatesOf( page );
-		const brand = domainBrand( targetUrl );
-		if ( ! brand ) {
+		const names = partnerNames( targetUrl, page );
+		if ( names.length === 0 ) {
 			return candidates.all;
 		}
-		// Folded once per brand: a post links to each partner's pages under
-		// the same brand.
-		let own = brandKeys.get( brand );
-		if ( own === undefined ) {
-			own = brandKey( brand );
-			brandKeys.set( brand, own );
-		}
-		let named = false;
-		for ( const phrase of candidates.phrases ) {
-			if ( phrase.key === own ) {
-				named = true;
-				break;
-			}
-		}
-		if ( ! named ) {
-			return candidates.all;
-		}
-		// Their title names their brand ("Stride"): that segment is no keyword.
-		let phrases = candidates.byBrand.get( own );
+		let phrases = candidates.byNames.get( names );
 		if ( ! phrases ) {
-			const ownKey = own;
-			phrases = [
-				...new Set(
-					candidates.phrases
-						.filter( ( p ) => p.key !== ownKey )
-						.map( ( p ) => p.text )
-				),
-			].slice( 0, 6 );
-			candidates.byBrand.set( own, phrases );
+			const keys = new Set( names.map( nameKey ) );
+			phrases = candidates.phrases.some( ( p ) => keys.has( p.key ) )
+				? [
+						...new Set(
+							candidates.phrases
+								.filter( ( p ) => ! keys.has( p.key ) )
+								.map( ( p ) => p.text )
+						),
+					].slice( 0, 6 )
+				: candidates.all;
+			candidates.byNames.set( names, phrases );
 		}
 		return phrases;
 	};
+}
+
+/** Our end of a link, when it is site-wide (see LinkFacts.ourSiteWideEnd). */
+function ourEndOf(
+	placement: string,
+	onOurHomepage: boolean
+): LinkFacts[ 'ourSiteWideEnd' ] {
+	if ( BOILERPLATE_PLACEMENTS.has( placement ) ) {
+		return 'template';
+	}
+	return onOurHomepage ? 'homepage' : null;
 }
 
 function boilerplateOf(
@@ -375,6 +364,10 @@ function theirLinksOf(
 			followed: isFollowed( link.rel ),
 			toOurHomepage:
 				link.toHomepage || matcher.isOurHomepage( link.href ),
+			siteWideEnd:
+				link.foundOn === 'homepage' ||
+				BOILERPLATE_PLACEMENTS.has( link.placement ) ||
+				isHomepage( link.pageUrl ),
 		};
 	} );
 }
@@ -412,29 +405,43 @@ export function buildPostFacts(
 	const resultOf = resultsByKey( input.backlinks );
 	const theirAnchorOf = theirAnchorAnalyzer( keywords, settings );
 	const postText = input.postText ?? '';
-	const relevanceCache = new Map< string, RelevanceDetails | null >();
-	// The post is compared with every partner page: tokenised and weighted
-	// once for this evaluation (on first need), not once per partner; and
-	// partner pages with the same text (a site's pages sharing a template
-	// text) are scored once. Both live only as long as this evaluation.
+	const onOurHomepage =
+		typeof input.postUrl === 'string' &&
+		matcher.isOurHomepage( input.postUrl );
+	const relevanceCache = new Map< string, OffTopicAssessment | null >();
+	// The post (and the site's topic text, when given) is compared with
+	// every partner page: tokenised and weighted once for this evaluation
+	// (on first need), not once per partner; and partner pages with the
+	// same text (a site's pages sharing a template text) are assessed once.
+	// All of it lives only as long as this evaluation.
 	let preparedPost: PreparedText | null = null;
-	const relevanceByText = new Map< string, RelevanceDetails >();
-	const relevanceOf = ( text: string ): RelevanceDetails => {
-		let details = relevanceByText.get( text );
-		if ( ! details ) {
+	const siteText = input.siteText?.trim() ?? '';
+	let preparedSite: PreparedText | null = null;
+	const assessmentByText = new Map< string, OffTopicAssessment >();
+	const assess = ( text: string ): OffTopicAssessment => {
+		let assessment = assessmentByText.get( text );
+		if ( ! assessment ) {
 			preparedPost ??= prepareText( postText );
-			details = relevanceOfPrepared( preparedPost, preparePage( text ) );
-			relevanceByText.set( text, details );
+			if ( siteText !== '' ) {
+				preparedSite ??= prepareText( siteText );
+			}
+			assessment = assessOffTopic(
+				preparedPost,
+				preparePage( text ),
+				settings.minRelevance,
+				preparedSite
+			);
+			assessmentByText.set( text, assessment );
 		}
-		return details;
+		return assessment;
 	};
 	// Looked up by the page's own title, H1 and sample strings (whose
 	// hashes the engine keeps) before joining them into a new text to hash.
 	const relevanceByPage = new Map<
 		unknown,
-		Map< unknown, Map< unknown, RelevanceDetails | null > >
+		Map< unknown, Map< unknown, OffTopicAssessment | null > >
 	>();
-	const relevanceOfPage = ( page: PageFacts ): RelevanceDetails | null => {
+	const relevanceOfPage = ( page: PageFacts ): OffTopicAssessment | null => {
 		let byH1 = relevanceByPage.get( page.title );
 		if ( ! byH1 ) {
 			byH1 = new Map();
@@ -449,9 +456,7 @@ export function buildPostFacts(
 		if ( details === undefined ) {
 			const text = pageText( page );
 			details =
-				text === '' || postText.trim() === ''
-					? null
-					: relevanceOf( text );
+				text === '' || postText.trim() === '' ? null : assess( text );
 			bySample.set( page.textSample, details );
 		}
 		return details;
@@ -479,6 +484,7 @@ export function buildPostFacts(
 			keywords,
 			extraKeywords: pageKeywordsOf( href, page ),
 			brandTerms: settings.brandTerms,
+			partnerNames: partnerNames( href, page ),
 			targetUrl: href,
 			isImage: link.isImage,
 			partialMatchShare: settings.partialMatchShare,
@@ -500,6 +506,7 @@ export function buildPostFacts(
 			anchor,
 			followed: isFollowed( link.rel ),
 			toTheirHomepage: isHomepage( href ),
+			ourSiteWideEnd: ourEndOf( link.placement, onOurHomepage ),
 			footerSpot: null,
 			sectionHeading: null,
 			listSize: 0,
@@ -507,7 +514,8 @@ export function buildPostFacts(
 			reciprocal,
 			theirs,
 			primary: primaryOf( theirs ),
-			relevance: relevanceCache.get( key ) ?? null,
+			relevance: relevanceCache.get( key )?.details ?? null,
+			topic: relevanceCache.get( key ) ?? null,
 		};
 		seen.add( key );
 		links.push( facts );
@@ -614,11 +622,20 @@ export function backlinkIn(
 	return f.theirs.find( ( t ) => t.link.placement === placement ) ?? null;
 }
 
+/**
+ * A homepage-to-homepage exchange: both links point at homepages and both
+ * ends are site-wide — our link on our homepage or in our template
+ * (footer, sidebar, navigation, header), theirs on their homepage or in
+ * their template. A post of ours linking to their homepage is an editorial
+ * citation of the site as a whole, even when their homepage links back:
+ * that is an ordinary reciprocal link (judged by the other rules), not a
+ * swap between two front pages.
+ */
 export function homepageSwap( f: LinkFacts ): TheirLinkFacts | null {
-	if ( ! f.reciprocal || ! f.toTheirHomepage ) {
+	if ( ! f.reciprocal || ! f.toTheirHomepage || f.ourSiteWideEnd === null ) {
 		return null;
 	}
-	return f.theirs.find( ( t ) => t.toOurHomepage ) ?? null;
+	return f.theirs.find( ( t ) => t.toOurHomepage && t.siteWideEnd ) ?? null;
 }
 
 export function hiddenBacklink( f: LinkFacts ): TheirLinkFacts | null {
@@ -626,30 +643,29 @@ export function hiddenBacklink( f: LinkFacts ): TheirLinkFacts | null {
 }
 
 /**
- * Off-topic: reciprocal, their page has text, relevance below the setting.
- * Pairs in two different languages are not judged: they share no terms
- * whatever their topics, so a low score would mean nothing.
+ * Off-topic: reciprocal, their page has text, and relevance.ts's
+ * assessOffTopic found it unrelated to our post (and to our site's topic,
+ * when given) — low term relevance, no shared topic field, and evidence
+ * of a difference. Pairs in two different languages are not judged: they
+ * share no terms whatever their topics, so a low score would mean nothing.
  */
-export function offTopic( f: LinkFacts, settings: Settings ): boolean {
-	const details = f.relevance;
-	if ( ! f.reciprocal || ! details ) {
-		return false;
+export function offTopic( f: LinkFacts ): OffTopicAssessment | null {
+	const assessment = f.topic;
+	if ( ! f.reciprocal || ! assessment?.offTopic ) {
+		return null;
 	}
-	const [ ours, theirs ] = details.languages;
+	const [ ours, theirs ] = assessment.details.languages;
 	if ( ours && theirs && ours !== theirs ) {
-		return false;
+		return null;
 	}
-	if ( details.termCounts[ 0 ] === 0 || details.termCounts[ 1 ] === 0 ) {
-		return false;
-	}
-	return details.score < settings.minRelevance;
+	return assessment;
 }
 
 /**
  * The link-scheme signals of a reciprocal link besides "it is followed":
  * what turns an ordinary mutual link into an arranged-looking exchange.
  */
-export function schemeSignals( f: LinkFacts, settings: Settings ): string[] {
+export function schemeSignals( f: LinkFacts ): string[] {
 	if ( ! f.reciprocal ) {
 		return [];
 	}
@@ -678,7 +694,7 @@ export function schemeSignals( f: LinkFacts, settings: Settings ): string[] {
 	if ( f.link.hidden || hiddenBacklink( f ) ) {
 		signals.push( 'hidden' );
 	}
-	if ( offTopic( f, settings ) ) {
+	if ( offTopic( f ) ) {
 		signals.push( 'off-topic' );
 	}
 	return signals;

@@ -21,7 +21,7 @@ export const followedBothWays: PostRule = ( facts: PostFacts ): Finding[] => {
 		if ( ! theirs ) {
 			continue;
 		}
-		const signals = schemeSignals( f, facts.settings );
+		const signals = schemeSignals( f );
 		findings.push( {
 			code: 'followed-both-ways',
 			severity: signals.length > 0 ? 'warning' : 'info',

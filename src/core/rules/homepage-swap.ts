@@ -1,7 +1,14 @@
 /**
- * `homepage-swap`: we link to their homepage and they link to ours — the
- * classic "link to me, I link to you" exchange between two front pages,
- * which rarely serves a reader of a specific post.
+ * `homepage-swap`: our homepage (or a template part of our site: footer,
+ * sidebar, navigation, header) links to their homepage, and their homepage
+ * (or their template) links to ours — the classic "link to me, I link to
+ * you" exchange between two front pages, which serves no reader.
+ *
+ * Both ends must be site-wide (see homepageSwap in facts.ts). A post of
+ * ours citing their homepage, answered from their homepage, is no swap:
+ * it stays an ordinary reciprocal link, which the other rules judge
+ * (boilerplate backlink, anchors, followed both ways) — never a critical
+ * homepage swap.
  *
  * Warning; critical together with identical or exact-match anchors, or
  * when their link is site-wide boilerplate.
@@ -34,6 +41,7 @@ export const homepageSwapRule: PostRule = ( facts: PostFacts ): Finding[] => {
 			linkUrl: f.href,
 			params: {
 				partner: f.site,
+				ourEnd: f.ourSiteWideEnd,
 				theirLinkUrl: theirs.link.href,
 				pageUrl: theirs.link.pageUrl,
 				placement: theirs.link.placement,

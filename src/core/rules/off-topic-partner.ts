@@ -1,14 +1,20 @@
 /**
  * `off-topic-partner`: a reciprocal partner whose page (title + H1 + text
- * sample) has little topical overlap with our post: relevance below
- * `settings.minRelevance` (see relevance.ts for the scale and why 0.08).
- * "Sites that exchange links without thematic overlap" is one of the
- * signals search engines name. Only for partners that link back: an
- * off-topic one-way citation is an editorial choice, not an exchange.
- * Not judged when their page has no text or is in another language.
+ * sample) is unrelated to our post — and to our site's subject, when the
+ * site's other posts are known — as relevance.ts's assessOffTopic judges
+ * it: low term relevance, no topic field in common, and evidence of a
+ * difference (see there). "Sites that exchange links without thematic
+ * overlap" is one of the signals search engines name. Only for partners
+ * that link back: an off-topic one-way citation is an editorial choice,
+ * not an exchange. Not judged when their page has no text or is in
+ * another language.
  *
- * Warning; critical together with exact-match anchors or a boilerplate
- * backlink (an unrelated site linking to us with keywords, site-wide).
+ * The finding says how sure it is (`confidence`: low, medium, high, and
+ * why: `reason`, the fields of both sides). Warning; critical only when
+ * the evidence is strong (high confidence: enough text on both sides,
+ * clearly different fields, nothing in common) AND the exchange is
+ * aggravated by exact-match anchors or a boilerplate backlink. A two-
+ * paragraph post is never enough to lock publishing on relevance alone.
  */
 import type { Finding } from '../findings';
 import {
@@ -20,25 +26,37 @@ import {
 } from './facts';
 import type { PostFacts, PostRule } from './types';
 
-export const offTopicPartner: PostRule = ( facts: PostFacts ): Finding[] =>
-	facts.links
-		.filter( ( f ) => f.firstForTarget && offTopic( f, facts.settings ) )
-		.map( ( f ) => {
-			const details = f.relevance!;
-			const aggravated =
-				ourExactMatch( f ) ||
-				theirExactMatch( f ) ||
-				boilerplateBacklink( f );
-			return {
-				code: 'off-topic-partner',
-				severity: aggravated ? 'critical' : 'warning',
-				linkUrl: f.href,
-				params: {
-					partner: f.site,
-					score: round3( details.score ),
-					limit: facts.settings.minRelevance,
-					sharedTerms: details.sharedTerms,
-					pageUrl: f.result?.page?.finalUrl ?? f.href,
-				},
-			};
+export const offTopicPartner: PostRule = ( facts: PostFacts ): Finding[] => {
+	const findings: Finding[] = [];
+	for ( const f of facts.links ) {
+		const assessment = f.firstForTarget ? offTopic( f ) : null;
+		if ( ! assessment ) {
+			continue;
+		}
+		const aggravated =
+			ourExactMatch( f ) ||
+			theirExactMatch( f ) !== null ||
+			boilerplateBacklink( f ) !== null;
+		findings.push( {
+			code: 'off-topic-partner',
+			severity:
+				assessment.confidence === 'high' && aggravated
+					? 'critical'
+					: 'warning',
+			linkUrl: f.href,
+			params: {
+				partner: f.site,
+				score: round3( assessment.score ),
+				limit: facts.settings.minRelevance,
+				sharedTerms: assessment.details.sharedTerms,
+				pageUrl: f.result?.page?.finalUrl ?? f.href,
+				confidence: assessment.confidence,
+				reason: assessment.reason,
+				ourField: assessment.fields[ 0 ],
+				theirField: assessment.fields[ 1 ],
+				againstSite: assessment.againstSite,
+			},
 		} );
+	}
+	return findings;
+};

@@ -7,7 +7,7 @@
  */
 import type { AnchorAnalysis } from '../anchors';
 import type { Finding } from '../findings';
-import type { RelevanceDetails } from '../relevance';
+import type { OffTopicAssessment, RelevanceDetails } from '../relevance';
 import type {
 	Backlink,
 	BacklinkResult,
@@ -24,6 +24,18 @@ export interface PostAnalysisInput {
 	postText: string;
 	/** The post's focus keyphrase (an SEO plugin's), an extra keyword. */
 	focusKeyphrase?: string;
+	/**
+	 * The URL of the page the links are on, when known (a scan knows it; the
+	 * editor does not). Our homepage as the page makes its links homepage
+	 * links: one end of a homepage swap.
+	 */
+	postUrl?: string;
+	/**
+	 * Titles and text of the site's other posts, when known (a scan, the
+	 * service's store): a partner is off-topic only if it is unrelated to
+	 * the site's subject too, not just to one short post.
+	 */
+	siteText?: string;
 	/** Our post's links in document order, internal ones included. */
 	links: ExtractedLink[];
 	/** Backlink results keyed by urlKey(target). */
@@ -57,6 +69,11 @@ export interface TheirLinkFacts {
 	followed: boolean;
 	/** It points at our homepage. */
 	toOurHomepage: boolean;
+	/**
+	 * Their end of the link is site-wide: it sits on their homepage or in a
+	 * template part of their pages (header, navigation, sidebar, footer).
+	 */
+	siteWideEnd: boolean;
 }
 
 /** One external link of our post, with everything the rules ask about it. */
@@ -77,6 +94,12 @@ export interface LinkFacts {
 	followed: boolean;
 	/** Our link points at their homepage. */
 	toTheirHomepage: boolean;
+	/**
+	 * Our end of the link is site-wide: the link is in a template part of
+	 * our page (header, navigation, sidebar, footer: on every page), or the
+	 * page it is on is our homepage. Null for a link in a post's content.
+	 */
+	ourSiteWideEnd: 'template' | 'homepage' | null;
 	footerSpot: FooterSpot | null;
 	/** Heading of the partners section, for `footerSpot === 'partner-section'`. */
 	sectionHeading: string | null;
@@ -92,6 +115,8 @@ export interface LinkFacts {
 	primary: TheirLinkFacts | null;
 	/** Relevance of our post to their page, for reciprocal links with page facts. */
 	relevance: RelevanceDetails | null;
+	/** The off-topic assessment behind `relevance` (relevance.ts assessOffTopic). */
+	topic: OffTopicAssessment | null;
 }
 
 /** A run of links the reader sees as one unit (a paragraph, a list). */

@@ -157,6 +157,7 @@ async function readPage(
 			h1: facts.h1,
 			lang: facts.lang,
 			textSample: facts.textSample.slice( 0, TEXT_SAMPLE_CHARS ),
+			siteName: facts.siteName,
 			notIndexable: notIndexableReason( {
 				metaRobots: facts.metaRobots,
 				xRobotsTag: outcome.xRobotsTag,

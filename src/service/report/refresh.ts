@@ -352,6 +352,7 @@ export async function refreshReport(
 			const findings = evaluatePost(
 				{
 					siteUrls,
+					postUrl: post.url,
 					postText: `${ post.title }\n${ post.textSample }`,
 					links: post.links.map( ( link ) => link.link ),
 					backlinks,
