@@ -316,8 +316,21 @@ export interface PreparedText {
 	readonly vectors: Map< Language | null, PreparedVector >;
 }
 
+/**
+ * A number run into a word ("1tuinsite", "23moestuin": list items whose
+ * text was joined without a space) is cut off the word, so the word counts.
+ */
+const LEADING_NUMBER = /^\d+(?=\p{L}{3})/u;
+
 export function prepareText( text: string ): PreparedText {
-	const tokens = typeof text === 'string' ? tokenize( text ) : [];
+	const tokens =
+		typeof text === 'string'
+			? tokenize( text ).map( ( token ) =>
+					LEADING_NUMBER.test( token )
+						? token.replace( LEADING_NUMBER, '' )
+						: token
+				)
+			: [];
 	return {
 		tokens,
 		language: detectLanguage( tokens ),

@@ -208,3 +208,103 @@ export const DE_PAIRS: Pair[] = [
 	unrelated( 'de-radtour', 'de-messer' ),
 	unrelated( 'de-schnecken', 'de-laufschuhe' ),
 ];
+
+// Held out: written after the relevance code and lexicon were changed,
+// only scored (see types.ts).
+const held = labels( 'holdout' );
+
+export const DE_HOLDOUT_TEXTS: Record< string, PairText > = {
+	'de-erdbeeren': post(
+		'garden',
+		'Erdbeeren im Balkonkasten',
+		`Seit April wachsen unsere Erdbeeren in zwei langen Balkonkästen. Wir haben sie in frische Erde gesetzt und Stroh darunter gelegt, damit die Früchte nicht faulen.
+
+Die ersten reifen Beeren gab es Mitte Mai. Die Ausläufer lassen wir in kleinen Töpfen anwurzeln.`
+	),
+	'de-regentonne': page(
+		'garden',
+		'Regenwasser sammeln und nutzen',
+		`Regenwasser ist weich, kalkarm und hat Außentemperatur: ideal zum Gießen. Eine Regentonne am Fallrohr sammelt bei einem kräftigen Schauer schnell mehrere Hundert Liter.
+
+Ein Regensammler im Fallrohr leitet das Wasser in die Tonne und schaltet bei voller Tonne automatisch zurück. Stellen Sie die Tonne erhöht auf, damit eine Gießkanne unter den Hahn passt, und verschließen Sie sie mit einem Deckel gegen Mücken und Algen.
+
+Vor dem ersten Frost wird die Tonne geleert, sonst kann sie platzen. Für größere Gärten lohnt sich eine unterirdische Zisterne mit Pumpe.`
+	),
+	'de-teich': page(
+		'garden',
+		'Einen naturnahen Gartenteich anlegen',
+		`Ein Gartenteich lockt Libellen, Frösche und Vögel in den Garten. Wählen Sie einen Platz mit einigen Stunden Sonne, aber nicht direkt unter Bäumen.
+
+Heben Sie die Grube in Stufen aus: eine flache Sumpfzone, eine Flachwasserzone und eine Tiefwasserzone von mindestens achtzig Zentimetern, damit der Teich im Winter nicht durchfriert. Auf eine Sandschicht und ein Schutzvlies kommt die Teichfolie.
+
+Setzen Sie Wasserpflanzen in Pflanzkörbe mit nährstoffarmer Erde: Unterwasserpflanzen für Sauerstoff, Seerosen in der Tiefe und Sumpfdotterblumen am Rand.`
+	),
+	'de-sportwetten': page(
+		'gambling',
+		'Sportwetten Bonus: die besten Wettanbieter',
+		`Wir vergleichen die Wettanbieter mit deutscher Lizenz. Neukunden erhalten einen Einzahlungsbonus von bis zu hundert Euro oder eine Gratiswette auf das nächste Bundesligaspiel.
+
+Unsere Tipps zu jedem Spieltag helfen bei Kombiwetten, Livewetten und Torschützenwetten. Mit der Cash-out-Funktion sichern Sie sich Ihren Gewinn schon vor dem Abpfiff.
+
+Beachten Sie die Umsatzbedingungen des Bonus. Glücksspiel kann süchtig machen. Teilnahme ab 18 Jahren.`
+	),
+	'de-bausparen': page(
+		'finance',
+		'Bausparvertrag: lohnt sich das noch?',
+		`Mit einem Bausparvertrag sparen Sie zunächst einen Teil der Bausparsumme an und erhalten danach ein Darlehen zu einem heute festgelegten Zinssatz. Das schützt vor steigenden Bauzinsen.
+
+Während der Sparphase gibt es Wohnungsbauprämie und Arbeitnehmersparzulage, wenn Ihr Einkommen unter bestimmten Grenzen liegt. Achten Sie auf die Abschlussgebühr von meist einem Prozent der Bausparsumme.
+
+Ob sich der Vertrag lohnt, hängt davon ab, wann Sie bauen oder kaufen wollen und wie sich die Zinsen entwickeln.`
+	),
+	'de-stricken': post(
+		'crafts',
+		'Mein erster selbst gestrickter Pullover',
+		`Drei Monate lang habe ich abends an diesem Pullover gestrickt, aus einer weichen Merinowolle mit Nadelstärke vier. Das Rückenteil musste ich zweimal auftrennen.
+
+Jetzt passt er, und die Ärmel sind sogar gleich lang.`
+	),
+	'de-wanderung': page(
+		'travel',
+		'Wanderung auf den Watzmann',
+		`Der Aufstieg zum Watzmannhaus beginnt an der Wimbachbrücke bei Ramsau und führt über Almen und durch Bergwald. Für die Strecke bis zur Hütte sollte man gut vier Stunden einplanen.
+
+Von dort geht es am nächsten Morgen über den Grat zum Hocheck. Trittsicherheit und Schwindelfreiheit sind nötig, bei Nässe und Gewitter sollte man umkehren.
+
+Reservieren Sie die Übernachtung im Watzmannhaus rechtzeitig und prüfen Sie vor dem Aufbruch den Bergwetterbericht.`
+	),
+	'de-samen': post(
+		'garden',
+		'Saatgut selbst gewinnen',
+		`Von unseren alten Bohnensorten und Tomaten nehmen wir jedes Jahr Samen ab. Die Bohnen lassen wir an der Pflanze trocknen, die Tomatensamen gären zwei Tage im Glas.
+
+Beschriftete Papiertüten im Keller, und im Frühjahr geht es wieder los.`
+	),
+};
+
+export const DE_HOLDOUT_PAIRS: Pair[] = [
+	held.related( 'de-erdbeeren', 'de-regentonne' ),
+	held.related( 'de-erdbeeren', 'de-teich' ),
+	held.related( 'de-erdbeeren', 'de-hochbeet' ),
+	held.related( 'de-samen', 'de-regentonne' ),
+	held.related( 'de-samen', 'de-rosen' ),
+	held.related( 'de-samen', 'de-teich' ),
+	held.related( 'de-schnecken', 'de-teich' ),
+	held.related( 'de-kartoffeln', 'de-regentonne' ),
+	held.related(
+		'de-radtour',
+		'de-wanderung',
+		'borderline: both about outdoor trips'
+	),
+	held.unrelated( 'de-erdbeeren', 'de-sportwetten' ),
+	held.unrelated( 'de-erdbeeren', 'de-bausparen' ),
+	held.unrelated( 'de-samen', 'de-sportwetten' ),
+	held.unrelated( 'de-samen', 'de-kredit' ),
+	held.unrelated( 'de-stricken', 'de-sportwetten' ),
+	held.unrelated( 'de-stricken', 'de-krypto' ),
+	held.unrelated( 'de-stricken', 'de-teich' ),
+	held.unrelated( 'de-halbmarathon', 'de-bausparen' ),
+	held.unrelated( 'de-katze', 'de-sportwetten' ),
+	held.unrelated( 'de-brot', 'de-teich' ),
+	held.unrelated( 'de-erdbeeren', 'de-wanderung' ),
+];

@@ -208,3 +208,103 @@ export const EN_PAIRS: Pair[] = [
 	unrelated( 'en-bikepacking', 'en-cast-iron' ),
 	unrelated( 'en-bees', 'en-running-shop' ),
 ];
+
+// Held out: written after the relevance code and lexicon were changed,
+// only scored (see types.ts).
+const held = labels( 'holdout' );
+
+export const EN_HOLDOUT_TEXTS: Record< string, PairText > = {
+	'en-potatoes': post(
+		'garden',
+		'Earthing up our first potatoes',
+		`We chitted the seed potatoes on the windowsill in February and planted them out at Easter. Every time the shoots reached a hand high we drew soil up around them.
+
+Yesterday we lifted the first plants: a bucket of small, waxy new potatoes, eaten within the hour with butter and mint.`
+	),
+	'en-water-butt': page(
+		'garden',
+		'Saving rainwater in the garden',
+		`A single water butt connected to a downpipe can collect more than five thousand litres of rain in a year. Rainwater is better for ericaceous plants such as blueberries and camellias than hard tap water, and using it keeps your metered bill down.
+
+Fit a diverter kit to the downpipe so the butt fills without overflowing, raise it on a stand so a watering can fits under the tap, and keep a lid on to stop algae and mosquitoes. Link two or three butts together if your roof is large.
+
+In a dry spell, water in the early morning or evening, at the base of plants rather than over the leaves. A thick mulch of bark or compost reduces evaporation from the soil by up to seventy percent.`
+	),
+	'en-wildlife-pond': page(
+		'garden',
+		'Make a wildlife pond in a weekend',
+		`Even a washing-up bowl sunk into the ground will attract insects, but a pond of a couple of square metres brings frogs, newts and dragonflies. Choose a sunny spot away from overhanging trees.
+
+Give the pond at least one gently sloping side so hedgehogs and frogs can climb out, a shallow shelf for marginal plants and a deeper area in the middle. Line the hole with sand or old carpet, then a flexible liner, and fill it with rainwater rather than tap water, which is rich in nutrients that feed algae.
+
+Plant native species such as water forget-me-not, marsh marigold and hornwort. Don't add fish: they eat tadpoles and insect larvae.`
+	),
+	'en-sportsbook': page(
+		'gambling',
+		'Best betting sites and free bets this weekend',
+		`Compare the latest free bet offers from UK bookmakers. Bet 10 pounds on any football match and get 30 pounds in free bets, or boost your accumulator odds by up to fifty percent on Premier League games.
+
+Our tipsters preview every weekend fixture with predictions for both teams to score, correct score and first goalscorer markets. In-play betting and cash out let you settle a bet before the final whistle.
+
+Free bets expire after seven days and stakes are not returned. New customers only, 18+. Please bet responsibly.`
+	),
+	'en-mortgage': page(
+		'finance',
+		'Remortgaging: when to switch your deal',
+		`When your fixed-rate mortgage ends, most lenders move you onto their standard variable rate, which is often several percentage points higher. Start looking for a new deal six months before your current one expires.
+
+The loan-to-value ratio matters: as you pay down the mortgage and house prices rise, you may fall into a cheaper band. Compare arrangement fees as well as interest rates, because a low rate with a high fee can cost more on a small loan. Check for early repayment charges before you switch.
+
+A mortgage broker can search the whole market and handle the application for you.`
+	),
+	'en-knitting': post(
+		'crafts',
+		'My first pair of hand-knitted socks',
+		`It took me six weeks, two false starts and a lot of unpicking, but I finally finished a pair of socks. I used a merino and nylon yarn on 2.5 mm double-pointed needles.
+
+Turning the heel was the scary part. The second sock went much faster than the first.`
+	),
+	'en-hike': page(
+		'travel',
+		'A day hike on Helvellyn via Striding Edge',
+		`Striding Edge is the classic route to the summit of Helvellyn, England's third-highest mountain. Start from Glenridding and follow the path past the Hole in the Wall to the start of the ridge.
+
+The scramble along the edge is exposed; in wind, rain or snow take the path just below the crest or choose another route. From the summit plateau, descend via Swirral Edge and Red Tarn back to the valley. Allow six to seven hours.
+
+Carry a map, compass, waterproofs and plenty of food and water, and check the mountain weather forecast before you set off.`
+	),
+	'en-seed-swap': post(
+		'garden',
+		'Notes from our village seed swap',
+		`Thirty people came to the village hall on Saturday with envelopes of saved seed: climbing beans, tomatoes, marigolds and some very old local peas.
+
+I went home with far more than I brought, and a long list of people to ask for advice.`
+	),
+};
+
+export const EN_HOLDOUT_PAIRS: Pair[] = [
+	held.related( 'en-potatoes', 'en-water-butt' ),
+	held.related( 'en-potatoes', 'en-wildlife-pond' ),
+	held.related( 'en-potatoes', 'en-raised-beds' ),
+	held.related( 'en-seed-swap', 'en-water-butt' ),
+	held.related( 'en-seed-swap', 'en-orchard' ),
+	held.related( 'en-seed-swap', 'en-wildlife-pond' ),
+	held.related( 'en-bees', 'en-wildlife-pond' ),
+	held.related( 'en-chillies', 'en-water-butt' ),
+	held.related(
+		'en-bikepacking',
+		'en-hike',
+		'borderline: both about outdoor trips'
+	),
+	held.unrelated( 'en-potatoes', 'en-sportsbook' ),
+	held.unrelated( 'en-potatoes', 'en-mortgage' ),
+	held.unrelated( 'en-seed-swap', 'en-sportsbook' ),
+	held.unrelated( 'en-seed-swap', 'en-payday' ),
+	held.unrelated( 'en-knitting', 'en-sportsbook' ),
+	held.unrelated( 'en-knitting', 'en-crypto' ),
+	held.unrelated( 'en-knitting', 'en-water-butt' ),
+	held.unrelated( 'en-couch-5k', 'en-mortgage' ),
+	held.unrelated( 'en-kitten', 'en-sportsbook' ),
+	held.unrelated( 'en-bread', 'en-wildlife-pond' ),
+	held.unrelated( 'en-potatoes', 'en-hike' ),
+];

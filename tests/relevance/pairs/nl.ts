@@ -225,3 +225,103 @@ export const NL_PAIRS: Pair[] = [
 	unrelated( 'nl-slakken', 'nl-keukenmessen' ),
 	unrelated( 'nl-marathon', 'nl-compost' ),
 ];
+
+// Held out: written after the relevance code and lexicon were changed,
+// only scored (see types.ts).
+const held = labels( 'holdout' );
+
+export const NL_HOLDOUT_TEXTS: Record< string, PairText > = {
+	'nl-aardbeien': post(
+		'garden',
+		'Aardbeien in hangpotten',
+		`Onze aardbeien hangen dit jaar in drie hangpotten aan de schutting, buiten bereik van de merels. In april kregen ze verse aarde en een handje koemestkorrels.
+
+De eerste vruchten waren half mei rijp. De uitlopers knippen we weg, behalve een paar die we in kleine potjes laten wortelen voor volgend jaar.`
+	),
+	'nl-regenton': page(
+		'garden',
+		'Regenwater opvangen met een regenton',
+		`Planten houden van regenwater: het is zacht, bevat geen kalk en heeft de temperatuur van de buitenlucht. Met een regenton aan de regenpijp vang je in een natte week honderden liters op, genoeg om de bloembakken en de moestuin door een droge periode te helpen.
+
+Zet de ton op een paar stoeptegels, zodat je er een gieter onder kunt zetten. Een vulautomaat in de regenpijp zorgt dat de ton niet overloopt: is hij vol, dan stroomt het water gewoon weer naar het riool. Kies een ton met een deksel, want open water trekt muggen aan en kinderen of huisdieren kunnen erin vallen.
+
+In de winter leeg je de ton en koppel je hem af, anders kan hij bij strenge vorst scheuren. Wie meer ruimte heeft, kan een ondergrondse tank laten plaatsen en het water ook voor het toilet gebruiken.`
+	),
+	'nl-vijver': page(
+		'garden',
+		'Een kleine vijver aanleggen',
+		`Een vijver trekt binnen een seizoen kikkers, libellen en vogels naar je tuin. Kies een plek met een paar uur zon per dag, niet onder bomen die in de herfst hun blad erin laten vallen.
+
+Graaf de kuil in terrassen: een moerasrand van tien centimeter diep, een plantenzone van dertig centimeter en een diep deel van minstens tachtig centimeter, zodat het water in de winter niet tot op de bodem bevriest. Leg een laag zand en beschermvlies neer en daarover vijverfolie van EPDM.
+
+Zet waterplanten in manden met voedselarme grond: zuurstofplanten onder water, waterlelies in het diepe deel en gele lis of dotterbloemen in de moerasrand. Een vijver zonder vissen blijft helderder en is beter voor amfibieën.`
+	),
+	'nl-poker': page(
+		'gambling',
+		'Online poker spelen voor echt geld',
+		`Texas Hold'em is de populairste pokervariant bij online pokerrooms. Elke speler krijgt twee kaarten en deelt vijf gemeenschappelijke kaarten op tafel. Wie de beste hand van vijf kaarten maakt of alle tegenstanders laat folden, wint de pot.
+
+Bij onze aanbevolen pokerrooms speel je cashgames vanaf een paar cent per hand en dagelijkse toernooien met gegarandeerde prijzenpotten. Nieuwe spelers krijgen een stortingsbonus die vrijkomt naarmate je meer raked hands speelt, plus gratis tickets voor freerolls.
+
+Leer eerst de handwaarden en de positie aan tafel kennen voordat je met echt geld speelt, en stel een bankroll vast die je kunt missen. Gokken kan verslavend zijn.`
+	),
+	'nl-zorgverzekering': page(
+		'finance',
+		'Zorgverzekering 2027 vergelijken',
+		`Iedereen die in Nederland woont of werkt, is verplicht een basisverzekering af te sluiten. De inhoud van het basispakket is bij alle verzekeraars gelijk, maar de premie en de keuze aan zorgverleners verschillen. Bij een naturapolis heeft je verzekeraar contracten met zorgverleners; bij een restitutiepolis kies je zelf.
+
+Het verplichte eigen risico is 385 euro per jaar. Kies je voor een vrijwillig hoger eigen risico, dan daalt je maandpremie. Aanvullende verzekeringen dekken onder meer de tandarts, fysiotherapie en brillen.
+
+Overstappen kan elk jaar tot en met 31 december. Vergelijk de polissen en sluit direct online af.`
+	),
+	'nl-wandelen': page(
+		'travel',
+		'Wandelroute: over de heide bij Hilversum',
+		`Deze rondwandeling van twaalf kilometer begint bij het station en voert over de Westerheide, een van de grootste heidevelden van het Gooi. In augustus kleurt de heide paars en grazen er schapen met een herder.
+
+Volg de rood-witte markering van het Gooise Wandelpad tot aan de Tafelbergheide, waar je vanaf de heuvel tot aan de skyline van Amsterdam kijkt. Bij de theeschenkerij halverwege kun je iets drinken.
+
+Draag stevige schoenen: na regen zijn de zandpaden modderig. Honden mogen mee, maar aangelijnd zolang de schaapskudde in de buurt is.`
+	),
+	'nl-knutselen': post(
+		'crafts',
+		'Knutselen met kurken en wc-rolletjes',
+		`Op regenachtige woensdagen knutselen we met wat er in huis is. Van lege wc-rolletjes maakten de kinderen een kasteel met kantelen, van kurken een vlot dat echt bleef drijven in de badkuip.
+
+Lijm, verf en een schaar zijn genoeg. Het mooiste werk staat nu op de vensterbank.`
+	),
+	'nl-bijenhotel': post(
+		'garden',
+		'Een bijenhotel voor de solitaire bijen',
+		`In maart hingen we een bijenhotel op de zonnige zuidmuur: holle bamboestengels en een blok hardhout met geboorde gaatjes. Binnen een week vlogen de eerste metselbijen af en aan.
+
+Ze sluiten de gangetjes af met modder. Volgend voorjaar komen de nieuwe bijen eruit.`
+	),
+};
+
+export const NL_HOLDOUT_PAIRS: Pair[] = [
+	held.related( 'nl-aardbeien', 'nl-regenton' ),
+	held.related( 'nl-aardbeien', 'nl-vijver' ),
+	held.related( 'nl-aardbeien', 'nl-compost' ),
+	held.related( 'nl-bijenhotel', 'nl-vijver' ),
+	held.related( 'nl-bijenhotel', 'nl-regenton' ),
+	held.related( 'nl-bijenhotel', 'nl-snoeien' ),
+	held.related( 'nl-tomaten', 'nl-regenton' ),
+	held.related( 'nl-slakken', 'nl-vijver' ),
+	held.related(
+		'nl-fietsvakantie',
+		'nl-wandelen',
+		'borderline: both about outdoor holidays'
+	),
+	held.unrelated( 'nl-aardbeien', 'nl-poker' ),
+	held.unrelated( 'nl-aardbeien', 'nl-zorgverzekering' ),
+	held.unrelated( 'nl-bijenhotel', 'nl-poker' ),
+	held.unrelated( 'nl-bijenhotel', 'nl-crypto' ),
+	held.unrelated( 'nl-knutselen', 'nl-poker' ),
+	held.unrelated( 'nl-knutselen', 'nl-lening' ),
+	held.unrelated( 'nl-knutselen', 'nl-compost' ),
+	held.unrelated( 'nl-marathon', 'nl-zorgverzekering' ),
+	held.unrelated( 'nl-puppy', 'nl-poker' ),
+	held.unrelated( 'nl-zuurdesem', 'nl-vijver' ),
+	held.unrelated( 'nl-aardbeien', 'nl-wandelen' ),
+];
