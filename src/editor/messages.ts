@@ -63,6 +63,109 @@ function withAnchor(
 		: sentence;
 }
 
+/** A topic field (core/lexicon/topics.ts) in words. */
+export function topicFieldLabel( field: string ): string {
+	switch ( field ) {
+		case 'garden':
+			return __( 'gardening', 'reciprocal-link-guard' );
+		case 'cooking':
+			return __( 'cooking', 'reciprocal-link-guard' );
+		case 'running':
+			return __( 'running', 'reciprocal-link-guard' );
+		case 'cycling':
+			return __( 'cycling', 'reciprocal-link-guard' );
+		case 'pets':
+			return __( 'pets', 'reciprocal-link-guard' );
+		case 'travel':
+			return __( 'travel', 'reciprocal-link-guard' );
+		case 'home':
+			return __( 'home improvement', 'reciprocal-link-guard' );
+		case 'health':
+			return __( 'health', 'reciprocal-link-guard' );
+		case 'cars':
+			return __( 'cars', 'reciprocal-link-guard' );
+		case 'finance':
+			return __(
+				'loans, insurance or investing',
+				'reciprocal-link-guard'
+			);
+		case 'gambling':
+			return __( 'gambling', 'reciprocal-link-guard' );
+		case 'adult':
+			return __( 'adult content', 'reciprocal-link-guard' );
+		case 'links':
+			return __( 'link trading', 'reciprocal-link-guard' );
+		default:
+			return field;
+	}
+}
+
+/** How sure a verdict is ("high"), in words. */
+export function confidenceLabel( confidence: string ): string {
+	switch ( confidence ) {
+		case 'high':
+			return __( 'high', 'reciprocal-link-guard' );
+		case 'medium':
+			return __( 'medium', 'reciprocal-link-guard' );
+		default:
+			return __( 'low', 'reciprocal-link-guard' );
+	}
+}
+
+/**
+ * The off-topic risk with how sure the verdict is and on what it rests
+ * (the finding's confidence, reason and fields), so no surface shows the
+ * accusation without its certainty.
+ */
+function withConfidence( risk: string, finding: Finding ): string {
+	const confidence = param( finding, 'confidence' );
+	if ( ! confidence ) {
+		return risk;
+	}
+	const ours = param( finding, 'ourField' );
+	const theirs = param( finding, 'theirField' );
+	let basis = '';
+	if ( param( finding, 'reason' ) === 'link-list' ) {
+		basis = __(
+			'Their page is a list of links, not an article.',
+			'reciprocal-link-guard'
+		);
+	} else if ( ours && theirs ) {
+		basis = sprintf(
+			/* translators: 1: a field of interest of this post ("gardening"), 2: that of the partner's page ("gambling"). */
+			__(
+				'This post is about %1$s, their page about %2$s.',
+				'reciprocal-link-guard'
+			),
+			topicFieldLabel( ours ),
+			topicFieldLabel( theirs )
+		);
+	} else if ( theirs ) {
+		basis = sprintf(
+			/* translators: %s: the field of interest of the partner's page ("gambling"). */
+			__( 'Their page is about %s.', 'reciprocal-link-guard' ),
+			topicFieldLabel( theirs )
+		);
+	}
+	const sentence = sprintf(
+		/* translators: 1: a sentence, 2: how sure the verdict is (high, medium, low), 3: what it rests on (may be empty). */
+		__( '%1$s Confidence: %2$s. %3$s', 'reciprocal-link-guard' ),
+		risk,
+		confidenceLabel( confidence ),
+		basis
+	).trim();
+	return finding.params.againstSite === true
+		? sprintf(
+				/* translators: %s: a sentence. */
+				__(
+					'%s Judged against your site’s other posts too.',
+					'reciprocal-link-guard'
+				),
+				sentence
+			)
+		: sentence;
+}
+
 /** The title, risk and fix for `finding`. */
 export function findingMessage( finding: Finding ): FindingMessage {
 	const code: FindingCode = finding.code;
@@ -324,9 +427,12 @@ export function findingMessage( finding: Finding ): FindingMessage {
 		case 'off-topic-partner':
 			return {
 				title: __( 'Off-topic partner', 'reciprocal-link-guard' ),
-				risk: __(
-					'The partner’s page has little to do with this post; unrelated exchanges are what link schemes look like.',
-					'reciprocal-link-guard'
+				risk: withConfidence(
+					__(
+						'The partner’s page has little to do with this post; unrelated exchanges are what link schemes look like.',
+						'reciprocal-link-guard'
+					),
+					finding
 				),
 				fix: __(
 					'Link only where the page is useful to this post’s readers, otherwise add rel="nofollow" or remove it.',

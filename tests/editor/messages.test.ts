@@ -91,3 +91,36 @@ describe( 'anchor and keyword in messages', () => {
 		).not.toContain( 'keyword “' );
 	} );
 } );
+
+describe( 'off-topic partner message', () => {
+	it( 'says how sure the verdict is and on what it rests', () => {
+		const { risk } = findingMessage( {
+			code: 'off-topic-partner',
+			severity: 'warning',
+			params: {
+				confidence: 'high',
+				reason: 'fields-differ',
+				ourField: 'garden',
+				theirField: 'gambling',
+				againstSite: true,
+			},
+		} );
+		expect( risk ).toContain( 'Confidence: high.' );
+		expect( risk ).toContain(
+			'This post is about gardening, their page about gambling.'
+		);
+		expect( risk ).toContain(
+			'Judged against your site’s other posts too.'
+		);
+	} );
+
+	it( 'names a link list as such', () => {
+		const { risk } = findingMessage( {
+			code: 'off-topic-partner',
+			severity: 'warning',
+			params: { confidence: 'medium', reason: 'link-list' },
+		} );
+		expect( risk ).toContain( 'Confidence: medium.' );
+		expect( risk ).toContain( 'a list of links' );
+	} );
+} );

@@ -52,7 +52,11 @@ export function rowOf( result: BacklinkResult, findings: Finding[] ): CheckRow {
 		...new Set(
 			findings
 				.filter( ( finding ) => finding.severity !== 'info' )
-				.map( ( finding ) => finding.code )
+				.map( ( finding ) =>
+					typeof finding.params.confidence === 'string'
+						? `${ finding.code } (confidence ${ finding.params.confidence })`
+						: finding.code
+				)
 		),
 	];
 	return {

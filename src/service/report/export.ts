@@ -325,7 +325,11 @@ export function reportHtml(
 					( f ) =>
 						`<span class="${ f.severity }" title="${ escapeHtml(
 							f.code
-						) }">${ escapeHtml( findingTitle( f.code ) ) }</span>`
+						) }">${ escapeHtml( findingTitle( f.code ) ) }${
+							typeof f.params.confidence === 'string'
+								? ` (confidence ${ escapeHtml( f.params.confidence ) })`
+								: ''
+						}</span>`
 				)
 				.join( '<br>' );
 			return `<tr><td>${ escapeHtml( row.domain ) }</td><td class="${ escapeHtml(

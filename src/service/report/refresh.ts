@@ -41,6 +41,9 @@ const POST_PAGE = 200;
 const DOMAIN_PAGE = 200;
 /** Posts per partner compared for relevance (the best match counts). */
 const RELEVANCE_POSTS = 20;
+/** Posts whose titles and openings stand for the site's topic. */
+const SITE_TOPIC_POSTS = 40;
+const SITE_TOPIC_CHARS = 600;
 /** Prepared texts kept at once (each a few tens of KB). */
 const PREPARED_TEXTS = 256;
 
@@ -321,6 +324,18 @@ export async function refreshReport(
 		newReciprocalPartners,
 	};
 
+	// The site's topic: the titles and openings of its first posts. A
+	// partner is off-topic only when it is unrelated to the site's subject
+	// too, not just to one short post (core/relevance.ts assessOffTopic).
+	const siteText = (
+		await scanStore.listPosts( site.id, 0, SITE_TOPIC_POSTS )
+	)
+		.map(
+			( p ) =>
+				`${ p.title }\n${ p.textSample.slice( 0, SITE_TOPIC_CHARS ) }`
+		)
+		.join( '\n' );
+
 	// 2. Findings of every post, a page of posts at a time.
 	let afterId = 0;
 	for (;;) {
@@ -354,6 +369,7 @@ export async function refreshReport(
 					siteUrls,
 					postUrl: post.url,
 					postText: `${ post.title }\n${ post.textSample }`,
+					siteText,
 					links: post.links.map( ( link ) => link.link ),
 					backlinks,
 					siteStats,
