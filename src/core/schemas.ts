@@ -134,6 +134,25 @@ export const BacklinkSchema = ExtractedLinkSchema.extend( {
 } );
 export type Backlink = z.infer< typeof BacklinkSchema >;
 
+/**
+ * How many links to us of one kind the checked pages held: a result keeps
+ * at most a few dozen links (src/core/their-links.ts) but counts all of
+ * them by placement, page, visibility, partners section, target and rel.
+ */
+export const LinkCountSchema = z.object( {
+	placement: PlacementSchema,
+	foundOn: z.enum( [ 'target-page', 'homepage' ] ),
+	hidden: z.boolean(),
+	/** In their content under a partners/blogroll heading. */
+	partnerSection: z.boolean(),
+	/** To our homepage. */
+	toHomepage: z.boolean(),
+	/** No nofollow, sponsored or ugc. */
+	followed: z.boolean(),
+	count: z.number().int().positive(),
+} );
+export type LinkCount = z.infer< typeof LinkCountSchema >;
+
 /** What the rules need to know about the partner's page. */
 export const PageFactsSchema = z.object( {
 	url: z.string(),
@@ -184,7 +203,16 @@ export const BacklinkResultSchema = z.object( {
 	/** Served from the store within the TTL, without a fetch. */
 	fromCache: z.boolean(),
 	page: PageFactsSchema.nullable(),
+	/**
+	 * Their links to us, at most MAX_KEPT_LINKS (src/core/their-links.ts):
+	 * one of every kind first, in-content ones before the rest.
+	 */
 	links: z.array( BacklinkSchema ),
+	/**
+	 * Counts of ALL their links to us by kind (the true total is their sum).
+	 * Absent on results from before the cap: then `links` holds them all.
+	 */
+	linkCounts: z.array( LinkCountSchema ).optional(),
 	/**
 	 * Validators of the target page and of the homepage as last fetched.
 	 * Pass the stored result back as the checker's `previous` and a 304

@@ -19,6 +19,13 @@ import {
 	urlKey,
 } from '../core/url';
 import { classifyAnchor } from '../core/anchors';
+import {
+	boundResult,
+	fitResult,
+	fitResults,
+	linkCountsOf,
+	MAX_STORED_RESULT_BYTES,
+} from '../core/their-links';
 import type { AnchorContext } from '../core/anchors';
 import type { CheckBatch } from './backlinks/checker';
 import type { Logger } from './logger';
@@ -134,23 +141,30 @@ function cachedAnswer(
 	homepage: boolean,
 	anchors: AnchorContext
 ): BacklinkResult {
+	// Stored before results were bounded, a row may hold every link.
+	const result = boundResult( stored.result );
 	const links = reclassified(
-		stored.result.links.filter(
+		result.links.filter(
 			( link ) => homepage || link.foundOn !== 'homepage'
 		),
 		anchors
 	);
+	const linkCounts = linkCountsOf( result ).filter(
+		( count ) => homepage || count.foundOn !== 'homepage'
+	);
 	// Only their homepage linked to us, and this request did not ask there.
 	const status =
-		stored.result.status === 'links-back' &&
+		result.status === 'links-back' &&
 		links.length === 0 &&
-		stored.result.links.length > 0
+		result.links.length > 0
 			? 'no-link'
-			: stored.result.status;
+			: result.status;
+	const { linkCounts: _all, ...rest } = result;
 	return withoutInternalDetail( {
-		...stored.result,
+		...rest,
 		status,
 		links,
+		...( links.length > 0 ? { linkCounts } : {} ),
 		fromCache: true,
 	} );
 }
@@ -350,6 +364,9 @@ export function createCheckService(
 				if ( removal ) {
 					result = { ...result, removal };
 				}
+				// What is stored is bounded too (the checker's results
+				// are; another TargetChecker's need not be).
+				result = fitResult( result, MAX_STORED_RESULT_BYTES );
 				// Stored as soon as it is known: a process killed in the
 				// middle of a long request keeps every finished check.
 				await store.recordChecks( site.id, [
@@ -434,12 +451,16 @@ export function createCheckService(
 			);
 			return {
 				site: site.url,
-				results: request.links.map( ( link, index ) => {
-					const key = keyOfLink[ index ];
-					return key === null
-						? invalidUrl( link.url, started )
-						: ( answers.get( key ) as BacklinkResult );
-				} ),
+				// Bounded whatever the partner pages hold: at most
+				// MAX_KEPT_LINKS links a result, MAX_CHECK_REPLY_BYTES in all.
+				results: fitResults(
+					request.links.map( ( link, index ) => {
+						const key = keyOfLink[ index ];
+						return key === null
+							? invalidUrl( link.url, started )
+							: ( answers.get( key ) as BacklinkResult );
+					} )
+				),
 			};
 		},
 	};

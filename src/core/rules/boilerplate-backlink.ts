@@ -9,6 +9,13 @@
  * (a footer swap).
  */
 import type { Finding } from '../findings';
+import {
+	isBoilerplatePlacement,
+	linkCountsOf,
+	sumCounts,
+	totalLinks,
+	whereOf,
+} from '../their-links';
 import { boilerplateBacklink } from './facts';
 import type { PostFacts, PostRule } from './types';
 
@@ -24,13 +31,24 @@ export const boilerplateBacklinkRule: PostRule = (
 		const keyword =
 			theirs.anchor.anchorClass === 'exact-match' ||
 			theirs.anchor.anchorClass === 'partial-match';
+		// Counted over ALL their links, not only the ones the result keeps.
+		const result = f.result ?? { links: f.theirs.map( ( t ) => t.link ) };
+		const count = sumCounts(
+			linkCountsOf( result ),
+			( c ) => c.partnerSection || isBoilerplatePlacement( c.placement )
+		);
 		findings.push( {
 			code: 'boilerplate-backlink',
 			severity: keyword || f.footerSpot ? 'critical' : 'warning',
 			linkUrl: f.href,
 			params: {
 				placement: theirs.link.placement,
+				/** Where the link sits as every surface names it (their-links.ts). */
+				where: whereOf( theirs.link ),
 				reason: theirs.boilerplate,
+				/** Their links to us in boilerplate, and in all (all links, not the kept ones). */
+				count,
+				total: totalLinks( result ),
 				section:
 					theirs.boilerplate === 'partner-section'
 						? theirs.link.heading

@@ -6,7 +6,6 @@
  */
 import { analyzeAnchor, type AnchorAnalysis } from '../anchors';
 import { nameKey, partnerNames, TITLE_SEPARATOR } from '../partner-names';
-import { PARTNER_SECTION_WORDS } from '../lexicon/anchors';
 import {
 	assessOffTopic,
 	prepareText,
@@ -20,7 +19,12 @@ import type {
 	PageFacts,
 } from '../schemas';
 import type { Settings } from '../settings';
-import { foldText, isStopWord, tokenize } from '../text';
+import { foldText, tokenize } from '../text';
+import {
+	boilerplateOf,
+	isBoilerplatePlacement,
+	isPartnerSectionHeading,
+} from '../their-links';
 import {
 	createSiteMatcher,
 	isHomepage,
@@ -30,7 +34,6 @@ import {
 	type SiteMatcher,
 } from '../url';
 import type {
-	BoilerplateReason,
 	LinkFacts,
 	LinkGroup,
 	PostAnalysisInput,
@@ -41,22 +44,12 @@ import type {
 /** rel tokens that stop a link from passing ranking credit. */
 const UNFOLLOWED_REL = new Set( [ 'nofollow', 'sponsored', 'ugc' ] );
 
-/**
- * Their placements that are not editorial: site regions that repeat on
- * every page, and the template parts around an article (related teasers,
- * tags and bylines, breadcrumbs, share buttons). Author boxes and comments
- * have findings of their own (author-bio-backlink, comment-backlink).
- */
-const BOILERPLATE_PLACEMENTS = new Set( [
-	'footer',
-	'sidebar',
-	'navigation',
-	'header',
-	'related',
-	'tags',
-	'breadcrumbs',
-	'share',
-] );
+export function isFollowed( rel: readonly string[] ): boolean {
+	return ! rel.some( ( token ) => UNFOLLOWED_REL.has( token.toLowerCase() ) );
+}
+
+/** Shared with the checker and every surface: src/core/their-links.ts. */
+export { isPartnerSectionHeading };
 
 /**
  * A trailing link list starts in the second half of the post and reaches
@@ -65,35 +58,6 @@ const BOILERPLATE_PLACEMENTS = new Set( [
  */
 export const TRAILING_LIST_START = 0.5;
 export const TRAILING_LIST_END = 0.85;
-
-/** A partners-section heading is short: "Onze partners", "Links", "Blogroll". */
-const MAX_SECTION_HEADING_WORDS = 4;
-
-export function isFollowed( rel: readonly string[] ): boolean {
-	return ! rel.some( ( token ) => UNFOLLOWED_REL.has( token.toLowerCase() ) );
-}
-
-/**
- * Whether a heading announces a partners/links section ("Partners",
- * "Onze sponsoren", "Blogroll", "Nuttige links", "Partnerseiten",
- * "Sites amis", "Enlaces de interés"): a short heading (at most four words
- * besides function words) with a partner or link-list word. "How to pick a
- * business partner" is not one.
- */
-export function isPartnerSectionHeading( heading: string | null ): boolean {
-	if ( ! heading ) {
-		return false;
-	}
-	const words = tokenize( heading ).filter(
-		( token ) =>
-			! isStopWord( token, null ) || PARTNER_SECTION_WORDS.has( token )
-	);
-	return (
-		words.length > 0 &&
-		words.length <= MAX_SECTION_HEADING_WORDS &&
-		words.some( ( token ) => PARTNER_SECTION_WORDS.has( token ) )
-	);
-}
 
 /**
  * A title segment or H1 longer than this is an article title, not a keyword
@@ -201,20 +165,10 @@ function ourEndOf(
 	placement: string,
 	onOurHomepage: boolean
 ): LinkFacts[ 'ourSiteWideEnd' ] {
-	if ( BOILERPLATE_PLACEMENTS.has( placement ) ) {
+	if ( isBoilerplatePlacement( placement ) ) {
 		return 'template';
 	}
 	return onOurHomepage ? 'homepage' : null;
-}
-
-function boilerplateOf(
-	placement: string,
-	heading: string | null
-): BoilerplateReason | null {
-	if ( BOILERPLATE_PLACEMENTS.has( placement ) ) {
-		return placement as BoilerplateReason;
-	}
-	return isPartnerSectionHeading( heading ) ? 'partner-section' : null;
 }
 
 /**
@@ -366,7 +320,7 @@ function theirLinksOf(
 				link.toHomepage || matcher.isOurHomepage( link.href ),
 			siteWideEnd:
 				link.foundOn === 'homepage' ||
-				BOILERPLATE_PLACEMENTS.has( link.placement ) ||
+				isBoilerplatePlacement( link.placement ) ||
 				isHomepage( link.pageUrl ),
 		};
 	} );

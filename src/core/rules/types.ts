@@ -45,16 +45,8 @@ export interface PostAnalysisInput {
 }
 
 /** Why a link of theirs counts as site-wide boilerplate. */
-export type BoilerplateReason =
-	| 'footer'
-	| 'sidebar'
-	| 'navigation'
-	| 'header'
-	| 'related'
-	| 'tags'
-	| 'breadcrumbs'
-	| 'share'
-	| 'partner-section';
+export type { BoilerplateReason } from '../their-links';
+import type { BoilerplateReason } from '../their-links';
 
 /** Where in our post a link sits that makes it look like a partner-list entry. */
 export type FooterSpot = 'trailing-list' | 'partner-section';

@@ -16,8 +16,16 @@ import type {
 	BacklinkResult,
 	CacheValidators,
 	ExtractedLink,
+	LinkCount,
 	PageFacts,
 } from '../../core/schemas';
+import {
+	addCounts,
+	clipLink,
+	countLinks,
+	keepLinks,
+	linkCountsOf,
+} from '../../core/their-links';
 import {
 	createSiteMatcher,
 	normalizeUrl,
@@ -55,6 +63,12 @@ export interface CheckContext {
 	partialMatchShare?: number;
 	/** Shares homepage fetches between the targets of one batch. */
 	batch?: CheckBatch;
+	/**
+	 * Called with every link to us of a freshly read target page, before
+	 * the result keeps at most MAX_KEPT_LINKS of them: the cloaking
+	 * comparison needs all of them, the result does not.
+	 */
+	onTargetPageLinks?: ( links: readonly Backlink[] ) => void;
 }
 
 /** What one fetched page yielded, before it is matched against a site. */
@@ -62,6 +76,12 @@ interface PageRead {
 	readonly outcome: FetchOutcome;
 	readonly links: readonly ExtractedLink[];
 	readonly facts: PageFacts | null;
+}
+
+/** The links to us of one page: the ones kept and the counts of all. */
+interface LinksOfPage {
+	readonly links: Backlink[];
+	readonly counts: LinkCount[];
 }
 
 /** Homepage reads shared within one batch (keyed by URL and validators). */
@@ -215,6 +235,23 @@ export function createBacklinkChecker(
 	): Backlink[] {
 		const result: Backlink[] = [];
 		const ours = oursByAuthority( matcher );
+		// A hostile page repeats one anchor to one URL thousands of times.
+		const classes = new Map< string, Backlink[ 'anchorClass' ] >();
+		const classOf = ( link: ExtractedLink ) => {
+			const key = `${ link.isImage ? 1 : 0 }${ link.href }\n${ link.text }`;
+			let anchorClass = classes.get( key );
+			if ( anchorClass === undefined ) {
+				anchorClass = classifyAnchor( link.text, {
+					keywords: ctx.keywords,
+					brandTerms: ctx.brandTerms,
+					targetUrl: link.href,
+					isImage: link.isImage,
+					partialMatchShare: ctx.partialMatchShare,
+				} );
+				classes.set( key, anchorClass );
+			}
+			return anchorClass;
+		};
 		for ( const link of links ) {
 			if ( ! ours( link.href ) ) {
 				continue;
@@ -232,37 +269,54 @@ export function createBacklinkChecker(
 				position: link.position,
 				pageUrl,
 				foundOn,
-				anchorClass: classifyAnchor( link.text, {
-					keywords: ctx.keywords,
-					brandTerms: ctx.brandTerms,
-					targetUrl: link.href,
-					isImage: link.isImage,
-					partialMatchShare: ctx.partialMatchShare,
-				} ),
+				anchorClass: classOf( link ),
 				toHomepage: matcher.isOurHomepage( link.href ),
 			} );
 		}
 		return result;
 	}
 
-	/** Links a 304 confirmed: the stored ones, re-classified for today's keywords. */
+	/**
+	 * Links a 304 confirmed: the stored ones, re-classified for today's
+	 * keywords, with the stored counts of that page.
+	 */
 	function keptLinks(
 		previous: BacklinkResult,
 		foundOn: Backlink[ 'foundOn' ],
 		matcher: SiteMatcher,
 		ctx: CheckContext
-	): Backlink[] {
+	): LinksOfPage {
 		const stored = previous.links.filter(
 			( link ) => link.foundOn === foundOn
 		);
 		const pageUrl =
 			stored[ 0 ]?.pageUrl ?? previous.page?.finalUrl ?? previous.target;
-		return toBacklinks( stored, pageUrl, foundOn, matcher, ctx ).map(
-			( link, index ) => ( {
-				...link,
-				pageUrl: stored[ index ]?.pageUrl ?? pageUrl,
-			} )
-		);
+		return {
+			links: toBacklinks( stored, pageUrl, foundOn, matcher, ctx ).map(
+				( link, index ) => ( {
+					...link,
+					pageUrl: stored[ index ]?.pageUrl ?? pageUrl,
+				} )
+			),
+			counts: linkCountsOf( previous ).filter(
+				( count ) => count.foundOn === foundOn
+			),
+		};
+	}
+
+	/** The links to us of one fetched page: a few kept, all counted. */
+	function linksOfPage(
+		links: readonly ExtractedLink[],
+		pageUrl: string,
+		foundOn: Backlink[ 'foundOn' ],
+		matcher: SiteMatcher,
+		ctx: CheckContext
+	): LinksOfPage {
+		const all = toBacklinks( links, pageUrl, foundOn, matcher, ctx );
+		if ( foundOn === 'target-page' ) {
+			ctx.onTargetPageLinks?.( all );
+		}
+		return { links: keepLinks( all ), counts: countLinks( all ) };
 	}
 
 	function fetchHomepage(
@@ -342,28 +396,28 @@ export function createBacklinkChecker(
 
 		const pageOutcome = pageRead.outcome;
 		let page = pageRead.facts;
-		let links: Backlink[];
+		const parts: LinksOfPage[] = [];
 		if ( pageOutcome.kind === 'not-modified' && previous ) {
 			page = previous.page;
-			links = keptLinks( previous, 'target-page', matcher, ctx );
+			parts.push( keptLinks( previous, 'target-page', matcher, ctx ) );
 		} else {
-			links = toBacklinks(
-				pageRead.links,
-				pageOutcome.kind === 'ok' ? pageOutcome.finalUrl : target,
-				'target-page',
-				matcher,
-				ctx
+			parts.push(
+				linksOfPage(
+					pageRead.links,
+					pageOutcome.kind === 'ok' ? pageOutcome.finalUrl : target,
+					'target-page',
+					matcher,
+					ctx
+				)
 			);
 		}
 		if ( homeRead ) {
 			const homeOutcome = homeRead.outcome;
 			if ( homeOutcome.kind === 'not-modified' && previous ) {
-				links.push(
-					...keptLinks( previous, 'homepage', matcher, ctx )
-				);
+				parts.push( keptLinks( previous, 'homepage', matcher, ctx ) );
 			} else if ( homeOutcome.kind === 'ok' ) {
-				links.push(
-					...toBacklinks(
+				parts.push(
+					linksOfPage(
 						homeRead.links,
 						homeOutcome.finalUrl,
 						'homepage',
@@ -373,6 +427,13 @@ export function createBacklinkChecker(
 				);
 			}
 		}
+		// Bounded (src/core/their-links.ts): at most MAX_KEPT_LINKS kept,
+		// one of each kind first, with the counts of all of them.
+		const links = keepLinks( parts.flatMap( ( part ) => part.links ) ).map(
+			clipLink
+		);
+		const linkCounts = addCounts( ...parts.map( ( part ) => part.counts ) );
+		const counted = links.length > 0 ? { linkCounts } : {};
 
 		const validators = {
 			page: validatorsOf( pageOutcome ),
@@ -402,6 +463,7 @@ export function createBacklinkChecker(
 					].join( '; ' ),
 					page: null,
 					links,
+					...counted,
 					validators,
 				};
 			}
@@ -427,6 +489,7 @@ export function createBacklinkChecker(
 			detail: notes.length > 0 ? notes.join( '; ' ) : null,
 			page,
 			links,
+			...counted,
 			validators,
 		};
 	}

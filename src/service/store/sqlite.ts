@@ -9,6 +9,12 @@ import BetterSqlite3 from 'better-sqlite3';
 import type { Database, Statement } from 'better-sqlite3';
 import { BacklinkResultSchema } from '../../core/schemas';
 import { SettingsSchema } from '../../core/settings';
+import {
+	boundResult,
+	fitResult,
+	MAX_STORED_RESULT_BYTES,
+	totalLinks,
+} from '../../core/their-links';
 import type { Settings } from '../../core/settings';
 import type { BacklinkStatus } from '../../core/schemas';
 import { RlgError } from '../errors';
@@ -81,7 +87,10 @@ function toCheck( row: CheckRow ): StoredCheck {
 		checkedAtMs: row.checked_at_ms,
 		// Parsed through the schema so a row written by an older version
 		// comes back in the current shape (defaults filled) or fails loudly.
-		result: BacklinkResultSchema.parse( JSON.parse( row.result ) ),
+		// Rows written before results were bounded may hold every link.
+		result: boundResult(
+			BacklinkResultSchema.parse( JSON.parse( row.result ) )
+		),
 		validators: { etag: row.etag, lastModified: row.last_modified },
 		htmlHash: row.html_hash,
 	};
@@ -412,8 +421,12 @@ export class SqliteStore implements Store {
 						`checkedAt "${ result.checkedAt }" of ${ result.target } is not a date`
 					);
 				}
-				// `fromCache` describes a response, not an observation.
-				const stored = { ...result, fromCache: false };
+				// `fromCache` describes a response, not an observation. A
+				// row is bounded whatever the partner page held (issue 16).
+				const stored = fitResult(
+					{ ...result, fromCache: false },
+					MAX_STORED_RESULT_BYTES
+				);
 				const info = insert.run(
 					siteId,
 					result.target,
@@ -422,7 +435,7 @@ export class SqliteStore implements Store {
 					result.status,
 					result.httpStatus,
 					result.page?.finalUrl ?? null,
-					result.links.length,
+					totalLinks( result ),
 					check.withHomepage ? 1 : 0,
 					result.validators?.page?.etag ?? null,
 					result.validators?.page?.lastModified ?? null,

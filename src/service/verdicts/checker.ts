@@ -19,6 +19,12 @@ import type {
 	ExtractedLink,
 	SeenBy,
 } from '../../core/schemas';
+import {
+	addCounts,
+	boundResult,
+	countLinks,
+	linkCountsOf,
+} from '../../core/their-links';
 import { createSiteMatcher } from '../../core/url';
 import {
 	createInlineAnalyzer,
@@ -138,7 +144,8 @@ export function createVerdictChecker(
 
 	async function withBrowserView(
 		result: BacklinkResult,
-		ctx: TargetCheckContext
+		ctx: TargetCheckContext,
+		botLinks: readonly Backlink[] | null
 	): Promise< BacklinkResult > {
 		if (
 			result.status === 'invalid-url' ||
@@ -148,9 +155,11 @@ export function createVerdictChecker(
 		}
 		const matcher = createSiteMatcher( ctx.siteUrls );
 		const view = await browserView( result, ctx );
-		const botOnPage = result.links.filter(
-			( link ) => link.foundOn === 'target-page'
-		);
+		// All the links our crawler saw on the page, not only those the
+		// result keeps (a page may hold thousands of links to us).
+		const botOnPage =
+			botLinks ??
+			result.links.filter( ( link ) => link.foundOn === 'target-page' );
 		const comparison = compareLinks( botOnPage, view.links );
 		const seen = new Set( comparison.browserLinks );
 		let links = markSeenBy( result.links, seen, view.method );
@@ -180,10 +189,20 @@ export function createVerdictChecker(
 				status = 'links-back';
 			}
 		}
-		return {
+		const counted =
+			links.length > 0
+				? {
+						linkCounts: addCounts(
+							linkCountsOf( result ),
+							countLinks( links.slice( result.links.length ) )
+						),
+					}
+				: {};
+		return boundResult( {
 			...result,
 			status,
 			links,
+			...counted,
 			cloaking: {
 				method: view.method,
 				botLinks: comparison.botLinks,
@@ -191,7 +210,7 @@ export function createVerdictChecker(
 				differs: view.error === null && comparison.differs,
 				error: view.error,
 			},
-		};
+		} );
 	}
 
 	/** Marks links to an alias of ours that redirects to our main site. */
@@ -234,12 +253,19 @@ export function createVerdictChecker(
 
 	return {
 		async checkTarget( target, ctx ) {
+			let botLinks: readonly Backlink[] | null = null;
 			let result = await backlinks.checkTarget( target, {
 				...ctx,
 				previous: ctx.previous?.result ?? null,
+				onTargetPageLinks:
+					ctx.cloaking || ctx.rendered
+						? ( links ) => {
+								botLinks = links;
+							}
+						: undefined,
 			} );
 			if ( ctx.cloaking || ctx.rendered ) {
-				result = await withBrowserView( result, ctx );
+				result = await withBrowserView( result, ctx, botLinks );
 			} else {
 				const plain: SeenBy[] = [ 'http' ];
 				result = {
