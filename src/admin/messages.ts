@@ -22,9 +22,10 @@ import {
 	findingMessage,
 	placementLabel,
 	severityLabel,
+	theirLinksSummary,
 } from '../editor/messages';
 
-export { findingMessage, placementLabel, severityLabel };
+export { findingMessage, placementLabel, severityLabel, theirLinksSummary };
 
 type HistoryEvent = ( typeof HISTORY_EVENTS )[ number ];
 
@@ -186,7 +187,8 @@ export function alertSentence( alert: Alert ): string {
 		case 'moved-to-boilerplate': {
 			const placement = alert.params.placement;
 			return typeof placement === 'string' &&
-				( PLACEMENTS as readonly string[] ).includes( placement )
+				( placement === 'partner-section' ||
+					( PLACEMENTS as readonly string[] ).includes( placement ) )
 				? sprintf(
 						/* translators: 1: the partner's domain, 2: where on their page, e.g. "in the footer". */
 						__(
@@ -194,7 +196,9 @@ export function alertSentence( alert: Alert ): string {
 							'reciprocal-link-guard'
 						),
 						alert.domain,
-						placementLabel( placement as Placement )
+						placementLabel(
+							placement as Placement | 'partner-section'
+						)
 					)
 				: sprintf(
 						/* translators: %s: the partner's domain. */

@@ -7,6 +7,7 @@ import {
 	BacklinkResultSchema,
 	BacklinkSchema,
 	BacklinkStatusSchema,
+	LinkCountSchema,
 	PlacementSchema,
 	AnchorClassSchema,
 } from './schemas';
@@ -61,6 +62,14 @@ export const TheirLinkSchema = z.object( {
 	anchorClass: AnchorClassSchema,
 	rel: z.array( z.string() ),
 	placement: PlacementSchema,
+	/**
+	 * Where it sits as every surface names it (src/core/their-links.ts
+	 * whereOf): the placement, or `partner-section` for a content link
+	 * under a partners/blogroll heading. Absent on rows from before it.
+	 */
+	where: z
+		.union( [ PlacementSchema, z.literal( 'partner-section' ) ] )
+		.optional(),
 	hidden: z.string().nullable(),
 	foundOn: z.enum( [ 'target-page', 'homepage' ] ),
 	toHomepage: z.boolean(),
@@ -88,7 +97,13 @@ export const PartnerRowSchema = z.object( {
 	ourPosts: z.number().int(),
 	ourLinks: z.number().int(),
 	status: BacklinkStatusSchema.nullable(),
+	/** Their links to us, at most MAX_KEPT_LINKS (one of every kind first). */
 	theirLinks: z.array( TheirLinkSchema ),
+	/**
+	 * Counts of ALL their links to us (every target, their homepage once):
+	 * "showing 50 of 20,000". Absent on rows from before the cap.
+	 */
+	theirCounts: z.array( LinkCountSchema ).optional(),
 	relevance: z.number().nullable(),
 	firstSeen: z.string(),
 	lastChecked: z.string().nullable(),
@@ -188,7 +203,10 @@ export const PartnerHistoryEntrySchema = z.object( {
 	target: z.string(),
 	status: BacklinkStatusSchema,
 	event: z.enum( HISTORY_EVENTS ),
+	/** A few of the links that check saw (HISTORY_LINKS; one of every kind first). */
 	links: z.array( TheirLinkSchema ),
+	/** How many links to us that check saw in all. */
+	linkTotal: z.number().int().nonnegative().optional(),
 	/** The removal grace period as of this check (issue 9). */
 	removal: BacklinkResultSchema.shape.removal,
 	/** What the check saw, as proof of the verdict (issue 9: evidence). */

@@ -135,20 +135,6 @@ function kindOf( link: Backlink ): string {
 	].join( '|' );
 }
 
-/**
- * How telling a link is for the verdict (lower first): visible before
- * hidden, on the linked page before their homepage, editorial content
- * before the rest.
- */
-function rankOf( link: Backlink ): number {
-	const where = whereOf( link );
-	return (
-		( link.hidden === null ? 0 : 4 ) +
-		( link.foundOn === 'target-page' ? 0 : 2 ) +
-		( where === 'content' ? 0 : 1 )
-	);
-}
-
 function clip( text: string, max: number ): string {
 	return text.length <= max ? text : `${ text.slice( 0, max - 1 ) }…`;
 }
@@ -189,7 +175,7 @@ export function keepLinks(
 	}
 	// Indexes by rank, stable: the document order breaks ties.
 	const order = links.map( ( _link, index ) => index );
-	const ranks = links.map( rankOf );
+	const ranks = links.map( tellingRank );
 	order.sort( ( a, b ) => ranks[ a ] - ranks[ b ] || a - b );
 	const chosen = new Set< number >();
 	const kinds = new Set< string >();
@@ -306,21 +292,31 @@ export function whereOfCount( count: LinkCount ): TheirWhere {
  * How many links sit where, most first (ties in placement order): the
  * placements of all links, for "in the content × 19,999, footer × 1".
  */
-export function placementCounts(
-	counts: readonly LinkCount[]
-): Array< { where: TheirWhere; count: number; hidden: number } > {
-	const byWhere = new Map<
-		TheirWhere,
-		{ where: TheirWhere; count: number; hidden: number }
-	>();
+export function placementCounts( counts: readonly LinkCount[] ): WhereCount[] {
+	const byWhere = new Map< TheirWhere, WhereCount >();
 	for ( const count of counts ) {
 		const where = whereOfCount( count );
-		const entry = byWhere.get( where ) ?? { where, count: 0, hidden: 0 };
+		const entry = byWhere.get( where ) ?? {
+			where,
+			count: 0,
+			hidden: 0,
+			onHomepage: 0,
+		};
 		entry.count += count.count;
 		entry.hidden += count.hidden ? count.count : 0;
+		entry.onHomepage += count.foundOn === 'homepage' ? count.count : 0;
 		byWhere.set( where, entry );
 	}
 	return [ ...byWhere.values() ].sort( ( a, b ) => b.count - a.count );
+}
+
+/** How many of their links sit in one spot (of them hidden, on their homepage). */
+export interface WhereCount {
+	where: TheirWhere;
+	count: number;
+	hidden: number;
+	/** Found on their homepage rather than the page we link to. */
+	onHomepage: number;
 }
 
 /**
@@ -438,4 +434,99 @@ export function fitResults< T extends BacklinkResult >(
 	}
 	const share = Math.floor( maxBytes / Math.max( 1, results.length ) ) - 1;
 	return bounded.map( ( result ) => fitResult( result, share ) );
+}
+
+/**
+ * How telling a link is for the verdict, lower first: visible before
+ * hidden, on the linked page before their homepage, editorial before
+ * boilerplate (footer, sidebar, navigation, header, partners section).
+ * The link every surface shows first is the one with the lowest rank.
+ */
+export function tellingRank(
+	link: Pick< Backlink, 'hidden' | 'foundOn' | 'placement' | 'heading' >
+): number {
+	return (
+		( link.hidden === null ? 0 : 4 ) +
+		( link.foundOn === 'target-page' ? 0 : 2 ) +
+		( boilerplateOf( link.placement, link.heading ) === null ? 0 : 1 )
+	);
+}
+
+/** The verdict about their side of one result, as every surface shows it. */
+export interface TheirVerdict {
+	/** Links to us the checked pages held in all. */
+	total: number;
+	/** The links kept, most telling first (the first is `primary`). */
+	shown: Backlink[];
+	/** The link that best shows where they link to us. */
+	primary: Backlink | null;
+	/** Where ALL their links sit, most first. */
+	placements: WhereCount[];
+}
+
+/**
+ * Their side of a result, computed once here and only worded by the
+ * editor, the report, the CLI and the HTML report: the true total, where
+ * all links sit, and the kept links with the most telling first.
+ */
+export function theirVerdict(
+	result: Pick< BacklinkResult, 'links' | 'linkCounts' >
+): TheirVerdict {
+	const ranks = new Map< Backlink, number >();
+	for ( const link of result.links ) {
+		ranks.set( link, tellingRank( link ) );
+	}
+	const shown = [ ...result.links ].sort(
+		( a, b ) => ( ranks.get( a ) ?? 0 ) - ( ranks.get( b ) ?? 0 )
+	);
+	return {
+		total: totalLinks( result ),
+		shown,
+		primary: shown[ 0 ] ?? null,
+		placements: placementCounts( linkCountsOf( result ) ),
+	};
+}
+
+/** A link as the report rows carry it (TheirLink in report.ts). */
+interface RowLink {
+	placement: Placement;
+	where?: TheirWhere;
+	hidden: string | null;
+	foundOn: Backlink[ 'foundOn' ];
+}
+
+/**
+ * The totals of a report row (PartnerRow: their links kept, and the counts
+ * of all of them when the row has them), as theirVerdict gives a result's.
+ */
+export function rowVerdict( row: {
+	theirLinks: readonly RowLink[];
+	theirCounts?: readonly LinkCount[];
+} ): Pick< TheirVerdict, 'total' | 'placements' > {
+	if ( row.theirCounts ) {
+		return {
+			total: sumCounts( row.theirCounts ),
+			placements: placementCounts( row.theirCounts ),
+		};
+	}
+	const byWhere = new Map< TheirWhere, WhereCount >();
+	for ( const link of row.theirLinks ) {
+		const where = link.where ?? link.placement;
+		const entry = byWhere.get( where ) ?? {
+			where,
+			count: 0,
+			hidden: 0,
+			onHomepage: 0,
+		};
+		entry.count++;
+		entry.hidden += link.hidden === null ? 0 : 1;
+		entry.onHomepage += link.foundOn === 'homepage' ? 1 : 0;
+		byWhere.set( where, entry );
+	}
+	return {
+		total: row.theirLinks.length,
+		placements: [ ...byWhere.values() ].sort(
+			( a, b ) => b.count - a.count
+		),
+	};
 }

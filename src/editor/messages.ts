@@ -12,6 +12,7 @@ import type {
 	Placement,
 	Severity,
 } from '../core';
+import type { TheirVerdict, TheirWhere } from '../core/their-links';
 import type { FixAction } from './analysis/fixes';
 import type { CheckState, SyncedPatternRef } from './types';
 
@@ -286,10 +287,7 @@ export function findingMessage( finding: Finding ): FindingMessage {
 					'Their link is boilerplate',
 					'reciprocal-link-guard'
 				),
-				risk: __(
-					'Their link to us sits in a footer, sidebar, navigation, blogroll or another template part (related posts, tags, breadcrumbs, share buttons): not an editorial link, and search engines discount or distrust it.',
-					'reciprocal-link-guard'
-				),
+				risk: boilerplateRisk( finding ),
 				fix: __(
 					'Ask the partner for a link in the content of a relevant page instead, or mark our link nofollow.',
 					'reciprocal-link-guard'
@@ -520,8 +518,106 @@ export function severityLabel( severity: Severity | CheckState ): string {
 	}
 }
 
-export function placementLabel( placement: Placement ): string {
+/** The boilerplate finding's risk, naming where their link sits (the verdict's `where`). */
+function boilerplateRisk( finding: Finding ): string {
+	const where = param( finding, 'where' ) ?? param( finding, 'placement' );
+	const count = finding.params.count;
+	const total = finding.params.total;
+	const sentence = where
+		? sprintf(
+				/* translators: %s: where their link sits, e.g. "in the footer" or "in a partners section of their content". */
+				__(
+					'Their link to us sits %s: a site-wide or partners-list link that search engines discount or distrust.',
+					'reciprocal-link-guard'
+				),
+				placementLabel( where as TheirWhere )
+			)
+		: __(
+				'Their link to us sits in a footer, sidebar, navigation, blogroll or another template part (related posts, tags, breadcrumbs, share buttons): not an editorial link, and search engines discount or distrust it.',
+				'reciprocal-link-guard'
+			);
+	if ( typeof count === 'number' && typeof total === 'number' && total > 1 ) {
+		return (
+			sentence +
+			' ' +
+			sprintf(
+				/* translators: 1: their boilerplate links to us, 2: all their links to us. */
+				__(
+					'%1$s of their %2$s links to us are such links.',
+					'reciprocal-link-guard'
+				),
+				count.toLocaleString(),
+				total.toLocaleString()
+			)
+		);
+	}
+	return sentence;
+}
+
+/**
+ * Where all their links sit and how many are shown, e.g. "56,002 links to
+ * us: in the content (56,001, 1 hidden), in the footer (1). Showing 10 of
+ * 56,002." Worded from the core's verdict (src/core/their-links.ts).
+ */
+export function theirLinksSummary(
+	verdict: Pick< TheirVerdict, 'total' | 'placements' >,
+	shown: number
+): string {
+	const where = verdict.placements
+		.map( ( entry ) =>
+			entry.hidden > 0
+				? sprintf(
+						/* translators: 1: where, e.g. "in the footer", 2: number of links there, 3: of which hidden. */
+						__(
+							'%1$s (%2$s, %3$s hidden)',
+							'reciprocal-link-guard'
+						),
+						placementLabel( entry.where ),
+						entry.count.toLocaleString(),
+						entry.hidden.toLocaleString()
+					)
+				: sprintf(
+						/* translators: 1: where, e.g. "in the footer", 2: number of links there. */
+						__( '%1$s (%2$s)', 'reciprocal-link-guard' ),
+						placementLabel( entry.where ),
+						entry.count.toLocaleString()
+					)
+		)
+		.join( ', ' );
+	const counted = sprintf(
+		/* translators: 1: number of their links to us, 2: where they sit, e.g. "in the content (3), in the footer (1)". */
+		_n(
+			'%1$s link to us: %2$s.',
+			'%1$s links to us: %2$s.',
+			verdict.total,
+			'reciprocal-link-guard'
+		),
+		verdict.total.toLocaleString(),
+		where
+	);
+	if ( shown >= verdict.total ) {
+		return counted;
+	}
+	return (
+		counted +
+		' ' +
+		sprintf(
+			/* translators: 1: links listed, 2: all their links to us. */
+			__( 'Showing %1$s of %2$s.', 'reciprocal-link-guard' ),
+			shown.toLocaleString(),
+			verdict.total.toLocaleString()
+		)
+	);
+}
+
+/** Where a link sits: a placement, or a partners section of their content. */
+export function placementLabel( placement: Placement | TheirWhere ): string {
 	switch ( placement ) {
+		case 'partner-section':
+			return __(
+				'in a partners section of their content',
+				'reciprocal-link-guard'
+			);
 		case 'content':
 			return __( 'in the content', 'reciprocal-link-guard' );
 		case 'header':

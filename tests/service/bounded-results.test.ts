@@ -109,8 +109,13 @@ it( 'keeps every kind of link and counts the placements of all of them', () => {
 	const [ result ] = reply.results;
 	const counts = placementCounts( result.linkCounts ?? [] );
 	expect( counts ).toEqual( [
-		{ where: 'content', count: CONTENT_LINKS + 1, hidden: 1 },
-		{ where: 'footer', count: 1, hidden: 0 },
+		{
+			where: 'content',
+			count: CONTENT_LINKS + 1,
+			hidden: 1,
+			onHomepage: 0,
+		},
+		{ where: 'footer', count: 1, hidden: 0, onHomepage: 0 },
 	] );
 	// The footer link and the hidden one come after 56,000 others: a
 	// "first 50" cap would have dropped both.

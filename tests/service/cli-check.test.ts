@@ -84,13 +84,13 @@ describe( 'rlg check', () => {
 		expect( run.exitCode ).toBe( 0 );
 		const lines = run.stdout.trimEnd().split( '\n' );
 		expect( lines[ 0 ] ).toMatch(
-			/^TARGET\s+STATUS\s+WHERE\s+ANCHOR\s+REL\s+WARNINGS$/
+			/^TARGET\s+STATUS\s+WHERE\s+ANCHOR\s+REL\s+LINKS\s+WARNINGS$/
 		);
 		expect( lines[ 1 ] ).toMatch(
-			/^http:\/\/friend\.test:\d+\/post\s+links-back\s+content\s+this guide by Our Example\s+follow\s+-$/
+			/^http:\/\/friend\.test:\d+\/post\s+links-back\s+content\s+this guide by Our Example\s+follow\s+1\s+-$/
 		);
 		expect( lines[ 2 ] ).toMatch(
-			/^http:\/\/quiet\.test:\d+\/page\s+no-link\s+-\s+-\s+-\s+-$/
+			/^http:\/\/quiet\.test:\d+\/page\s+no-link\s+-\s+-\s+-\s+-\s+-$/
 		);
 		// Columns line up: STATUS starts at the same offset on every line.
 		const offsets = lines.map( ( line ) =>

@@ -57,7 +57,8 @@ export function HistoryTimeline( {
 											( link, linkIndex ) => (
 												<li key={ linkIndex }>
 													{ placementLabel(
-														link.placement
+														link.where ??
+															link.placement
 													) }
 													: <q>{ link.text }</q>
 													{ link.rel.length > 0 &&
@@ -69,6 +70,22 @@ export function HistoryTimeline( {
 											)
 										) }
 									</ul>
+								) }
+								{ ( entry.linkTotal ?? 0 ) >
+									entry.links.length && (
+									<div className="rlg-muted">
+										{ sprintf(
+											/* translators: 1: links listed, 2: all their links to us that check saw. */
+											__(
+												'Showing %1$s of %2$s.',
+												'reciprocal-link-guard'
+											),
+											entry.links.length.toLocaleString(),
+											(
+												entry.linkTotal ?? 0
+											).toLocaleString()
+										) }
+									</div>
 								) }
 								{ unchangedAfter > 0 && (
 									<div className="rlg-muted">

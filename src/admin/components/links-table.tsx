@@ -6,6 +6,7 @@
 import { __ } from '@wordpress/i18n';
 import type { ReactNode } from 'react';
 import type { Placement } from '../../core/schemas';
+import type { TheirWhere } from '../../core/their-links';
 import { placementLabel } from '../messages';
 
 export interface LinksTableRow {
@@ -13,7 +14,8 @@ export interface LinksTableRow {
 	source: ReactNode;
 	/** The anchor cell: quoted text plus any badges. */
 	anchor: ReactNode;
-	placement: Placement;
+	/** Where the link sits (their links: the core's `where`). */
+	placement: Placement | TheirWhere;
 	rel: string[];
 	target: ReactNode;
 }

@@ -21,7 +21,9 @@ import {
 	formatDate,
 	formatPercent,
 	severityLabel,
+	theirLinksSummary,
 } from '../messages';
+import { rowVerdict } from '../../core/their-links';
 import { HistoryTimeline } from './history-timeline';
 import { AnchorText, LinksTable } from './links-table';
 import { PartnerLog } from './partner-log';
@@ -94,7 +96,7 @@ function TheirLinksTable( { links }: { links: TheirLink[] } ) {
 						) }
 					</>
 				),
-				placement: link.placement,
+				placement: link.where ?? link.placement,
 				rel: link.rel,
 				target: (
 					<>
@@ -249,6 +251,14 @@ function DetailBody( { detail }: { detail: Detail } ) {
 							partner.domain
 						) }
 					</h3>
+					{ rowVerdict( partner ).total > 1 && (
+						<p className="rlg-their-links__summary">
+							{ theirLinksSummary(
+								rowVerdict( partner ),
+								partner.theirLinks.length
+							) }
+						</p>
+					) }
 					<TheirLinksTable links={ partner.theirLinks } />
 				</section>
 			</div>

@@ -6,6 +6,7 @@
 import { __, _n, sprintf } from '@wordpress/i18n';
 import type { PartnerRow, ReportQuery } from '../../core/report';
 import { formatDate, formatPercent, placementLabel } from '../messages';
+import { rowVerdict } from '../../core/their-links';
 import type { SortField } from '../query';
 import { FindingBadges } from './finding-badges';
 import { StatusBadge } from './status-badge';
@@ -141,14 +142,18 @@ function TheirLinks( { row }: { row: PartnerRow } ) {
 		return <span className="rlg-muted">—</span>;
 	}
 	const shown = row.theirLinks.slice( 0, 2 );
+	// All their links, not only those the row keeps (core: rowVerdict).
+	const { total } = rowVerdict( row );
 	return (
 		<ul className="rlg-their-links">
 			{ shown.map( ( link, index ) => (
 				<li key={ index }>
 					<span
-						className={ `rlg-placement rlg-placement--${ link.placement }` }
+						className={ `rlg-placement rlg-placement--${
+							link.where ?? link.placement
+						}` }
 					>
-						{ placementLabel( link.placement ) }
+						{ placementLabel( link.where ?? link.placement ) }
 					</span>{ ' ' }
 					<q>
 						{ link.text ||
@@ -162,12 +167,12 @@ function TheirLinks( { row }: { row: PartnerRow } ) {
 					) }
 				</li>
 			) ) }
-			{ row.theirLinks.length > shown.length && (
+			{ total > shown.length && (
 				<li className="rlg-muted">
 					{ sprintf(
 						/* translators: %d: number of further links. */
 						__( '+%d more', 'reciprocal-link-guard' ),
-						row.theirLinks.length - shown.length
+						total - shown.length
 					) }
 				</li>
 			) }

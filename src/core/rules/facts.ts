@@ -24,6 +24,7 @@ import {
 	boilerplateOf,
 	isBoilerplatePlacement,
 	isPartnerSectionHeading,
+	tellingRank,
 } from '../their-links';
 import {
 	createSiteMatcher,
@@ -177,10 +178,8 @@ function ourEndOf(
  * before boilerplate.
  */
 function primaryOf( theirs: TheirLinkFacts[] ): TheirLinkFacts | null {
-	const rank = ( t: TheirLinkFacts ) =>
-		( t.link.hidden ? 4 : 0 ) +
-		( t.link.foundOn === 'target-page' ? 0 : 2 ) +
-		( t.boilerplate ? 1 : 0 );
+	// The same order every surface shows their links in (their-links.ts).
+	const rank = ( t: TheirLinkFacts ) => tellingRank( t.link );
 	let best: TheirLinkFacts | null = null;
 	for ( const t of theirs ) {
 		if ( ! best || rank( t ) < rank( best ) ) {

@@ -7,8 +7,16 @@
 import { createElement } from '@wordpress/element';
 import { __, sprintf } from '@wordpress/i18n';
 import type { Backlink } from '../../core';
-import { backlinkStatusLabel, placementLabel } from '../messages';
+import { theirVerdict, whereOf } from '../../core/their-links';
+import {
+	backlinkStatusLabel,
+	placementLabel,
+	theirLinksSummary,
+} from '../messages';
 import type { LinkStatus } from '../types';
+
+/** Their links listed per partner in the sidebar; the summary counts all. */
+const SIDEBAR_LINKS = 5;
 
 function BacklinkLine( { backlink }: { backlink: Backlink } ) {
 	const where =
@@ -26,7 +34,7 @@ function BacklinkLine( { backlink }: { backlink: Backlink } ) {
 					'Their link to us sits %1$s, %2$s.',
 					'reciprocal-link-guard'
 				),
-				placementLabel( backlink.placement ),
+				placementLabel( whereOf( backlink ) ),
 				where
 			) }{ ' ' }
 			{ sprintf(
@@ -104,18 +112,29 @@ export function LinkStatusText( { status }: { status: LinkStatus } ) {
 						: null }
 				</span>
 			);
-		case 'links-back':
+		case 'links-back': {
+			// The core's verdict: the most telling link first, where all
+			// of them sit; the sidebar lists a few (a partner page may hold
+			// thousands of links to us).
+			const verdict = theirVerdict( status.result );
+			const shown = verdict.shown.slice( 0, SIDEBAR_LINKS );
 			return (
 				<div className="rlg-status rlg-status--links-back">
 					<span>
 						{ __( 'Links back to us', 'reciprocal-link-guard' ) }
 					</span>
 					<ul className="rlg-backlinks">
-						{ status.result.links.map( ( backlink, index ) => (
+						{ shown.map( ( backlink, index ) => (
 							<BacklinkLine key={ index } backlink={ backlink } />
 						) ) }
 					</ul>
+					{ verdict.total > 1 && (
+						<p className="rlg-backlinks__summary">
+							{ theirLinksSummary( verdict, shown.length ) }
+						</p>
+					) }
 				</div>
 			);
+		}
 	}
 }

@@ -4,6 +4,8 @@
  */
 import type { BacklinkResult } from '../../core/schemas';
 import type { Finding } from '../../core/findings';
+import { theirVerdict } from '../../core/their-links';
+import { wheresText } from '../verdict-text';
 
 export interface CheckRow {
 	target: string;
@@ -11,6 +13,8 @@ export interface CheckRow {
 	where: string;
 	anchor: string;
 	rel: string;
+	/** Their links to us in all (the JSON keeps at most 50 of them). */
+	links: string;
 	warnings: string;
 }
 
@@ -20,6 +24,7 @@ const HEADINGS: CheckRow = {
 	where: 'WHERE',
 	anchor: 'ANCHOR',
 	rel: 'REL',
+	links: 'LINKS',
 	warnings: 'WARNINGS',
 };
 
@@ -35,19 +40,15 @@ function statusText( result: BacklinkResult ): string {
 	return result.fromCache ? `${ status } (stored)` : status;
 }
 
-/** The table rows of one result: the first link of theirs summarises it. */
+/**
+ * The table row of one result, from the core's verdict: where ALL their
+ * links sit (the same `where` the findings name: a content link under a
+ * partners heading is `partner-section`), the most telling link's anchor
+ * and rel, and how many links there are.
+ */
 export function rowOf( result: BacklinkResult, findings: Finding[] ): CheckRow {
-	const [ first ] = result.links;
-	const where = [
-		...new Set(
-			result.links.map(
-				( link ) =>
-					`${ link.placement }${
-						link.foundOn === 'homepage' ? '@home' : ''
-					}${ link.hidden ? ' (hidden)' : '' }`
-			)
-		),
-	].join( ', ' );
+	const verdict = theirVerdict( result );
+	const first = verdict.primary;
 	const codes = [
 		...new Set(
 			findings
@@ -62,9 +63,10 @@ export function rowOf( result: BacklinkResult, findings: Finding[] ): CheckRow {
 	return {
 		target: result.target,
 		status: statusText( result ),
-		where: where || '-',
+		where: wheresText( verdict ) || '-',
 		anchor: first ? clip( first.text || '(empty)', 40 ) : '-',
 		rel: first ? first.rel.join( ' ' ) || 'follow' : '-',
+		links: verdict.total > 0 ? verdict.total.toLocaleString( 'en' ) : '-',
 		warnings: codes.join( ', ' ) || '-',
 	};
 }

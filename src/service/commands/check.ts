@@ -29,6 +29,8 @@ import { createLiveChecker } from '../live-checker';
 import { resolveCommonConfig } from '../config';
 import { RlgError } from '../errors';
 import { connectStore, siteIdentity } from '../store';
+import { theirVerdict } from '../../core/their-links';
+import { shownText } from '../verdict-text';
 import { formatTable, reasonLines, rowOf, uncheckable } from './check-table';
 import { cliLogger } from './cli-log';
 import {
@@ -60,11 +62,17 @@ interface CheckOptions {
 	cloaking?: boolean;
 	render?: boolean;
 	alias?: string[];
+	siteWide?: boolean;
 }
 
 export interface CheckReport extends CheckResponse {
-	/** Findings about our links to the targets (and site-wide ones). */
+	/** Findings about our links to the targets (and site-wide ones with --site-wide). */
 	findings: Finding[];
+	/**
+	 * With --site-wide: the site's counts the site-wide findings were
+	 * judged on, from every check stored in `dataDir` (not only these URLs).
+	 */
+	siteWide?: { stats: SiteStats; dataDir: string };
 }
 
 function collect( value: string, previous: string[] | undefined ): string[] {
@@ -76,7 +84,10 @@ export interface FindingsInput {
 	siteUrls: string[];
 	settings: Settings;
 	keywords: string[];
-	/** The site's counts from the store; adds the site-wide findings. */
+	/**
+	 * The site's counts from the store (only with --site-wide): adds the
+	 * site-wide findings. Without them the URLs given are judged alone.
+	 */
 	stats?: SiteStats;
 }
 
@@ -215,6 +226,10 @@ export function register( program: Command ): void {
 			'another URL or domain of our site (old domain, short domain, staging; repeatable)',
 			collect
 		)
+		.option(
+			'--site-wide',
+			'also judge the site-wide rules (too-many-partners, exchange-velocity) on every check stored in the data directory, not only these URLs'
+		)
 		.addOption( resolveOption() )
 		.addOption( dataDirOption() )
 		.addOption( databaseOption() )
@@ -285,15 +300,20 @@ export function register( program: Command ): void {
 					retryMinutes: 0,
 				} );
 				const response = await service.check( parsed.data, site );
-				const stats = await store.siteStats(
-					site.id,
-					new Date(
-						Date.now() -
-							siteSettings.velocityWindowDays * 86_400_000
-					)
-				);
+				// The URLs given are judged alone; the store's counts of
+				// earlier runs only when the site-wide rules are asked for.
+				const stats = options.siteWide
+					? await store.siteStats(
+							site.id,
+							new Date(
+								Date.now() -
+									siteSettings.velocityWindowDays * 86_400_000
+							)
+						)
+					: undefined;
 				report = {
 					...response,
+					...( stats ? { siteWide: { stats, dataDir } } : {} ),
 					findings: findingsOf( {
 						response,
 						siteUrls: [
@@ -335,14 +355,30 @@ export function register( program: Command ): void {
 				if ( reasons.length > 0 ) {
 					print( `\nCould not check:\n${ reasons.join( '\n' ) }` );
 				}
-				if ( siteWide.length > 0 ) {
+				for ( const result of report.results ) {
+					const shown = shownText(
+						theirVerdict( result ),
+						result.links.length
+					);
+					if ( shown ) {
+						print(
+							`${ result.target }: ${ shown } (--json lists those kept)`
+						);
+					}
+				}
+				if ( report.siteWide ) {
+					const { stats } = report.siteWide;
 					print(
-						`\nSite-wide: ${ siteWide
-							.map(
-								( finding ) =>
-									`${ finding.code } (${ finding.severity })`
-							)
-							.join( ', ' ) }`
+						`\nSite-wide (--site-wide; every check stored in ${ report.siteWide.dataDir }: ${ stats.reciprocalPartners } of ${ stats.outboundDomains } partner domains link back, ${ stats.newReciprocalPartners } new in the window): ${
+							siteWide.length > 0
+								? siteWide
+										.map(
+											( finding ) =>
+												`${ finding.code } (${ finding.severity })`
+										)
+										.join( ', ' )
+								: 'no findings'
+						}`
 					);
 				}
 			}

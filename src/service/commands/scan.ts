@@ -18,12 +18,19 @@ import type { Command } from 'commander';
 import cliProgress from 'cli-progress';
 import { resolveCommonConfig } from '../config';
 import { isRlgError, RlgError } from '../errors';
-import { fullReport, reportCsv, reportHtml } from '../report/export';
+import {
+	fullReport,
+	reportCsv,
+	reportHtml,
+	settingsUsedText,
+} from '../report/export';
 import type { FullReport } from '../report/export';
 import { localDate, percent, plural } from '../report/format';
 import { creditDomains } from '../scan/credit-links';
 import { createScanRuntime } from '../scan/runtime';
 import { findingTitle } from '../../core/finding-titles';
+import { rowVerdict } from '../../core/their-links';
+import { wheresText } from '../verdict-text';
 import type { ScanRecord } from '../store/scan-types';
 import { connectStore, siteIdentity } from '../store';
 import { cliLogger } from './cli-log';
@@ -168,6 +175,7 @@ export function summaryText( report: FullReport ): string {
 		`New reciprocal, 30 d:   ${ summary.newPartners30 }`,
 		`New reciprocal, 90 d:   ${ summary.newPartners90 }`,
 		'',
+		settingsUsedText( report.settingsUsed ),
 		anchorsLine( report.anchors ),
 	];
 	if ( summary.findings.length ) {
@@ -198,9 +206,7 @@ export function summaryText( report: FullReport ): string {
 	if ( linking.length ) {
 		lines.push( '', 'Partners linking back:' );
 		for ( const row of linking.slice( 0, 20 ) ) {
-			const where = [
-				...new Set( row.theirLinks.map( ( link ) => link.placement ) ),
-			].join( ', ' );
+			const where = wheresText( rowVerdict( row ) );
 			lines.push( `  ${ row.domain } (${ where || 'links' })` );
 		}
 		if ( linking.length > 20 ) {
@@ -417,7 +423,7 @@ export function register( program: Command ): void {
 						);
 					}
 					report = await fullReport(
-						{ store, scanStore, settings },
+						{ store, scanStore, settings, dataDir },
 						site
 					);
 					if ( options.csv ) {

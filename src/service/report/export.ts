@@ -19,8 +19,13 @@ import type { SiteRecord } from '../store/types';
 import type { ScanStore } from '../store/scan-types';
 import { localDate, localDateTime, percent, plural } from './format';
 import type { TimeFormatOptions } from './format';
+import { rowVerdict } from '../../core/their-links';
+import { shownText, wheresText } from '../verdict-text';
 import { buildReport } from './report';
 import type { ReportDeps } from './report';
+
+/** Their links listed per partner in the HTML report (the counts cover all). */
+const HTML_LINKS = 10;
 
 export const CSV_COLUMNS = [
 	'domain',
@@ -72,8 +77,10 @@ export function csvRow( row: PartnerRow, log: PartnerLogEntry[] ): string {
 		row.status,
 		row.ourPosts,
 		row.ourLinks,
-		row.theirLinks.length,
-		unique( row.theirLinks.map( ( link ) => link.placement ) ).join( ';' ),
+		rowVerdict( row ).total,
+		rowVerdict( row )
+			.placements.map( ( entry ) => entry.where )
+			.join( ';' ),
 		unique( row.theirLinks.map( ( link ) => link.text ) ).join( ';' ),
 		unique( row.theirLinks.flatMap( ( link ) => link.rel ) ).join( ';' ),
 		row.relevance,
@@ -152,13 +159,35 @@ export interface FullReport extends ReportResponse {
 	 * uses the post's focus keyphrase, which a scan never sees.
 	 */
 	anchors: { keywords: string[]; brandTerms: string[] };
+	/**
+	 * Which settings the findings were judged with, said plainly in the
+	 * CLI summary and the HTML report: the site's own (pushed from
+	 * WordPress, stored in the data directory) or only the service's
+	 * (defaults, --settings), and from which data directory.
+	 */
+	settingsUsed: SettingsUsed;
+}
+
+/** Where a report's settings came from. */
+export interface SettingsUsed {
+	/** `site`: the site's own settings are stored; `service`: none are. */
+	source: 'site' | 'service';
+	/** When the site last pushed them (PUT /v1/site/settings). */
+	updatedAt: string | null;
+	/** The fields the site stored (the rest follow the service's values). */
+	fields: string[];
+	/** The site has a key: it is connected to a service using this store. */
+	registered: boolean;
+	/** The data directory read, when known (the CLI). */
+	dataDir: string | null;
 }
 
 /** The whole report: every partner on one page, with the log. */
 export async function fullReport(
-	deps: ReportDeps,
+	deps: ReportDeps & { dataDir?: string },
 	site: SiteRecord
 ): Promise< FullReport > {
+	const stored = await deps.store.getSiteSettings( site.id );
 	// The site's own settings over the given ones, as the scan used them
 	// (the CLI passes the service's settings).
 	const settings = await createSettingsResolver(
@@ -184,7 +213,33 @@ export async function fullReport(
 			keywords: [ ...settings.keywords ],
 			brandTerms: [ ...settings.brandTerms ],
 		},
+		settingsUsed: {
+			source: stored ? 'site' : 'service',
+			updatedAt: stored?.updatedAt ?? null,
+			fields: stored ? Object.keys( stored.settings ).sort() : [],
+			registered: site.secret !== null,
+			dataDir: deps.dataDir ?? null,
+		},
 	};
+}
+
+/**
+ * One sentence on the settings a report used: the site's own (pushed from
+ * WordPress) or the service's, from which data directory, and what to do
+ * when a site connected to another service was scanned with another store.
+ */
+export function settingsUsedText( used: SettingsUsed ): string {
+	const where = used.dataDir ? ` in ${ used.dataDir }` : '';
+	if ( used.source === 'site' ) {
+		return `Settings: this site's own settings, pushed from WordPress on ${ (
+			used.updatedAt ?? ''
+		).slice( 0, 10 ) } and stored${ where } (${ used.fields.join(
+			', '
+		) }); other fields follow the service's settings.`;
+	}
+	return used.registered
+		? `Settings: none are stored for this site${ where }, so the defaults (and --settings) were used; WordPress sends them to the service before each scan.`
+		: `Settings: the defaults (and --settings); this site is not registered${ where }. If WordPress is connected to a running "rlg serve", scan with that service's --data-dir to use the keywords, brand terms and thresholds it pushed.`;
 }
 
 function escapeHtml( text: string | number | null ): string {
@@ -295,16 +350,24 @@ export function reportHtml(
 	}
 	const rows = report.partners.rows
 		.map( ( row ) => {
-			const theirs = row.theirLinks
-				.map(
+			// The core's verdict, as the CLI and wp-admin word it.
+			const verdict = rowVerdict( row );
+			const listed = row.theirLinks.slice( 0, HTML_LINKS );
+			const shown = shownText( verdict, listed.length );
+			const theirs = [
+				...( verdict.total > 1
+					? [ `<b>${ escapeHtml( wheresText( verdict ) ) }</b>` ]
+					: [] ),
+				...listed.map(
 					( link ) =>
-						`${ escapeHtml( link.placement ) }: “${ escapeHtml( link.text ) }”${
+						`${ escapeHtml( link.where ?? link.placement ) }: “${ escapeHtml( link.text ) }”${
 							link.rel.length
 								? ` (${ escapeHtml( link.rel.join( ' ' ) ) })`
 								: ''
 						}`
-				)
-				.join( '<br>' );
+				),
+				...( shown ? [ escapeHtml( shown ) ] : [] ),
+			].join( '<br>' );
 			const log = ( logs.get( row.domain ) ?? [] )
 				.map(
 					( e ) =>
@@ -365,6 +428,7 @@ export function reportHtml(
 <h2>Alerts</h2>${ alerts }
 <h2>Findings</h2>${ findings }
 ${ anchors }
+<p class="meta">${ escapeHtml( settingsUsedText( report.settingsUsed ) ) }</p>
 <details><summary>Thresholds</summary><table>${ thresholds }</table></details>
 <h2>Partners (${ report.partners.total })</h2>
 <table><thead><tr><th>Domain</th><th>Status</th><th>Our links</th><th>Their links to us</th><th>Relevance</th><th>First seen</th><th>Last checked</th><th>Findings</th><th>Log</th></tr></thead>

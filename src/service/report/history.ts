@@ -7,23 +7,22 @@
  * it is shown as `check-failed` and never counts as a disappearance.
  */
 import type { Alert, PartnerHistoryEntry, TheirLink } from '../../core/report';
-import type { Backlink, Placement } from '../../core/schemas';
+import type { Backlink } from '../../core/schemas';
+import {
+	isBoilerplatePlacement,
+	keepLinks,
+	linkCountsOf,
+	placementCounts,
+	totalLinks,
+	whereOf,
+	type TheirWhere,
+} from '../../core/their-links';
 import type { StoredCheck } from '../store/types';
 
 /** Checks of a partner's history read for its detail, alerts and "since". */
 export const HISTORY_LIMIT = 500;
-
-/** Placements where a link is site-wide boilerplate rather than editorial. */
-export const BOILERPLATE_PLACEMENTS: ReadonlySet< Placement > = new Set( [
-	'footer',
-	'sidebar',
-	'navigation',
-	'header',
-	'related',
-	'tags',
-	'breadcrumbs',
-	'share',
-] );
+/** Links shown per history entry (its total is given beside them). */
+export const HISTORY_LINKS = 10;
 
 export function toTheirLink( link: Backlink ): TheirLink {
 	return {
@@ -33,6 +32,7 @@ export function toTheirLink( link: Backlink ): TheirLink {
 		anchorClass: link.anchorClass,
 		rel: link.rel,
 		placement: link.placement,
+		where: whereOf( link ),
 		hidden: link.hidden,
 		foundOn: link.foundOn,
 		toHomepage: link.toHomepage,
@@ -47,10 +47,10 @@ function informative( check: StoredCheck ): boolean {
 	return check.status === 'links-back' || check.status === 'no-link';
 }
 
+/** Where all of a check's links sit (counts of all links, not only those kept). */
 function placementsOf( check: StoredCheck ): string {
-	return [
-		...new Set( check.result.links.map( ( link ) => link.placement ) ),
-	]
+	return placementCounts( linkCountsOf( check.result ) )
+		.map( ( entry ) => entry.where )
 		.sort()
 		.join( ',' );
 }
@@ -90,7 +90,10 @@ export function historyOf( checks: StoredCheck[] ): PartnerHistoryEntry[] {
 			target: check.result.target,
 			status: check.status,
 			event,
-			links: check.result.links.map( toTheirLink ),
+			links: keepLinks( check.result.links, HISTORY_LINKS ).map(
+				toTheirLink
+			),
+			linkTotal: totalLinks( check.result ),
 			...( check.result.removal
 				? { removal: check.result.removal }
 				: {} ),
@@ -105,26 +108,28 @@ export function historyOf( checks: StoredCheck[] ): PartnerHistoryEntry[] {
 	} );
 }
 
-function onlyBoilerplate( check: StoredCheck ): Placement | null {
-	const placements = check.result.links
-		.filter( ( link ) => link.hidden === null )
-		.map( ( link ) => link.placement );
-	if (
-		placements.length === 0 ||
-		! placements.every( ( placement ) =>
-			BOILERPLATE_PLACEMENTS.has( placement )
-		)
-	) {
-		return null;
-	}
-	return placements[ 0 ];
+/** Their visible links by where they sit (all links, not only those kept). */
+function visibleWheres( check: StoredCheck ): TheirWhere[] {
+	return placementCounts(
+		linkCountsOf( check.result ).filter( ( count ) => ! count.hidden )
+	).map( ( entry ) => entry.where );
+}
+
+function isBoilerplateWhere( where: TheirWhere ): boolean {
+	return where === 'partner-section' || isBoilerplatePlacement( where );
+}
+
+/** Where their links sit when every visible one is boilerplate, else null. */
+function onlyBoilerplate( check: StoredCheck ): TheirWhere | null {
+	const wheres = visibleWheres( check );
+	return wheres.length > 0 && wheres.every( isBoilerplateWhere )
+		? wheres[ 0 ]
+		: null;
 }
 
 function hasEditorialLink( check: StoredCheck ): boolean {
-	return check.result.links.some(
-		( link ) =>
-			link.hidden === null &&
-			! BOILERPLATE_PLACEMENTS.has( link.placement )
+	return visibleWheres( check ).some(
+		( where ) => ! isBoilerplateWhere( where )
 	);
 }
 

@@ -9,10 +9,13 @@
  */
 import type { Alert, PartnerRow, TheirLink } from '../../core/report';
 import type {
+	Backlink,
 	BacklinkResult,
 	BacklinkStatus,
+	LinkCount,
 	Placement,
 } from '../../core/schemas';
+import { addCounts, keepLinks, linkCountsOf } from '../../core/their-links';
 import type { Finding } from '../../core/findings';
 import type { Settings } from '../../core/settings';
 import { registrableDomain } from '../../core/url';
@@ -230,17 +233,35 @@ export async function refreshReport(
 						: best,
 				null
 			);
-			const theirLinks: TheirLink[] = [];
+			const distinct: Backlink[] = [];
 			const linkKeys = new Set< string >();
+			// Their homepage is counted once, however many targets saw it.
+			const homepages = new Set< string >();
+			const counts: LinkCount[][] = [];
 			for ( const result of results ) {
 				for ( const link of result.links ) {
 					const key = `${ link.pageUrl }|${ link.href }|${ link.placement }|${ link.text }`;
 					if ( ! linkKeys.has( key ) ) {
 						linkKeys.add( key );
-						theirLinks.push( toTheirLink( link ) );
+						distinct.push( link );
 					}
 				}
+				const all = linkCountsOf( result );
+				counts.push(
+					all.filter( ( count ) => count.foundOn === 'target-page' )
+				);
+				const homepage = new URL( '/', result.target ).href;
+				if ( ! homepages.has( homepage ) ) {
+					homepages.add( homepage );
+					counts.push(
+						all.filter( ( count ) => count.foundOn === 'homepage' )
+					);
+				}
 			}
+			// Bounded like a result: the partner row of a link farm is small.
+			const theirLinks: TheirLink[] =
+				keepLinks( distinct ).map( toTheirLink );
+			const theirCounts = addCounts( ...counts );
 			const lastChecked = checks.reduce< StoredCheck | null >(
 				( newest, check ) =>
 					! newest || check.checkedAtMs > newest.checkedAtMs
@@ -300,6 +321,7 @@ export async function refreshReport(
 					ourLinks: partner.ourLinks,
 					status,
 					theirLinks,
+					...( theirCounts.length > 0 ? { theirCounts } : {} ),
 					relevance:
 						score === null
 							? null
@@ -313,7 +335,9 @@ export async function refreshReport(
 				},
 				reciprocalSince: since,
 				theirPlacements: [
-					...new Set( theirLinks.map( ( link ) => link.placement ) ),
+					...new Set(
+						theirCounts.map( ( count ) => count.placement )
+					),
 				] as Placement[],
 			} );
 		}
