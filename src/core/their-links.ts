@@ -121,6 +121,20 @@ function followed( rel: readonly string[] ): boolean {
 	return ! rel.some( ( token ) => UNFOLLOWED_REL.has( token.toLowerCase() ) );
 }
 
+/** The values of the dimensions the rules read, one string each. */
+function dimensionsOf( link: Backlink ): string[] {
+	return [
+		`w:${ whereOf( link ) }`,
+		`h:${ link.hidden === null ? 0 : 1 }`,
+		`p:${ link.foundOn }`,
+		`t:${ link.toHomepage ? 1 : 0 }`,
+		`f:${ followed( link.rel ) ? 1 : 0 }`,
+		`a:${ link.anchorClass }`,
+		`s:${ link.seenBy?.join( ',' ) ?? '' }`,
+		`r:${ link.viaRedirect ? 1 : 0 }`,
+	];
+}
+
 /** The kind of a link: links of one kind tell the verdict the same thing. */
 function kindOf( link: Backlink ): string {
 	return [
@@ -178,6 +192,27 @@ export function keepLinks(
 	const ranks = links.map( tellingRank );
 	order.sort( ( a, b ) => ranks[ a ] - ranks[ b ] || a - b );
 	const chosen = new Set< number >();
+	// First every value of each dimension a rule asks about (where, hidden,
+	// page, our homepage, rel, anchor class, who saw it): at most a few
+	// dozen, so a page cannot push its one hidden or footer link out of
+	// the kept set by varying everything else.
+	const values = new Set< string >();
+	for ( const index of order ) {
+		if ( chosen.size >= max ) {
+			break;
+		}
+		let adds = false;
+		for ( const value of dimensionsOf( links[ index ] ) ) {
+			if ( ! values.has( value ) ) {
+				values.add( value );
+				adds = true;
+			}
+		}
+		if ( adds ) {
+			chosen.add( index );
+		}
+	}
+	// Then every combination of them, then the most telling of the rest.
 	const kinds = new Set< string >();
 	for ( const index of order ) {
 		if ( chosen.size >= max ) {

@@ -8,6 +8,7 @@
  * exchange adds to a pattern.
  */
 import type { Finding } from '../findings';
+import { theirVerdict, whereOf } from '../their-links';
 import type { PostFacts, PostRule } from './types';
 
 export const reciprocalLink: PostRule = ( facts: PostFacts ): Finding[] => {
@@ -20,6 +21,9 @@ export const reciprocalLink: PostRule = ( facts: PostFacts ): Finding[] => {
 		.filter( ( f ) => f.reciprocal && f.firstForTarget && f.primary )
 		.map( ( f ) => {
 			const primary = f.primary!;
+			const verdict = theirVerdict(
+				f.result ?? { links: f.theirs.map( ( t ) => t.link ) }
+			);
 			return {
 				code: 'reciprocal-link',
 				severity: overLimit ? 'warning' : 'info',
@@ -34,10 +38,13 @@ export const reciprocalLink: PostRule = ( facts: PostFacts ): Finding[] => {
 					rel: primary.link.rel,
 					hidden: primary.link.hidden,
 					toHomepage: primary.toOurHomepage,
-					count: f.theirs.length,
-					placements: [
-						...new Set( f.theirs.map( ( t ) => t.link.placement ) ),
-					],
+					/** Where the shown link sits, as every surface names it. */
+					where: whereOf( primary.link ),
+					// Of ALL their links (the result keeps a few of them).
+					count: verdict.total,
+					placements: verdict.placements.map(
+						( entry ) => entry.where
+					),
 				},
 			};
 		} );
