@@ -150,6 +150,8 @@ export async function startLiveHarness( options: {
 	secret: string;
 	settings: Settings;
 	resolveMap: ResolveMap;
+	/** A longer check deadline for tests about size, not speed (default 30 s). */
+	checkTimeoutMs?: number;
 } ): Promise< LiveHarness > {
 	const { settings } = options;
 	const dataDir = tempDataDir();
@@ -161,7 +163,12 @@ export async function startLiveHarness( options: {
 	const runtime = createScanRuntime( {
 		store,
 		settings,
-		fetcher: { resolveMap: options.resolveMap },
+		fetcher: {
+			resolveMap: options.resolveMap,
+			...( options.checkTimeoutMs
+				? { checkTimeoutMs: options.checkTimeoutMs }
+				: {} ),
+		},
 	} );
 	const app = await buildApp( {
 		store,
