@@ -461,7 +461,7 @@ it( 'every surface words the same verdict', () => {
 		);
 		for ( const code of new Set( findings.map( ( f ) => f.code ) ) ) {
 			same(
-				page.includes( `>${ code }</span>` ),
+				page.includes( `title="${ code }">` ),
 				true,
 				`HTML report lists ${ code }`
 			);
