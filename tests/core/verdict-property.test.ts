@@ -75,6 +75,8 @@ function prng( seed: number ): () => number {
 
 interface Situation {
 	seed: number;
+	/** The page of ours the link is on: our homepage makes our end site-wide. */
+	postUrl: string;
 	ours: ExtractedLink;
 	result: BacklinkResult;
 	keywords: string[];
@@ -152,6 +154,7 @@ function situation( seed: number ): Situation {
 	};
 	return {
 		seed,
+		postUrl: chance( 0.4 ) ? SITE : `${ SITE }tomaten-kweken/`,
 		// Bounded as the service stores and answers it.
 		result: boundResult( raw ),
 		ours: {
@@ -177,6 +180,7 @@ function judge( s: Situation ): Finding[] {
 	return evaluatePost(
 		{
 			siteUrls: [ SITE ],
+			postUrl: s.postUrl,
 			postText: 'Tomaten kweken in de moestuin met compost en geduld.',
 			links: [ s.ours ],
 			backlinks: { [ urlKey( s.result.target ) ]: s.result },
