@@ -83,8 +83,16 @@ export function parseBase( base: string ): string {
  */
 export function looksLikeHtml( text: string ): boolean {
 	const head = text.slice( 0, 4096 );
-	// NUL and the C0 controls other than tab, newline, form feed, return.
-	if ( /[\u0000-\u0008\u000e-\u001a\u001c-\u001f\ufffd]/.test( head ) ) {
+	// NUL and the C0 controls other than tab, newline, form feed, return:
+	// text pages never hold them.
+	if ( /[\u0000-\u0008\u000e-\u001a\u001c-\u001f]/.test( head ) ) {
+		return false;
+	}
+	// A few replacement characters are a real page's mis-encoded bytes (a
+	// Korean news page had one in its head); binary data decoded as UTF-8
+	// is full of them.
+	const replaced = head.match( /\ufffd/g )?.length ?? 0;
+	if ( replaced > head.length * 0.02 ) {
 		return false;
 	}
 	return /<(?:[a-z!]|\/[a-z])/i.test( text );
