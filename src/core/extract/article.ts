@@ -420,12 +420,15 @@ function looksLikeBoilerplate(
 	totals: Totals,
 	offset: number,
 	index: number,
-	root: number,
-	score: number
+	root: number
 ): boolean {
 	const code = elements.tagCode[ index ];
 	const weight = elements.weight( index );
-	if ( weight + ( Number.isNaN( score ) ? 0 : score ) < 0 ) {
+	// Only the class weight, not the block's own content score: lists and
+	// list items start from a negative tag score, and a list of prose
+	// items with one captioned figure in it must not go for that
+	// (Readability's `_cleanConditionally` uses a content score of 0).
+	if ( weight < 0 ) {
 		return true;
 	}
 	const at = index - offset;
@@ -465,7 +468,6 @@ function looksLikeBoilerplate(
 /** Marks the blocks inside the article that cleaning takes out. */
 function clean(
 	elements: ElementTable,
-	scores: Float64Array,
 	parts: number[],
 	top: number,
 	removed: Uint8Array
@@ -487,8 +489,7 @@ function clean(
 					totals,
 					first,
 					index,
-					part,
-					scores[ index ]
+					part
 				);
 			}
 			if ( ! remove ) {
@@ -526,7 +527,7 @@ export function findArticle( model: DocumentModel ): Article | null {
 	}
 	const parts = joinSiblings( elements, scores, top );
 	const removed = new Uint8Array( elements.count );
-	clean( elements, scores, parts, top, removed );
+	clean( elements, parts, top, removed );
 	return { top, parts, removed };
 }
 
