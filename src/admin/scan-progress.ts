@@ -52,3 +52,18 @@ export function scanProgress( status: ScanStatus ): ScanProgress {
 		active: true,
 	};
 }
+
+/**
+ * The previous scan's time when this finished scan was incremental and found
+ * no post changed since then, else null: "0 of 0 posts read" would read as
+ * if the site had no posts.
+ *
+ * @param status A scan's status.
+ * @return The time posts were compared against, or null.
+ */
+export function unchangedSince( status: ScanStatus ): string | null {
+	if ( status.state !== 'done' || status.postsTotal !== 0 ) {
+		return null;
+	}
+	return status.changedSince ?? null;
+}

@@ -51,6 +51,12 @@ export const ScanStatusSchema = z.object( {
 	partnersChecked: z.number().int(),
 	partnersTotal: z.number().int(),
 	error: z.string().nullable(),
+	/**
+	 * An incremental scan reads only the posts modified after this time (the
+	 * previous scan's start); null for a scan that reads every post. Absent
+	 * from services older than this field.
+	 */
+	changedSince: z.string().nullable().optional(),
 } );
 export type ScanStatus = z.infer< typeof ScanStatusSchema >;
 

@@ -1,6 +1,10 @@
 import { isServiceDown, toServiceError } from '../../src/admin/errors';
 import { DEFAULT_QUERY } from '../../src/admin/query';
-import { isScanActive, scanProgress } from '../../src/admin/scan-progress';
+import {
+	isScanActive,
+	scanProgress,
+	unchangedSince,
+} from '../../src/admin/scan-progress';
 import { findingsByRule } from '../../src/admin/summary-rows';
 import { timelineItems } from '../../src/admin/timeline';
 import { readUrlState, writeUrlState } from '../../src/admin/url-state';
@@ -94,6 +98,49 @@ describe( 'scan progress', () => {
 			true
 		);
 		expect( isScanActive( null ) ).toBe( false );
+	} );
+
+	it( 'says an incremental scan found no changed post, not "0 of 0 posts"', () => {
+		const since = '2026-12-07T18:37:24.992Z';
+		expect(
+			unchangedSince(
+				scanStatus( {
+					state: 'done',
+					postsRead: 0,
+					postsTotal: 0,
+					changedSince: since,
+				} )
+			)
+		).toBe( since );
+		// A full scan of a site without posts, a running scan, or one that read posts: the counts say it.
+		expect(
+			unchangedSince(
+				scanStatus( {
+					state: 'done',
+					postsTotal: 0,
+					changedSince: null,
+				} )
+			)
+		).toBeNull();
+		expect(
+			unchangedSince(
+				scanStatus( {
+					state: 'running',
+					postsTotal: 0,
+					changedSince: since,
+				} )
+			)
+		).toBeNull();
+		expect(
+			unchangedSince(
+				scanStatus( {
+					state: 'done',
+					postsRead: 2,
+					postsTotal: 2,
+					changedSince: since,
+				} )
+			)
+		).toBeNull();
 	} );
 } );
 

@@ -9,23 +9,35 @@ import { useDispatch, useSelect } from '@wordpress/data';
 import { __, sprintf } from '@wordpress/i18n';
 import type { ScanStatus } from '../../core/report';
 import { formatDateTime, scanStateLabel } from '../messages';
-import { scanProgress } from '../scan-progress';
+import { scanProgress, unchangedSince } from '../scan-progress';
 import { reportStore } from '../store';
 
+function postsText( status: ScanStatus ): string {
+	const since = unchangedSince( status );
+	if ( since ) {
+		return sprintf(
+			/* translators: %s: date and time of the previous scan. */
+			__( 'no post changed since %s', 'reciprocal-link-guard' ),
+			formatDateTime( since )
+		);
+	}
+	if ( status.postsTotal === null ) {
+		return sprintf(
+			/* translators: %d: posts read so far. */
+			__( '%d posts read', 'reciprocal-link-guard' ),
+			status.postsRead
+		);
+	}
+	return sprintf(
+		/* translators: 1: posts read so far, 2: posts in all. */
+		__( '%1$d of %2$d posts read', 'reciprocal-link-guard' ),
+		status.postsRead,
+		status.postsTotal
+	);
+}
+
 function progressText( status: ScanStatus ): string {
-	const posts =
-		status.postsTotal === null
-			? sprintf(
-					/* translators: %d: posts read so far. */
-					__( '%d posts read', 'reciprocal-link-guard' ),
-					status.postsRead
-				)
-			: sprintf(
-					/* translators: 1: posts read so far, 2: posts in all. */
-					__( '%1$d of %2$d posts read', 'reciprocal-link-guard' ),
-					status.postsRead,
-					status.postsTotal
-				);
+	const posts = postsText( status );
 	const partners = sprintf(
 		/* translators: 1: partners checked so far, 2: partners found so far. */
 		__( '%1$d of %2$d partners checked', 'reciprocal-link-guard' ),

@@ -36,6 +36,7 @@ export function toScanStatus( scan: ScanRecord ): ScanStatus {
 		partnersChecked: scan.partnersChecked,
 		partnersTotal: scan.partnersTotal,
 		error: scan.error,
+		changedSince: scan.full ? null : scan.modifiedAfter,
 	};
 }
 
