@@ -29,6 +29,8 @@ require_once RLG_PLUGIN_DIR . 'includes/class-rest-controller.php';
 require_once RLG_PLUGIN_DIR . 'includes/class-post-verdicts.php';
 require_once RLG_PLUGIN_DIR . 'includes/class-publish-overrides.php';
 require_once RLG_PLUGIN_DIR . 'includes/class-publish-gate.php';
+require_once RLG_PLUGIN_DIR . 'includes/class-check-rate-limiter.php';
+require_once RLG_PLUGIN_DIR . 'includes/rest/class-check-route.php';
 require_once RLG_PLUGIN_DIR . 'includes/rest/class-override-route.php';
 require_once RLG_PLUGIN_DIR . 'includes/rest/class-partner-check-route.php';
 require_once RLG_PLUGIN_DIR . 'includes/rest/class-check-jobs-route.php';

@@ -22,6 +22,7 @@ final class Plugin {
 		add_action( 'init', array( Assets::class, 'register' ) );
 		add_action( 'enqueue_block_editor_assets', array( Assets::class, 'enqueue_editor' ) );
 		add_action( 'rest_api_init', array( Rest_Controller::class, 'register' ) );
+		add_action( 'rest_api_init', array( Check_Route::class, 'register' ) );
 		add_action( 'rest_api_init', array( Override_Route::class, 'register' ) );
 		add_action( 'rest_api_init', array( Partner_Check_Route::class, 'register' ) );
 		add_action( 'rest_api_init', array( Check_Jobs_Route::class, 'register' ) );

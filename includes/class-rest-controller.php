@@ -1,7 +1,7 @@
 <?php
 /**
- * REST routes under reciprocal-link-guard/v1: the editor's `check` and
- * `context`, and the report's routes, which forward to the service as they
+ * REST routes under reciprocal-link-guard/v1: the editor's `context` (its
+ * `check` is rest/class-check-route.php), and the report's routes, which forward to the service as they
  * are (method, path, query, body) so the report can grow without PHP changes.
  *
  * Authentication is core's: the logged-in cookie plus the `wp_rest` nonce
@@ -61,17 +61,6 @@ final class Rest_Controller {
 	 * Hooks the routes.
 	 */
 	public static function register() {
-		register_rest_route(
-			self::NAMESPACE_V1,
-			'/check',
-			array(
-				'methods'             => WP_REST_Server::CREATABLE,
-				'callback'            => array( __CLASS__, 'check' ),
-				'permission_callback' => array( __CLASS__, 'can_check' ),
-				'args'                => self::check_args(),
-			)
-		);
-
 		register_rest_route(
 			self::NAMESPACE_V1,
 			'/context',
@@ -177,24 +166,6 @@ final class Rest_Controller {
 	}
 
 	/**
-	 * POST check: forwards the post's links to the service's /v1/check.
-	 *
-	 * @param WP_REST_Request $request Request.
-	 * @return WP_REST_Response|WP_Error
-	 */
-	public static function check( WP_REST_Request $request ) {
-		$body = self::check_body( $request );
-		if ( is_wp_error( $body ) ) {
-			return $body;
-		}
-		$result = Service_Client::from_options()->request( 'POST', '/v1/check', array(), $body );
-		if ( is_wp_error( $result ) ) {
-			return $result;
-		}
-		return new WP_REST_Response( $result['data'], $result['status'] );
-	}
-
-	/**
 	 * The service's CheckRequest for a check request: links sanitised, the
 	 * post's keywords before the site's, the site's alternate URLs.
 	 *
@@ -283,7 +254,8 @@ final class Rest_Controller {
 	 * @return array<string, mixed>
 	 */
 	public static function editor_context() {
-		$settings = Options::analysis_settings();
+		$settings   = Options::analysis_settings();
+		$can_manage = current_user_can( 'manage_options' ); // The settings page's capability.
 		return array(
 			'restNamespace'     => self::NAMESPACE_V1,
 			'settings'          => $settings,
@@ -291,9 +263,11 @@ final class Rest_Controller {
 			'settingsUrl'       => Options::settings_url(),
 			'reportUrl'         => Tools_Page::url(),
 			'serviceConfigured' => Options::service_configured(),
-			'serviceUrl'        => Options::service_url(),
+			// Where the service runs is the administrators' business (issue
+			// 16): a Contributor gets null, not an address to probe.
+			'serviceUrl'        => $can_manage ? Options::service_url() : null,
 			'blockPublishing'   => (bool) $settings['blockPublishing'],
-			'canManage'         => current_user_can( 'manage_options' ),
+			'canManage'         => $can_manage,
 		);
 	}
 

@@ -9,6 +9,9 @@
  * The service accepts a job's links at once and checks them in the
  * background; every request here answers within seconds, so a big post's
  * checks never fail because one batch took longer than this proxy waits.
+ * Starting or extending a job costs the user one unit of their check budget
+ * per link, as the check route does (Check_Rate_Limiter: 429 over budget);
+ * following a job is free.
  *
  * @package ReciprocalLinkGuard
  */
@@ -37,15 +40,32 @@ final class Check_Jobs_Route {
 	const MAX_WAIT_MS = 10000;
 
 	/**
+	 * The per-user budget of links.
+	 *
+	 * @var Check_Rate_Limiter
+	 */
+	private $limiter;
+
+	/**
+	 * Constructor.
+	 *
+	 * @param Check_Rate_Limiter $limiter Budget of links per user.
+	 */
+	public function __construct( Check_Rate_Limiter $limiter ) {
+		$this->limiter = $limiter;
+	}
+
+	/**
 	 * Hooks the routes.
 	 */
 	public static function register() {
+		$route = new self( new Check_Rate_Limiter() );
 		register_rest_route(
 			Rest_Controller::NAMESPACE_V1,
 			'/check-jobs',
 			array(
 				'methods'             => WP_REST_Server::CREATABLE,
-				'callback'            => array( __CLASS__, 'start' ),
+				'callback'            => array( $route, 'start' ),
 				'permission_callback' => array( __CLASS__, 'can_check_post' ),
 				'args'                => Rest_Controller::check_args(),
 			)
@@ -55,7 +75,7 @@ final class Check_Jobs_Route {
 			'/check-jobs/' . self::ID_PATTERN . '/links',
 			array(
 				'methods'             => WP_REST_Server::CREATABLE,
-				'callback'            => array( __CLASS__, 'append' ),
+				'callback'            => array( $route, 'append' ),
 				'permission_callback' => array( __CLASS__, 'can_check_post' ),
 				'args'                => Rest_Controller::check_args(),
 			)
@@ -110,8 +130,8 @@ final class Check_Jobs_Route {
 	 * @param WP_REST_Request $request Request.
 	 * @return WP_REST_Response|\WP_Error
 	 */
-	public static function start( WP_REST_Request $request ) {
-		return self::send( $request, 'POST', '/v1/check-jobs' );
+	public function start( WP_REST_Request $request ) {
+		return $this->send( $request, 'POST', '/v1/check-jobs' );
 	}
 
 	/**
@@ -120,8 +140,8 @@ final class Check_Jobs_Route {
 	 * @param WP_REST_Request $request Request.
 	 * @return WP_REST_Response|\WP_Error
 	 */
-	public static function append( WP_REST_Request $request ) {
-		return self::send( $request, 'POST', '/v1/check-jobs/' . $request['id'] . '/links' );
+	public function append( WP_REST_Request $request ) {
+		return $this->send( $request, 'POST', '/v1/check-jobs/' . $request['id'] . '/links' );
 	}
 
 	/**
@@ -147,17 +167,22 @@ final class Check_Jobs_Route {
 	}
 
 	/**
-	 * Forwards a check body (sanitised as the check route does) to `path`.
+	 * Forwards a check body (sanitised as the check route does) to `path`,
+	 * within the user's budget.
 	 *
 	 * @param WP_REST_Request $request Request.
 	 * @param string          $method  HTTP method.
 	 * @param string          $path    Service path.
 	 * @return WP_REST_Response|\WP_Error
 	 */
-	private static function send( WP_REST_Request $request, $method, $path ) {
+	private function send( WP_REST_Request $request, $method, $path ) {
 		$body = Rest_Controller::check_body( $request );
 		if ( is_wp_error( $body ) ) {
 			return $body;
+		}
+		$refusal = $this->limiter->charge_current_user( count( $body['links'] ) );
+		if ( null !== $refusal ) {
+			return $refusal;
 		}
 		return self::response( Service_Client::from_options()->request( $method, $path, array(), $body ) );
 	}

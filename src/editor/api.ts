@@ -109,7 +109,11 @@ export function toEditorError( error: unknown ): EditorError {
 		const { code, message, data } = error as {
 			code?: unknown;
 			message?: unknown;
-			data?: { status?: unknown; serviceCode?: unknown };
+			data?: {
+				status?: unknown;
+				serviceCode?: unknown;
+				retryAfter?: unknown;
+			};
 		};
 		const editorError: EditorError = {
 			code: typeof code === 'string' ? code : 'rlg_request_failed',
@@ -120,6 +124,13 @@ export function toEditorError( error: unknown ): EditorError {
 		}
 		if ( typeof data?.serviceCode === 'string' ) {
 			editorError.serviceCode = data.serviceCode;
+		}
+		if (
+			typeof data?.retryAfter === 'number' &&
+			Number.isFinite( data.retryAfter ) &&
+			data.retryAfter > 0
+		) {
+			editorError.retryAfterSeconds = data.retryAfter;
 		}
 		return editorError;
 	}

@@ -44,6 +44,8 @@ export interface EditorError {
 	status?: number;
 	/** The service's own error code (ERR_…) behind a proxied error. */
 	serviceCode?: string;
+	/** Seconds to wait before asking again (a 429's `data.retryAfter`). */
+	retryAfterSeconds?: number;
 }
 
 /**

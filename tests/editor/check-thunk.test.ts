@@ -238,6 +238,52 @@ describe( 'checkTargets (check jobs)', () => {
 		expect( registry.select( store ).getServiceError() ).toBeNull();
 	} );
 
+	it( "waits out the plugin's rate limit (429) as long as Retry-After says, however often, and never marks a partner failed for it", async () => {
+		const limited = {
+			code: 'rlg_rate_limited',
+			message:
+				'You have checked many links in a short time. The next link checks have to wait a little.',
+			data: { status: 429, retryAfter: 40 },
+		};
+		// More 429s in a row than maxAttempts allows for real failures.
+		const service = jobService( {
+			perPoll: 1,
+			failures: { 0: limited, 1: limited, 2: limited, 4: limited },
+		} );
+		const registry = createRegistry();
+		registry.register( store );
+		const slept: number[] = [];
+		const troubles: Array< { retryInMs: number } | null > = [];
+		registry.subscribe( () => {
+			const trouble = registry.select( store ).getCheckTrouble();
+			if ( trouble !== troubles[ troubles.length - 1 ] ) {
+				troubles.push( trouble );
+			}
+		} );
+		await registry.dispatch( store ).checkTargets( targets( 2 ), 7, [], {
+			pollIntervalMs: 0,
+			maxAttempts: 2,
+			sleep: async ( ms: number ) => {
+				slept.push( ms );
+			},
+		} );
+		const checks = Object.values( registry.select( store ).getChecks() );
+		expect( checks.map( ( c ) => c.state ) ).toEqual( [ 'done', 'done' ] );
+		expect( registry.select( store ).getServiceError() ).toBeNull();
+		// Four waits of Retry-After (40 s, up to 10% later), nothing shorter.
+		expect( slept ).toHaveLength( 4 );
+		for ( const ms of slept ) {
+			expect( ms ).toBeGreaterThanOrEqual( 40_000 );
+			expect( ms ).toBeLessThanOrEqual( 44_000 );
+		}
+		expect( service.requests.length ).toBe( 4 + 1 + 2 );
+		// The editor said it waits, then cleared that once checks went on.
+		expect(
+			troubles.some( ( t ) => t !== null && t.retryInMs >= 40_000 )
+		).toBe( true );
+		expect( registry.select( store ).getCheckTrouble() ).toBeNull();
+	} );
+
 	it( 'starts a job again when the service forgot it, without losing results', async () => {
 		const service = jobService( { perPoll: 1 } );
 		const registry = createRegistry();

@@ -4,7 +4,9 @@
  * No request waits for a slow partner, so a big post's checks never fail
  * because WordPress's proxy gave up on a batch; a transient failure (the
  * proxy's 502/504, a dropped connection, a busy service) is retried with
- * backoff, and a job the service forgot (restart) is started again.
+ * backoff, and a job the service forgot (restart) is started again. The
+ * plugin's per-user budget (429 rlg_rate_limited) is waited out as long as
+ * it says, however often: a pause, never a reason to give up on partners.
  */
 import {
 	MAX_LINKS_PER_CHECK,
@@ -68,6 +70,31 @@ export function isTransientError( error: EditorError ): boolean {
 	);
 }
 
+/**
+ * A 429: the user's check budget (or the service's) is spent for now. Not
+ * a failure: wait as long as it says and ask again.
+ */
+export function isRateLimited( error: EditorError ): boolean {
+	return error.status === 429 || error.code === 'rlg_rate_limited';
+}
+
+/** Longest wait for a budget to refill that the editor honours at once. */
+const MAX_RATE_LIMIT_WAIT_MS = 10 * 60_000;
+
+/** How long to wait after a 429: its Retry-After, else the backoff. */
+export function rateLimitWaitMs(
+	error: EditorError,
+	attempt: number,
+	random = Math.random
+): number {
+	if ( error.retryAfterSeconds !== undefined ) {
+		// A little later than asked, spread so many editors do not return in step.
+		const ms = error.retryAfterSeconds * 1000 * ( 1 + 0.1 * random() );
+		return Math.round( Math.min( MAX_RATE_LIMIT_WAIT_MS, ms ) );
+	}
+	return backoffMs( attempt, random );
+}
+
 /** The service no longer knows the job (restarted, or the job expired). */
 function isLostJob( error: EditorError ): boolean {
 	return error.serviceCode === 'ERR_JOB_UNKNOWN';
@@ -110,10 +137,11 @@ export async function followCheckJob(
 	const open = new Set( targets.map( ( t ) => t.key ) );
 
 	async function attempt< T >( request: () => Promise< T > ): Promise< T > {
-		for ( let tries = 0; ; tries++ ) {
+		// Rate-limited answers do not count as tries: they are waited out.
+		for ( let tries = 0, limited = 0; ; ) {
 			try {
 				const answer = await request();
-				if ( tries > 0 ) {
+				if ( tries > 0 || limited > 0 ) {
 					onTrouble( null, 0 );
 				}
 				return answer;
@@ -122,10 +150,21 @@ export async function followCheckJob(
 				if ( isLostJob( error ) ) {
 					throw thrown;
 				}
-				if ( ! isTransientError( error ) || tries + 1 >= maxAttempts ) {
+				if ( isRateLimited( error ) ) {
+					const wait = rateLimitWaitMs(
+						error,
+						Math.min( limited, 5 )
+					);
+					limited++;
+					onTrouble( error, wait );
+					await sleep( wait );
+					continue;
+				}
+				tries++;
+				if ( ! isTransientError( error ) || tries >= maxAttempts ) {
 					throw new GiveUp( error );
 				}
-				const wait = backoffMs( tries );
+				const wait = backoffMs( tries - 1 );
 				onTrouble( error, wait );
 				await sleep( wait );
 			}

@@ -77,6 +77,8 @@ export async function restNonce( context: BrowserContext ): Promise< string > {
 export interface RestAnswer {
 	status: number;
 	body: Record< string, unknown > & { code?: string; message?: string };
+	/** Response headers, names in lower case. */
+	headers?: Record< string, string >;
 }
 
 /**
@@ -112,5 +114,5 @@ export async function rest(
 			`${ method } ${ route } answered ${ response.status() } with non-JSON: ${ text.slice( 0, 500 ) }`
 		);
 	}
-	return { status: response.status(), body };
+	return { status: response.status(), body, headers: response.headers() };
 }
