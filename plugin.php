@@ -43,3 +43,8 @@ require_once RLG_PLUGIN_DIR . 'includes/class-rlg-dashboard-widget.php';
 
 ReciprocalLinkGuard\Plugin::boot();
 ReciprocalLinkGuard\Dashboard_Widget::boot();
+
+if ( defined( 'WP_CLI' ) && WP_CLI ) {
+	require_once RLG_PLUGIN_DIR . 'includes/cli/class-cli-command.php';
+	ReciprocalLinkGuard\Cli_Command::register();
+}

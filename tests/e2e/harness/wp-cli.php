@@ -1,0 +1,130 @@
+<?php
+/**
+ * A minimal stand-in for WP-CLI, to run the plugin's `wp rlg …` commands in
+ * a real WordPress on machines that cannot get WP-CLI itself (it ships only
+ * as a phar or through Composer; neither npm nor Debian 12 packages it; see
+ * tests/e2e/README.md).
+ *
+ * It does what WP-CLI does on the path these commands take, and nothing
+ * more:
+ *   - defines WP_CLI before WordPress loads, so plugins register commands
+ *     while they load (WP_CLI::add_command);
+ *   - loads WordPress for --url (HTTP_HOST), with no user logged in;
+ *   - parses arguments as WP-CLI does: `--key=value`, `--flag` (true),
+ *     `--no-flag` (false), the rest positional;
+ *   - makes the command class with `new $class()` and calls the public,
+ *     non-static method named by the subcommand with ( $args, $assoc_args );
+ *   - WP_CLI::success/log/line print to STDOUT, warning/error to STDERR with
+ *     "Warning: "/"Error: ", error() exits 1; an unknown command exits 1;
+ *   - WP_CLI\Utils\format_items prints a table as WP-CLI does when its
+ *     output is piped (tab-separated, a header line first), CSV with a
+ *     header, or JSON.
+ * What it does not do: read the docblock synopsis (WP-CLI refuses unknown
+ * options and fills `default:` values; the commands check --format and
+ * take defaults themselves, so they behave the same under both).
+ *
+ * Usage: php wp-cli.php <wordpress dir> <site url> <command> [<subcommand>] [args…]
+ *
+ * @package ReciprocalLinkGuard
+ */
+
+// phpcs:disable
+
+if ( $argc < 4 ) {
+	fwrite( STDERR, "usage: php wp-cli.php <wordpress dir> <site url> <command> [args…]\n" );
+	exit( 2 );
+}
+
+/**
+ * The WP-CLI facade the commands call.
+ */
+class WP_CLI {
+	/** @var array<string, mixed> Registered commands. */
+	public static $commands = array();
+
+	public static function add_command( $name, $callable, $args = array() ) {
+		self::$commands[ $name ] = $callable;
+		return true;
+	}
+
+	public static function line( $message = '' ) {
+		fwrite( STDOUT, $message . "\n" );
+	}
+
+	public static function log( $message ) {
+		fwrite( STDOUT, $message . "\n" );
+	}
+
+	public static function success( $message ) {
+		fwrite( STDOUT, 'Success: ' . $message . "\n" );
+	}
+
+	public static function warning( $message ) {
+		fwrite( STDERR, 'Warning: ' . $message . "\n" );
+	}
+
+	public static function error( $message, $exit = true ) {
+		if ( $message instanceof WP_Error ) {
+			$message = $message->get_error_message();
+		}
+		fwrite( STDERR, 'Error: ' . $message . "\n" );
+		if ( $exit ) {
+			exit( 1 );
+		}
+	}
+
+	public static function halt( $code ) {
+		exit( (int) $code );
+	}
+}
+
+/**
+ * WP-CLI's argument parser: --key=value, --flag, --no-flag, positionals.
+ *
+ * @param string[] $argv Arguments after the command name.
+ * @return array{0: string[], 1: array<string, mixed>}
+ */
+function rlg_wp_cli_parse( array $argv ) {
+	$args  = array();
+	$assoc = array();
+	foreach ( $argv as $arg ) {
+		if ( preg_match( '/^--no-([^=]+)$/', $arg, $m ) ) {
+			$assoc[ $m[1] ] = false;
+		} elseif ( preg_match( '/^--([^=]+)=(.*)$/s', $arg, $m ) ) {
+			$assoc[ $m[1] ] = $m[2];
+		} elseif ( preg_match( '/^--(.+)$/', $arg, $m ) ) {
+			$assoc[ $m[1] ] = true;
+		} else {
+			$args[] = $arg;
+		}
+	}
+	return array( $args, $assoc );
+}
+
+$rlg_site_dir = $argv[1];
+$rlg_site_url = $argv[2];
+$rlg_command  = $argv[3];
+list( $rlg_args, $rlg_assoc ) = rlg_wp_cli_parse( array_slice( $argv, 4 ) );
+
+define( 'WP_CLI', true );
+$_SERVER['HTTP_HOST']      = (string) parse_url( $rlg_site_url, PHP_URL_HOST ) . ( parse_url( $rlg_site_url, PHP_URL_PORT ) ? ':' . parse_url( $rlg_site_url, PHP_URL_PORT ) : '' );
+$_SERVER['REQUEST_METHOD'] = 'GET';
+$_SERVER['SERVER_NAME']    = (string) parse_url( $rlg_site_url, PHP_URL_HOST );
+require rtrim( $rlg_site_dir, '/' ) . '/wp-load.php';
+
+// The utilities, defined after WordPress as WP-CLI's own are available to commands at run time.
+require __DIR__ . '/wp-cli-utils.php';
+
+if ( ! isset( WP_CLI::$commands[ $rlg_command ] ) ) {
+	WP_CLI::error( "'{$rlg_command}' is not a registered wp command. See 'wp help' for available commands." );
+}
+$rlg_callable = WP_CLI::$commands[ $rlg_command ];
+$rlg_sub      = array_shift( $rlg_args );
+$rlg_class    = new ReflectionClass( $rlg_callable );
+$rlg_method   = null === $rlg_sub || ! $rlg_class->hasMethod( $rlg_sub ) ? null : $rlg_class->getMethod( $rlg_sub );
+if ( null === $rlg_method || ! $rlg_method->isPublic() || $rlg_method->isStatic() || 0 === strpos( $rlg_sub, '__' ) ) {
+	WP_CLI::error( "'{$rlg_command} " . (string) $rlg_sub . "' is not a registered subcommand of '{$rlg_command}'. See 'wp help {$rlg_command}' for available subcommands." );
+}
+$rlg_instance = is_object( $rlg_callable ) ? $rlg_callable : new $rlg_callable();
+$rlg_instance->$rlg_sub( $rlg_args, $rlg_assoc );
+exit( 0 );
