@@ -167,6 +167,67 @@ function withConfidence( risk: string, finding: Finding ): string {
 		: sentence;
 }
 
+/**
+ * Why `too-many-partners` fired: the count over its limit, or the share of
+ * linked sites that link back over its limit. "7 partners; the limit is 10"
+ * would read as a contradiction when it is the share that is too high.
+ */
+function tooManyPartnersRisk(
+	finding: Finding,
+	count: string | null,
+	limit: string | null
+): string {
+	const network = __(
+		'Many exchanges form a network search engines can detect.',
+		'reciprocal-link-guard'
+	);
+	const { share, maxShare, outboundDomains, overShare, overCount } =
+		finding.params;
+	const shareKnown =
+		overShare === true &&
+		typeof share === 'number' &&
+		typeof maxShare === 'number' &&
+		typeof outboundDomains === 'number';
+	const parts: string[] = [];
+	if ( count && limit && overCount !== false ) {
+		parts.push(
+			sprintf(
+				/* translators: 1: number of partners, 2: the configured limit. */
+				__(
+					'The site has %1$s reciprocal partners; the limit is %2$s.',
+					'reciprocal-link-guard'
+				),
+				count,
+				limit
+			)
+		);
+	}
+	if ( shareKnown && count ) {
+		parts.push(
+			sprintf(
+				/* translators: 1: partners that link back, 2: sites our posts link to, 3: their share as a percentage, 4: the configured limit as a percentage. */
+				__(
+					'%1$s of the %2$s sites our posts link to link back (%3$s); the limit is %4$s.',
+					'reciprocal-link-guard'
+				),
+				count,
+				String( outboundDomains ),
+				`${ Math.round( ( share as number ) * 100 ) }%`,
+				`${ Math.round( ( maxShare as number ) * 100 ) }%`
+			)
+		);
+	}
+	if ( parts.length === 0 ) {
+		parts.push(
+			__(
+				'The site has more reciprocal partners than the configured limit.',
+				'reciprocal-link-guard'
+			)
+		);
+	}
+	return `${ parts.join( ' ' ) } ${ network }`;
+}
+
 /** The title, risk and fix for `finding`. */
 export function findingMessage( finding: Finding ): FindingMessage {
 	const code: FindingCode = finding.code;
@@ -338,21 +399,7 @@ export function findingMessage( finding: Finding ): FindingMessage {
 		case 'too-many-partners':
 			return {
 				title: __( 'Too many link partners', 'reciprocal-link-guard' ),
-				risk:
-					count && limit
-						? sprintf(
-								/* translators: 1: number of partners, 2: the configured limit. */
-								__(
-									'The site has %1$s reciprocal partners; the limit is %2$s. Many exchanges form a network search engines can detect.',
-									'reciprocal-link-guard'
-								),
-								count,
-								limit
-							)
-						: __(
-								'The site has more reciprocal partners than the configured limit. Many exchanges form a network search engines can detect.',
-								'reciprocal-link-guard'
-							),
+				risk: tooManyPartnersRisk( finding, count, limit ),
 				fix: __(
 					'Add rel="nofollow" to links that exist only because of an exchange, or drop the weakest partners.',
 					'reciprocal-link-guard'

@@ -51,6 +51,41 @@ describe( 'finding messages', () => {
 		expect( partners ).toContain( '10' );
 	} );
 
+	it( 'says the share is too high when only the share of partners trips the rule, not "7 partners; the limit is 10"', () => {
+		const risk = findingMessage( {
+			code: 'too-many-partners',
+			severity: 'warning',
+			params: {
+				count: 7,
+				limit: 10,
+				outboundDomains: 8,
+				share: 0.875,
+				maxShare: 0.25,
+				overCount: false,
+				overShare: true,
+			},
+		} ).risk;
+		expect( risk ).toContain(
+			'7 of the 8 sites our posts link to link back (88%); the limit is 25%.'
+		);
+		expect( risk ).not.toContain( 'the limit is 10' );
+		const both = findingMessage( {
+			code: 'too-many-partners',
+			severity: 'critical',
+			params: {
+				count: 14,
+				limit: 10,
+				outboundDomains: 20,
+				share: 0.7,
+				maxShare: 0.25,
+				overCount: true,
+				overShare: true,
+			},
+		} ).risk;
+		expect( both ).toContain( 'the limit is 10' );
+		expect( both ).toContain( '(70%); the limit is 25%' );
+	} );
+
 	it( 'labels every severity, placement and backlink status', () => {
 		for ( const s of [ ...SEVERITIES, 'pass', 'not-checked' ] as const ) {
 			expect( severityLabel( s ) ).not.toBe( '' );
