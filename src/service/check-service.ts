@@ -11,6 +11,7 @@ import type {
 	CheckRequest,
 	CheckResponse,
 } from '../core/schemas';
+import type { PartnerPage } from '../core/graph/schemas';
 import type { Settings } from '../core/settings';
 import {
 	createSiteMatcher,
@@ -58,6 +59,8 @@ export interface TargetCheckContext {
 	cloaking?: boolean;
 	/** Also render the target page in Chromium and compare (issue 9). */
 	rendered?: boolean;
+	/** Each partner page read afresh, for the partner graph (issue 19). */
+	onPartnerPage?: ( page: PartnerPage ) => void;
 }
 
 /** The part of the backlink checker (src/service/backlinks) this service uses. */
@@ -317,6 +320,7 @@ export function createCheckService(
 				url: string
 			): Promise< BacklinkResult > => {
 				const previous = stored.get( key );
+				const partnerPages: PartnerPage[] = [];
 				let result = await checker.checkTarget( url, {
 					siteUrls,
 					keywords,
@@ -331,6 +335,7 @@ export function createCheckService(
 					batch,
 					cloaking: request.cloaking,
 					rendered: request.rendered,
+					onPartnerPage: ( page ) => partnerPages.push( page ),
 				} );
 				if ( result.status === 'refused-unsafe-address' ) {
 					// The operator sees what the name resolved to; the
@@ -382,6 +387,11 @@ export function createCheckService(
 						result,
 					},
 				] );
+				// The partner graph: what the pages read link to. A link
+				// within our own site is no partner.
+				if ( ! ours.isOurs( url ) ) {
+					await store.recordPartnerPages( site.id, partnerPages );
+				}
 				return result;
 			};
 			// One check per target at a time across requests (see inFlight).

@@ -66,6 +66,20 @@ async function fill( store: Store ): Promise< void > {
 		url: 'https://cli.example/',
 		siteKey: 'cli.example',
 	} );
+	await store.recordPartnerPages( site.id, [
+		{
+			pageUrl: 'https://friend.test/post',
+			domain: 'friend.test',
+			foundOn: 'target-page',
+			target: 'https://friend.test/post',
+			readAt: '2026-03-01T00:00:00.000Z',
+			linksToUs: 1,
+			outbound: [
+				{ domain: 'c.test', links: 2, sample: 'https://c.test/' },
+			],
+			outboundTotal: 1,
+		},
+	] );
 	for ( const day of [ 1, 2, 3 ] ) {
 		await store.recordChecks( site.id, [
 			{
@@ -180,6 +194,7 @@ async function snapshot( store: Store ) {
 			],
 			history: await store.checkHistory( site.id ),
 			settings: await store.getSiteSettings( site.id ),
+			partnerPages: await store.partnerPages( site.id ),
 			stats: await store.siteStats( site.id, new Date( '2026-01-01' ) ),
 			scan: await scans.latestScan( site.id ),
 			posts: await scans.listPosts( site.id, 0, 10 ),
@@ -242,7 +257,7 @@ describe( 'rlg migrate', () => {
 				postgres: number;
 			} >;
 		};
-		expect( tables ).toHaveLength( 15 );
+		expect( tables ).toHaveLength( 16 );
 		for ( const table of tables ) {
 			// Something was copied from every table, and all of it.
 			expect( table.sqlite ).toBeGreaterThan( 0 );

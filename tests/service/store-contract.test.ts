@@ -13,6 +13,11 @@ import type {
 	BacklinkStatus,
 	ExtractedLink,
 } from '../../src/core/schemas';
+import {
+	MAX_OUTBOUND_DOMAINS,
+	MAX_PARTNER_PAGES_PER_SITE,
+	type PartnerPage,
+} from '../../src/core/graph/schemas';
 import { connectStore } from '../../src/service/store';
 import type { SiteRecord, Store, StoreLocation } from '../../src/service/store';
 import type {
@@ -543,6 +548,119 @@ describe.each( storeBackends() )( 'store contract: $name', ( backend ) => {
 				reciprocalPartners: 3,
 				newReciprocalPartners: 1,
 			} );
+		} );
+	} );
+
+	describe( 'partner graph', () => {
+		function page(
+			pageUrl: string,
+			readAt: string,
+			outbound: string[] = [ 'c.example' ]
+		): PartnerPage {
+			return {
+				pageUrl,
+				domain: new URL( pageUrl ).hostname,
+				foundOn: 'target-page',
+				target: pageUrl,
+				readAt,
+				linksToUs: 1,
+				outbound: outbound.map( ( domain, i ) => ( {
+					domain,
+					links: i + 1,
+					sample: `https://${ domain }/`,
+				} ) ),
+				outboundTotal: outbound.length,
+			};
+		}
+
+		it( 'keeps each page once, newest read first, per site', async () => {
+			const site = await addSite();
+			const other = await addSite( 'https://other.example/' );
+			await store.recordPartnerPages( site.id, [
+				page( 'https://b.example/post', '2026-01-01T00:00:00.000Z' ),
+				page( 'https://d.example/', '2026-01-02T00:00:00.000Z' ),
+			] );
+			// A newer read of the same page (another spelling of its URL)
+			// replaces it; an older one does not.
+			await store.recordPartnerPages( site.id, [
+				page(
+					'http://www.b.example/post/',
+					'2026-01-03T00:00:00.000Z',
+					[ 'e.example' ]
+				),
+			] );
+			await store.recordPartnerPages( site.id, [
+				page( 'https://b.example/post', '2026-01-01T12:00:00.000Z', [
+					'stale.example',
+				] ),
+			] );
+			await store.recordPartnerPages( other.id, [
+				page( 'https://x.example/', '2026-01-01T00:00:00.000Z' ),
+			] );
+			await reopen();
+			const pages = await store.partnerPages( site.id );
+			expect(
+				pages.map( ( p ) => [ p.pageUrl, p.outbound[ 0 ].domain ] )
+			).toEqual( [
+				[ 'http://www.b.example/post/', 'e.example' ],
+				[ 'https://d.example/', 'c.example' ],
+			] );
+			expect( pages[ 1 ] ).toEqual(
+				page( 'https://d.example/', '2026-01-02T00:00:00.000Z' )
+			);
+			expect( await store.partnerPages( other.id ) ).toHaveLength( 1 );
+			await store.removeSite( 'our.example' );
+			expect( await store.partnerPages( site.id ) ).toEqual( [] );
+		} );
+
+		it( 'refuses a page that breaks the bounds, naming the field', async () => {
+			const site = await addSite();
+			const big = page(
+				'https://b.example/',
+				'2026-01-01T00:00:00.000Z',
+				Array.from(
+					{ length: MAX_OUTBOUND_DOMAINS + 1 },
+					( _, i ) => `d${ i }.example`
+				)
+			);
+			await expect(
+				store.recordPartnerPages( site.id, [ big ] )
+			).rejects.toMatchObject( {
+				code: 'ERR_STORE_INVALID',
+				message: expect.stringContaining( 'outbound' ),
+			} );
+			await expect(
+				store.recordPartnerPages( site.id, [
+					page( 'https://b.example/', 'yesterday' ),
+				] )
+			).rejects.toMatchObject( {
+				code: 'ERR_STORE_INVALID',
+				message: expect.stringContaining( 'readAt' ),
+			} );
+			expect( await store.partnerPages( site.id ) ).toEqual( [] );
+		} );
+
+		it( `keeps the ${ MAX_PARTNER_PAGES_PER_SITE } most recently read pages of a site`, async () => {
+			const site = await addSite();
+			const base = Date.parse( '2026-01-01T00:00:00.000Z' );
+			const pages = Array.from(
+				{ length: MAX_PARTNER_PAGES_PER_SITE + 5 },
+				( _, i ) =>
+					page(
+						`https://p${ i }.example/`,
+						new Date( base + i * 1000 ).toISOString(),
+						[]
+					)
+			);
+			await store.recordPartnerPages( site.id, pages );
+			const kept = await store.partnerPages( site.id );
+			expect( kept ).toHaveLength( MAX_PARTNER_PAGES_PER_SITE );
+			expect( kept[ 0 ].pageUrl ).toBe(
+				`https://p${ MAX_PARTNER_PAGES_PER_SITE + 4 }.example/`
+			);
+			const urls = new Set( kept.map( ( p ) => p.pageUrl ) );
+			expect( urls.has( 'https://p4.example/' ) ).toBe( false );
+			expect( urls.has( 'https://p5.example/' ) ).toBe( true );
 		} );
 	} );
 

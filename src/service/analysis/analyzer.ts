@@ -6,6 +6,11 @@
  * the event loop that answers WordPress.
  */
 import { analyzeHtml, type HtmlAnalysis } from '../../core/extract';
+import {
+	createOutboundCounter,
+	type OutboundSummary,
+} from '../../core/graph/outbound';
+import { siteKey } from '../../core/url';
 import { RlgError } from '../errors';
 import { decodeBytes } from '../fetch/charset';
 import { createKeepLinkCache } from './keep-link';
@@ -30,13 +35,20 @@ export type PageAnalysisRequest = PageSource & {
 	siteUrls: readonly string[];
 };
 
+/**
+ * The analysis of a partner page: the links to us and the page facts, plus
+ * the domains the page links to (the partner graph, issue 19), counted in
+ * the same pass over its links.
+ */
+export type PageAnalysis = HtmlAnalysis & { outbound: OutboundSummary };
+
 export interface PageAnalyzer {
 	/**
 	 * Rejects only when the analysis could not run (an RlgError with code
 	 * ERR_ANALYSIS_FAILED, ERR_ANALYSIS_WORKER_EXITED or
 	 * ERR_ANALYSIS_CLOSED); the caller turns that into a page status.
 	 */
-	analyze: ( request: PageAnalysisRequest ) => Promise< HtmlAnalysis >;
+	analyze: ( request: PageAnalysisRequest ) => Promise< PageAnalysis >;
 	/** Worker threads in use (0: analysis runs in the calling thread). */
 	readonly threads: number;
 	close: () => Promise< void >;
@@ -45,16 +57,33 @@ export interface PageAnalyzer {
 /** Analysis as a plain function of the request (also the worker's body). */
 export function createPageAnalysis(): (
 	request: PageAnalysisRequest
-) => HtmlAnalysis {
+) => PageAnalysis {
 	const keepLinkFor = createKeepLinkCache();
-	return ( request ) =>
-		analyzeHtml(
+	return ( request ) => {
+		const ours = keepLinkFor( request.siteUrls );
+		// Every resolved link passes the keepLink test once: the place to
+		// count the page's outbound domains without a second pass.
+		const counter = createOutboundCounter(
+			siteKey( request.baseUrl ),
+			ours
+		);
+		const analysis = analyzeHtml(
 			'html' in request
 				? request.html
 				: decodeBytes( request.body, request.charset ),
 			request.baseUrl,
-			{ keepLink: keepLinkFor( request.siteUrls ) }
+			{
+				keepLink: ( href ) => {
+					const kept = ours( href );
+					if ( ! kept ) {
+						counter.add( href );
+					}
+					return kept;
+				},
+			}
 		);
+		return { ...analysis, outbound: counter.summary() };
+	};
 }
 
 /** Analysis in the calling thread. */

@@ -6,6 +6,7 @@ export {
 	analysisFailed,
 	createInlineAnalyzer,
 	createPageAnalysis,
+	type PageAnalysis,
 	type PageAnalysisRequest,
 	type PageAnalyzer,
 	type PageSource,

@@ -14,11 +14,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import type { HtmlAnalysis } from '../../core/extract';
 import { integerFromEnv } from '../config';
 import { RlgError } from '../errors';
 import {
 	createInlineAnalyzer,
+	type PageAnalysis,
 	type PageAnalysisRequest,
 	type PageAnalyzer,
 } from './analyzer';
@@ -92,7 +92,7 @@ export function createPageAnalyzer(
 const MAX_START_FAILURES = 2;
 
 interface Pending {
-	resolve: ( analysis: HtmlAnalysis ) => void;
+	resolve: ( analysis: PageAnalysis ) => void;
 	reject: ( error: Error ) => void;
 }
 
@@ -251,7 +251,7 @@ export function createAnalysisPool(
 		get fallbackReason() {
 			return fallbackReason;
 		},
-		analyze( request: PageAnalysisRequest ): Promise< HtmlAnalysis > {
+		analyze( request: PageAnalysisRequest ): Promise< PageAnalysis > {
 			if ( closed ) {
 				return Promise.reject(
 					new RlgError(
@@ -274,7 +274,7 @@ export function createAnalysisPool(
 				id,
 				siteUrls: [ ...request.siteUrls ],
 			};
-			return new Promise< HtmlAnalysis >( ( resolve, reject ) => {
+			return new Promise< PageAnalysis >( ( resolve, reject ) => {
 				slot.pending.set( id, { resolve, reject } );
 				if ( slot.pending.size === 1 ) {
 					// Busy: keep the process alive until the answer comes.

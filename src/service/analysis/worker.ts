@@ -4,8 +4,11 @@
  * at a time, in arrival order; the pool decides who gets what.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import type { HtmlAnalysis } from '../../core/extract';
-import { createPageAnalysis, type PageAnalysisRequest } from './analyzer';
+import {
+	createPageAnalysis,
+	type PageAnalysis,
+	type PageAnalysisRequest,
+} from './analyzer';
 import { lowerThreadPriority } from './thread-priority';
 
 /** What the pool passes in `workerData`. */
@@ -17,7 +20,7 @@ export interface WorkerSetup {
 export type WorkerTask = PageAnalysisRequest & { id: number };
 
 export type WorkerAnswer =
-	| { id: number; ok: true; analysis: HtmlAnalysis }
+	| { id: number; ok: true; analysis: PageAnalysis }
 	| { id: number; ok: false; message: string };
 
 lowerThreadPriority(

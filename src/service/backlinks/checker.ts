@@ -11,6 +11,8 @@
  * what to fetch and how to turn outcomes into a BacklinkResult.
  */
 import { classifyAnchor } from '../../core/anchors';
+import type { OutboundSummary } from '../../core/graph/outbound';
+import type { PartnerPage } from '../../core/graph/schemas';
 import type {
 	Backlink,
 	BacklinkResult,
@@ -29,6 +31,7 @@ import {
 import {
 	createSiteMatcher,
 	normalizeUrl,
+	siteKey,
 	urlKey,
 	type SiteMatcher,
 } from '../../core/url';
@@ -69,6 +72,12 @@ export interface CheckContext {
 	 * comparison needs all of them, the result does not.
 	 */
 	onTargetPageLinks?: ( links: readonly Backlink[] ) => void;
+	/**
+	 * Called with every partner page read afresh (the target page, the
+	 * homepage): the domains it links to, for the partner graph (issue 19).
+	 * Not called for a page a 304 confirmed: what is stored still holds.
+	 */
+	onPartnerPage?: ( page: PartnerPage ) => void;
 }
 
 /** What one fetched page yielded, before it is matched against a site. */
@@ -76,6 +85,8 @@ interface PageRead {
 	readonly outcome: FetchOutcome;
 	readonly links: readonly ExtractedLink[];
 	readonly facts: PageFacts | null;
+	/** The domains the page links to (null when it was not read). */
+	readonly outbound: OutboundSummary | null;
 }
 
 /** The links to us of one page: the ones kept and the counts of all. */
@@ -133,7 +144,7 @@ async function readPage(
 	analyzer: PageAnalyzer
 ): Promise< PageRead > {
 	if ( outcome.kind !== 'ok' ) {
-		return { outcome, links: [], facts: null };
+		return { outcome, links: [], facts: null, outbound: null };
 	}
 	let analysis: Awaited< ReturnType< PageAnalyzer[ 'analyze' ] > >;
 	try {
@@ -163,12 +174,14 @@ async function readPage(
 			},
 			links: [],
 			facts: null,
+			outbound: null,
 		};
 	}
-	const { links, facts } = analysis;
+	const { links, facts, outbound } = analysis;
 	return {
 		outcome,
 		links,
+		outbound,
 		facts: {
 			url: outcome.url,
 			finalUrl: outcome.finalUrl,
@@ -188,6 +201,11 @@ async function readPage(
 			contentHash: outcome.contentHash,
 		},
 	};
+}
+
+/** All links a page's counts stand for. */
+function sumOf( counts: readonly LinkCount[] ): number {
+	return counts.reduce( ( sum, count ) => sum + count.count, 0 );
 }
 
 function validatorsOf( outcome: FetchOutcome ): CacheValidators | null {
@@ -396,35 +414,52 @@ export function createBacklinkChecker(
 
 		const pageOutcome = pageRead.outcome;
 		let page = pageRead.facts;
+		const partnerPage = (
+			read: PageRead,
+			foundOn: PartnerPage[ 'foundOn' ],
+			linksToUs: number
+		) => {
+			if ( read.outcome.kind === 'ok' && read.outbound ) {
+				ctx.onPartnerPage?.( {
+					pageUrl: read.outcome.finalUrl.slice( 0, 2048 ),
+					domain: siteKey( read.outcome.finalUrl ) ?? '',
+					foundOn,
+					target: target.slice( 0, 2048 ),
+					readAt: checkedAt,
+					linksToUs,
+					...read.outbound,
+				} );
+			}
+		};
 		const parts: LinksOfPage[] = [];
 		if ( pageOutcome.kind === 'not-modified' && previous ) {
 			page = previous.page;
 			parts.push( keptLinks( previous, 'target-page', matcher, ctx ) );
 		} else {
-			parts.push(
-				linksOfPage(
-					pageRead.links,
-					pageOutcome.kind === 'ok' ? pageOutcome.finalUrl : target,
-					'target-page',
-					matcher,
-					ctx
-				)
+			const ofPage = linksOfPage(
+				pageRead.links,
+				pageOutcome.kind === 'ok' ? pageOutcome.finalUrl : target,
+				'target-page',
+				matcher,
+				ctx
 			);
+			parts.push( ofPage );
+			partnerPage( pageRead, 'target-page', sumOf( ofPage.counts ) );
 		}
 		if ( homeRead ) {
 			const homeOutcome = homeRead.outcome;
 			if ( homeOutcome.kind === 'not-modified' && previous ) {
 				parts.push( keptLinks( previous, 'homepage', matcher, ctx ) );
 			} else if ( homeOutcome.kind === 'ok' ) {
-				parts.push(
-					linksOfPage(
-						homeRead.links,
-						homeOutcome.finalUrl,
-						'homepage',
-						matcher,
-						ctx
-					)
+				const ofHome = linksOfPage(
+					homeRead.links,
+					homeOutcome.finalUrl,
+					'homepage',
+					matcher,
+					ctx
 				);
+				parts.push( ofHome );
+				partnerPage( homeRead, 'homepage', sumOf( ofHome.counts ) );
 			}
 		}
 		// Bounded (src/core/their-links.ts): at most MAX_KEPT_LINKS kept,

@@ -6,8 +6,8 @@
  *
  * The SQLite file is brought to the schema this build knows first (as any
  * open does), so an old data directory can be moved as it is. The copy
- * knows the tables of SQLite core schema 4 and scan schema 1 (= PostgreSQL
- * version 1 of both tracks): a migration added to either side must add its
+ * knows the tables of SQLite core schema 5 and scan schema 1 (= PostgreSQL
+ * core version 2, scan version 1): a migration added to either side must add its
  * columns here too; the version check below and tests/service/
  * migrate-cli.test.ts make that impossible to forget.
  */
@@ -28,6 +28,7 @@ const TABLES: ReadonlyArray< { name: string; flags?: string[] } > = [
 	{ name: 'latest_checks' },
 	{ name: 'site_settings' },
 	{ name: 'seen_nonces' },
+	{ name: 'partner_pages' },
 	{ name: 'scans', flags: [ 'full' ] },
 	{ name: 'scan_posts' },
 	{ name: 'scan_links' },
@@ -50,7 +51,7 @@ const IDENTITY_TABLES = [
 ];
 
 /** Schema versions of the SQLite side this copy was written for. */
-const KNOWN_CORE_VERSION = 4;
+const KNOWN_CORE_VERSION = 5;
 const KNOWN_SCAN_VERSION = 1;
 
 /** Rows per INSERT statement (PostgreSQL takes at most 65,535 parameters). */

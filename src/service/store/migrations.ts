@@ -107,6 +107,26 @@ export const MIGRATIONS: readonly Migration[] = [
 			CREATE INDEX seen_nonces_by_expiry ON seen_nonces( expires_at_ms );
 		`,
 	},
+	{
+		version: 5,
+		name: 'partner-pages',
+		sql: `
+			-- The partner graph (issue 19): per partner page read for the
+			-- site, the domains it links to (at most 200, with the true
+			-- total) and its links to us, as PartnerPage JSON. One row per
+			-- page, replaced by a newer read; the newest 2,000 pages per site
+			-- are kept (SqliteStore.recordPartnerPages).
+			CREATE TABLE partner_pages (
+				site_id INTEGER NOT NULL REFERENCES sites( id ) ON DELETE CASCADE,
+				page_key TEXT NOT NULL,
+				domain TEXT NOT NULL,
+				read_at_ms INTEGER NOT NULL,
+				page TEXT NOT NULL,
+				PRIMARY KEY ( site_id, page_key )
+			) WITHOUT ROWID;
+			CREATE INDEX partner_pages_by_age ON partner_pages( site_id, read_at_ms );
+		`,
+	},
 ];
 
 /** Highest schema version this build knows. */

@@ -78,6 +78,22 @@ export const PG_MIGRATIONS: readonly Migration[] = [
 			CREATE INDEX seen_nonces_by_expiry ON seen_nonces( expires_at_ms );
 		`,
 	},
+	{
+		version: 2,
+		name: 'partner-pages',
+		sql: `
+			-- The partner graph (issue 19), as SQLite core migration 5.
+			CREATE TABLE partner_pages (
+				site_id BIGINT NOT NULL REFERENCES sites( id ) ON DELETE CASCADE,
+				page_key TEXT COLLATE "C" NOT NULL,
+				domain TEXT COLLATE "C" NOT NULL,
+				read_at_ms BIGINT NOT NULL,
+				page TEXT NOT NULL,
+				PRIMARY KEY ( site_id, page_key )
+			);
+			CREATE INDEX partner_pages_by_age ON partner_pages( site_id, read_at_ms );
+		`,
+	},
 ];
 
 export const PG_SCAN_MIGRATIONS: readonly Migration[] = [

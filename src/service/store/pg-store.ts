@@ -16,6 +16,12 @@ import { SettingsSchema } from '../../core/settings';
 import type { Settings } from '../../core/settings';
 import { RlgError } from '../errors';
 import { createPool, inTransaction, one, redactUrl } from './pg-database';
+import type { PartnerPage } from '../../core/graph/schemas';
+import {
+	MAX_PARTNER_PAGES_PER_SITE,
+	partnerPageRows,
+	toPartnerPage,
+} from './partner-pages';
 import { migratePg } from './pg-migrations';
 import { PgScanStore } from './pg-scan-store';
 import type { ScanStore } from './scan-types';
@@ -525,6 +531,51 @@ export class PgStore implements Store {
 			reciprocalPartners: row.partners,
 			newReciprocalPartners: row.fresh,
 		};
+	}
+
+	async recordPartnerPages(
+		siteId: number,
+		pages: PartnerPage[]
+	): Promise< void > {
+		// The same rows, bound and ordering as the SQLite store (see there).
+		const rows = partnerPageRows( pages );
+		if ( rows.length === 0 ) {
+			return;
+		}
+		await inTransaction( this.pool, async ( client ) => {
+			// One statement for the batch (a scan reads thousands of pages).
+			await client.query(
+				`INSERT INTO partner_pages ( site_id, page_key, domain, read_at_ms, page )
+				SELECT $1, k, d, r, p
+				FROM unnest( $2::text[], $3::text[], $4::bigint[], $5::text[] ) AS u( k, d, r, p )
+				ON CONFLICT ( site_id, page_key ) DO UPDATE SET
+					domain = EXCLUDED.domain, read_at_ms = EXCLUDED.read_at_ms, page = EXCLUDED.page
+				WHERE EXCLUDED.read_at_ms >= partner_pages.read_at_ms`,
+				[
+					siteId,
+					rows.map( ( row ) => row.pageKey ),
+					rows.map( ( row ) => row.domain ),
+					rows.map( ( row ) => row.readAtMs ),
+					rows.map( ( row ) => row.json ),
+				]
+			);
+			await client.query(
+				`DELETE FROM partner_pages WHERE site_id = $1 AND page_key IN (
+					SELECT page_key FROM partner_pages WHERE site_id = $1
+					ORDER BY read_at_ms DESC, page_key OFFSET $2
+				)`,
+				[ siteId, MAX_PARTNER_PAGES_PER_SITE ]
+			);
+		} );
+	}
+
+	async partnerPages( siteId: number ): Promise< PartnerPage[] > {
+		const result = await this.pool.query< { page: string } >(
+			`SELECT page FROM partner_pages WHERE site_id = $1
+			ORDER BY read_at_ms DESC, page_key`,
+			[ siteId ]
+		);
+		return result.rows.map( ( row ) => toPartnerPage( row.page ) );
 	}
 
 	async close(): Promise< void > {

@@ -18,7 +18,13 @@ import {
 import type { Settings } from '../../core/settings';
 import type { BacklinkStatus } from '../../core/schemas';
 import { RlgError } from '../errors';
+import type { PartnerPage } from '../../core/graph/schemas';
 import { migrate } from './migrations';
+import {
+	MAX_PARTNER_PAGES_PER_SITE,
+	partnerPageRows,
+	toPartnerPage,
+} from './partner-pages';
 import type { ScanStore } from './scan-types';
 import { SqliteScanStore } from './sqlite-scan-store';
 import { createYielder } from '../yield-budget';
@@ -533,6 +539,52 @@ export class SqliteStore implements Store {
 			reciprocalPartners: partners.n,
 			newReciprocalPartners: fresh.n,
 		};
+	}
+
+	async recordPartnerPages(
+		siteId: number,
+		pages: PartnerPage[]
+	): Promise< void > {
+		const rows = partnerPageRows( pages );
+		if ( rows.length === 0 ) {
+			return;
+		}
+		const upsert = this.db.prepare(
+			`INSERT INTO partner_pages ( site_id, page_key, domain, read_at_ms, page )
+			VALUES ( ?, ?, ?, ?, ? )
+			ON CONFLICT ( site_id, page_key ) DO UPDATE SET
+				domain = excluded.domain, read_at_ms = excluded.read_at_ms, page = excluded.page
+			WHERE excluded.read_at_ms >= partner_pages.read_at_ms`
+		);
+		// Bounded per site: past the limit the least recently read go.
+		const prune = this.db.prepare(
+			`DELETE FROM partner_pages WHERE site_id = ? AND page_key IN (
+				SELECT page_key FROM partner_pages WHERE site_id = ?
+				ORDER BY read_at_ms DESC, page_key LIMIT -1 OFFSET ?
+			)`
+		);
+		this.db.transaction( () => {
+			for ( const row of rows ) {
+				upsert.run(
+					siteId,
+					row.pageKey,
+					row.domain,
+					row.readAtMs,
+					row.json
+				);
+			}
+			prune.run( siteId, siteId, MAX_PARTNER_PAGES_PER_SITE );
+		} )();
+	}
+
+	async partnerPages( siteId: number ): Promise< PartnerPage[] > {
+		const rows = this.db
+			.prepare(
+				`SELECT page FROM partner_pages WHERE site_id = ?
+				ORDER BY read_at_ms DESC, page_key`
+			)
+			.all( siteId ) as Array< { page: string } >;
+		return rows.map( ( row ) => toPartnerPage( row.page ) );
 	}
 
 	async close(): Promise< void > {

@@ -5,6 +5,7 @@
  * better-sqlite3 answers synchronously; a server database can be added
  * behind the same shape without touching a caller.
  */
+import type { PartnerPage } from '../../core/graph/schemas';
 import type { BacklinkResult, BacklinkStatus } from '../../core/schemas';
 import type { Settings } from '../../core/settings';
 import type { ScanStore } from './scan-types';
@@ -173,6 +174,19 @@ export interface Store {
 		query?: HistoryQuery
 	) => Promise< StoredCheck[] >;
 	siteStats: ( siteId: number, since: Date ) => Promise< StoredSiteStats >;
+
+	/**
+	 * Keep partner pages in the site's partner graph (issue 19): one row
+	 * per page (`urlKey( pageUrl )`), a newer read replacing the older.
+	 * Bounded per site: only the MAX_PARTNER_PAGES_PER_SITE most recently
+	 * read pages stay. Each page is validated (PartnerPageSchema).
+	 */
+	recordPartnerPages: (
+		siteId: number,
+		pages: PartnerPage[]
+	) => Promise< void >;
+	/** The site's partner graph: every kept page, most recently read first. */
+	partnerPages: ( siteId: number ) => Promise< PartnerPage[] >;
 
 	/**
 	 * The scan store on the same database (`scan-types.ts`). Close it
