@@ -26,6 +26,11 @@ import type {
 } from '../../src/service/store/scan-types';
 import { reportCsv } from '../../src/service/report/export';
 import { storeBackends } from '../helpers/store-backends';
+import type { ImportedBacklink } from '../../src/core/backlink-import';
+import type {
+	BacklinkStore,
+	NewBacklinkImport,
+} from '../../src/service/store/backlink-types';
 
 function result(
 	target: string,
@@ -1341,6 +1346,223 @@ describe.each( storeBackends() )( 'store contract: $name', ( backend ) => {
 			expect(
 				( await scanStore.listLog( site.id ) ).map( ( e ) => e.note )
 			).toEqual( [ 'other', 'second', 'first' ] );
+		} );
+	} );
+
+	describe( 'imported backlinks', () => {
+		let backlinks: BacklinkStore;
+
+		beforeEach( () => {
+			backlinks = store.openBacklinkStore();
+		} );
+
+		afterEach( () => backlinks.close() );
+
+		function imported(
+			owner: string,
+			format: NewBacklinkImport[ 'format' ],
+			links: Array<
+				Partial< ImportedBacklink > & { sourceDomain: string }
+			>
+		): NewBacklinkImport {
+			return {
+				owner,
+				format,
+				variant:
+					format === 'gsc'
+						? 'gsc-latest-links'
+						: `${ format }-backlinks`,
+				label: `${ format } export`,
+				fileName: `${ format }.csv`,
+				encoding: 'utf-8',
+				rowsRead: links.length + 1,
+				domains: new Set( links.map( ( l ) => l.sourceDomain ) ).size,
+				skippedTotal: 1,
+				skippedByReason: { duplicate: 1 },
+				skipped: [ { line: 9, reason: 'duplicate', detail: 'again' } ],
+				backlinks: links.map( ( l, index ) => ( {
+					line: index + 2,
+					sourceUrl: `https://${ l.sourceDomain }/p${ index }`,
+					targetUrl: null,
+					anchor: null,
+					nofollow: null,
+					ugc: null,
+					sponsored: null,
+					firstSeen: null,
+					lastSeen: null,
+					linkingPages: null,
+					...l,
+				} ) ),
+			};
+		}
+
+		it( 'stores an import and sums its links per linking site and owner', async () => {
+			const site = await addSite();
+			const record = await backlinks.replaceImport(
+				site.id,
+				imported( '', 'ahrefs', [
+					{
+						sourceDomain: 'b.test',
+						anchor: 'tuin',
+						nofollow: true,
+						lastSeen: '2026-01-02',
+					},
+					{
+						sourceDomain: 'b.test',
+						sponsored: true,
+						lastSeen: '2026-03-04',
+					},
+					{ sourceDomain: 'a.test', nofollow: false },
+				] )
+			);
+			expect( record ).toMatchObject( {
+				siteId: site.id,
+				owner: '',
+				format: 'ahrefs',
+				backlinks: 3,
+				rowsRead: 4,
+				skippedByReason: { duplicate: 1 },
+				skipped: [ { line: 9, reason: 'duplicate', detail: 'again' } ],
+			} );
+			await backlinks.replaceImport(
+				site.id,
+				imported( '', 'gsc', [
+					{
+						sourceDomain: 'b.test',
+						sourceUrl: null,
+						linkingPages: 7,
+					},
+				] )
+			);
+			await backlinks.replaceImport(
+				site.id,
+				imported( 'rival.test', 'semrush', [
+					{ sourceDomain: 'b.test' },
+				] )
+			);
+			expect(
+				await backlinks.referringDomains( site.id, { owner: '' } )
+			).toEqual( [
+				{
+					owner: '',
+					domain: 'a.test',
+					links: 1,
+					samplePage: 'https://a.test/p2',
+					sampleAnchor: null,
+					allQualified: false,
+					formats: [ 'ahrefs' ],
+					lastSeen: null,
+				},
+				{
+					owner: '',
+					domain: 'b.test',
+					links: 3,
+					samplePage: 'https://b.test/p0',
+					sampleAnchor: 'tuin',
+					allQualified: false,
+					formats: [ 'ahrefs', 'gsc' ],
+					lastSeen: '2026-03-04',
+				},
+			] );
+			const all = await backlinks.referringDomains( site.id );
+			expect( all.map( ( r ) => `${ r.owner }|${ r.domain }` ) ).toEqual(
+				[ '|a.test', '|b.test', 'rival.test|b.test' ]
+			);
+			expect(
+				( await backlinks.listImports( site.id ) ).map(
+					( r ) => `${ r.owner }|${ r.format }`
+				)
+			).toEqual( [ '|ahrefs', '|gsc', 'rival.test|semrush' ] );
+		} );
+
+		it( 'says a site is linked only qualified when every link from it is nofollow, ugc or sponsored', async () => {
+			const site = await addSite();
+			await backlinks.replaceImport(
+				site.id,
+				imported( '', 'semrush', [
+					{ sourceDomain: 'q.test', nofollow: true },
+					{ sourceDomain: 'q.test', ugc: true, nofollow: false },
+				] )
+			);
+			expect(
+				( await backlinks.referringDomains( site.id ) )[ 0 ]
+					.allQualified
+			).toBe( true );
+		} );
+
+		it( 'replaces the import of the same owner and format whole, and survives a reopen', async () => {
+			const site = await addSite();
+			await backlinks.replaceImport(
+				site.id,
+				imported( '', 'semrush', [ { sourceDomain: 'old.test' } ] )
+			);
+			const second = await backlinks.replaceImport(
+				site.id,
+				imported( '', 'semrush', [ { sourceDomain: 'new.test' } ] )
+			);
+			expect( second.rowsRead ).toBe( 2 );
+			await backlinks.close();
+			await reopen();
+			backlinks = store.openBacklinkStore();
+			expect(
+				( await backlinks.referringDomains( site.id ) ).map(
+					( r ) => r.domain
+				)
+			).toEqual( [ 'new.test' ] );
+			expect( await backlinks.listImports( site.id ) ).toHaveLength( 1 );
+		} );
+
+		it( 'removes one import of its own site only, and all of them with the site', async () => {
+			const site = await addSite();
+			const other = await addSite( 'https://other.example/' );
+			const ours = await backlinks.replaceImport(
+				site.id,
+				imported( '', 'gsc', [ { sourceDomain: 'x.test' } ] )
+			);
+			await backlinks.replaceImport(
+				other.id,
+				imported( '', 'gsc', [ { sourceDomain: 'y.test' } ] )
+			);
+			expect( await backlinks.removeImport( other.id, ours.id ) ).toBe(
+				false
+			);
+			expect( await backlinks.removeImport( site.id, ours.id ) ).toBe(
+				true
+			);
+			expect( await backlinks.referringDomains( site.id ) ).toEqual( [] );
+			expect( await store.removeSite( 'other.example' ) ).toBe( true );
+			expect( await backlinks.listImports( other.id ) ).toEqual( [] );
+			expect( await backlinks.referringDomains( other.id ) ).toEqual(
+				[]
+			);
+		} );
+
+		it( 'refuses an eleventh competitor, storing nothing of it', async () => {
+			const site = await addSite();
+			for ( let index = 0; index < 10; index++ ) {
+				await backlinks.replaceImport(
+					site.id,
+					imported( `rival${ index }.test`, 'gsc', [
+						{ sourceDomain: 'z.test' },
+					] )
+				);
+			}
+			// Another export of a competitor already kept is fine.
+			await backlinks.replaceImport(
+				site.id,
+				imported( 'rival3.test', 'ahrefs', [
+					{ sourceDomain: 'z.test' },
+				] )
+			);
+			await expect(
+				backlinks.replaceImport(
+					site.id,
+					imported( 'rival10.test', 'gsc', [
+						{ sourceDomain: 'z.test' },
+					] )
+				)
+			).rejects.toMatchObject( { code: 'ERR_TOO_MANY_COMPETITORS' } );
+			expect( await backlinks.listImports( site.id ) ).toHaveLength( 11 );
 		} );
 	} );
 } );

@@ -13,3 +13,4 @@ export type { PgStore } from './pg-store';
 export { connectStore, describeStore } from './open';
 export type { StoreLocation } from './open';
 export type { ScanStore } from './scan-types';
+export * from './backlink-types';

@@ -9,6 +9,8 @@
  * returns, as on SQLite with synchronous=FULL, except for nonces: see
  * `rememberNonce`.
  */
+import type { BacklinkStore } from './backlink-types';
+import { PgBacklinkStore } from './pg-backlink-store';
 import type { Pool, PoolClient } from 'pg';
 import { BacklinkResultSchema } from '../../core/schemas';
 import type { BacklinkStatus } from '../../core/schemas';
@@ -160,6 +162,11 @@ export class PgStore implements Store {
 				)
 			)?.version ?? 0
 		);
+	}
+
+	/** The imported backlinks on this store's pool. */
+	openBacklinkStore(): BacklinkStore {
+		return new PgBacklinkStore( this.pool );
 	}
 
 	openScanStore(): ScanStore {

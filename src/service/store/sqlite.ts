@@ -3,6 +3,8 @@
  * better-sqlite3. WAL journal with synchronous=FULL: a committed check is on
  * disk before the call returns, so a restart, or a kill -9, loses nothing.
  */
+import type { BacklinkStore } from './backlink-types';
+import { SqliteBacklinkStore } from './sqlite-backlink-store';
 import fs from 'node:fs';
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
@@ -176,6 +178,11 @@ export class SqliteStore implements Store {
 			)
 			.get() as { version: number | null };
 		return row.version ?? 0;
+	}
+
+	/** The imported backlinks on their own connection to this file. */
+	openBacklinkStore(): BacklinkStore {
+		return new SqliteBacklinkStore( { file: this.file } );
 	}
 
 	/** The scan store on its own connection to this database file. */

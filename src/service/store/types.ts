@@ -8,6 +8,7 @@
 import type { PartnerPage } from '../../core/graph/schemas';
 import type { BacklinkResult, BacklinkStatus } from '../../core/schemas';
 import type { Settings } from '../../core/settings';
+import type { BacklinkStore } from './backlink-types';
 import type { ScanStore } from './scan-types';
 
 /** A site that may call the service, with the key its requests are signed with. */
@@ -194,6 +195,12 @@ export interface Store {
 	 * where both share one connection pool.
 	 */
 	openScanStore: () => ScanStore;
+
+	/**
+	 * The imported backlinks on the same database (`backlink-types.ts`).
+	 * Close it before this store (on PostgreSQL it uses this store's pool).
+	 */
+	openBacklinkStore: () => BacklinkStore;
 
 	close: () => Promise< void >;
 }
