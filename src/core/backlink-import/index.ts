@@ -5,3 +5,5 @@
 export * from './decode';
 export * from './formats';
 export * from './parse';
+export * from './overview';
+export * from './summary';

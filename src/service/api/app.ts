@@ -45,6 +45,7 @@ import { registerPartnerCheckRoutes } from './routes-partner-check';
 import { registerPostVerdictRoutes } from './routes-post-verdict';
 import { createCheckJobs, type CheckJobs } from '../check-jobs';
 import { registerReportRoutes } from './routes-report';
+import { registerBacklinkRoutes } from './routes-backlinks';
 import { registerSiteSettingsRoutes } from './routes-site-settings';
 import { createSettingsResolver } from '../site-settings';
 import {
@@ -374,6 +375,12 @@ export async function buildApp(
 			settingsFor: options.report.settingsFor ?? settingsFor,
 			authenticate,
 			now: options.report.now,
+		} );
+		registerBacklinkRoutes( app, {
+			store: options.report.store,
+			scanStore: options.report.scanStore,
+			authenticate,
+			parseJson,
 		} );
 	}
 

@@ -1,0 +1,64 @@
+/**
+ * The backlinks part of the report (GET /v1/report/backlinks, `rlg
+ * backlinks`): the site's imports and what they say next to the scan —
+ * reciprocity from both directions, Link Intersect and the graph view
+ * (core `buildBacklinkOverview`).
+ */
+import { buildBacklinkOverview } from '../../core/backlink-import';
+import type {
+	BacklinksReport,
+	OurPartnerInput,
+	PartnerLinkInput,
+} from '../../core/backlink-import';
+import { siteKey } from '../../core/url';
+import type { BacklinkStore } from '../store/backlink-types';
+import type { ScanStore } from '../store/scan-types';
+import type { SiteRecord } from '../store/types';
+import { toSummary } from './import-file';
+
+export interface BacklinksReportDeps {
+	backlinks: BacklinkStore;
+	scanStore: ScanStore;
+	/**
+	 * Links of our partners' pages to other sites (the partner graph),
+	 * for "who links to us through a partner"; none when absent.
+	 */
+	partnerLinks?: ( site: SiteRecord ) => Promise< PartnerLinkInput[] >;
+	/** Rings and networks the graph rules found, for the picture. */
+	graphGroups?: (
+		site: SiteRecord
+	) => Promise< { rings: string[][]; networks: string[][] } >;
+}
+
+export async function backlinksReport(
+	deps: BacklinksReportDeps,
+	site: SiteRecord
+): Promise< BacklinksReport > {
+	const partners: OurPartnerInput[] = [];
+	for await ( const row of deps.scanStore.allPartners( site.id ) ) {
+		partners.push( {
+			domain: row.domain,
+			ourPosts: row.ourPosts,
+			ourLinks: row.ourLinks,
+			status: row.status,
+		} );
+	}
+	const [ imports, referrers, partnerLinks, groups ] = await Promise.all( [
+		deps.backlinks.listImports( site.id ),
+		deps.backlinks.referringDomains( site.id ),
+		deps.partnerLinks?.( site ) ?? Promise.resolve( [] ),
+		deps.graphGroups?.( site ) ??
+			Promise.resolve( { rings: [], networks: [] } ),
+	] );
+	return {
+		imports: imports.map( toSummary ),
+		overview: buildBacklinkOverview( {
+			us: siteKey( site.url ) ?? site.url,
+			referrers,
+			partners,
+			partnerLinks,
+			rings: groups.rings,
+			networks: groups.networks,
+		} ),
+	};
+}
