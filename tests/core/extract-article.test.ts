@@ -57,3 +57,63 @@ describe( 'article cleaning', () => {
 		expect( found.get( 'Archive' ) ).toBe( 'navigation' );
 	} );
 } );
+
+/** Running prose: long, with commas, a little different each time. */
+function prose( n: number ): string {
+	return `<p>The council met on Tuesday, for the ${ n }th time this year, and agreed that the new cycle path, the bridge and the parking rules would be decided together, after the summer, once the residents have had their say in writing.</p>`;
+}
+
+describe( 'layout wrappers', () => {
+	it( 'reads a "sidebar" class on the column that holds the article as layout, not as a sidebar', () => {
+		const found = placements(
+			page( `<main><article class="node">
+			<h1>The bridge decision waits</h1>
+			<div class="content-with-sidebar-wrap"><div class="field-body">
+			${ prose( 1 ) }<p>The plans are in the <a href="https://council.example/plans">published documents</a>, with the costs of each option.</p>${ prose( 2 ) }${ prose( 3 ) }
+			</div></div>
+			<div class="sidebar"><h3>Latest</h3><ul><li><a href="/latest-1/">Market hall reopens</a></li><li><a href="/latest-2/">New bus times</a></li><li><a href="/latest-3/">Library hours</a></li></ul>
+			<p class="about">This paper is written by volunteers from the old town, the harbour and the new estates, and printed every Friday since 1987.</p></div>
+			<div class="site-info">Weekly notes, Harbour Street 1, 1234 Old Town, phone 012 345 678, open Monday to Friday from nine to five, closed on public holidays.</div>
+			</article></main>` )
+		);
+		expect( found.get( 'published documents' ) ).toBe( 'content' );
+		expect( found.get( 'Market hall reopens' ) ).toBe( 'sidebar' );
+	} );
+
+	it( 'still reads a sidebar that holds little of the prose as a sidebar', () => {
+		const found = placements(
+			page( `<main><div class="entry-content">${ prose( 1 ) }${ prose( 2 ) }${ prose( 3 ) }</div>
+			<div class="sidebar-wrap">${ prose( 4 ) }<a href="/about/">About this paper</a></div></main>` )
+		);
+		expect( found.get( 'About this paper' ) ).toBe( 'sidebar' );
+	} );
+} );
+
+describe( 'link clusters inside a paragraph', () => {
+	it( 'reads a hover card of headline links rendered into a sentence as related', () => {
+		const card = `<span class="person-card"><a href="/people/jane-doe/">Jane Doe</a><span>
+			<a href="/news/1/">Doe asks the court for a lighter sentence for the man who threatened her</a>
+			<a href="/news/2/">Council passes the budget after a long night of amendments and votes</a>
+			<a href="/news/3/">What the new parking rules mean for residents of the old town</a></span></span>`;
+		const found = placements(
+			page( `<main><article><div class="article-body">
+			<p>Councillor ${ card } said on Monday, in a statement to <a href="https://radio.example/interview">local radio</a>, that she would appeal.</p>
+			${ prose( 1 ) }${ prose( 2 ) }</div></article></main>` )
+		);
+		expect( found.get( 'local radio' ) ).toBe( 'content' );
+		expect(
+			found.get(
+				'Council passes the budget after a long night of amendments and votes'
+			)
+		).toBe( 'related' );
+	} );
+
+	it( 'keeps a sentence with several short links as content', () => {
+		const found = placements(
+			page( `<main><article><div class="article-body">
+			<p>Sources: <span><a href="https://a.example/">the council</a>, <a href="https://b.example/">the court</a> and <a href="https://c.example/">the police</a></span>.</p>
+			${ prose( 1 ) }${ prose( 2 ) }</div></article></main>` )
+		);
+		expect( found.get( 'the court' ) ).toBe( 'content' );
+	} );
+} );

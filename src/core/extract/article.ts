@@ -79,6 +79,8 @@ export interface Article {
 	parts: number[];
 	/** 1 for elements the cleaning step took out of the article. */
 	removed: Uint8Array;
+	/** Voting paragraph text per subtree. */
+	prose: Prose;
 }
 
 const BOILERPLATE_KINDS = new Set( [
@@ -135,12 +137,70 @@ function linkDensity( elements: ElementTable, index: number ): number {
 	return text === 0 ? 0 : elements.linkText[ index ] / text;
 }
 
+/** Hint kinds that name a part of the page layout (columns, bars). */
+const LAYOUT_KINDS = new Set( [ 'header', 'navigation', 'sidebar', 'footer' ] );
+
+/**
+ * Prose of each subtree: the text of the paragraphs that may vote (see
+ * {@link scoreCandidates}), summed bottom-up in one pass.
+ */
+export interface Prose {
+	text: Int32Array;
+	/** The whole page's. */
+	total: number;
+}
+
+function measureProse( elements: ElementTable ): Prose {
+	const text = new Int32Array( elements.count );
+	let total = 0;
+	for ( let index = elements.count - 1; index >= 0; index-- ) {
+		const length = elements.blockText[ index ];
+		if (
+			length >= MIN_PARAGRAPH_CHARS &&
+			isParagraphLike( elements.tagCode[ index ] ) &&
+			elements.hiddenCode[ index ] === 0
+		) {
+			text[ index ] += length;
+			total += length;
+		}
+		const parent = elements.parent[ index ];
+		if ( parent >= 0 ) {
+			text[ parent ] += text[ index ];
+		}
+	}
+	return { text, total };
+}
+
+/**
+ * A sidebar, header, footer or navigation class on an element that holds
+ * most of the page's prose names a layout, not a region: the column that
+ * has a sidebar beside it (`content-with-sidebar`, `l-sidebar-fixed`,
+ * `has-header`). Landmarks (strength 3) are taken at their word.
+ */
+export function isLayoutWrapper(
+	elements: ElementTable,
+	prose: Prose,
+	index: number
+): boolean {
+	const hint = elements.hint( index );
+	return (
+		hint !== null &&
+		hint.strength === 2 &&
+		LAYOUT_KINDS.has( hint.kind ) &&
+		prose.text[ index ] * 2 >= prose.total
+	);
+}
+
 /**
  * Whether the element sits in a region whose hint names boilerplate
  * (strength 2 or more). A hinted element that holds the page's h1 or most
  * of its text is a layout wrapper (`body.has-sidebar`), not a region.
  */
-function inBoilerplateRegion( model: DocumentModel, index: number ): boolean {
+function inBoilerplateRegion(
+	model: DocumentModel,
+	prose: Prose,
+	index: number
+): boolean {
 	const { elements } = model;
 	let node =
 		elements.hintCode[ index ] !== 0 ? index : elements.hintParent[ index ];
@@ -151,7 +211,8 @@ function inBoilerplateRegion( model: DocumentModel, index: number ): boolean {
 			hint.strength >= 2 &&
 			BOILERPLATE_KINDS.has( hint.kind ) &&
 			elements.containsH1[ node ] === 0 &&
-			elements.text[ node ] < model.totalText * WRAPPER_TEXT_SHARE
+			elements.text[ node ] < model.totalText * WRAPPER_TEXT_SHARE &&
+			! isLayoutWrapper( elements, prose, node )
 		) {
 			return true;
 		}
@@ -177,7 +238,7 @@ function isRootCode( code: number ): boolean {
 }
 
 /** Scores every candidate; NaN marks elements no paragraph voted for. */
-function scoreCandidates( model: DocumentModel ): Float64Array {
+function scoreCandidates( model: DocumentModel, prose: Prose ): Float64Array {
 	const { elements } = model;
 	const scores = new Float64Array( elements.count ).fill( NaN );
 	for ( let index = 0; index < elements.count; index++ ) {
@@ -186,7 +247,7 @@ function scoreCandidates( model: DocumentModel ): Float64Array {
 			length < MIN_PARAGRAPH_CHARS ||
 			! isParagraphLike( elements.tagCode[ index ] ) ||
 			elements.hiddenCode[ index ] !== 0 ||
-			inBoilerplateRegion( model, index )
+			inBoilerplateRegion( model, prose, index )
 		) {
 			continue;
 		}
@@ -420,10 +481,15 @@ function looksLikeBoilerplate(
 	totals: Totals,
 	offset: number,
 	index: number,
-	root: number
+	root: number,
+	prose: Prose
 ): boolean {
 	const code = elements.tagCode[ index ];
-	const weight = elements.weight( index );
+	// A layout wrapper's class (`content-with-sidebar`) says nothing
+	// against the text it holds.
+	const weight = isLayoutWrapper( elements, prose, index )
+		? 0
+		: elements.weight( index );
 	// Only the class weight, not the block's own content score: lists and
 	// list items start from a negative tag score, and a list of prose
 	// items with one captioned figure in it must not go for that
@@ -468,6 +534,7 @@ function looksLikeBoilerplate(
 /** Marks the blocks inside the article that cleaning takes out. */
 function clean(
 	elements: ElementTable,
+	prose: Prose,
 	parts: number[],
 	top: number,
 	removed: Uint8Array
@@ -489,7 +556,8 @@ function clean(
 					totals,
 					first,
 					index,
-					part
+					part,
+					prose
 				);
 			}
 			if ( ! remove ) {
@@ -520,15 +588,16 @@ function clean(
 /** The page's article, or null when no paragraph of text votes for one. */
 export function findArticle( model: DocumentModel ): Article | null {
 	const { elements } = model;
-	const scores = scoreCandidates( model );
+	const prose = measureProse( elements );
+	const scores = scoreCandidates( model, prose );
 	const top = pickTop( elements, scores );
 	if ( top < 0 ) {
 		return null;
 	}
 	const parts = joinSiblings( elements, scores, top );
 	const removed = new Uint8Array( elements.count );
-	clean( elements, parts, top, removed );
-	return { top, parts, removed };
+	clean( elements, prose, parts, top, removed );
+	return { top, parts, removed, prose };
 }
 
 /** Whether `index` lies in one of the article's parts. */

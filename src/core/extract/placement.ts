@@ -28,7 +28,8 @@ import {
 	TAG_TABLE_ROW,
 } from './document';
 import type { DocumentModel, ElementTable } from './document';
-import { findArticle, inParts, isRemoved } from './article';
+import { findArticle, inParts, isLayoutWrapper, isRemoved } from './article';
+import type { Prose } from './article';
 import { isAbsorbing, isRelatedHeading } from './vocabulary';
 import type { HintKind } from './vocabulary';
 
@@ -74,6 +75,8 @@ export interface MainContent {
 	 * article was found.
 	 */
 	removed: Uint8Array | null;
+	/** Voting paragraph text per subtree; null when no article was found. */
+	prose: Prose | null;
 }
 
 function contains(
@@ -117,6 +120,7 @@ function findMainByDensity( model: DocumentModel ): MainContent {
 			wholePage: false,
 			parts: [ best ],
 			removed: null,
+			prose: null,
 		};
 	}
 	// 2. The text container holding the most running text.
@@ -132,7 +136,13 @@ function findMainByDensity( model: DocumentModel ): MainContent {
 		}
 	}
 	if ( best === -1 ) {
-		return { element: -1, wholePage: false, parts: [], removed: null };
+		return {
+			element: -1,
+			wholePage: false,
+			parts: [],
+			removed: null,
+			prose: null,
+		};
 	}
 	// 2a. Widen to the outermost content-hinted ancestor that holds no
 	// header/footer/sidebar region (the article, not the page wrapper).
@@ -186,7 +196,13 @@ function findMainByDensity( model: DocumentModel ): MainContent {
 		isRoot( elements, main ) ||
 		( hinted === -1 &&
 			elements.text[ main ] >= model.totalText * WHOLE_PAGE_SHARE );
-	return { element: main, wholePage, parts: [ main ], removed: null };
+	return {
+		element: main,
+		wholePage,
+		parts: [ main ],
+		removed: null,
+		prose: null,
+	};
 }
 
 /**
@@ -201,6 +217,7 @@ export function findMainContent( model: DocumentModel ): MainContent {
 			wholePage: false,
 			parts: article.parts,
 			removed: article.removed,
+			prose: article.prose,
 		};
 	}
 	return findMainByDensity( model );
@@ -254,8 +271,14 @@ function acceptedHints(
 			index = next;
 			continue;
 		}
-		// Layout wrappers (`body.right-sidebar`, `.content-sidebar-wrap`).
-		if ( main.element >= 0 && contains( elements, index, main.element ) ) {
+		// Layout wrappers (`body.right-sidebar`, `.content-sidebar-wrap`),
+		// also inside the article (`l-sidebar-fixed` around the text).
+		if (
+			( main.element >= 0 &&
+				contains( elements, index, main.element ) ) ||
+			( main.prose !== null &&
+				isLayoutWrapper( elements, main.prose, index ) )
+		) {
 			index = next;
 			continue;
 		}
@@ -463,6 +486,33 @@ function isLinkParagraph(
 }
 
 /**
+ * An inline element inside a paragraph that holds several links with
+ * titles for text and nothing else: a hover card or "more on this person"
+ * popup rendered into the sentence, not part of it.
+ */
+function isInlineLinkCluster(
+	elements: ElementTable,
+	element: number
+): boolean {
+	const block = elements.block[ element ];
+	for (
+		let node = elements.parent[ element ], steps = 0;
+		node > block && steps < MAX_GROUP_CLIMB;
+		node = elements.parent[ node ], steps++
+	) {
+		const links = elements.links[ node ];
+		if (
+			links >= TEASER_LIST_MIN_LINKS + 1 &&
+			elements.linkText[ node ] >= elements.text[ node ] * 0.9 &&
+			elements.linkText[ node ] >= links * LINK_PARAGRAPH_MIN_ANCHOR
+		) {
+			return true;
+		}
+	}
+	return false;
+}
+
+/**
  * A list whose items are nothing but links with titles for text (on
  * average 25 characters or more): a list of teasers ("More stories"),
  * not a list of sources (short names) or of steps (prose).
@@ -553,7 +603,8 @@ export function classifyPlacement(
 		}
 		if (
 			isLinkParagraph( elements, element, link.text ) ||
-			isTeaserList( elements, element )
+			isTeaserList( elements, element ) ||
+			isInlineLinkCluster( elements, element )
 		) {
 			return 'related';
 		}
