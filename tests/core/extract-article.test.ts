@@ -117,3 +117,27 @@ describe( 'link clusters inside a paragraph', () => {
 		expect( found.get( 'the court' ) ).toBe( 'content' );
 	} );
 } );
+
+describe( 'articles split over same-shape containers', () => {
+	it( 'joins the chunks of an article split by an ad row, and no link box of the same shape', () => {
+		const chunk = ( n: number, link: string ) =>
+			`<div class="grid"><div class="grid-item story-chunk">${ prose(
+				n
+			) }<p>As <a href="https://source.example/${ n }">${ link }</a> reported, the vote was close.</p>${ prose(
+				n + 1
+			) }</div><div class="grid-rail"></div></div>`;
+		const found = placements(
+			page( `<main><article><h1>The vote</h1><div class="chunks">
+			${ chunk( 1, 'the first source' ) }
+			<div class="ad-row"><div class="advert">Advertisement</div></div>
+			${ chunk( 5, 'the second source' ) }
+			<div class="grid"><div class="grid-item story-chunk"><p>More:</p><p><a href="/more-1/">A longer headline about the market hall</a> <a href="/more-2/">A longer headline about the library</a> <a href="/more-3/">A longer headline about the harbour</a></p></div></div>
+			</div></article></main>` )
+		);
+		expect( found.get( 'the first source' ) ).toBe( 'content' );
+		expect( found.get( 'the second source' ) ).toBe( 'content' );
+		expect( found.get( 'A longer headline about the library' ) ).not.toBe(
+			'content'
+		);
+	} );
+} );

@@ -16,7 +16,8 @@
  *    to an ancestor shared by most close runners-up, to a parent that
  *    scores higher, and past parents of which it is the only child.
  * 3. **Join siblings** that score at least a fifth of the winner (and 10),
- *    or paragraphs of real prose with few links.
+ *    or paragraphs of real prose with few links, and the other chunks of
+ *    an article split over containers of the winner's shape.
  * 4. **Clean.** Inside the article, lists, divs, tables and forms are
  *    taken out when they look like boilerplate: a negative class weight,
  *    and, with fewer than 10 commas, more list items than paragraphs, a
@@ -423,6 +424,71 @@ function joinSiblings(
 	return parts;
 }
 
+/** How far up from the winner a split article's other chunks are looked for. */
+const SAME_SHAPE_LEVELS = 3;
+/** A chunk needs this much voting paragraph text… */
+const SAME_SHAPE_MIN_PROSE = 200;
+/** …and at most this link density. */
+const SAME_SHAPE_MAX_LINK_DENSITY = 0.3;
+
+/**
+ * The other chunks of an article split over several containers of the
+ * same shape (same tag and class as the winner: `article__body` twice,
+ * with an ad or a figure between): within a few levels of the winner,
+ * elements of the winner's shape that hold prose with few links and sit
+ * in no boilerplate region. The nearest level that has any wins.
+ */
+function sameShapeChunks(
+	model: DocumentModel,
+	prose: Prose,
+	top: number
+): number[] {
+	const { elements } = model;
+	const signature = elements.signature[ top ];
+	if ( signature === 0 ) {
+		return [];
+	}
+	let ancestor = elements.parent[ top ];
+	for (
+		let level = 0;
+		level < SAME_SHAPE_LEVELS &&
+		ancestor >= 0 &&
+		! isRootCode( elements.tagCode[ ancestor ] );
+		level++, ancestor = elements.parent[ ancestor ]
+	) {
+		const found: number[] = [];
+		for (
+			let index = ancestor + 1;
+			index <= elements.last[ ancestor ];
+			index++
+		) {
+			if ( index === top ) {
+				index = elements.last[ top ];
+				continue;
+			}
+			if (
+				elements.signature[ index ] !== signature ||
+				contains( elements, index, top )
+			) {
+				continue;
+			}
+			if (
+				prose.text[ index ] >= SAME_SHAPE_MIN_PROSE &&
+				linkDensity( elements, index ) <= SAME_SHAPE_MAX_LINK_DENSITY &&
+				elements.hiddenCode[ index ] === 0 &&
+				! inBoilerplateRegion( model, prose, index )
+			) {
+				found.push( index );
+			}
+			index = elements.last[ index ];
+		}
+		if ( found.length > 0 ) {
+			return found;
+		}
+	}
+	return [];
+}
+
 function isCleaned( code: number ): boolean {
 	return (
 		code === TAG_CODE_DIV ||
@@ -595,6 +661,12 @@ export function findArticle( model: DocumentModel ): Article | null {
 		return null;
 	}
 	const parts = joinSiblings( elements, scores, top );
+	for ( const chunk of sameShapeChunks( model, prose, top ) ) {
+		if ( ! inParts( elements, parts, chunk ) ) {
+			parts.push( chunk );
+		}
+	}
+	parts.sort( ( a, b ) => a - b );
 	const removed = new Uint8Array( elements.count );
 	clean( elements, prose, parts, top, removed );
 	return { top, parts, removed, prose };

@@ -159,7 +159,7 @@ export const TAG_SCOPING = 3;
  * and read through the methods below.
  */
 /** Columns of the element table, by type (see ElementTable.allocate). */
-const INT32_COLUMNS = 20;
+const INT32_COLUMNS = 21;
 const UINT8_COLUMNS = 10;
 
 export class ElementTable {
@@ -222,6 +222,12 @@ export class ElementTable {
 	children!: Int32Array;
 	/** The most non-link text one block of the subtree holds on its own. */
 	longestBlock!: Int32Array;
+	/**
+	 * A hash of the tag name and the raw class attribute: elements with
+	 * the same shape in the page's markup (the chunks of a split article,
+	 * the cards of a teaser row) share it. 0 for an element without class.
+	 */
+	signature!: Int32Array;
 
 	constructor( capacity: number ) {
 		this.capacity = Math.max( 16, capacity );
@@ -319,6 +325,7 @@ export class ElementTable {
 		this.embeds = int32( old?.embeds );
 		this.children = int32( old?.children );
 		this.longestBlock = int32( old?.longestBlock );
+		this.signature = int32( old?.signature );
 		this.tagKind = uint8( old?.tagKind );
 		this.hintCode = uint8( old?.hintCode );
 		this.hiddenCode = uint8( old?.hiddenCode );
@@ -919,6 +926,27 @@ export function relTokens( rel: string | undefined ): string[] {
  */
 const ELEMENTS_PER_BYTE = 1 / 32;
 
+/* eslint-disable no-bitwise -- hashing: FNV-1a is 32-bit arithmetic. */
+/**
+ * FNV-1a of the tag name and the class value (see
+ * `ElementTable.signature`); 0 when there is no class.
+ */
+function shapeSignature( tag: string, className: string | undefined ): number {
+	if ( className === undefined || className === '' ) {
+		return 0;
+	}
+	let hash = 0x811c9dc5;
+	for ( let i = 0; i < tag.length; i++ ) {
+		hash = Math.imul( hash ^ tag.charCodeAt( i ), 0x01000193 );
+	}
+	hash = Math.imul( hash ^ 32, 0x01000193 );
+	for ( let i = 0; i < className.length; i++ ) {
+		hash = Math.imul( hash ^ className.charCodeAt( i ), 0x01000193 );
+	}
+	return hash === 0 ? 1 : hash;
+}
+/* eslint-enable no-bitwise */
+
 export function buildDocument( html: string ): DocumentModel {
 	const elements = new ElementTable(
 		Math.ceil( html.length * ELEMENTS_PER_BYTE )
@@ -1024,6 +1052,10 @@ export function buildDocument( html: string ): DocumentModel {
 			elements.tagKind[ index ] = info.kind;
 			elements.tagCode[ index ] = info.code;
 			elements.weightCode[ index ] = 50 + lastWeight;
+			elements.signature[ index ] = shapeSignature(
+				tag,
+				attributes.class
+			);
 			switch ( info.counted ) {
 				case COUNT_IMAGE:
 					elements.images[ index ] = 1;
