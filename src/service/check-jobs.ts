@@ -86,18 +86,19 @@ interface Job {
 }
 
 /** The identity of a link's target within a job, as the check service dedupes. */
-function targetKey( url: string ): string {
+export function targetKey( url: string ): string {
 	const normalized = normalizeUrl( url );
 	return normalized === null ? `invalid:${ url }` : urlKey( normalized );
 }
 
-function resultKey( result: BacklinkResult ): string {
+/** The target key a result answers (invalid URLs keyed by their text). */
+export function resultKey( result: BacklinkResult ): string {
 	return result.status === 'invalid-url'
 		? `invalid:${ result.target }`
 		: targetKey( result.target );
 }
 
-function unknownJob(): HttpError {
+export function unknownJob(): HttpError {
 	// The same answer for another site's job: ids say nothing across sites.
 	return new HttpError(
 		404,

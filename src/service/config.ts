@@ -58,7 +58,7 @@ export function resolveDataDir(
 	return path.resolve( flag || env.RLG_DATA_DIR || defaultDataDir( env ) );
 }
 
-function parseNumber(
+export function parseNumber(
 	value: string,
 	name: string,
 	range: { min: number; max: number; integer?: boolean }

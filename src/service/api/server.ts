@@ -20,6 +20,8 @@ import type { ServerLimits } from './server-limits';
 import { createScanRuntime } from '../scan/runtime';
 import type { ScanRuntime } from '../scan/runtime';
 import { createScanScheduler } from '../scan/scheduler';
+import { startClusterApi } from '../cluster/api-node';
+import type { ClusterApi } from '../cluster/api-node';
 
 export interface StartServiceOptions {
 	dataDir: string;
@@ -58,6 +60,7 @@ export async function startService(
 	const store = await connectStore( { ...options, verify: true } );
 	let live: ReturnType< typeof createLiveChecker > | undefined;
 	let scanning: ScanRuntime | undefined;
+	let cluster: ClusterApi | undefined;
 	try {
 		if (
 			! isLoopbackHost( options.host ) &&
@@ -71,10 +74,22 @@ export async function startService(
 					'Register a site first (rlg sites add https://your.site) or listen on 127.0.0.1.'
 			);
 		}
+		// On PostgreSQL the node is one of a cluster: check jobs and scans
+		// go through the queue to `rlg worker`s, and its own fetches (for
+		// /v1/check) keep the cluster-wide per-host limits.
+		cluster = options.databaseUrl
+			? await startClusterApi( {
+					databaseUrl: options.databaseUrl,
+					logger: options.logger,
+				} )
+			: undefined;
+		const fetcher = cluster
+			? { ...options.fetcher, hostGate: cluster.hostGate }
+			: options.fetcher;
 		live = createLiveChecker( {
 			resolve: options.resolve,
 			logger: options.logger,
-			fetcher: options.fetcher,
+			fetcher,
 		} );
 		// Each site checked with its own settings (PUT /v1/site/settings).
 		const checkService = createSiteCheckService( {
@@ -89,18 +104,26 @@ export async function startService(
 			settings: options.settings,
 			logger: options.logger,
 			resolve: options.resolve,
-			fetcher: options.fetcher,
+			fetcher,
 			checkService,
 		} );
+		const clusterNode = cluster;
 		const app = await buildApp( {
 			store,
 			checkService,
+			checkJobs: clusterNode?.checkJobs,
 			settings: options.settings,
 			logger: options.logger,
 			bodyLimit: options.bodyLimit,
 			limits: options.limits,
 			report: {
 				...scanning,
+				scanner: clusterNode
+					? clusterNode.queuedScanner(
+							scanning.scanner,
+							scanning.scanStore
+						)
+					: scanning.scanner,
 				store,
 				settings: options.settings,
 				logger: options.logger,
@@ -117,15 +140,18 @@ export async function startService(
 			: options.host;
 		const liveChecker = live;
 		const scans = scanning;
-		// Resumes scans a previous process left unfinished; re-scans on the interval.
-		const scheduler = createScanScheduler( {
-			store,
-			scanStore: scans.scanStore,
-			scanner: scans.scanner,
-			intervalHours: options.scanEveryHours ?? 0,
-			logger: options.logger,
-		} );
-		scheduler.start();
+		// Resumes scans a previous process left unfinished; re-scans on the
+		// interval. In a cluster the workers do both, through the queue.
+		const scheduler = clusterNode
+			? null
+			: createScanScheduler( {
+					store,
+					scanStore: scans.scanStore,
+					scanner: scans.scanner,
+					intervalHours: options.scanEveryHours ?? 0,
+					logger: options.logger,
+				} );
+		scheduler?.start();
 		let closing: Promise< void > | undefined;
 		return {
 			url: `http://${ host }:${ port }`,
@@ -134,9 +160,10 @@ export async function startService(
 			close() {
 				closing ??= ( async () => {
 					await app.close();
-					await scheduler.stop();
+					await scheduler?.stop();
 					await scans.close();
 					await liveChecker.close();
+					await clusterNode?.close();
 					await store.close();
 				} )();
 				return closing;
@@ -145,6 +172,7 @@ export async function startService(
 	} catch ( error ) {
 		await scanning?.close();
 		await live?.close();
+		await cluster?.close();
 		await store.close();
 		throw error;
 	}

@@ -6,6 +6,7 @@ import { register as registerMigrate } from './migrate';
 import { register as registerScan } from './scan';
 import { register as registerServe } from './serve';
 import { register as registerSites } from './sites';
+import { register as registerWorker } from './worker';
 
 /** A command module adds itself (name, options, action) to the program. */
 export type RegisterCommand = ( program: Command ) => void;
@@ -22,4 +23,5 @@ export const COMMANDS: RegisterCommand[] = [
 	registerScan,
 	registerServe,
 	registerSites,
+	registerWorker,
 ];

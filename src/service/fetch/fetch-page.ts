@@ -22,6 +22,7 @@ import {
 } from './body';
 import { decodeBytes, detectCharset } from './charset';
 import { createLimiter } from './limiter';
+import type { HostGate } from './host-gate';
 import { currentFetchSite } from './site-context';
 import { EMPTY_RESOLVE_MAP, type ResolveMap } from './resolve-map';
 import {
@@ -80,6 +81,12 @@ export interface FetcherOptions {
 	userAgent: string;
 	/** Extra trust roots (tests with a local HTTPS partner). */
 	tls?: { ca?: string | Buffer | Array< string | Buffer > };
+	/**
+	 * Per-host limits shared with other processes (cluster workers): each
+	 * request also holds one of `perHostConcurrency` cluster-wide slots of
+	 * its host, and a Retry-After pauses the host for all of them.
+	 */
+	hostGate?: HostGate;
 }
 
 export const DEFAULT_FETCHER_OPTIONS: Readonly< FetcherOptions > = {
@@ -407,6 +414,16 @@ export function createFetcher(
 			return await limiter.run(
 				url.hostname,
 				async () => {
+					// The cluster's slot of this host (none in one process);
+					// held no longer than the request may take, plus a margin.
+					const release = options.hostGate
+						? await options.hostGate.acquire(
+								url.hostname,
+								options.perHostConcurrency,
+								options.pageTimeoutMs + 5_000,
+								signal
+							)
+						: null;
 					sent = true;
 					onSent?.();
 					const own = AbortSignal.timeout( options.pageTimeoutMs );
@@ -423,6 +440,8 @@ export function createFetcher(
 							);
 						}
 						throw error;
+					} finally {
+						await release?.().catch( () => undefined );
 					}
 				},
 				signal,
@@ -949,6 +968,12 @@ export function createFetcher(
 					);
 				}
 				retries++;
+				if ( result.retryAfterMs !== null ) {
+					// Every process of the cluster waits, not just this request.
+					await options.hostGate
+						?.pause( url.hostname, wait )
+						.catch( () => undefined );
+				}
 				await sleep( wait, undefined, { signal } );
 				continue;
 			}

@@ -76,6 +76,12 @@ export interface ScanOptions {
 	signal?: AbortSignal;
 	/** Called once the scan is created or resumed, before any work. */
 	onStart?: ( scan: ScanRecord ) => void;
+	/**
+	 * The job queue handed this site's scan to this process (cluster
+	 * workers): take over the unfinished scan whichever process its record
+	 * names; the queue runs one scan per site at a time.
+	 */
+	claim?: boolean;
 }
 
 export interface Scanner {
@@ -93,6 +99,12 @@ export interface Scanner {
 	) => Promise< { scan: ScanRecord; done: Promise< ScanRecord > } >;
 	/** Scans running in this process, by site id. */
 	running: () => number[];
+	/**
+	 * The scan a `scan()` call would run, created (or the unfinished one
+	 * found) without running it: a cluster API node records the scan, then
+	 * queues it for a worker.
+	 */
+	open: ( options: ScanOptions ) => Promise< ScanRecord >;
 }
 
 function pidAlive( pid: number ): boolean {
@@ -146,12 +158,19 @@ export function createScanner( deps: ScannerDeps ): Scanner {
 	const active = new Map< number, Promise< ScanRecord > >();
 
 	/** The unfinished scan to continue, or null to start a new one. */
-	async function claimable( siteId: number ): Promise< ScanRecord | null > {
+	async function claimable(
+		siteId: number,
+		claim = false
+	): Promise< ScanRecord | null > {
 		const unfinished = await scanStore.unfinishedScan( siteId );
 		if ( ! unfinished ) {
 			return null;
 		}
-		if ( unfinished.state === 'running' && unfinished.ownerPid !== null ) {
+		if (
+			! claim &&
+			unfinished.state === 'running' &&
+			unfinished.ownerPid !== null
+		) {
 			const otherProcess =
 				unfinished.ownerPid !== process.pid &&
 				pidAlive( unfinished.ownerPid );
@@ -191,10 +210,14 @@ export function createScanner( deps: ScannerDeps ): Scanner {
 		} );
 	}
 
-	async function run( options: ScanOptions ): Promise< ScanRecord > {
+	/**
+	 * The scan to run for `options`: the unfinished one (taken over by this
+	 * process), a failed one continued from its cursor, or a new one.
+	 */
+	async function prepare( options: ScanOptions ): Promise< ScanRecord > {
 		const { site } = options;
 		const source: ScanSource = options.source ?? 'wp-rest';
-		let scan = await claimable( site.id );
+		let scan = await claimable( site.id, options.claim );
 		if ( ! scan && ! options.full ) {
 			// A scan that failed (the site went away, a timeout) continues
 			// from its cursor when asked again; --full starts over.
@@ -221,25 +244,30 @@ export function createScanner( deps: ScannerDeps ): Scanner {
 				{ scan: scan.id, phase: scan.phase, cursor: scan.cursor },
 				'scan resumed'
 			);
-			scan = await scanStore.claimScan( scan.id, process.pid );
-		} else {
-			const previous = options.full
-				? null
-				: await scanStore.lastCompletedScan( site.id, source );
-			scan = await scanStore.createScan( {
-				siteId: site.id,
-				site: site.url,
-				source,
-				sitemapUrl: options.sitemapUrl ?? null,
-				full: options.full === true || previous === null,
-				modifiedAfter: previous?.startedAt ?? null,
-				ownerPid: process.pid,
-			} );
-			logger.info(
-				{ scan: scan.id, source, modifiedAfter: scan.modifiedAfter },
-				'scan started'
-			);
+			return scanStore.claimScan( scan.id, process.pid );
 		}
+		const previous = options.full
+			? null
+			: await scanStore.lastCompletedScan( site.id, source );
+		scan = await scanStore.createScan( {
+			siteId: site.id,
+			site: site.url,
+			source,
+			sitemapUrl: options.sitemapUrl ?? null,
+			full: options.full === true || previous === null,
+			modifiedAfter: previous?.startedAt ?? null,
+			ownerPid: process.pid,
+		} );
+		logger.info(
+			{ scan: scan.id, source, modifiedAfter: scan.modifiedAfter },
+			'scan started'
+		);
+		return scan;
+	}
+
+	async function run( options: ScanOptions ): Promise< ScanRecord > {
+		const { site } = options;
+		let scan = await prepare( options );
 		const id = scan.id;
 		options.onStart?.( scan );
 		const matcher = createSiteMatcher( [
@@ -458,5 +486,6 @@ export function createScanner( deps: ScannerDeps ): Scanner {
 		running() {
 			return [ ...active.keys() ];
 		},
+		open: prepare,
 	};
 }
