@@ -17,7 +17,7 @@ import type { HostGate } from '../fetch/host-gate';
 
 export interface PgHostGateOptions {
 	pool: Pool;
-	/** First wait when the host is full (default 25 ms; doubles up to maxWaitMs). */
+	/** First wait when the host is full (default 25 ms; doubles up to maxWaitMs, default 200). */
 	minWaitMs?: number;
 	maxWaitMs?: number;
 }
@@ -71,7 +71,7 @@ function wait( ms: number, signal: AbortSignal ): Promise< void > {
 export function createPgHostGate( options: PgHostGateOptions ): HostGate {
 	const { pool } = options;
 	const minWait = options.minWaitMs ?? 25;
-	const maxWait = options.maxWaitMs ?? 500;
+	const maxWait = options.maxWaitMs ?? 200;
 	// Leases name their holder: a release never frees a slot taken over
 	// by another process after this one's lease expired.
 	const self = randomBytes( 8 ).toString( 'hex' );
