@@ -6,6 +6,8 @@
  * in flight at once: never more than the per-host limit, though each
  * worker alone would send that many. A host that answers 429 with
  * Retry-After gets no request from any worker until that time has passed.
+ * And a scan started through the API node is recorded there and run by a
+ * worker from the queue.
  */
 import type { Pool } from 'pg';
 import { DEFAULT_SETTINGS } from '../../src/core/settings';
@@ -16,6 +18,7 @@ import { startWorker } from '../../src/service/cluster/worker';
 import type { RunningWorker } from '../../src/service/cluster/worker';
 import { silentLogger } from '../../src/service/logger';
 import { createPool } from '../../src/service/store/pg-database';
+import { bindFakeWordPress, createFakeWordPress } from '../helpers/fake-sites';
 import { html, startPartnerWeb } from '../helpers/partner-web';
 import type { PartnerHandler, PartnerWeb } from '../helpers/partner-web';
 import { startPostgres } from '../helpers/postgres';
@@ -43,6 +46,8 @@ describe( 'per-host limits across cluster workers', () => {
 	let pool: Pool;
 	let web: PartnerWeb;
 	let key: string;
+	let blogUrl: string;
+	let blogKey: string;
 	let api: RunningService;
 	const workers: RunningWorker[] = [];
 	const logs = new Map< string, HostLog >();
@@ -72,8 +77,17 @@ describe( 'per-host limits across cluster workers', () => {
 		databaseUrl = await pg.createDatabase();
 		pool = createPool( { url: databaseUrl, max: 2 } );
 		let throttled = false;
+		// A blog whose scan is queued by the API node and run by a worker.
+		const blog = createFakeWordPress( { host: 'blog.test' } );
+		for ( let i = 1; i <= 3; i++ ) {
+			blog.add( {
+				title: `Post ${ i }`,
+				content: `<p>Read <a href="http://one.test/scan-${ i }">one</a>.</p>`,
+			} );
+		}
 		const paused = logged( 'paused.test', 10 );
 		web = await startPartnerWeb( {
+			'blog.test': { '*': blog.handler },
 			'one.test': { '*': logged( 'one.test', 150 ) },
 			'two.test': { '*': logged( 'two.test', 150 ) },
 			'paused.test': {
@@ -94,6 +108,20 @@ describe( 'per-host limits across cluster workers', () => {
 				},
 			},
 		} );
+		bindFakeWordPress( blog, web );
+		blogUrl = web.url( 'blog.test', '/' );
+		blogKey = JSON.parse(
+			(
+				await runCli( [
+					'sites',
+					'add',
+					blogUrl,
+					'--database',
+					databaseUrl,
+					'--json',
+				] )
+			).stdout
+		).key;
 		key = JSON.parse(
 			(
 				await runCli( [
@@ -140,10 +168,14 @@ describe( 'per-host limits across cluster workers', () => {
 		await pg?.stop();
 	} );
 
-	async function call( method: string, pathname: string, body = '' ) {
+	async function call(
+		method: string,
+		pathname: string,
+		body = '',
+		as = { site: SITE, key }
+	) {
 		const headers = signRequest( {
-			site: SITE,
-			key,
+			...as,
 			method,
 			path: pathname,
 			body,
@@ -246,5 +278,35 @@ describe( 'per-host limits across cluster workers', () => {
 		expect(
 			results.every( ( result ) => result.status === 'links-back' )
 		).toBe( true );
+	} );
+
+	it( 'runs a scan started through an API node on a worker', async () => {
+		const as = { site: blogUrl, key: blogKey };
+		const started = await call( 'POST', '/v1/scan', '{}', as );
+		expect( started.status ).toBe( 202 );
+		let status = started.json;
+		for ( const deadline = Date.now() + 60_000; ; ) {
+			if ( status.state === 'done' || status.state === 'failed' ) {
+				break;
+			}
+			if ( Date.now() > deadline ) {
+				throw new Error(
+					`scan not done: ${ JSON.stringify( status ) }`
+				);
+			}
+			await new Promise( ( resolve ) => setTimeout( resolve, 200 ) );
+			status = ( await call( 'GET', '/v1/scan/status', '', as ) ).json;
+		}
+		expect( status ).toMatchObject( {
+			id: started.json.id,
+			state: 'done',
+			postsRead: 3,
+			// One partner page per post, each checked once.
+			partnersChecked: 3,
+		} );
+		const scans = await pool.query(
+			'SELECT COUNT(*)::int AS n FROM scans'
+		);
+		expect( scans.rows[ 0 ].n ).toBe( 1 );
 	} );
 } );
