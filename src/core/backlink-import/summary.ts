@@ -6,9 +6,10 @@
 import { z } from 'zod';
 import { BacklinkOverviewSchema } from './overview';
 import { SKIP_REASONS } from './parse';
+import type { SkipReason } from './parse';
 
 const SkipReasonSchema = z.enum(
-	SKIP_REASONS as unknown as [ string, ...string[] ]
+	SKIP_REASONS as unknown as [ SkipReason, ...SkipReason[] ]
 );
 
 export const BacklinkImportSummarySchema = z.object( {

@@ -110,6 +110,7 @@ export function registerBacklinkRoutes(
 		return BacklinksReportSchema.parse(
 			await backlinksReport(
 				{
+					store: deps.store,
 					backlinks,
 					scanStore: deps.scanStore,
 					partnerLinks: deps.partnerLinks,

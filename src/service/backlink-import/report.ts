@@ -13,15 +13,17 @@ import type {
 import { siteKey } from '../../core/url';
 import type { BacklinkStore } from '../store/backlink-types';
 import type { ScanStore } from '../store/scan-types';
-import type { SiteRecord } from '../store/types';
+import type { SiteRecord, Store } from '../store/types';
+import { partnerLinksOf } from './graph-edges';
 import { toSummary } from './import-file';
 
 export interface BacklinksReportDeps {
+	store: Store;
 	backlinks: BacklinkStore;
 	scanStore: ScanStore;
 	/**
-	 * Links of our partners' pages to other sites (the partner graph),
-	 * for "who links to us through a partner"; none when absent.
+	 * Links of our partners' pages to other sites, for "who links to us
+	 * through a partner" (default: the store's partner graph).
 	 */
 	partnerLinks?: ( site: SiteRecord ) => Promise< PartnerLinkInput[] >;
 	/** Rings and networks the graph rules found, for the picture. */
@@ -46,7 +48,9 @@ export async function backlinksReport(
 	const [ imports, referrers, partnerLinks, groups ] = await Promise.all( [
 		deps.backlinks.listImports( site.id ),
 		deps.backlinks.referringDomains( site.id ),
-		deps.partnerLinks?.( site ) ?? Promise.resolve( [] ),
+		deps.partnerLinks
+			? deps.partnerLinks( site )
+			: partnerLinksOf( deps.store, site.id ),
 		deps.graphGroups?.( site ) ??
 			Promise.resolve( { rings: [], networks: [] } ),
 	] );

@@ -1,6 +1,8 @@
 import type { Command } from 'commander';
+import { register as registerBacklinks } from './backlinks';
 import { register as registerCheck } from './check';
 import { register as registerEvidence } from './evidence';
+import { register as registerImport } from './import';
 import { register as registerLinks } from './links';
 import { register as registerMigrate } from './migrate';
 import { register as registerScan } from './scan';
@@ -16,8 +18,10 @@ export type RegisterCommand = ( program: Command ) => void;
  * per command module.
  */
 export const COMMANDS: RegisterCommand[] = [
+	registerBacklinks,
 	registerCheck,
 	registerEvidence,
+	registerImport,
 	registerLinks,
 	registerMigrate,
 	registerScan,
