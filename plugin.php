@@ -38,6 +38,7 @@ require_once RLG_PLUGIN_DIR . 'includes/class-settings-page.php';
 require_once RLG_PLUGIN_DIR . 'includes/class-tools-page.php';
 require_once RLG_PLUGIN_DIR . 'includes/class-assets.php';
 require_once RLG_PLUGIN_DIR . 'includes/class-site-health.php';
+require_once RLG_PLUGIN_DIR . 'includes/class-email-digest.php';
 require_once RLG_PLUGIN_DIR . 'includes/class-plugin.php';
 require_once RLG_PLUGIN_DIR . 'includes/class-rlg-dashboard-widget.php';
 

@@ -50,6 +50,10 @@ final class Options {
 				// The publishing lock when the service cannot be asked:
 				// false publishes with a note in the post's lock log.
 				'holdWhenUnchecked' => false,
+				// The e-mail digest (Email_Digest): off, daily or weekly, and
+				// its addresses (none: the site's administration e-mail).
+				'digestFrequency'   => 'off',
+				'digestRecipients'  => array(),
 			),
 			Settings_Schema::default_settings()
 		);
@@ -305,6 +309,41 @@ final class Options {
 		// Cloaking comparison (issue 9): a form without the checkbox means "off".
 		if ( array_key_exists( 'checkCloaking', $input ) || array_key_exists( 'cloakingForm', $input ) ) {
 			$clean['checkCloaking'] = ! empty( $input['checkCloaking'] );
+		}
+		// E-mail digest.
+		if ( array_key_exists( 'digestFrequency', $input ) ) {
+			$frequency = (string) $input['digestFrequency'];
+			if ( in_array( $frequency, Email_Digest::FREQUENCIES, true ) ) {
+				$clean['digestFrequency'] = $frequency;
+			} else {
+				self::error(
+					'digestFrequency',
+					sprintf(
+						/* translators: %s: the value that was sent. */
+						__( 'E-mail digest: "%s" is not off, daily or weekly. The previous value was kept.', 'reciprocal-link-guard' ),
+						$frequency
+					)
+				);
+			}
+		}
+		if ( array_key_exists( 'digestRecipients', $input ) ) {
+			$addresses = array();
+			foreach ( self::lines( is_array( $input['digestRecipients'] ) ? $input['digestRecipients'] : str_replace( ',', "\n", (string) $input['digestRecipients'] ) ) as $line ) {
+				$address = sanitize_email( $line );
+				if ( '' !== $address && is_email( $address ) && $address === $line ) {
+					$addresses[] = $address;
+				} else {
+					self::error(
+						'digestRecipients',
+						sprintf(
+							/* translators: %s: the line that was entered. */
+							__( 'Send the digest to: "%s" is not an e-mail address and was left out.', 'reciprocal-link-guard' ),
+							$line
+						)
+					);
+				}
+			}
+			$clean['digestRecipients'] = array_values( array_unique( $addresses ) );
 		}
 		unset( $clean['forgetSiteKey'], $clean['blockingForm'], $clean['cloakingForm'] );
 		return $clean;

@@ -28,6 +28,7 @@ final class Plugin {
 		add_action( 'rest_api_init', array( Check_Jobs_Route::class, 'register' ) );
 		Publish_Gate::register();
 		Site_Health::register();
+		Email_Digest::register();
 		add_filter( 'rest_pre_serve_request', array( Rest_Controller::class, 'serve_raw' ), 10, 3 );
 		add_action( 'admin_init', array( Settings_Page::class, 'register' ) );
 		add_action( 'admin_menu', array( Settings_Page::class, 'add_page' ) );

@@ -101,6 +101,15 @@ final class Settings_Page {
 			self::SLUG,
 			'rlg_publishing'
 		);
+
+		add_settings_section(
+			'rlg_digest',
+			__( 'E-mail digest', 'reciprocal-link-guard' ),
+			array( __CLASS__, 'render_digest_intro' ),
+			self::SLUG
+		);
+		self::field( 'digestFrequency', __( 'Send a digest', 'reciprocal-link-guard' ), 'render_digest_frequency', 'rlg_digest' );
+		self::field( 'digestRecipients', __( 'Send the digest to', 'reciprocal-link-guard' ), 'render_digest_recipients', 'rlg_digest' );
 	}
 
 	/**
@@ -395,6 +404,49 @@ final class Settings_Page {
 			checked( ! empty( $all['holdWhenUnchecked'] ), true, false ),
 			esc_html__( 'Hold publishing until the link check service answers', 'reciprocal-link-guard' ),
 			esc_html__( 'The lock is enforced by WordPress itself for every way of publishing (block editor, Quick Edit, REST API, XML-RPC, WP-CLI), with the findings of the link check service. Unticked, a post published while the service cannot be reached goes out unchecked, and its lock log and the PHP error log say so.', 'reciprocal-link-guard' )
+		);
+	}
+
+	/**
+	 * Section intro.
+	 */
+	public static function render_digest_intro() {
+		printf(
+			'<p>%s</p>',
+			esc_html__( 'An e-mail when a partner removes or moves its link to this site, or a new critical finding appears. Nothing is sent when nothing changed.', 'reciprocal-link-guard' )
+		);
+	}
+
+	/**
+	 * Field: off, daily or weekly.
+	 */
+	public static function render_digest_frequency() {
+		$current = Email_Digest::frequency();
+		$labels  = array(
+			'off'    => __( 'Off', 'reciprocal-link-guard' ),
+			'daily'  => __( 'Daily', 'reciprocal-link-guard' ),
+			'weekly' => __( 'Weekly', 'reciprocal-link-guard' ),
+		);
+		printf( '<select id="rlg-digestFrequency" name="%s">', esc_attr( self::input_name( 'digestFrequency' ) ) );
+		foreach ( $labels as $value => $label ) {
+			printf( '<option value="%1$s" %2$s>%3$s</option>', esc_attr( $value ), selected( $current, $value, false ), esc_html( $label ) );
+		}
+		echo '</select>';
+	}
+
+	/**
+	 * Field: the addresses.
+	 */
+	public static function render_digest_recipients() {
+		$all = Options::all();
+		self::textarea(
+			'digestRecipients',
+			(array) $all['digestRecipients'],
+			sprintf(
+				/* translators: %s: the site's administration e-mail address. */
+				__( 'One e-mail address per line. Empty: the administration e-mail address (%s).', 'reciprocal-link-guard' ),
+				(string) get_option( 'admin_email' )
+			)
 		);
 	}
 

@@ -258,3 +258,34 @@ export const PartnerDetailSchema = z.object( {
 	log: z.array( PartnerLogEntrySchema ),
 } );
 export type PartnerDetail = z.infer< typeof PartnerDetailSchema >;
+
+/**
+ * What changed since a moment (GET /v1/report/changes?since=): the e-mail
+ * digest's content. Alerts confirmed or raised after `since`, and critical
+ * findings of partners whose link to us appeared, moved or was first
+ * checked after `since` (or that became partners after it).
+ */
+export const ReportChangesQuerySchema = z.object( {
+	since: z
+		.string()
+		.refine( ( value ) => ! Number.isNaN( Date.parse( value ) ), {
+			message: 'must be an ISO 8601 date and time',
+		} ),
+} );
+
+export const ReportChangesSchema = z.object( {
+	site: z.string(),
+	since: z.string(),
+	/** The service's clock when it answered: the next digest's `since`. */
+	until: z.string(),
+	alerts: z.array( AlertSchema ),
+	criticalFindings: z.array(
+		z.object( {
+			domain: z.string(),
+			/** When the partner's link to us last changed (or it became a partner). */
+			since: z.string(),
+			finding: FindingSchema,
+		} )
+	),
+} );
+export type ReportChanges = z.infer< typeof ReportChangesSchema >;

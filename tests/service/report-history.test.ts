@@ -110,6 +110,8 @@ describe( 'partner history', () => {
 					lastSeen: '2026-01-01T00:00:00.000Z',
 					status: 'no-link',
 					missingChecks: 2,
+					// The second miss, a day after the first, confirmed it.
+					confirmedAt: '2026-01-04T00:00:00.000Z',
 				},
 			},
 		] );

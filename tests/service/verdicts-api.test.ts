@@ -7,6 +7,7 @@
 import type { FastifyInstance } from 'fastify';
 import {
 	PartnerDetailSchema,
+	ReportChangesSchema,
 	ReportResponseSchema,
 	ScanStatusSchema,
 } from '../../src/core/report';
@@ -147,6 +148,44 @@ describe( 'removal grace period and evidence over the API', () => {
 				since: confirmed.removal!.missingSince,
 			},
 		] );
+	} );
+
+	it( 'GET /v1/report/changes: the removal is news from the check that confirmed it (the e-mail digest)', async () => {
+		const report = ReportResponseSchema.parse(
+			( await signed( 'GET', '/v1/report' ) ).json()
+		);
+		const alert = report.alerts[ 0 ];
+		const confirmedAt = String( alert.params.confirmedAt );
+		// Missing since the first miss, confirmed by a later check.
+		expect( Date.parse( confirmedAt ) ).toBeGreaterThan(
+			Date.parse( alert.since )
+		);
+		const changes = async ( since: string ) => {
+			const reply = await signed(
+				'GET',
+				`/v1/report/changes?since=${ encodeURIComponent( since ) }`
+			);
+			expect( reply.statusCode ).toBe( 200 );
+			return ReportChangesSchema.parse( reply.json() );
+		};
+		// A digest sent between the first miss and the confirmation still
+		// hears of it; one sent after the confirmation does not again.
+		const between = new Date( Date.parse( alert.since ) + 1 ).toISOString();
+		expect( ( await changes( between ) ).alerts ).toMatchObject( [
+			{ domain: 'fading.test', kind: 'stopped-linking' },
+		] );
+		const after = await changes( confirmedAt );
+		expect( after.alerts ).toEqual( [] );
+		expect( Date.parse( after.until ) ).toBeGreaterThanOrEqual(
+			Date.parse( confirmedAt )
+		);
+
+		const bad = await signed( 'GET', '/v1/report/changes?since=yesterday' );
+		expect( bad.statusCode ).toBe( 400 );
+		expect( bad.json() ).toMatchObject( {
+			code: 'ERR_VALIDATION',
+			message: 'since: must be an ISO 8601 date and time',
+		} );
 	} );
 
 	it( "exports the partner's evidence as JSON and CSV", async () => {

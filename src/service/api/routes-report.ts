@@ -8,6 +8,7 @@
  *   GET  /v1/report/partners/:domain                   -> PartnerDetail
  *   GET  /v1/report/partners/:domain/evidence[?format=csv] -> every stored check of the partner as evidence (issue 9)
  *   GET  /v1/report/export.csv?filters                 -> text/csv (the filtered partner table with the log)
+ *   GET  /v1/report/changes?since=ISO                  -> ReportChanges (alerts and new critical findings since; the e-mail digest)
  *   POST /v1/partner-log              PartnerLogRequest -> 201 PartnerLogEntry
  */
 import { Readable } from 'node:stream';
@@ -16,6 +17,8 @@ import {
 	PartnerDetailSchema,
 	PartnerLogEntrySchema,
 	PartnerLogRequestSchema,
+	ReportChangesQuerySchema,
+	ReportChangesSchema,
 	ReportQuerySchema,
 	ReportResponseSchema,
 	ScanRequestSchema,
@@ -27,6 +30,7 @@ import type { Logger } from '../logger';
 import { silentLogger } from '../logger';
 import { buildReport, partnerDetail, toScanStatus } from '../report/report';
 import { reportCsv } from '../report/export';
+import { reportChanges } from '../report/changes';
 import { evidenceCsv, partnerEvidence } from '../verdicts/evidence';
 import type { Scanner } from '../scan/scanner';
 import { siteIdentity } from '../store/site-identity';
@@ -211,6 +215,21 @@ export function registerReportRoutes(
 			return evidence;
 		}
 	);
+
+	app.get( '/v1/report/changes', signed, async ( request ) => {
+		const parsed = ReportChangesQuerySchema.safeParse(
+			request.query ?? {}
+		);
+		if ( ! parsed.success ) {
+			throw validationError( parsed.error );
+		}
+		const changes = await reportChanges(
+			reportDeps,
+			signingSite( request ),
+			parsed.data.since
+		);
+		return ReportChangesSchema.parse( changes );
+	} );
 
 	app.get( '/v1/report/export.csv', signed, async ( request, reply ) => {
 		const site = signingSite( request );

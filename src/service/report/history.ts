@@ -182,33 +182,40 @@ export function alertsOf(
 			since: StoredCheck;
 			lastSeen: StoredCheck;
 			misses: number;
+			confirmedBy: StoredCheck;
 		} | null = null;
 		for ( const list of byTarget.values() ) {
 			let lastSeen: StoredCheck | null = null;
 			let since: StoredCheck | null = null;
 			let misses = 0;
+			// The check that confirmed the removal: the alert is news from then
+			// on (the e-mail digest asks for alerts confirmed since its last run).
+			let confirmedBy: StoredCheck | null = null;
 			for ( const check of list ) {
 				if ( check.status === 'links-back' ) {
 					lastSeen = check;
 					since = null;
 					misses = 0;
+					confirmedBy = null;
 				} else if ( lastSeen ) {
 					since ??= check;
 					misses++;
+					if (
+						! confirmedBy &&
+						misses >= confirmChecks &&
+						check.checkedAtMs - since.checkedAtMs >= confirmMs
+					) {
+						confirmedBy = check;
+					}
 				}
 			}
-			const last = list[ list.length - 1 ];
-			const confirmed =
-				since !== null &&
-				misses >= confirmChecks &&
-				last.checkedAtMs - since.checkedAtMs >= confirmMs;
 			if (
 				lastSeen &&
 				since &&
-				confirmed &&
+				confirmedBy &&
 				( ! stopped || since.checkedAtMs > stopped.since.checkedAtMs )
 			) {
-				stopped = { since, lastSeen, misses };
+				stopped = { since, lastSeen, misses, confirmedBy };
 			}
 		}
 		if ( stopped ) {
@@ -221,6 +228,7 @@ export function alertsOf(
 					lastSeen: stopped.lastSeen.checkedAt,
 					status: stopped.since.status,
 					missingChecks: stopped.misses,
+					confirmedAt: stopped.confirmedBy.checkedAt,
 				},
 			} );
 		}
