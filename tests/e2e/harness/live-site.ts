@@ -45,6 +45,43 @@ export interface LiveSite {
 	stop: () => Promise< void >;
 }
 
+/**
+ * `wp <args…>` in the WordPress at `siteDir`, for `url` (WP-CLI's --url),
+ * through the WP-CLI stand-in. Not spawnSync: partner sites may be served
+ * by this very process.
+ */
+export function runWpCli(
+	siteDir: string,
+	url: string,
+	args: string[],
+	env: NodeJS.ProcessEnv = {}
+): Promise< CliRun > {
+	return new Promise( ( resolve, reject ) => {
+		const child = spawn(
+			'php',
+			[
+				'-d',
+				'display_errors=stderr',
+				WP_CLI_HARNESS,
+				siteDir,
+				url,
+				...args,
+			],
+			{ cwd: siteDir, env: { ...process.env, ...env } }
+		);
+		let stdout = '';
+		let stderr = '';
+		child.stdout.setEncoding( 'utf8' );
+		child.stderr.setEncoding( 'utf8' );
+		child.stdout.on( 'data', ( chunk: string ) => ( stdout += chunk ) );
+		child.stderr.on( 'data', ( chunk: string ) => ( stderr += chunk ) );
+		child.on( 'error', reject );
+		child.on( 'close', ( code ) =>
+			resolve( { status: code ?? -1, stdout, stderr } )
+		);
+	} );
+}
+
 /** Starts WordPress, partner sites and a service registered with the site. */
 export async function startLiveSite( name: string ): Promise< LiveSite > {
 	const state = readState();
@@ -95,38 +132,7 @@ export async function startLiveSite( name: string ): Promise< LiveSite > {
 				echo wp_insert_post( array( 'post_author' => 1, 'post_status' => 'publish', 'post_title' => $f['title'], 'post_content' => $f['content'] ) );` ).trim()
 			);
 		},
-		wpCli( args, env = {} ) {
-			return new Promise( ( resolve, reject ) => {
-				const child = spawn(
-					'php',
-					[
-						'-d',
-						'display_errors=stderr',
-						WP_CLI_HARNESS,
-						siteDir,
-						siteUrl,
-						...args,
-					],
-					{ cwd: siteDir, env: { ...process.env, ...env } }
-				);
-				let stdout = '';
-				let stderr = '';
-				child.stdout.setEncoding( 'utf8' );
-				child.stderr.setEncoding( 'utf8' );
-				child.stdout.on(
-					'data',
-					( chunk: string ) => ( stdout += chunk )
-				);
-				child.stderr.on(
-					'data',
-					( chunk: string ) => ( stderr += chunk )
-				);
-				child.on( 'error', reject );
-				child.on( 'close', ( code ) =>
-					resolve( { status: code ?? -1, stdout, stderr } )
-				);
-			} );
-		},
+		wpCli: ( args, env = {} ) => runWpCli( siteDir, siteUrl, args, env ),
 		link: ( partner, pathname, anchor ) =>
 			`<a href="${ web.url( partner, pathname ) }">${ anchor }</a>`,
 		async stop() {

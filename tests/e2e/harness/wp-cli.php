@@ -9,7 +9,8 @@
  * more:
  *   - defines WP_CLI before WordPress loads, so plugins register commands
  *     while they load (WP_CLI::add_command);
- *   - loads WordPress for --url (HTTP_HOST), with no user logged in;
+ *   - loads WordPress for --url (HTTP_HOST, and REQUEST_URI: on multisite
+ *     the path picks the site), with no user logged in;
  *   - parses arguments as WP-CLI does: `--key=value`, `--flag` (true),
  *     `--no-flag` (false), the rest positional;
  *   - makes the command class with `new $class()` and calls the public,
@@ -110,6 +111,8 @@ define( 'WP_CLI', true );
 $_SERVER['HTTP_HOST']      = (string) parse_url( $rlg_site_url, PHP_URL_HOST ) . ( parse_url( $rlg_site_url, PHP_URL_PORT ) ? ':' . parse_url( $rlg_site_url, PHP_URL_PORT ) : '' );
 $_SERVER['REQUEST_METHOD'] = 'GET';
 $_SERVER['SERVER_NAME']    = (string) parse_url( $rlg_site_url, PHP_URL_HOST );
+// As WP-CLI's --url: on multisite the path picks the site.
+$_SERVER['REQUEST_URI'] = (string) ( parse_url( $rlg_site_url, PHP_URL_PATH ) ?: '/' );
 require rtrim( $rlg_site_dir, '/' ) . '/wp-load.php';
 
 // The utilities, defined after WordPress as WP-CLI's own are available to commands at run time.
