@@ -75,12 +75,14 @@ export interface Served {
 
 /**
  * `rlg serve` on a free port; resolves once it logs where it listens.
- * `env` adds to (or overrides) this process's environment.
+ * `env` adds to (or overrides) this process's environment; `nodeArgs` go
+ * to node itself (`--cpu-prof`, which NODE_OPTIONS refuses).
  */
 export function serve(
 	dataDir: string,
 	web: PartnerWeb,
-	env: NodeJS.ProcessEnv = {}
+	env: NodeJS.ProcessEnv = {},
+	nodeArgs: string[] = []
 ): Promise< Served > {
 	// The request log goes to a file, as a production log would: a pipe to
 	// this (busy) test process would throttle the service's synchronous
@@ -93,6 +95,7 @@ export function serve(
 	const child = spawn(
 		process.execPath,
 		[
+			...nodeArgs,
 			path.join( ROOT, 'bin', 'rlg.js' ),
 			'serve',
 			'--port',

@@ -5,12 +5,18 @@
  * (`rlg serve`, `rlg scan`), where a 2 MB partner page no longer stalls
  * the event loop that answers WordPress.
  */
+import type { Backlink } from '../../core/schemas';
 import { analyzeHtml, type HtmlAnalysis } from '../../core/extract';
 import {
 	createOutboundCounter,
 	type OutboundSummary,
 } from '../../core/graph/outbound';
-import { siteKey } from '../../core/url';
+import { createSiteMatcher, siteKey, type SiteMatcher } from '../../core/url';
+import {
+	linksOfPage,
+	type AnchorOptions,
+	type LinksOfPage,
+} from '../backlinks/page-links';
 import { RlgError } from '../errors';
 import { decodeBytes } from '../fetch/charset';
 import { createKeepLinkCache } from './keep-link';
@@ -33,14 +39,30 @@ export type PageAnalysisRequest = PageSource & {
 	 * placement); the facts are those of the whole page either way.
 	 */
 	siteUrls: readonly string[];
+	/**
+	 * Also turn the links to us into the check result's Backlinks here
+	 * (page-links.ts): the answer then carries `ours` (at most 50 links and
+	 * the counts of all) and no ExtractedLinks, so a page of 56,000 links to
+	 * us costs the caller's thread nothing.
+	 */
+	ours?: PageLinksRequest;
 };
+
+/** How the links of the page become Backlinks (see linksOfPage). */
+export interface PageLinksRequest extends AnchorOptions {
+	foundOn: Backlink[ 'foundOn' ];
+}
 
 /**
  * The analysis of a partner page: the links to us and the page facts, plus
  * the domains the page links to (the partner graph, issue 19), counted in
- * the same pass over its links.
+ * the same pass over its links. With `ours` asked for, `links` is empty and
+ * `ours` holds the kept links and counts instead.
  */
-export type PageAnalysis = HtmlAnalysis & { outbound: OutboundSummary };
+export type PageAnalysis = HtmlAnalysis & {
+	outbound: OutboundSummary;
+	ours?: LinksOfPage;
+};
 
 export interface PageAnalyzer {
 	/**
@@ -59,6 +81,19 @@ export function createPageAnalysis(): (
 	request: PageAnalysisRequest
 ) => PageAnalysis {
 	const keepLinkFor = createKeepLinkCache();
+	const matchers = new Map< string, SiteMatcher >();
+	const matcherFor = ( siteUrls: readonly string[] ) => {
+		const key = siteUrls.join( '\n' );
+		let matcher = matchers.get( key );
+		if ( ! matcher ) {
+			if ( matchers.size >= 64 ) {
+				matchers.delete( matchers.keys().next().value as string );
+			}
+			matcher = createSiteMatcher( [ ...siteUrls ] );
+			matchers.set( key, matcher );
+		}
+		return matcher;
+	};
 	return ( request ) => {
 		const ours = keepLinkFor( request.siteUrls );
 		// Every resolved link passes the keepLink test once: the place to
@@ -82,7 +117,23 @@ export function createPageAnalysis(): (
 				},
 			}
 		);
-		return { ...analysis, outbound: counter.summary() };
+		const outbound = counter.summary();
+		if ( ! request.ours ) {
+			return { ...analysis, outbound };
+		}
+		const { foundOn, ...anchors } = request.ours;
+		return {
+			...analysis,
+			outbound,
+			links: [],
+			ours: linksOfPage(
+				analysis.links,
+				request.baseUrl,
+				foundOn,
+				matcherFor( request.siteUrls ),
+				anchors
+			),
+		};
 	};
 }
 

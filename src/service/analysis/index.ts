@@ -9,6 +9,7 @@ export {
 	type PageAnalysis,
 	type PageAnalysisRequest,
 	type PageAnalyzer,
+	type PageLinksRequest,
 	type PageSource,
 } from './analyzer';
 export {

@@ -10,7 +10,6 @@
  * matching, anchor classes) comes from src/core; this file only decides
  * what to fetch and how to turn outcomes into a BacklinkResult.
  */
-import { classifyAnchor } from '../../core/anchors';
 import type { OutboundSummary } from '../../core/graph/outbound';
 import type { PartnerPage } from '../../core/graph/schemas';
 import type {
@@ -37,12 +36,13 @@ import {
 } from '../../core/url';
 import {
 	createInlineAnalyzer,
-	oursByAuthority,
 	type PageAnalyzer,
+	type PageLinksRequest,
 } from '../analysis';
 import type { Fetcher, FetchOutcome } from '../fetch/fetch-page';
 import { mapConcurrent } from '../map-concurrent';
 import { notIndexableReason } from './indexability';
+import { linksOfPage, toBacklinks, type LinksOfPage } from './page-links';
 
 /** At most this much page text goes into PageFacts.textSample. */
 export const TEXT_SAMPLE_CHARS = 4000;
@@ -83,16 +83,13 @@ export interface CheckContext {
 /** What one fetched page yielded, before it is matched against a site. */
 interface PageRead {
 	readonly outcome: FetchOutcome;
+	/** Every link to us, when the analysis was not asked for `ours`. */
 	readonly links: readonly ExtractedLink[];
+	/** The kept links and counts, built where the page was analysed. */
+	readonly ours?: LinksOfPage;
 	readonly facts: PageFacts | null;
 	/** The domains the page links to (null when it was not read). */
 	readonly outbound: OutboundSummary | null;
-}
-
-/** The links to us of one page: the ones kept and the counts of all. */
-interface LinksOfPage {
-	readonly links: Backlink[];
-	readonly counts: LinkCount[];
 }
 
 /** Homepage reads shared within one batch (keyed by URL and validators). */
@@ -136,12 +133,15 @@ export interface BacklinkCheckerOptions {
 /**
  * Analyses a fetched page. Only links to our site (`siteUrls`) come back,
  * with anchor text and placement: on a partner page of hundreds of links
- * that is most of the per-link work saved.
+ * that is most of the per-link work saved. With `ours`, the analysis also
+ * turns them into the result's kept Backlinks and counts (page-links.ts),
+ * in the analysis worker: a page of 56,000 links to us then sends 50 back.
  */
 async function readPage(
 	outcome: FetchOutcome,
 	siteUrls: readonly string[],
-	analyzer: PageAnalyzer
+	analyzer: PageAnalyzer,
+	ours?: PageLinksRequest
 ): Promise< PageRead > {
 	if ( outcome.kind !== 'ok' ) {
 		return { outcome, links: [], facts: null, outbound: null };
@@ -155,6 +155,7 @@ async function readPage(
 			charset: outcome.charset,
 			baseUrl: outcome.finalUrl,
 			siteUrls,
+			ours,
 		} );
 	} catch ( error ) {
 		// If a stranger's page still breaks the analyser (or its worker),
@@ -182,6 +183,7 @@ async function readPage(
 		outcome,
 		links,
 		outbound,
+		ours: analysis.ours,
 		facts: {
 			url: outcome.url,
 			finalUrl: outcome.finalUrl,
@@ -244,56 +246,6 @@ export function createBacklinkChecker(
 	const now = options.now ?? ( () => new Date() );
 	const batchConcurrency = options.batchConcurrency ?? Infinity;
 
-	function toBacklinks(
-		links: readonly Pick< ExtractedLink, keyof ExtractedLink >[],
-		pageUrl: string,
-		foundOn: Backlink[ 'foundOn' ],
-		matcher: SiteMatcher,
-		ctx: CheckContext
-	): Backlink[] {
-		const result: Backlink[] = [];
-		const ours = oursByAuthority( matcher );
-		// A hostile page repeats one anchor to one URL thousands of times.
-		const classes = new Map< string, Backlink[ 'anchorClass' ] >();
-		const classOf = ( link: ExtractedLink ) => {
-			const key = `${ link.isImage ? 1 : 0 }${ link.href }\n${ link.text }`;
-			let anchorClass = classes.get( key );
-			if ( anchorClass === undefined ) {
-				anchorClass = classifyAnchor( link.text, {
-					keywords: ctx.keywords,
-					brandTerms: ctx.brandTerms,
-					targetUrl: link.href,
-					isImage: link.isImage,
-					partialMatchShare: ctx.partialMatchShare,
-				} );
-				classes.set( key, anchorClass );
-			}
-			return anchorClass;
-		};
-		for ( const link of links ) {
-			if ( ! ours( link.href ) ) {
-				continue;
-			}
-			result.push( {
-				href: link.href,
-				text: link.text,
-				rel: link.rel,
-				placement: link.placement,
-				hidden: link.hidden,
-				isImage: link.isImage,
-				block: link.block,
-				heading: link.heading,
-				inList: link.inList,
-				position: link.position,
-				pageUrl,
-				foundOn,
-				anchorClass: classOf( link ),
-				toHomepage: matcher.isOurHomepage( link.href ),
-			} );
-		}
-		return result;
-	}
-
 	/**
 	 * Links a 304 confirmed: the stored ones, re-classified for today's
 	 * keywords, with the stored counts of that page.
@@ -322,31 +274,24 @@ export function createBacklinkChecker(
 		};
 	}
 
-	/** The links to us of one fetched page: a few kept, all counted. */
-	function linksOfPage(
-		links: readonly ExtractedLink[],
-		pageUrl: string,
-		foundOn: Backlink[ 'foundOn' ],
-		matcher: SiteMatcher,
-		ctx: CheckContext
-	): LinksOfPage {
-		const all = toBacklinks( links, pageUrl, foundOn, matcher, ctx );
-		if ( foundOn === 'target-page' ) {
-			ctx.onTargetPageLinks?.( all );
-		}
-		return { links: keepLinks( all ), counts: countLinks( all ) };
-	}
-
 	function fetchHomepage(
 		url: string,
 		validators: CacheValidators | null,
 		deadline: number,
 		batch: CheckBatch,
-		siteUrls: readonly string[]
+		siteUrls: readonly string[],
+		anchors: PageLinksRequest
 	): Promise< PageRead > {
-		// The read keeps only links to `siteUrls`, so it is shared only
-		// between targets checked for the same site.
-		const key = `${ url }\n${ validators?.etag ?? '' }\n${ validators?.lastModified ?? '' }\n${ siteUrls.join( '\n' ) }`;
+		// The read keeps only links to `siteUrls`, classified for these
+		// keywords, so it is shared only between targets checked for the
+		// same site with the same keywords (one request's batch).
+		const key = JSON.stringify( [
+			url,
+			validators?.etag ?? '',
+			validators?.lastModified ?? '',
+			siteUrls,
+			anchors,
+		] );
 		let read = batch.homepages.get( key );
 		if ( ! read ) {
 			read = fetcher
@@ -355,7 +300,9 @@ export function createBacklinkChecker(
 					lastModified: validators?.lastModified,
 					deadline,
 				} )
-				.then( ( outcome ) => readPage( outcome, siteUrls, analyzer ) );
+				.then( ( outcome ) =>
+					readPage( outcome, siteUrls, analyzer, anchors )
+				);
 			batch.homepages.set( key, read );
 		}
 		return read;
@@ -391,6 +338,11 @@ export function createBacklinkChecker(
 		const pageValidators = previous?.validators?.page ?? null;
 		const homeValidators = previous?.validators?.homepage ?? null;
 
+		const anchors = {
+			keywords: ctx.keywords,
+			brandTerms: ctx.brandTerms,
+			partialMatchShare: ctx.partialMatchShare,
+		};
 		const [ pageRead, homeRead ] = await Promise.all( [
 			fetcher
 				.fetchPage( target, {
@@ -399,7 +351,15 @@ export function createBacklinkChecker(
 					deadline,
 				} )
 				.then( ( outcome ) =>
-					readPage( outcome, ctx.siteUrls, analyzer )
+					readPage(
+						outcome,
+						ctx.siteUrls,
+						analyzer,
+						// The cloaking comparison needs every link here.
+						ctx.onTargetPageLinks
+							? undefined
+							: { ...anchors, foundOn: 'target-page' }
+					)
 				),
 			wantHomepage
 				? fetchHomepage(
@@ -407,7 +367,8 @@ export function createBacklinkChecker(
 						homeValidators,
 						deadline,
 						batch,
-						ctx.siteUrls
+						ctx.siteUrls,
+						{ ...anchors, foundOn: 'homepage' }
 					)
 				: Promise.resolve( null ),
 		] );
@@ -435,14 +396,27 @@ export function createBacklinkChecker(
 		if ( pageOutcome.kind === 'not-modified' && previous ) {
 			page = previous.page;
 			parts.push( keptLinks( previous, 'target-page', matcher, ctx ) );
+		} else if ( pageRead.ours ) {
+			// Built in the analysis worker (page-links.ts).
+			parts.push( pageRead.ours );
+			partnerPage(
+				pageRead,
+				'target-page',
+				sumOf( pageRead.ours.counts )
+			);
 		} else {
-			const ofPage = linksOfPage(
+			const all = toBacklinks(
 				pageRead.links,
 				pageOutcome.kind === 'ok' ? pageOutcome.finalUrl : target,
 				'target-page',
 				matcher,
 				ctx
 			);
+			ctx.onTargetPageLinks?.( all );
+			const ofPage = {
+				links: keepLinks( all ),
+				counts: countLinks( all ),
+			};
 			parts.push( ofPage );
 			partnerPage( pageRead, 'target-page', sumOf( ofPage.counts ) );
 		}
@@ -451,13 +425,15 @@ export function createBacklinkChecker(
 			if ( homeOutcome.kind === 'not-modified' && previous ) {
 				parts.push( keptLinks( previous, 'homepage', matcher, ctx ) );
 			} else if ( homeOutcome.kind === 'ok' ) {
-				const ofHome = linksOfPage(
-					homeRead.links,
-					homeOutcome.finalUrl,
-					'homepage',
-					matcher,
-					ctx
-				);
+				const ofHome =
+					homeRead.ours ??
+					linksOfPage(
+						homeRead.links,
+						homeOutcome.finalUrl,
+						'homepage',
+						matcher,
+						ctx
+					);
 				parts.push( ofHome );
 				partnerPage( homeRead, 'homepage', sumOf( ofHome.counts ) );
 			}
