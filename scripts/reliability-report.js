@@ -10,6 +10,7 @@
  * writeReliabilityReport after every run that included all the suites;
  * a partial run (one file by hand) leaves the document as it was.
  */
+const { execFileSync } = require( 'node:child_process' );
 const fs = require( 'node:fs' );
 const os = require( 'node:os' );
 const path = require( 'node:path' );
@@ -24,11 +25,31 @@ const SUITES = {
 	load: 'tests/reliability/load.test.ts',
 	crash: 'tests/reliability/crash.test.ts',
 	fuzz: 'tests/core/fuzz.test.ts',
+	// Issue 16: hostile tenants and hostile pages.
+	'bounded-results': 'tests/service/bounded-results.test.ts',
+	fairness: 'tests/reliability/fairness.test.ts',
+	health: 'tests/reliability/health.test.ts',
+	'server-limits': 'tests/service/server-limits.test.ts',
+	websocket: 'tests/service/render-websocket.test.ts',
+	'store-corruption': 'tests/service/store-corruption.test.ts',
+};
+
+/**
+ * Suites of the WordPress end-to-end run (jest -c jest.e2e.config.js):
+ * rendered when their figures are there (`npm run test:reliability` runs
+ * them first), otherwise the document says they were not part of the run.
+ */
+const E2E_SUITES = {
+	'publish-lock': 'tests/e2e/publish-lock.e2e.ts',
+	'check-budget': 'tests/e2e/check-budget.e2e.ts',
 };
 
 function readFigures( dir ) {
 	const figures = {};
-	for ( const name of Object.keys( SUITES ) ) {
+	for ( const name of [
+		...Object.keys( SUITES ),
+		...Object.keys( E2E_SUITES ),
+	] ) {
 		const file = path.join( dir, `${ name }.json` );
 		if ( fs.existsSync( file ) ) {
 			figures[ name ] = JSON.parse( fs.readFileSync( file, 'utf8' ) );
@@ -44,6 +65,130 @@ function missingSuites( dir ) {
 
 const mib = ( bytes ) => `${ Math.round( bytes / 1024 / 1024 ) } MiB`;
 const int = ( n ) => Number( n ).toLocaleString( 'en-US' );
+
+/** The commit the figures are of (and whether the tree had changes). */
+function commit() {
+	try {
+		const git = ( ...args ) =>
+			execFileSync( 'git', args, {
+				cwd: ROOT,
+				encoding: 'utf8',
+				stdio: [ 'ignore', 'pipe', 'ignore' ],
+			} ).trim();
+		const head = git( 'rev-parse', '--short=12', 'HEAD' );
+		const dirty =
+			git(
+				'status',
+				'--porcelain',
+				'--untracked-files=no',
+				'--',
+				'src',
+				'tests',
+				'includes',
+				'scripts'
+			) !== '';
+		return dirty ? `${ head } with uncommitted changes` : head;
+	} catch {
+		return 'unknown (not a git checkout)';
+	}
+}
+
+const kib = ( bytes ) => `${ int( Math.round( bytes / 1024 ) ) } KiB`;
+
+/** Issue 16: every attack of the security review as a test and its figure. */
+function hostileTenants( figures ) {
+	const bounded = figures[ 'bounded-results' ];
+	const { fairness, health, websocket } = figures;
+	const limits = figures[ 'server-limits' ];
+	const corruption = figures[ 'store-corruption' ];
+	const lock = figures[ 'publish-lock' ];
+	const budget = figures[ 'check-budget' ];
+	const notRun = ( name ) =>
+		`Not part of this run (${ E2E_SUITES[ name ] }, a WordPress end-to-end suite: \`npm run test:reliability\` runs it).`;
+	const slow = ( what, ended ) =>
+		`| ${ what } | ${
+			ended.closed
+				? `dropped after ${ int( ended.ms ) } ms`
+				: 'still open'
+		}, HTTP ${ ended.status || 'none' } (timeout ${ int(
+			ended.timeoutMs
+		) } ms in the test; 10 s by default) |`;
+	return [
+		'## Hostile tenants and hostile pages (issue 16)',
+		'',
+		'Each attack of the security review, the test that repeats it, and what it',
+		'measured in this run. Durations are figures; the tests assert outcomes and',
+		'orderings that hold on any machine.',
+		'',
+		'| Attack (review) | Test | This run |',
+		'|---|---|---|',
+		`| A ~2 MiB page with 56,000 links to us, ${ bounded.targets } targets in one \`POST /v1/check\` (review: 10 targets answered 175 MB; 40 failed with 500) | tests/service/bounded-results.test.ts | reply ${ kib(
+			bounded.replyBytes
+		) } for ${ bounded.targets } pages of ${ kib(
+			bounded.pageBytes
+		) }; at most ${ bounded.keptLinksMax } links kept per result, true total ${ int(
+			bounded.totalLinksReported
+		) } reported; largest stored row ${ kib(
+			bounded.rowBytesMax
+		) }, whole store ${ kib( bounded.storeBytes ) } (review: 1.07 GB after 78 checks) |`,
+		`| Such pages fetched fresh while stored results of ${ int(
+			health.storedLinksPerResult
+		) } links are served (review: health silent ~50 s) | tests/reliability/health.test.ts | \`/v1/health\` answered ${ health.healthChecks } of ${ health.healthChecks } probes, ${ health.healthDuringLongestFarm } of them during the longest fresh check (${ int(
+			health.farmMaxMs
+		) } ms); latency p50 / p95 / max ${ health.healthMs.p50 } / ${ health.healthMs.p95 } / ${ health.healthMs.max } ms under load against ${ health.idleHealthMs.p50 } / ${ health.idleHealthMs.p95 } / ${ health.idleHealthMs.max } ms alone on the same machine (p95 ratio ${ health.p95Ratio }; target 100 ms) |`,
+		`| One site keeps ${ fairness.tricklingHosts } trickling hosts busy (1 byte / 5 s) while another checks a fast page (review: 27 s, then 10 s each) | tests/reliability/fairness.test.ts | the hostile site held ${ fairness.hostilePagesHeld } pages (its share); the other site's fresh checks p50 / max ${ fairness.freshMs.p50 } / ${ fairness.freshMs.max } ms (target < ${ int(
+			fairness.targets.freshMaxMs
+		) } ms), ${ fairness.freshWithoutWaiting } of ${ fairness.freshChecks } without waiting for any hostile page; cached p50 / p95 ${ fairness.cachedMs.p50 } / ${ fairness.cachedMs.p95 } ms (target p95 < ${ fairness.targets.cachedP95Ms } ms); alone: fresh max ${ fairness.aloneFreshMs.max } ms, cached p95 ${ fairness.aloneCachedMs.p95 } ms |`,
+		`| A client trickling a declared 100 kB body (review: 16,900 such connections held) | tests/service/server-limits.test.ts | ${
+			limits.slowBody.closed
+				? `dropped after ${ int( limits.slowBody.ms ) } ms with HTTP ${ limits.slowBody.status }`
+				: 'not dropped'
+		} |`,
+		`| Connections per client address | tests/service/server-limits.test.ts | with a cap of ${ limits.connections.cap } (256 by default) and ${ limits.connections.held } held, the next one answered HTTP ${ limits.connections.refused.status } and was closed; health answered again once one closed |`,
+		`| A partner page opening \`new WebSocket('ws://127.0.0.1:…')\` in a rendered check, browser's own local-network check off | tests/service/render-websocket.test.ts | canary reached ${ websocket.canaryHits } times by the renderer (control without it: ${ websocket.controlHits }) |`,
+		`| ${ corruption.pagesOverwritten } pages of \`rlg.sqlite\` overwritten (review: started, health ok, every request 500) | tests/service/store-corruption.test.ts | start refused with \`${ corruption.startRefusedWith }\` naming the file and the restore; \`rlg serve\` exit code ${ corruption.serveExitCode }; a store unreadable under a running service: health HTTP ${ corruption.healthWhenUnreadable } |`,
+		budget
+			? `| A Contributor sending unlimited checks of 100 links through the plugin | tests/e2e/check-budget.e2e.ts | over a budget of ${ budget.testBudget.burst } links (${ budget.testBudget.perMinute }/min, set by filter in the test; by default ${ int(
+					budget.defaults.contributor.burst
+				) } at once and ${ int(
+					budget.defaults.contributor.perMinute
+				) }/min, administrators unlimited): HTTP ${ budget.refused.status } \`${ budget.refused.code }\`, Retry-After ${ budget.refused.retryAfter } s; a check job ${ budget.refused.checkJobs } too |`
+			: `| A Contributor sending unlimited checks of 100 links through the plugin | tests/e2e/check-budget.e2e.ts | ${ notRun(
+					'check-budget'
+				) } |`,
+		'',
+		'Server timeouts, each with its own test (tests/service/server-limits.test.ts):',
+		'',
+		'| Slow client | Ended |',
+		'|---|---|',
+		slow( 'body trickled after the headers', limits.slowBody ),
+		slow( 'headers trickled', limits.slowHeaders ),
+		slow( 'a connection that sends nothing', limits.silent ),
+		'',
+		'### The publishing lock through each path',
+		'',
+		'Blocking on, a post with a blocking finding (tests/e2e/publish-lock.e2e.ts, a real',
+		'WordPress 6.5 and service). WP-CLI cannot be installed offline; `wp post update`',
+		'goes through `wp_insert_post()`, the path in the table.',
+		'',
+		...( lock
+			? [
+					'| Path | Attempt | Outcome (asserted) |',
+					'|---|---|---|',
+					...lock.paths.map(
+						( { path: where, what, outcome } ) =>
+							`| ${ where } | ${ what } | ${ outcome } |`
+					),
+				]
+			: [ notRun( 'publish-lock' ) ] ),
+		'',
+		'Also (issue 16 item 7, tests/e2e/check-budget.e2e.ts, tests/service/auth.test.ts):',
+		'an unknown site is refused exactly as a bad signature; a refused address says',
+		'only that it is not allowed; the service URL goes only to users who manage the',
+		'settings.',
+		'',
+	];
+}
 
 function machine() {
 	const cpus = os.cpus();
@@ -75,7 +220,8 @@ function render( figures, extraPeakRss = 0 ) {
 		'<!-- Generated by the test run (scripts/reliability-report.js via the jest global',
 		'     teardown); do not edit by hand. Regenerate: npm run test:reliability -->',
 		'',
-		`Figures of the last full test run on ${ new Date().toISOString() }, on ${ machine() }.`,
+		`Figures of the last full test run on ${ new Date().toISOString() }, commit ${ commit() },`,
+		`on ${ machine() }.`,
 		'Every figure below is also an assertion of its test: the run fails when a request',
 		'is lost or refused wrongly, a row is lost or duplicated, or a fault ends in the',
 		'wrong status. Latencies are measured, never asserted (they depend on the machine',
@@ -104,6 +250,7 @@ function render( figures, extraPeakRss = 0 ) {
 			testPeakRss
 		) } |`,
 		'',
+		...hostileTenants( figures ),
 		'## Load',
 		'',
 		`${ load.clients } clients send signed \`POST /v1/check\` requests back to back for ${ load.seconds } s`,
@@ -125,7 +272,13 @@ function render( figures, extraPeakRss = 0 ) {
 		`| Service peak RSS | ${ load.servicePeakRssBytes ? mib( load.servicePeakRssBytes ) : 'n/a' } |`,
 		'',
 		"New targets also wait for the fetcher's politeness limits (16 fetches in flight,",
-		'2 per host). A longer run: `RLG_LOAD_SECONDS=30 npm run test:reliability`',
+		`2 per host). The clients are one site standing for many: its share of the fetcher`,
+		`is the whole fetcher in this test (RLG_SITE_FETCHES=${
+			load.siteFetches ?? 16
+		}, RLG_SITE_FETCH_RATE=${
+			load.siteFetchRate ?? 0
+		}; by default a site gets 8 in flight and 50 a second, see the fairness row above).`,
+		'A longer run: `RLG_LOAD_SECONDS=30 npm run test:reliability`',
 		'(RLG_LOAD_CLIENTS changes the number of clients).',
 		'',
 		'## Crash safety (kill -9)',
@@ -202,7 +355,7 @@ function writeReliabilityReport( dir, out = DEFAULT_OUT, extraPeakRss = 0 ) {
 	return [];
 }
 
-module.exports = { writeReliabilityReport, SUITES };
+module.exports = { writeReliabilityReport, SUITES, E2E_SUITES };
 
 if ( require.main === module ) {
 	const [ dir, out ] = process.argv.slice( 2 );

@@ -8,10 +8,17 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { openSession, type Session } from './harness/browser';
+import { recordFigures } from '../reliability/figures';
 import { readState } from './harness/state';
 import { createPost, rest, restNonce, wpJson } from './harness/wordpress';
 
 const NS = 'reciprocal-link-guard/v1';
+
+/** For docs/reliability.md (issue 16: rate limits on the check route). */
+const figures: Record< string, unknown > = {
+	testBudget: { burst: 3, perMinute: 6 },
+};
+afterAll( () => recordFigures( 'check-budget', figures ) );
 
 describe( 'what a Contributor can make the service do, and know of it', () => {
 	const state = readState();
@@ -101,6 +108,12 @@ describe( 'what a Contributor can make the service do, and know of it', () => {
 		expect( job.status ).toBe( 429 );
 		expect( job.headers?.[ 'retry-after' ] ).toBeDefined();
 
+		figures.refused = {
+			status: refused.status,
+			code: refused.body.code,
+			retryAfter,
+			checkJobs: job.status,
+		};
 		// What is left is still usable: one link fits.
 		expect( ( await check( 1 ) ).status ).toBe( 200 );
 		expect( ( await check( 1 ) ).status ).toBe( 429 );
@@ -152,6 +165,7 @@ describe( 'what a Contributor can make the service do, and know of it', () => {
 				'admin' => $limiter->limit_for( ${ state.users.admin.id } ),
 			) );
 		` );
+		figures.defaults = limits;
 		expect( limits.contributor.burst ).toBeGreaterThanOrEqual( 1000 );
 		expect( limits.contributor.perMinute ).toBeGreaterThan( 0 );
 		expect( limits.admin.burst ).toBe( 0 );

@@ -15,6 +15,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import { DATABASE_FILE } from '../../src/service/store';
 import { openSession, screenshot, type Session } from './harness/browser';
 import { PARTNER_KEYWORD } from './harness/partners';
+import { recordFigures } from '../reliability/figures';
 import { readState } from './harness/state';
 import {
 	createPost,
@@ -28,6 +29,12 @@ import {
 } from './harness/wordpress';
 
 const NS = 'reciprocal-link-guard/v1';
+
+/** Each path's outcome as it was asserted, for docs/reliability.md (issue 16 item 2). */
+const lockPaths: Array< { path: string; what: string; outcome: string } > = [];
+const lockPath = ( where: string, what: string, outcome: string ) =>
+	lockPaths.push( { path: where, what, outcome } );
+afterAll( () => recordFigures( 'publish-lock', { paths: lockPaths } ) );
 const BLOCKING_CODE = 'exact-match-anchor-both';
 const state = readState();
 const describeWithService = state.service ? describe : describe.skip;
@@ -133,6 +140,11 @@ describeWithService( 'the publishing lock on the server', () => {
 				BLOCKING_CODE,
 			] );
 			expect( statusOf( postId ) ).toBe( 'draft' );
+			lockPath(
+				'REST API',
+				"an Author's POST status publish",
+				'403 rlg_publish_blocked naming the finding; stays a draft'
+			);
 		} );
 
 		it( 'refuses creating a post as publish or future; nothing is created', async () => {
@@ -166,6 +178,11 @@ describeWithService( 'the publishing lock on the server', () => {
 			).toBe( 0 );
 			expect( Number( wpPhp( `echo wp_count_posts()->draft;` ) ) ).toBe(
 				before
+			);
+			lockPath(
+				'REST API',
+				'creating a post as publish or future',
+				'403 rlg_publish_blocked; nothing created'
 			);
 		} );
 
@@ -203,6 +220,11 @@ describeWithService( 'the publishing lock on the server', () => {
 			expect(
 				wpPhp( `echo get_post( ${ postId } )->post_content;` )
 			).not.toContain( 'footer-swap.test' );
+			lockPath(
+				'REST API',
+				'a blocking link added to a published post',
+				'403; the post stays as it was'
+			);
 		} );
 	} );
 
@@ -242,6 +264,11 @@ describeWithService( 'the publishing lock on the server', () => {
 			await screenshot( page, 'publish-lock-quick-edit' );
 			expect( statusOf( postId ) ).toBe( 'draft' );
 			await editor.locator( 'button.cancel' ).click();
+			lockPath(
+				'Quick Edit',
+				'inline-save to published',
+				'the refusal shown in the row; stays a draft'
+			);
 		} );
 
 		it( 'publishes a post without blocking findings', async () => {
@@ -287,6 +314,11 @@ describeWithService( 'the publishing lock on the server', () => {
 				'Reciprocal Link Guard blocks publishing'
 			);
 			expect( statusOf( postId ) ).toBe( 'draft' );
+			lockPath(
+				'XML-RPC',
+				'wp.editPost to publish',
+				'a fault naming the finding; stays a draft'
+			);
 		} );
 
 		it( 'metaWeblog.newPost with publish answers a fault and creates nothing', async () => {
@@ -308,6 +340,11 @@ describeWithService( 'the publishing lock on the server', () => {
 					`echo count( get_posts( array( 'title' => '${ title }', 'post_status' => 'any' ) ) );`
 				).trim()
 			).toBe( '0' );
+			lockPath(
+				'XML-RPC',
+				'metaWeblog.newPost with publish',
+				'a fault; nothing created'
+			);
 		} );
 
 		it( 'metaWeblog.newPost publishes a post without blocking findings', async () => {
@@ -352,6 +389,11 @@ describeWithService( 'the publishing lock on the server', () => {
 			);
 			expect( created ).toBeGreaterThan( 0 );
 			expect( statusOf( created ) ).toBe( 'draft' );
+			lockPath(
+				'wp_insert_post() from code',
+				'publish',
+				'saved as a draft; the lock log says why'
+			);
 		} );
 
 		it( 'publishes a post without blocking findings', () => {
@@ -388,6 +430,11 @@ describeWithService( 'the publishing lock on the server', () => {
 				}
 			);
 			expect( answer.status ).toBe( 403 );
+			lockPath(
+				"Administrator's override",
+				'an Author asking for it',
+				'403'
+			);
 		} );
 
 		it( 'lets the named finding through with the reason logged with the partner and the post', async () => {
@@ -450,6 +497,11 @@ describeWithService( 'the publishing lock on the server', () => {
 				author: 'admin',
 				note: `Published post #${ postId } despite blocking findings (${ BLOCKING_CODE }). Reason: ${ reason }`,
 			} );
+			lockPath(
+				"Administrator's override",
+				'publish anyway with a reason',
+				'published; the reason logged with the partner and the post'
+			);
 		} );
 
 		it( 'asks for a reason of ten characters or more', async () => {
@@ -505,6 +557,11 @@ describeWithService( 'the publishing lock on the server', () => {
 			expect( String( log.at( -1 )?.message ) ).toContain(
 				'did not answer'
 			);
+			lockPath(
+				'Service unreachable',
+				'publish (default)',
+				'published; the lock log says it went out unchecked'
+			);
 		} );
 
 		it( 'holds publishing with 503 when the admin chose that', async () => {
@@ -523,6 +580,11 @@ describeWithService( 'the publishing lock on the server', () => {
 			expect( answer.body.code ).toBe( 'rlg_publish_blocked' );
 			expect( answer.body.message ).toContain( 'holds publishing' );
 			expect( statusOf( postId ) ).toBe( 'draft' );
+			lockPath(
+				'Service unreachable',
+				'publish (hold chosen)',
+				'503 rlg_publish_blocked; stays a draft'
+			);
 		} );
 	} );
 } );

@@ -21,6 +21,7 @@ import {
 } from '../../src/core/their-links';
 import { urlKey } from '../../src/core/url';
 import { startPartnerWeb, type PartnerWeb } from '../helpers/partner-web';
+import { recordFigures } from '../reliability/figures';
 import {
 	SITE_KEY,
 	SITE_URL,
@@ -90,12 +91,27 @@ beforeAll( async () => {
 	};
 }, 300_000 );
 
+/** For docs/reliability.md (issue 16 item 1). */
+const figures: Record< string, unknown > = {
+	targets: TARGETS,
+	linksPerPage: CONTENT_LINKS + 2,
+};
+afterAll( () => recordFigures( 'bounded-results', figures ) );
+
 afterAll( async () => {
 	await live?.close();
 	await web?.close();
 } );
 
 it( 'answers a small reply: at most 50 links a result, with the true total', () => {
+	figures.replyBytes = reply.bytes;
+	figures.pageBytes = Buffer.byteLength( hugePage( 0 ) );
+	figures.keptLinksMax = Math.max(
+		...reply.results.map( ( result ) => result.links.length )
+	);
+	figures.totalLinksReported = Math.min(
+		...reply.results.map( ( result ) => totalLinks( result ) )
+	);
 	expect( reply.results ).toHaveLength( TARGETS );
 	// The review measured 175 MB for this request.
 	expect( reply.bytes ).toBeLessThan( 512 * 1024 );
@@ -176,6 +192,7 @@ it( 'stores small rows: the store stays small whatever the page held', async () 
 				'SELECT length( result ) AS bytes, links_to_us AS links FROM checks'
 			)
 			.all() as Array< { bytes: number; links: number } >;
+		figures.rowBytesMax = Math.max( ...rows.map( ( row ) => row.bytes ) );
 		expect( rows ).toHaveLength( TARGETS );
 		for ( const row of rows ) {
 			expect( row.bytes ).toBeLessThan( MAX_STORED_RESULT_BYTES );
@@ -193,6 +210,7 @@ it( 'stores small rows: the store stays small whatever the page held', async () 
 			sum + fs.statSync( path.join( live.dataDir, name ) ).size,
 		0
 	);
+	figures.storeBytes = bytes;
 	// 78 such checks grew the review's store to 1.07 GB (~14 MB each).
 	expect( bytes ).toBeLessThan( 4 * 1024 * 1024 );
 } );

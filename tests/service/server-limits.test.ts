@@ -8,8 +8,18 @@
 import net from 'node:net';
 import type { AddressInfo } from 'node:net';
 import pino from 'pino';
+import { recordFigures } from '../reliability/figures';
 import { startHarness } from './harness';
 import type { Harness } from './harness';
+
+/** For docs/reliability.md (issue 16 item 4): how each slow client ended. */
+const figures: Record< string, unknown > = {};
+afterAll( () => recordFigures( 'server-limits', figures ) );
+const ended = ( result: SlowClientResult ) => ( {
+	closed: result.closed,
+	status: Number( /^HTTP\/1\.1 (\d{3})/.exec( result.response )?.[ 1 ] ?? 0 ),
+	ms: result.ms,
+} );
 
 interface SlowClientResult {
 	/** The server closed the connection (within the wait). */
@@ -83,6 +93,7 @@ describe( 'server timeouts', () => {
 			intervalMs: 200,
 			waitMs: 4_000,
 		} );
+		figures.slowBody = { ...ended( result ), timeoutMs: 800 };
 		expect( result.closed ).toBe( true );
 		expect( result.response ).toMatch( /^HTTP\/1\.1 408/ );
 		expect( result.response ).toContain( 'ERR_BODY_TIMEOUT' );
@@ -100,6 +111,7 @@ describe( 'server timeouts', () => {
 			intervalMs: 100,
 			waitMs: 4_000,
 		} );
+		figures.slowHeaders = { ...ended( result ), timeoutMs: 800 };
 		expect( result.closed ).toBe( true );
 		expect( result.response ).toMatch( /^HTTP\/1\.1 408/ );
 		expect( result.ms ).toBeLessThan( 2_500 );
@@ -111,6 +123,7 @@ describe( 'server timeouts', () => {
 			intervalMs: 1_000,
 			waitMs: 4_000,
 		} );
+		figures.silent = { ...ended( result ), timeoutMs: 800 };
 		expect( result.closed ).toBe( true );
 		expect( result.ms ).toBeLessThan( 2_500 );
 	} );
@@ -162,6 +175,11 @@ describe( 'connections per client address', () => {
 				'GET /v1/health HTTP/1.1\r\nHost: x\r\n\r\n',
 				{ drip: '', intervalMs: 1_000, waitMs: 3_000 }
 			);
+			figures.connections = {
+				cap: 3,
+				held: held.length,
+				refused: ended( refused ),
+			};
 			expect( refused.closed ).toBe( true );
 			expect( refused.response ).toMatch( /^HTTP\/1\.1 503/ );
 			expect( refused.response ).toContain( 'ERR_TOO_MANY_CONNECTIONS' );

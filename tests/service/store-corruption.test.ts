@@ -16,6 +16,7 @@ import { silentLogger } from '../../src/service/logger';
 import { openStore, siteIdentity } from '../../src/service/store';
 import { runCli } from './cli-harness';
 import { SITE_URL, SITE_KEY, startHarness, tempDataDir } from './harness';
+import { recordFigures } from '../reliability/figures';
 
 /** A data dir whose rlg.sqlite has a site and a few hundred checks. */
 async function populatedDataDir(): Promise< string > {
@@ -73,6 +74,10 @@ function overwritePages( file: string, first: number, count: number ): void {
 	fs.closeSync( fd );
 }
 
+/** For docs/reliability.md (issue 16 item 6). */
+const corruption: Record< string, unknown > = { pagesOverwritten: 20 };
+afterAll( () => recordFigures( 'store-corruption', corruption ) );
+
 describe( 'a damaged database', () => {
 	it( 'is refused at start with ERR_STORE_CORRUPT naming the file and how to restore it', async () => {
 		const dataDir = await populatedDataDir();
@@ -90,6 +95,7 @@ describe( 'a damaged database', () => {
 				() => null,
 				( thrown: Error & { code?: string } ) => thrown
 			);
+			corruption.startRefusedWith = error?.code ?? null;
 			expect( error?.code ).toBe( 'ERR_STORE_CORRUPT' );
 			expect( error?.message ).toContain(
 				`the database ${ file } is damaged (`
@@ -112,6 +118,7 @@ describe( 'a damaged database', () => {
 				'--data-dir',
 				dataDir,
 			] );
+			corruption.serveExitCode = run.exitCode;
 			expect( run.exitCode ).toBe( 2 );
 			expect( run.stderr ).toContain(
 				`the database ${ file } is damaged`
@@ -160,6 +167,7 @@ describe( '/v1/health', () => {
 			// The database goes away under the running service.
 			await harness.store.close();
 			const broken = await health();
+			corruption.healthWhenUnreadable = broken.status;
 			expect( broken.status ).toBe( 503 );
 			expect( await broken.json() ).toMatchObject( {
 				ok: false,
