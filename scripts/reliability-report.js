@@ -168,8 +168,9 @@ function hostileTenants( figures ) {
 		'### The publishing lock through each path',
 		'',
 		'Blocking on, a post with a blocking finding (tests/e2e/publish-lock.e2e.ts, a real',
-		'WordPress 6.5 and service). WP-CLI cannot be installed offline; `wp post update`',
-		'goes through `wp_insert_post()`, the path in the table.',
+		'WordPress 6.5 and service). WP-CLI itself cannot be installed offline',
+		"(tests/e2e/wp-cli.e2e.ts runs the plugin's own commands under a stand-in);",
+		'`wp post update` and `wp post create` call `wp_insert_post()`, the path in the table.',
 		'',
 		...( lock
 			? [
