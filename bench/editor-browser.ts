@@ -16,6 +16,13 @@
  *
  * The plugin's sidebar is open from the start (the worst case; the
  * baseline has the document sidebar open). Nothing here asserts a number.
+ *
+ * With RLG_BENCH_PROFILE=<dir>, each plugin-on load (first, cached) also
+ * records a CPU profile of the page (CDP Profiler, from navigation to the
+ * end of the window) to <dir>/editor-<links>-<first|cached>.cpuprofile;
+ * `node build/bench/bench/lib/cpu-profile.js <file>` summarises one (the
+ * plugin's share, by script and by function). Profiling slows the page, so
+ * figures of a profiled run are not comparable with an unprofiled one.
  */
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
@@ -209,11 +216,14 @@ async function typeInFirstParagraph( page: Page ): Promise< number[] > {
 
 export async function runEditorBrowser( options: {
 	quick: boolean;
+	/** Links per post (default 10, 100, 1,000; quick: 10, 100). */
+	sizes?: number[];
 } ): Promise< EditorBrowserResult > {
 	const root = repoRoot();
 	const wp = require( path.join( root, 'scripts', 'wp', 'lib.js' ) ) as WpLib;
 	const { chromium } = await import( 'playwright-core' );
-	const sizes = options.quick ? [ 10, 100 ] : [ 10, 100, 1000 ];
+	const sizes =
+		options.sizes ?? ( options.quick ? [ 10, 100 ] : [ 10, 100, 1000 ] );
 	const tmp = fs.mkdtempSync( path.join( os.tmpdir(), 'rlg-bench-editor-' ) );
 	const cleanup: Array< () => unknown > = [];
 	try {
@@ -321,12 +331,25 @@ export async function runEditorBrowser( options: {
 		await login.close();
 
 		/** Opens the editor on `postId` with `sidebar` open from the start. */
+		const profileDir = process.env.RLG_BENCH_PROFILE;
 		const load = async (
 			postId: number,
 			sidebar: string | null,
-			withResults: boolean
+			withResults: boolean,
+			profileAs?: string
 		): Promise< { page: Page; figures: LoadFigures } > => {
 			const page = await context.newPage();
+			const profiler =
+				profileDir && profileAs
+					? await context.newCDPSession( page )
+					: null;
+			if ( profiler ) {
+				await profiler.send( 'Profiler.enable' );
+				await profiler.send( 'Profiler.setSamplingInterval', {
+					interval: 200,
+				} );
+				await profiler.send( 'Profiler.start' );
+			}
 			if ( sidebar ) {
 				await page.addInitScript( ( name: string ) => {
 					const timer = setInterval( () => {
@@ -356,6 +379,15 @@ export async function runEditorBrowser( options: {
 				targets = results.targets;
 			}
 			await page.waitForTimeout( 2000 );
+			if ( profiler && profileDir ) {
+				const { profile } = await profiler.send( 'Profiler.stop' );
+				fs.mkdirSync( profileDir, { recursive: true } );
+				fs.writeFileSync(
+					path.join( profileDir, `editor-${ profileAs }.cpuprofile` ),
+					JSON.stringify( profile )
+				);
+				await profiler.detach();
+			}
 			const tasks = await tasksOf( page );
 			const until = resultsAt + 2000;
 			const within = tasks.filter( ( [ start ] ) => start <= until );
@@ -439,9 +471,14 @@ export async function runEditorBrowser( options: {
 		const results: SizeResult[] = [];
 		for ( const links of sizes ) {
 			const { main, other } = posts.get( links )!;
-			const first = await load( main, SIDEBAR, true );
+			const first = await load( main, SIDEBAR, true, `${ links }-first` );
 			await first.page.close();
-			const cached = await load( main, SIDEBAR, true );
+			const cached = await load(
+				main,
+				SIDEBAR,
+				true,
+				`${ links }-cached`
+			);
 			const cachedTyping = typingFigures(
 				await typeInFirstParagraph( cached.page )
 			);

@@ -5,7 +5,10 @@
  * run: targets are reported as met or not. Exit 1 only when a benchmark
  * could not run at all (its error is in the results too).
  *
- *   node build/bench/bench/run.js [--quick] [--only extraction,backlinks,editor,warm-path,scan,editor-browser]
+ *   node build/bench/bench/run.js [--quick] [--only extraction,backlinks,editor,warm-path,scan,editor-browser] [--sizes 100,1000]
+ *
+ * `--sizes` picks the editor-in-Chromium post sizes (links per post), so one
+ * size can be re-measured without the whole run.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -23,7 +26,7 @@ import { runWarmPath } from './warm-path';
 const BENCHMARKS = {
 	extraction: runExtraction,
 	backlinks: runBacklinks,
-	editor: async ( options: { quick: boolean } ) => runEditor( options ),
+	editor: async ( options: BenchOptions ) => runEditor( options ),
 	'warm-path': runWarmPath,
 	scan: runScanMemory,
 	'editor-browser': runEditorBrowser,
@@ -31,12 +34,40 @@ const BENCHMARKS = {
 
 type BenchName = keyof typeof BENCHMARKS;
 
-function parseArgs( argv: string[] ): { quick: boolean; only: BenchName[] } {
+interface BenchOptions {
+	quick: boolean;
+	sizes?: number[];
+}
+
+function parseSizes( argv: string[] ): number[] | undefined {
+	const at = argv.indexOf( '--sizes' );
+	if ( at === -1 ) {
+		return undefined;
+	}
+	const raw = argv[ at + 1 ] ?? '';
+	const sizes = raw.split( ',' ).filter( Boolean ).map( Number );
+	if (
+		! sizes.length ||
+		sizes.some( ( n ) => ! Number.isInteger( n ) || n < 1 )
+	) {
+		throw new Error(
+			`--sizes takes a comma-separated list of positive whole numbers of links (got '${ raw }')`
+		);
+	}
+	return sizes;
+}
+
+function parseArgs( argv: string[] ): {
+	quick: boolean;
+	sizes?: number[];
+	only: BenchName[];
+} {
 	const quick = argv.includes( '--quick' );
+	const sizes = parseSizes( argv );
 	const at = argv.indexOf( '--only' );
 	const names = Object.keys( BENCHMARKS ) as BenchName[];
 	if ( at === -1 ) {
-		return { quick, only: names };
+		return { quick, sizes, only: names };
 	}
 	const only = ( argv[ at + 1 ] ?? '' ).split( ',' ).filter( Boolean );
 	const unknown = only.filter( ( n ) => ! names.includes( n as BenchName ) );
@@ -45,7 +76,7 @@ function parseArgs( argv: string[] ): { quick: boolean; only: BenchName[] } {
 			`--only takes a comma-separated list of ${ names.join( ', ' ) }`
 		);
 	}
-	return { quick, only: only as BenchName[] };
+	return { quick, sizes, only: only as BenchName[] };
 }
 
 function machine(): BenchReport[ 'machine' ] {
@@ -64,7 +95,7 @@ function loadAverage(): number[] {
 }
 
 async function main(): Promise< number > {
-	const { quick, only } = parseArgs( process.argv.slice( 2 ) );
+	const { quick, sizes, only } = parseArgs( process.argv.slice( 2 ) );
 	const report: BenchReport = {
 		date: new Date().toISOString(),
 		quick,
@@ -86,7 +117,7 @@ async function main(): Promise< number > {
 		try {
 			// Each name's runner returns that name's result type.
 			( report.results as Record< string, unknown > )[ name ] =
-				await BENCHMARKS[ name ]( { quick } );
+				await BENCHMARKS[ name ]( { quick, sizes } );
 		} catch ( error ) {
 			failed = true;
 			report.errors[ name ] =

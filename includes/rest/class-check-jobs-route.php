@@ -3,7 +3,7 @@
  * The editor's check jobs (issue 20), forwarded signed to the service:
  *
  *   POST reciprocal-link-guard/v1/check-jobs                 { postId, links, keywords?, fresh? } -> 202 job
- *   POST reciprocal-link-guard/v1/check-jobs/<id>/links      the same body: more links for the job
+ *   POST reciprocal-link-guard/v1/check-jobs/<id>/links?after  the same body: more links for the job (results from `after` on)
  *   GET  reciprocal-link-guard/v1/check-jobs/<id>?after&wait the results known since `after`
  *
  * The service accepts a job's links at once and checks them in the
@@ -77,7 +77,17 @@ final class Check_Jobs_Route {
 				'methods'             => WP_REST_Server::CREATABLE,
 				'callback'            => array( $route, 'append' ),
 				'permission_callback' => array( __CLASS__, 'can_check_post' ),
-				'args'                => Rest_Controller::check_args(),
+				'args'                => array_merge(
+					Rest_Controller::check_args(),
+					array(
+						// The answer holds the job's results from `after` on.
+						'after' => array(
+							'type'    => 'integer',
+							'minimum' => 0,
+							'default' => 0,
+						),
+					)
+				),
 			)
 		);
 		register_rest_route(
@@ -141,7 +151,12 @@ final class Check_Jobs_Route {
 	 * @return WP_REST_Response|\WP_Error
 	 */
 	public function append( WP_REST_Request $request ) {
-		return $this->send( $request, 'POST', '/v1/check-jobs/' . $request['id'] . '/links' );
+		return $this->send(
+			$request,
+			'POST',
+			'/v1/check-jobs/' . $request['id'] . '/links',
+			array( 'after' => (int) $request['after'] )
+		);
 	}
 
 	/**
@@ -173,9 +188,10 @@ final class Check_Jobs_Route {
 	 * @param WP_REST_Request $request Request.
 	 * @param string          $method  HTTP method.
 	 * @param string          $path    Service path.
+	 * @param array<string, int> $query Query arguments for the service.
 	 * @return WP_REST_Response|\WP_Error
 	 */
-	private function send( WP_REST_Request $request, $method, $path ) {
+	private function send( WP_REST_Request $request, $method, $path, $query = array() ) {
 		$body = Rest_Controller::check_body( $request );
 		if ( is_wp_error( $body ) ) {
 			return $body;
@@ -184,7 +200,7 @@ final class Check_Jobs_Route {
 		if ( null !== $refusal ) {
 			return $refusal;
 		}
-		return self::response( Service_Client::from_options()->request( $method, $path, array(), $body ) );
+		return self::response( Service_Client::from_options()->request( $method, $path, $query, $body ) );
 	}
 
 	/**

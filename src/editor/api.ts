@@ -160,13 +160,14 @@ export async function startCheckJob(
 	return CheckJobSchema.parse( body );
 }
 
-/** Add links to a running check job. */
+/** Add links to a running check job; the answer holds its results from `after` on. */
 export async function appendToCheckJob(
 	id: string,
-	request: CheckLinksRequest
+	request: CheckLinksRequest,
+	after = 0
 ): Promise< CheckJob > {
 	const body = await apiFetch( {
-		path: `${ REST_NAMESPACE }/check-jobs/${ id }/links`,
+		path: `${ REST_NAMESPACE }/check-jobs/${ id }/links?after=${ after }`,
 		method: 'POST',
 		data: request,
 	} );

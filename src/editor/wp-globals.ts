@@ -79,9 +79,34 @@ function blocksApi(): WpBlocks {
 	return api;
 }
 
-/** The whole post as saved HTML (block comments included). */
+/*
+ * Saved HTML per block object. The block editor's store replaces a block
+ * object when its attributes or inner blocks change and keeps it
+ * otherwise, so after a keystroke only the edited block (and its
+ * ancestors) is serialised again, not the whole post (issue 20: each
+ * block's save() renders React markup; at 1,000 links that was a long
+ * task after every pause in typing).
+ */
+const savedHtml = new WeakMap< BlockInstance, string >();
+const ownHtml = new WeakMap< BlockInstance, string >();
+
+/**
+ * The whole post as saved HTML (block comments included): wp.blocks
+ * serialises a list as its blocks' markup joined by a blank line, so each
+ * block's part is remembered on its own.
+ */
 export function serializeBlocks( blocks: BlockInstance[] ): string {
-	return blocksApi().serialize( blocks );
+	const api = blocksApi();
+	return blocks
+		.map( ( block ) => {
+			let html = savedHtml.get( block );
+			if ( html === undefined ) {
+				html = api.serialize( [ block ] );
+				savedHtml.set( block, html );
+			}
+			return html;
+		} )
+		.join( '\n\n' );
 }
 
 /** Block markup as block instances (a synced pattern's content). */
@@ -91,9 +116,14 @@ export function parseBlocks( content: string ): BlockInstance[] {
 
 /** A block's own saved HTML, without its inner blocks. */
 export function ownBlockHtml( block: BlockInstance ): string {
-	return blocksApi().getBlockContent(
-		block.innerBlocks.length ? { ...block, innerBlocks: [] } : block
-	);
+	let html = ownHtml.get( block );
+	if ( html === undefined ) {
+		html = blocksApi().getBlockContent(
+			block.innerBlocks.length ? { ...block, innerBlocks: [] } : block
+		);
+		ownHtml.set( block, html );
+	}
+	return html;
 }
 
 export function blockTitle( name: string | null ): string | null {

@@ -51,10 +51,16 @@ export interface CheckJobs {
 	 */
 	start: ( request: CheckRequest, site: SiteRecord ) => Promise< CheckJob >;
 	/** Add links to a job of `site` (targets it already has are not checked again). */
+	/**
+	 * Adds links; answers the job's results from `after` on (default 0:
+	 * all), so a client handing over a big post in many requests does not
+	 * receive the same results again with every one.
+	 */
 	append: (
 		id: string,
 		request: CheckRequest,
-		site: SiteRecord
+		site: SiteRecord,
+		after?: number
 	) => Promise< CheckJob >;
 	/**
 	 * The job's results from `after` on; waits up to `waitMs` for a first
@@ -277,11 +283,11 @@ export function createCheckJobs( options: CheckJobsOptions ): CheckJobs {
 			return view( job );
 		},
 
-		async append( id, request, site ) {
+		async append( id, request, site, after = 0 ) {
 			const job = ownJob( id, site );
 			checkSize( job, request );
 			await run( job, request, site );
-			return view( job );
+			return view( job, after );
 		},
 
 		async poll( id, site, after, waitMs ) {

@@ -69,7 +69,9 @@ function jobService(
 			throw failure;
 		}
 		const started = request.path.match( /check-jobs$/ );
-		const appended = request.path.match( /check-jobs\/(\w+)\/links$/ );
+		const appended = request.path.match(
+			/check-jobs\/(\w+)\/links\?after=(\d+)$/
+		);
 		if ( started || appended ) {
 			const id = appended
 				? appended[ 1 ]
@@ -80,7 +82,7 @@ function jobService(
 			jobs.get( id )!.urls.push(
 				...( request.data?.links ?? [] ).map( ( l ) => l.url )
 			);
-			return view( id, jobs.get( id )!.results.length );
+			return view( id, appended ? Number( appended[ 2 ] ) : 0 );
 		}
 		const polled = request.path.match( /check-jobs\/(\w+)\?after=(\d+)/ );
 		if ( polled ) {
@@ -130,7 +132,7 @@ describe( 'checkTargets (check jobs)', () => {
 			path: '/reciprocal-link-guard/v1/check-jobs',
 			data: { postId: 7, keywords: [ 'kw' ] },
 		} );
-		expect( posts[ 1 ].path ).toMatch( /check-jobs\/a+0\/links$/ );
+		expect( posts[ 1 ].path ).toMatch( /check-jobs\/a+0\/links\?after=0$/ );
 		expect( service.jobs.size ).toBe( 1 );
 		const checks = Object.values( registry.select( store ).getChecks() );
 		expect( checks ).toHaveLength( all.length );
@@ -151,10 +153,76 @@ describe( 'checkTargets (check jobs)', () => {
 				seen.push( done );
 			}
 		} );
+		// Polls 20 ms apart; results wait at most 5 ms for others (timers
+		// fire in order of their due time, so each poll's results land
+		// before the next poll).
+		await registry.dispatch( store ).checkTargets( targets( 5 ), 7, [], {
+			sleep: ( ms: number ) =>
+				new Promise( ( resolve ) => setTimeout( resolve, ms ) ),
+			pollIntervalMs: 20,
+			resultFlushMs: 5,
+		} );
+		expect( seen ).toEqual( [ 0, 2, 4, 5 ] );
+	} );
+
+	it( 'lands answers that come in together as one dispatch (one analysis, not one each)', async () => {
+		const service = jobService( { perPoll: 1 } );
+		const registry = createRegistry();
+		registry.register( store );
+		let dispatches = 0;
+		let before = registry.select( store ).getChecks();
+		registry.subscribe( () => {
+			const now = registry.select( store ).getChecks();
+			if ( now !== before ) {
+				dispatches++;
+				before = now;
+			}
+		} );
+		// Five polls in quick succession, one result each.
 		await registry
 			.dispatch( store )
 			.checkTargets( targets( 5 ), 7, [], instant );
-		expect( seen ).toEqual( [ 0, 2, 4, 5 ] );
+		expect(
+			service.requests.filter( ( r ) => r.method !== 'POST' ).length
+		).toBe( 5 );
+		// START_CHECKS, then all five results at once.
+		expect( dispatches ).toBe( 2 );
+		expect(
+			Object.values( registry.select( store ).getChecks() ).every(
+				( c ) => c.state === 'done'
+			)
+		).toBe( true );
+	} );
+
+	it( 'hands links over with up to three requests in flight', async () => {
+		const service = jobService();
+		let inFlight = 0;
+		let most = 0;
+		const inner = fetchMock.getMockImplementation()!;
+		fetchMock.mockImplementation( async ( request: Request ) => {
+			inFlight++;
+			most = Math.max( most, inFlight );
+			await new Promise( ( resolve ) => setTimeout( resolve, 1 ) );
+			try {
+				return await inner( request );
+			} finally {
+				inFlight--;
+			}
+		} );
+		const registry = createRegistry();
+		registry.register( store );
+		const all = targets( MAX_LINKS_PER_CHECK * 5 );
+		await registry.dispatch( store ).checkTargets( all, 7, [], instant );
+		expect( most ).toBe( 3 );
+		const appends = service.requests.filter( ( r ) =>
+			/\/links\?after=/.test( r.path )
+		);
+		expect( appends ).toHaveLength( 4 );
+		expect(
+			Object.values( registry.select( store ).getChecks() ).every(
+				( c ) => c.state === 'done'
+			)
+		).toBe( true );
 	} );
 
 	it( 'pairs results by normalised URL, not by order', async () => {

@@ -37,3 +37,25 @@ describe( 'buildMarksCss', () => {
 		);
 	} );
 } );
+
+describe( 'buildMarksCss at scale', () => {
+	it( 'shares rules between links: a few rules however many links are marked', () => {
+		const marks = Array.from( { length: 300 }, ( _, i ) => ( {
+			rawHrefs: [ `https://partner-${ i }.example/` ],
+			severity: i % 2 ? ( 'warning' as const ) : ( 'critical' as const ),
+			message: i % 3 ? 'Off-topic partner' : 'Links back to us',
+		} ) );
+		const css = buildMarksCss( marks );
+		// A colour per severity, the tooltip box, a text per message.
+		expect( css.split( '\n' ) ).toHaveLength( 5 );
+		for ( let i = 0; i < 300; i++ ) {
+			expect( css ).toContain(
+				`a[href="https://partner-${ i }.example/"]`
+			);
+		}
+		// Critical comes after warning, so it wins where both would apply.
+		expect( css.indexOf( '#cc1818' ) ).toBeGreaterThan(
+			css.indexOf( '#b26200' )
+		);
+	} );
+} );

@@ -34,6 +34,26 @@ describe( 'finding messages', () => {
 		expect( new Set( titles ).size ).toBe( FINDING_CODES.length );
 	} );
 
+	it( 'titles a finding by its code alone (the canvas marks reuse one title per code)', () => {
+		for ( const code of FINDING_CODES ) {
+			expect(
+				findingMessage( {
+					code,
+					severity: 'critical',
+					linkUrl: 'https://partner.example/',
+					params: {
+						anchor: 'click here',
+						count: 7,
+						limit: 3,
+						where: 'footer',
+					},
+				} ).title
+			).toBe(
+				findingMessage( { code, severity: 'info', params: {} } ).title
+			);
+		}
+	} );
+
 	it( 'names the anchor and the numbers when the finding carries them', () => {
 		expect(
 			findingMessage( {

@@ -110,6 +110,43 @@ describe( 'editor store reducer', () => {
 		expect( selectors.getContextError( state ) ).toBeNull();
 	} );
 
+	it( 'keeps the context, or its equal parts, when it is received again (no needless re-analysis)', () => {
+		const context = {
+			settings: { ...DEFAULT_SETTINGS },
+			siteUrls: [ 'https://ours.example/' ],
+			settingsUrl: '',
+			serviceConfigured: true,
+			siteStats: null,
+			serviceError: null,
+			canOverride: false,
+		};
+		const first = run( receiveContext( context ) );
+		// Inline first, then the same from the route: nothing changes.
+		const again = reducer(
+			first,
+			receiveContext( JSON.parse( JSON.stringify( context ) ) )
+		);
+		expect( again ).toBe( first );
+		// New site counts after a check: a new context, with the same
+		// siteUrls and settings objects (the links are not read again).
+		const counted = reducer(
+			first,
+			receiveContext( {
+				...JSON.parse( JSON.stringify( context ) ),
+				siteStats: {
+					outboundDomains: 3,
+					reciprocalPartners: 1,
+					newReciprocalPartners: 1,
+				},
+			} )
+		);
+		const value = selectors.getContext( counted )!;
+		expect( value ).not.toBe( context );
+		expect( value.siteStats?.reciprocalPartners ).toBe( 1 );
+		expect( value.siteUrls ).toBe( context.siteUrls );
+		expect( value.settings ).toBe( context.settings );
+	} );
+
 	it( 'returns the same checks object between unrelated updates (no needless re-renders)', () => {
 		const state = run( startChecks( [ target( 'a.example' ) ] ) );
 		const next = reducer( state, { type: 'SET_OVERRIDE', override: null } );

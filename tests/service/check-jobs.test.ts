@@ -146,6 +146,44 @@ describe( 'check jobs', () => {
 		] );
 	} );
 
+	it( 'answers an append with the results from its `after` cursor on (a big post is not sent its results again)', async () => {
+		await signedSend( harness.app, {
+			method: 'POST',
+			url: '/v1/check',
+			body: {
+				site: SITE_URL,
+				links: [
+					{ url: 'https://partner.example/a' },
+					{ url: 'https://partner.example/b' },
+				],
+			},
+		} );
+		const job = (
+			await start( [ { url: 'https://partner.example/a' } ] )
+		).json();
+		expect( job.done ).toBe( 1 );
+		const append = ( after: string ) =>
+			signedSend( harness.app, {
+				method: 'POST',
+				url: `/v1/check-jobs/${ job.id }/links${ after }`,
+				body: {
+					site: SITE_URL,
+					links: [ { url: 'https://partner.example/b' } ],
+				},
+			} );
+		const fromCursor = ( await append( '?after=1' ) ).json();
+		expect( fromCursor.done ).toBe( 2 );
+		expect(
+			fromCursor.results.map( ( r: BacklinkResult ) => r.target )
+		).toEqual( [ 'https://partner.example/b' ] );
+		// Without a cursor: everything, as before.
+		const whole = ( await append( '' ) ).json();
+		expect( whole.results ).toHaveLength( 2 );
+		const bad = await append( '?after=-1' );
+		expect( bad.statusCode ).toBe( 400 );
+		expect( bad.json().message ).toMatch( /after/ );
+	} );
+
 	it( 'keeps a job private to the site that started it, with the same 404 as an unknown id', async () => {
 		const job = (
 			await start( [ { url: 'https://slow.example/x' } ] )

@@ -6,12 +6,7 @@
  */
 import { analyzeAnchor, type AnchorAnalysis } from '../anchors';
 import { nameKey, partnerNames, TITLE_SEPARATOR } from '../partner-names';
-import {
-	assessOffTopic,
-	prepareText,
-	type OffTopicAssessment,
-	type PreparedText,
-} from '../relevance';
+import type { OffTopicAssessment, PreparedText } from '../relevance';
 import type {
 	Backlink,
 	BacklinkResult,
@@ -41,6 +36,8 @@ import type {
 	PostFacts,
 	TheirLinkFacts,
 } from './types';
+import type { AnchorMemo } from './anchor-memo';
+import { createRelevanceMemo, type RelevanceMemo } from './relevance-memo';
 
 /** rel tokens that stop a link from passing ranking credit. */
 const UNFOLLOWED_REL = new Set( [ 'nofollow', 'sponsored', 'ugc' ] );
@@ -325,10 +322,6 @@ function theirLinksOf(
 	} );
 }
 
-function pageText( page: PageFacts ): string {
-	return [ page.title, page.h1, page.textSample ].join( '\n' ).trim();
-}
-
 /** Everything the rules need, computed once. Never throws on odd input. */
 export interface EvaluateOptions {
 	/**
@@ -339,6 +332,18 @@ export interface EvaluateOptions {
 	 * are reused.
 	 */
 	prepareText?: ( text: string ) => PreparedText;
+	/**
+	 * Assessments of partner pages kept across evaluations of the same
+	 * post (the editor evaluates again for every batch of results): see
+	 * relevance-memo.ts. Takes the place of `prepareText`.
+	 */
+	relevance?: RelevanceMemo;
+	/**
+	 * Our anchors' analyses kept across evaluations of the same post
+	 * (anchor-memo.ts): a link whose page, keywords and settings did not
+	 * change is not analysed again.
+	 */
+	anchors?: AnchorMemo;
 }
 
 export function buildPostFacts(
@@ -346,7 +351,6 @@ export function buildPostFacts(
 	settings: Settings,
 	options: EvaluateOptions = {}
 ): PostFacts {
-	const preparePage = options.prepareText ?? prepareText;
 	const matcher = createSiteMatcher( input.siteUrls ?? [] );
 	// matcher.isOurs( href ) is "siteKey( href ) is one of ours": the site
 	// is at hand for every link, so it is looked up directly.
@@ -363,57 +367,16 @@ export function buildPostFacts(
 		matcher.isOurHomepage( input.postUrl );
 	const relevanceCache = new Map< string, OffTopicAssessment | null >();
 	// The post (and the site's topic text, when given) is compared with
-	// every partner page: tokenised and weighted once for this evaluation
-	// (on first need), not once per partner; and partner pages with the
-	// same text (a site's pages sharing a template text) are assessed once.
-	// All of it lives only as long as this evaluation.
-	let preparedPost: PreparedText | null = null;
+	// every partner page: tokenised and weighted once (on first need), not
+	// once per partner, and partner pages with the same text are assessed
+	// once. Without a memo from the caller, all of it lives only as long
+	// as this evaluation.
 	const siteText = input.siteText?.trim() ?? '';
-	let preparedSite: PreparedText | null = null;
-	const assessmentByText = new Map< string, OffTopicAssessment >();
-	const assess = ( text: string ): OffTopicAssessment => {
-		let assessment = assessmentByText.get( text );
-		if ( ! assessment ) {
-			preparedPost ??= prepareText( postText );
-			if ( siteText !== '' ) {
-				preparedSite ??= prepareText( siteText );
-			}
-			assessment = assessOffTopic(
-				preparedPost,
-				preparePage( text ),
-				settings.minRelevance,
-				preparedSite
-			);
-			assessmentByText.set( text, assessment );
-		}
-		return assessment;
-	};
-	// Looked up by the page's own title, H1 and sample strings (whose
-	// hashes the engine keeps) before joining them into a new text to hash.
-	const relevanceByPage = new Map<
-		unknown,
-		Map< unknown, Map< unknown, OffTopicAssessment | null > >
-	>();
-	const relevanceOfPage = ( page: PageFacts ): OffTopicAssessment | null => {
-		let byH1 = relevanceByPage.get( page.title );
-		if ( ! byH1 ) {
-			byH1 = new Map();
-			relevanceByPage.set( page.title, byH1 );
-		}
-		let bySample = byH1.get( page.h1 );
-		if ( ! bySample ) {
-			bySample = new Map();
-			byH1.set( page.h1, bySample );
-		}
-		let details = bySample.get( page.textSample );
-		if ( details === undefined ) {
-			const text = pageText( page );
-			details =
-				text === '' || postText.trim() === '' ? null : assess( text );
-			bySample.set( page.textSample, details );
-		}
-		return details;
-	};
+	const memo =
+		options.relevance ??
+		createRelevanceMemo( { prepareText: options.prepareText } );
+	const relevanceOfPage = ( page: PageFacts ) =>
+		memo.ofPage( page, postText, siteText, settings.minRelevance );
 	// Page keywords depend only on the page's title and H1, the target's
 	// domain brand and the brand terms (fixed here): see pageKeywordsFinder.
 	const pageKeywordsOf = pageKeywordsFinder( settings.brandTerms );
@@ -433,15 +396,19 @@ export function buildPostFacts(
 		const reciprocal =
 			result?.status === 'links-back' && result.links.length > 0;
 		const page = result?.page ?? null;
-		const anchor = analyzeAnchor( link.text, {
-			keywords,
-			extraKeywords: pageKeywordsOf( href, page ),
-			brandTerms: settings.brandTerms,
-			partnerNames: partnerNames( href, page ),
-			targetUrl: href,
-			isImage: link.isImage,
-			partialMatchShare: settings.partialMatchShare,
-		} );
+		const analyze = () =>
+			analyzeAnchor( link.text, {
+				keywords,
+				extraKeywords: pageKeywordsOf( href, page ),
+				brandTerms: settings.brandTerms,
+				partnerNames: partnerNames( href, page ),
+				targetUrl: href,
+				isImage: link.isImage,
+				partialMatchShare: settings.partialMatchShare,
+			} );
+		const anchor = options.anchors
+			? options.anchors.of( link, page, keywords, settings, analyze )
+			: analyze();
 		const theirs =
 			reciprocal && result
 				? theirLinksOf( result, theirAnchorOf, matcher )

@@ -5,6 +5,8 @@
  */
 import type { BacklinkResult, Finding } from '../../core';
 import { evaluatePost, evaluateSite } from '../../core/rules';
+import type { AnchorMemo } from '../../core/rules/anchor-memo';
+import type { RelevanceMemo } from '../../core/rules/relevance-memo';
 import type { CheckEntry, EditorContext, EditorLink } from '../types';
 import { SITE_RULE_CODES } from './blocking';
 
@@ -15,6 +17,10 @@ export interface EvaluateInput {
 	focusKeyphrase?: string;
 	checks: Readonly< Record< string, CheckEntry > >;
 	context: EditorContext;
+	/** Partner pages' assessments kept across evaluations of this post. */
+	relevance?: RelevanceMemo;
+	/** Anchor analyses kept across evaluations of this post. */
+	anchors?: AnchorMemo;
 }
 
 export interface Evaluation {
@@ -47,7 +53,8 @@ export function evaluate( input: EvaluateInput ): Evaluation {
 			backlinks: backlinksOf( input.checks ),
 			siteStats: context.siteStats ?? undefined,
 		},
-		context.settings
+		context.settings,
+		{ relevance: input.relevance, anchors: input.anchors }
 	).filter( ( f ) => ! SITE_RULE_CODES.includes( f.code ) );
 	const siteFindings = context.siteStats
 		? evaluateSite( context.siteStats, context.settings )

@@ -4,6 +4,8 @@
  * iframe (6.6+, block themes, device previews). The iframe can be
  * replaced at any time, so callers re-apply periodically.
  */
+import { CANVAS_SCOPE } from './marks';
+
 const STYLE_ID = 'reciprocal-link-guard-marks';
 
 function canvasDocuments( root: Document ): Document[] {
@@ -38,9 +40,21 @@ function applyTo( doc: Document, css: string ): void {
 	}
 }
 
+/**
+ * The sheet goes only where blocks are shown (`.editor-styles-wrapper`:
+ * the iframe canvas, or the editor page itself without one), and is
+ * removed elsewhere: each document parses it and matches it against its
+ * own elements on every change, and the editor page is big (issue 20).
+ * Where no document shows blocks yet, every one gets it.
+ */
 export function applyMarks( css: string, root: Document = document ): void {
-	for ( const doc of canvasDocuments( root ) ) {
-		applyTo( doc, css );
+	const documents = canvasDocuments( root );
+	const holding = documents.filter(
+		( doc ) => doc.querySelector( CANVAS_SCOPE ) !== null
+	);
+	const targets = holding.length ? holding : documents;
+	for ( const doc of documents ) {
+		applyTo( doc, targets.includes( doc ) ? css : '' );
 	}
 }
 

@@ -38,9 +38,21 @@ export function cssString( value: string ): string {
 	);
 }
 
+/** The tooltip's box, shared by every mark. */
+const TOOLTIP_BOX =
+	'position:absolute;left:0;top:calc(100% + 6px);z-index:1000;width:max-content;max-width:320px;padding:6px 8px;border-radius:2px;background:#1e1e1e;color:#fff;font:normal 12px/1.4 -apple-system,BlinkMacSystemFont,"Segoe UI",sans-serif;white-space:normal;text-decoration:none;pointer-events:none';
+
+function underline( color: string ): string {
+	return `text-decoration:underline wavy ${ color };text-decoration-thickness:2px;text-underline-offset:3px;outline:1px dashed ${ color };outline-offset:2px;position:relative`;
+}
+
 /**
- * One rule set per distinct href: the worst severity wins the colour and
- * every message goes into the tooltip.
+ * Per distinct href: the worst severity wins the colour and every message
+ * goes into the tooltip. Hrefs share rules (one per colour, one for the
+ * tooltip box, one per tooltip text), so a post with hundreds of marked
+ * links gets a stylesheet of a few rules with long selector lists, not
+ * two full rules per link: the canvas parses it again on every change
+ * (issue 20).
  */
 export function buildMarksCss(
 	marks: readonly LinkMark[],
@@ -65,15 +77,44 @@ export function buildMarksCss(
 			byHref.set( href, entry );
 		}
 	}
-	const rules: string[] = [];
+	if ( byHref.size === 0 ) {
+		return '';
+	}
+	const bySeverity = new Map< Severity, string[] >();
+	const byTooltip = new Map< string, string[] >();
+	const hovers: string[] = [];
 	for ( const [ href, { severity, messages } ] of byHref ) {
 		const selector = `${ scope } a[href=${ cssString( href ) }]`;
-		const color = COLORS[ severity ];
+		const hover = `${ selector }:hover::after`;
+		const sameColour = bySeverity.get( severity );
+		if ( sameColour ) {
+			sameColour.push( selector );
+		} else {
+			bySeverity.set( severity, [ selector ] );
+		}
+		const tooltip = messages.join( ' · ' );
+		const sameText = byTooltip.get( tooltip );
+		if ( sameText ) {
+			sameText.push( hover );
+		} else {
+			byTooltip.set( tooltip, [ hover ] );
+		}
+		hovers.push( hover );
+	}
+	const rules: string[] = [];
+	for ( const severity of [ 'info', 'warning', 'critical' ] as const ) {
+		const selectors = bySeverity.get( severity );
+		if ( selectors ) {
+			// Later rules win: critical last.
+			rules.push(
+				`${ selectors.join( ',' ) }{${ underline( COLORS[ severity ] ) }}`
+			);
+		}
+	}
+	rules.push( `${ hovers.join( ',' ) }{${ TOOLTIP_BOX }}` );
+	for ( const [ tooltip, selectors ] of byTooltip ) {
 		rules.push(
-			`${ selector }{text-decoration:underline wavy ${ color };text-decoration-thickness:2px;text-underline-offset:3px;outline:1px dashed ${ color };outline-offset:2px;position:relative}`,
-			`${ selector }:hover::after{content:${ cssString(
-				messages.join( ' · ' )
-			) };position:absolute;left:0;top:calc(100% + 6px);z-index:1000;width:max-content;max-width:320px;padding:6px 8px;border-radius:2px;background:#1e1e1e;color:#fff;font:normal 12px/1.4 -apple-system,BlinkMacSystemFont,"Segoe UI",sans-serif;white-space:normal;text-decoration:none;pointer-events:none}`
+			`${ selectors.join( ',' ) }{content:${ cssString( tooltip ) }}`
 		);
 	}
 	return rules.join( '\n' );

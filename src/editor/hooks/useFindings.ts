@@ -1,11 +1,16 @@
 /**
  * Runs the core rules whenever the links, the check results or the context
  * change, and publishes the analysis to the store for every view (sidebar,
- * pre-publish panel, canvas marks) to read.
+ * pre-publish panel, canvas marks) to read. The work runs in the analysis
+ * scheduler (analysis/scheduler.ts), not while React renders: changes that
+ * come in quick succession make one analysis, done in slices (issue 20).
  */
 import { useDispatch, useSelect } from '@wordpress/data';
-import { useEffect, useMemo } from '@wordpress/element';
-import { evaluate } from '../analysis/evaluate';
+import { useEffect, useState } from '@wordpress/element';
+import {
+	createAnalysisScheduler,
+	type AnalysisScheduler,
+} from '../analysis/scheduler';
 import { store } from '../store';
 import type { Analysis, CheckEntry, EditorContext } from '../types';
 import type { EditorPost } from './useOutboundLinks';
@@ -19,51 +24,32 @@ export function useFindingsRunner(
 	extractError: string | null = null
 ): void {
 	const { receiveAnalysis } = useDispatch( store );
-	const analysis = useMemo( (): Analysis | null => {
-		if ( extractError ) {
-			return {
-				links: [],
-				findings: [],
-				siteFindings: [],
-				error: extractError,
-			};
-		}
-		if ( ! post || ! context ) {
-			return null;
-		}
-		try {
-			const { findings, siteFindings } = evaluate( {
-				links: post.links,
-				postText: title
-					? `${ title }\n${ post.postText }`
-					: post.postText,
-				focusKeyphrase: keyphrase,
-				checks,
-				context,
-			} );
-			return {
-				links: post.links,
-				findings,
-				siteFindings,
-				error: null,
-				syncedPatterns: post.syncedPatterns,
-			};
-		} catch ( error ) {
-			return {
-				links: post.links,
-				findings: [],
-				siteFindings: [],
-				error: error instanceof Error ? error.message : String( error ),
-				syncedPatterns: post.syncedPatterns,
-			};
-		}
-	}, [ post, checks, context, keyphrase, title, extractError ] );
+	// One scheduler (and its memory of partner pages) per editor session.
+	const [ scheduler, setScheduler ] = useState< AnalysisScheduler | null >(
+		null
+	);
+	useEffect( () => {
+		const created = createAnalysisScheduler( {
+			deliver: ( analysis: Analysis | null ) => {
+				if ( analysis ) {
+					receiveAnalysis( analysis );
+				}
+			},
+		} );
+		setScheduler( created );
+		return () => created.cancel();
+	}, [ receiveAnalysis ] );
 
 	useEffect( () => {
-		if ( analysis ) {
-			receiveAnalysis( analysis );
-		}
-	}, [ analysis, receiveAnalysis ] );
+		scheduler?.schedule( {
+			post,
+			checks,
+			context,
+			keyphrase,
+			title,
+			extractError,
+		} );
+	}, [ scheduler, post, checks, context, keyphrase, title, extractError ] );
 }
 
 /** The latest analysis, for views. */

@@ -21,6 +21,10 @@ export function marksFor(
 	for ( const link of links ) {
 		rawByKey.set( link.key, link.rawHrefs );
 	}
+	// A title depends on the code alone; the whole message (risk and fix
+	// sentences with their parameters) is costly to build for hundreds of
+	// findings after every batch of results (issue 20).
+	const titles = new Map< string, string >();
 	const marks: LinkMark[] = [];
 	for ( const finding of findings ) {
 		if ( ! finding.linkUrl || finding.code === 'reciprocal-link' ) {
@@ -28,10 +32,15 @@ export function marksFor(
 		}
 		const rawHrefs = rawByKey.get( urlKey( finding.linkUrl ) );
 		if ( rawHrefs?.length ) {
+			let title = titles.get( finding.code );
+			if ( title === undefined ) {
+				title = findingMessage( finding ).title;
+				titles.set( finding.code, title );
+			}
 			marks.push( {
 				rawHrefs,
 				severity: finding.severity,
-				message: findingMessage( finding ).title,
+				message: title,
 			} );
 		}
 	}

@@ -75,17 +75,27 @@ export function useSidebarModel(): SidebarModel {
 		[ checks, serviceConfigured ]
 	);
 
-	const derived = useMemo( () => {
+	// What depends on the analysis alone is not redone for every batch of
+	// results (issue 20): grouping and keying the findings go over every
+	// link and finding.
+	const fromAnalysis = useMemo( () => {
 		const links = analysis ? analysis.links : [];
 		const findings = analysis ? analysis.findings : [];
 		const external = links.filter( ( l ) => l.external );
 		return {
+			external,
 			groups: groupByPartner( links, findings, urlKey ),
 			findingsByKey: findingsByKey( findings, urlKey ),
-			progress: checkProgress( links, checks ),
 			externalCount: external.length,
 			internalCount: links.length - external.length,
 			postFindings: findings.filter( ( f ) => ! f.linkUrl ),
+		};
+	}, [ analysis ] );
+
+	const fromChecks = useMemo( () => {
+		const { external } = fromAnalysis;
+		return {
+			progress: checkProgress( analysis ? analysis.links : [], checks ),
 			reciprocalInPost: new Set(
 				external
 					.filter( ( l ) => {
@@ -101,7 +111,8 @@ export function useSidebarModel(): SidebarModel {
 				( l ) => checks[ l.key ]?.state === 'done'
 			),
 		};
-	}, [ analysis, checks ] );
+	}, [ analysis, fromAnalysis, checks ] );
+	const { external: _external, ...derivedFromAnalysis } = fromAnalysis;
 
 	// WordPress could not reach the service when it built the context; a
 	// check that succeeded since proves it is back.
@@ -128,7 +139,8 @@ export function useSidebarModel(): SidebarModel {
 		analysis,
 		checks,
 		checkTrouble,
-		...derived,
+		...derivedFromAnalysis,
+		...fromChecks,
 		blockers,
 		statusOf,
 		keyOf: urlKey,

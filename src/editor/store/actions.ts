@@ -14,6 +14,7 @@ import {
 import type { CheckTarget } from '../links/diff';
 import type { Analysis, EditorContext, EditorError } from '../types';
 import { followCheckJob, type FollowOptions } from './follow-check-job';
+import { createResultBuffer } from './result-buffer';
 import type { Action, CheckTrouble, OverrideState } from './reducer';
 
 export function startContext(): Action {
@@ -97,7 +98,10 @@ export function checkTargets(
 	keywords: string[],
 	follow: Partial<
 		Omit< FollowOptions, 'api' | 'onResults' | 'onTrouble' >
-	> = {}
+	> & {
+		/** How long results wait for others before they are dispatched. */
+		resultFlushMs?: number;
+	} = {}
 ) {
 	return async ( { dispatch }: ThunkArgs ): Promise< void > => {
 		if ( targets.length === 0 ) {
@@ -116,23 +120,25 @@ export function checkTargets(
 			targets.map( ( t ) => [ t.key, t.url ] )
 		);
 		let foundPartner = false;
+		const buffer = createResultBuffer( ( results ) => {
+			dispatch.receiveResults( results, urls );
+			foundPartner ||= Object.values( results ).some(
+				( result ) => result.status === 'links-back'
+			);
+		}, follow.resultFlushMs );
 		const outcome = await followCheckJob( targets, {
 			...follow,
 			api: {
 				start: ( batch ) => startCheckJob( request( batch ) ),
-				append: ( id, batch ) =>
-					appendToCheckJob( id, request( batch ) ),
+				append: ( id, batch, after ) =>
+					appendToCheckJob( id, request( batch ), after ),
 				poll: pollCheckJob,
 			},
-			onResults: ( results ) => {
-				dispatch.receiveResults( results, urls );
-				foundPartner ||= Object.values( results ).some(
-					( result ) => result.status === 'links-back'
-				);
-			},
+			onResults: buffer.add,
 			onTrouble: ( error, retryInMs ) =>
 				dispatch.setCheckTrouble( error ? { error, retryInMs } : null ),
 		} );
+		buffer.flush();
 		dispatch.setCheckTrouble( null );
 		if ( outcome.missing.length ) {
 			dispatch.failChecks(

@@ -21,7 +21,12 @@ import { toEditorError } from '../api';
 
 export interface CheckJobApi {
 	start: ( links: CheckTarget[] ) => Promise< CheckJob >;
-	append: ( id: string, links: CheckTarget[] ) => Promise< CheckJob >;
+	/** Adds links; the answer holds the job's results from `after` on. */
+	append: (
+		id: string,
+		links: CheckTarget[],
+		after: number
+	) => Promise< CheckJob >;
 	poll: ( id: string, after: number, waitMs: number ) => Promise< CheckJob >;
 }
 
@@ -38,7 +43,16 @@ export interface FollowOptions {
 	pollIntervalMs?: number;
 	/** Tries of one request before giving up on the service. */
 	maxAttempts?: number;
+	/**
+	 * Requests adding links to a job that may be in flight at once (after
+	 * the one that starts it). Each goes through WordPress, which takes a
+	 * while to answer even when the service knows every result.
+	 */
+	appendsInFlight?: number;
 }
+
+/** Appends in flight by default: WordPress's PHP workers are few. */
+export const APPENDS_IN_FLIGHT = 3;
 
 export interface FollowOutcome {
 	/** Targets the service finished without a result for. */
@@ -127,6 +141,7 @@ export async function followCheckJob(
 		pollWaitMs = 4000,
 		pollIntervalMs = 1000,
 		maxAttempts = 5,
+		appendsInFlight = APPENDS_IN_FLIGHT,
 	} = options;
 	// Results name their target normalised: pair by urlKey.
 	const pending = new Map< string, CheckTarget >();
@@ -185,20 +200,57 @@ export async function followCheckJob(
 		}
 	}
 
-	/** Hands the service `open` targets as one job; null when there are none. */
+	/**
+	 * Hands the service `open` targets as one job: the first request starts
+	 * it, the others add to it, `appendsInFlight` at a time. Answers may
+	 * come back in any order; each holds the results from the cursor it was
+	 * sent with, and the service's results only grow, so the cursor can
+	 * move to the furthest `done` seen. Null when there is nothing to hand.
+	 */
 	async function submit(
 		batchOf: CheckTarget[]
-	): Promise< CheckJob | null > {
-		let job: CheckJob | null = null;
-		for ( const batch of chunk( batchOf, MAX_LINKS_PER_CHECK ) ) {
-			const id: string | undefined = job?.id;
-			const answer: CheckJob = await attempt( () =>
-				id ? api.append( id, batch ) : api.start( batch )
-			);
-			take( answer );
-			job = answer;
+	): Promise< { job: CheckJob; after: number } | null > {
+		const batches = chunk( batchOf, MAX_LINKS_PER_CHECK );
+		if ( batches.length === 0 ) {
+			return null;
 		}
-		return job;
+		const [ first, ...rest ] = batches;
+		let job: CheckJob = await attempt( () => api.start( first ) );
+		take( job );
+		let after = job.done;
+		const { id } = job;
+		let next = 0;
+		const worker = async () => {
+			while ( next < rest.length ) {
+				const batch = rest[ next++ ];
+				const from = after;
+				const answer = await attempt( () =>
+					api.append( id, batch, from )
+				);
+				take( answer );
+				if ( answer.done >= after ) {
+					after = answer.done;
+					job = answer;
+				}
+			}
+		};
+		await Promise.all(
+			Array.from(
+				{
+					length: Math.min(
+						Math.max( 1, appendsInFlight ),
+						rest.length
+					),
+				},
+				worker
+			)
+		);
+		// An answer that said "finished" may predate links another answer
+		// added: with targets still open, one poll asks the job itself.
+		if ( rest.length > 0 && open.size > 0 ) {
+			job = { ...job, finished: false };
+		}
+		return { job, after };
 	}
 
 	const stillOpen = () =>
@@ -222,8 +274,7 @@ export async function followCheckJob(
 				if ( ! submitted ) {
 					break;
 				}
-				let job: CheckJob = submitted;
-				let after = job.done;
+				let { job, after } = submitted;
 				while ( ! job.finished && open.size > 0 ) {
 					const started = Date.now();
 					const { id } = job;

@@ -70,15 +70,50 @@ export type Action =
 	| { type: 'RECEIVE_ANALYSIS'; analysis: Analysis }
 	| { type: 'SET_OVERRIDE'; override: OverrideState | null };
 
+/** Equal plain data (JSON values: the context is parsed from JSON). */
+function sameValue( a: unknown, b: unknown ): boolean {
+	return a === b || JSON.stringify( a ) === JSON.stringify( b );
+}
+
+/**
+ * The context as received, keeping the parts equal to the previous one
+ * (issue 20): the editor receives it inline, then from the route, then
+ * again after a check found a new partner, and each new `siteUrls` or
+ * `settings` object made it collect and evaluate every link again.
+ */
+export function sameContext(
+	previous: EditorContext | null,
+	next: EditorContext
+): EditorContext {
+	if ( ! previous ) {
+		return next;
+	}
+	if ( sameValue( previous, next ) ) {
+		return previous;
+	}
+	return {
+		...next,
+		siteUrls: sameValue( previous.siteUrls, next.siteUrls )
+			? previous.siteUrls
+			: next.siteUrls,
+		settings: sameValue( previous.settings, next.settings )
+			? previous.settings
+			: next.settings,
+	};
+}
+
 export function reducer( state: State = initialState, action: Action ): State {
 	switch ( action.type ) {
 		case 'START_CONTEXT':
 			return { ...state, context: { status: 'loading' } };
-		case 'RECEIVE_CONTEXT':
-			return {
-				...state,
-				context: { status: 'ready', value: action.context },
-			};
+		case 'RECEIVE_CONTEXT': {
+			const previous =
+				state.context.status === 'ready' ? state.context.value : null;
+			const value = sameContext( previous, action.context );
+			return value === previous
+				? state
+				: { ...state, context: { status: 'ready', value } };
+		}
 		case 'FAIL_CONTEXT':
 			return {
 				...state,

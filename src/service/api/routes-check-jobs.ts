@@ -2,7 +2,7 @@
  * Check jobs, signed like /v1/check (src/service/check-jobs.ts):
  *
  *   POST /v1/check-jobs              CheckRequest -> 202 CheckJob (results known at once)
- *   POST /v1/check-jobs/:id/links    CheckRequest -> CheckJob (more links for the job)
+ *   POST /v1/check-jobs/:id/links?after=N  CheckRequest -> CheckJob (more links for the job; results from N on)
  *   GET  /v1/check-jobs/:id?after=N&wait=ms      -> CheckJob (results from N on)
  *
  * A poll waits at most `wait` ms (≤ MAX_JOB_WAIT_MS, below the plugin's
@@ -86,11 +86,13 @@ export function registerCheckJobRoutes(
 		async ( request ) => {
 			const site = request.site as SiteRecord;
 			const id = jobId( request );
+			const after = queryInteger( request, 'after', 0 );
 			return CheckJobSchema.parse(
 				await jobs.append(
 					id,
 					authorizedCheckRequest( parseBody( request ), site ),
-					site
+					site,
+					after
 				)
 			);
 		}

@@ -1,0 +1,263 @@
+/**
+ * Runs the core rules over the post off React's render path, in slices
+ * (issue 20). Each batch of check results, each new context and each pause
+ * in typing asks for an analysis; asks that arrive while one runs are
+ * merged into the next, and the expensive part of a first look at a
+ * partner (comparing its page with the post) is done a few pages at a
+ * time between frames and remembered for the next analysis, so no single
+ * task of the plugin holds the main thread for long.
+ */
+import type { PageFacts } from '../../core';
+import {
+	createAnchorMemo,
+	type AnchorMemo,
+} from '../../core/rules/anchor-memo';
+import {
+	createRelevanceMemo,
+	type RelevanceMemo,
+} from '../../core/rules/relevance-memo';
+import type { EditorPost } from '../hooks/useOutboundLinks';
+import type { Analysis, CheckEntry, EditorContext } from '../types';
+import { evaluate } from './evaluate';
+
+export interface AnalysisInput {
+	post: EditorPost | null;
+	checks: Readonly< Record< string, CheckEntry > >;
+	context: EditorContext | null;
+	keyphrase: string;
+	title: string;
+	/** Reading the links failed: the analysis says so instead. */
+	extractError: string | null;
+}
+
+/** The text the post's relevance is judged on: its title and its text. */
+export function relevancePostText( input: AnalysisInput ): string {
+	const text = input.post ? input.post.postText : '';
+	return input.title ? `${ input.title }\n${ text }` : text;
+}
+
+/**
+ * The partner pages the rules will compare with the post that the memo
+ * does not know yet: pages of targets that link back (the off-topic rule
+ * asks only about those), once each.
+ */
+export function pagesToAssess(
+	input: AnalysisInput,
+	memo: RelevanceMemo
+): PageFacts[] {
+	if ( ! input.post || ! input.context ) {
+		return [];
+	}
+	const postText = relevancePostText( input );
+	const min = input.context.settings.minRelevance;
+	const pages: PageFacts[] = [];
+	const seen = new Set< string >();
+	for ( const link of input.post.links ) {
+		if ( ! link.external || seen.has( link.key ) ) {
+			continue;
+		}
+		seen.add( link.key );
+		const entry = input.checks[ link.key ];
+		if (
+			entry?.state === 'done' &&
+			entry.result.status === 'links-back' &&
+			entry.result.links.length > 0 &&
+			entry.result.page &&
+			! memo.knows( entry.result.page, postText, '', min )
+		) {
+			pages.push( entry.result.page );
+		}
+	}
+	return pages;
+}
+
+/** The analysis of `input` (null while the links or the context are missing). */
+export function analysisOf(
+	input: AnalysisInput,
+	memo?: RelevanceMemo,
+	anchors?: AnchorMemo
+): Analysis | null {
+	const { post, context } = input;
+	if ( input.extractError ) {
+		return {
+			links: [],
+			findings: [],
+			siteFindings: [],
+			error: input.extractError,
+		};
+	}
+	if ( ! post || ! context ) {
+		return null;
+	}
+	try {
+		const { findings, siteFindings } = evaluate( {
+			links: post.links,
+			postText: relevancePostText( input ),
+			focusKeyphrase: input.keyphrase,
+			checks: input.checks,
+			context,
+			relevance: memo,
+			anchors,
+		} );
+		return {
+			links: post.links,
+			findings,
+			siteFindings,
+			error: null,
+			syncedPatterns: post.syncedPatterns,
+		};
+	} catch ( error ) {
+		return {
+			links: post.links,
+			findings: [],
+			siteFindings: [],
+			error: error instanceof Error ? error.message : String( error ),
+			syncedPatterns: post.syncedPatterns,
+		};
+	}
+}
+
+/** Waits for the next idle moment (or a macrotask where there is none). */
+export function nextIdleSlice(): Promise< void > {
+	return new Promise( ( resolve ) => {
+		const idle = (
+			globalThis as {
+				requestIdleCallback?: (
+					run: () => void,
+					options?: { timeout: number }
+				) => unknown;
+			}
+		 ).requestIdleCallback;
+		if ( idle ) {
+			// Input and frames go first; the timeout keeps a busy editor
+			// from starving the analysis.
+			idle( () => resolve(), { timeout: 150 } );
+		} else {
+			setTimeout( resolve, 0 );
+		}
+	} );
+}
+
+export interface SchedulerOptions {
+	/** Receives each finished analysis (null: nothing to analyse yet). */
+	deliver: ( analysis: Analysis | null ) => void;
+	memo?: RelevanceMemo;
+	anchors?: AnchorMemo;
+	/** Resolves when the next slice may run. */
+	nextSlice?: () => Promise< void >;
+	/** Work of one slice before yielding (ms). */
+	sliceMs?: number;
+	/**
+	 * Least time from one analysis delivered to the start of the next: a
+	 * big post's results arrive in many small batches, and each analysis
+	 * goes over every link and re-renders the views.
+	 */
+	minGapMs?: number;
+	/** Resolves after `ms` (the gap between analyses). */
+	pause?: ( ms: number ) => Promise< void >;
+	now?: () => number;
+}
+
+export interface AnalysisScheduler {
+	/** Analyse `input` soon; replaces any input still waiting. */
+	schedule: ( input: AnalysisInput ) => void;
+	/** Stops: nothing more is delivered. */
+	cancel: () => void;
+	/** Resolves when no analysis is running or waiting (tests). */
+	idle: () => Promise< void >;
+}
+
+/** Keeps slices well under the 50 ms that make a long task. */
+export const SLICE_MS = 12;
+
+/** Default least time between two analyses (ms). */
+export const MIN_GAP_MS = 400;
+
+export function createAnalysisScheduler(
+	options: SchedulerOptions
+): AnalysisScheduler {
+	const memo = options.memo ?? createRelevanceMemo();
+	const anchors = options.anchors ?? createAnchorMemo();
+	const nextSlice = options.nextSlice ?? nextIdleSlice;
+	const sliceMs = options.sliceMs ?? SLICE_MS;
+	const now = options.now ?? ( () => performance.now() );
+	const minGapMs = options.minGapMs ?? MIN_GAP_MS;
+	const pause =
+		options.pause ??
+		( ( ms: number ) =>
+			new Promise< void >( ( resolve ) => setTimeout( resolve, ms ) ) );
+	let deliveredAt = -Infinity;
+	let waiting: AnalysisInput | null = null;
+	let running: Promise< void > | null = null;
+	// Set and cleared synchronously, so an input scheduled just as a run
+	// ends starts the next one.
+	let active = false;
+	let cancelled = false;
+
+	async function run(): Promise< void > {
+		try {
+			await rounds();
+		} finally {
+			active = false;
+		}
+	}
+
+	async function rounds(): Promise< void > {
+		while ( waiting && ! cancelled ) {
+			const rest = deliveredAt + minGapMs - now();
+			if ( rest > 0 ) {
+				// More input gathers meanwhile: one analysis for all of it.
+				await pause( rest );
+			}
+			// Start in a task of its own: the caller (a dispatch, a render)
+			// has its own work to finish.
+			await nextSlice();
+			const input: AnalysisInput | null = waiting;
+			waiting = null;
+			if ( ! input || cancelled ) {
+				break;
+			}
+			if ( input.context && input.post && ! input.extractError ) {
+				const postText = relevancePostText( input );
+				const min = input.context.settings.minRelevance;
+				let started = now();
+				for ( const page of pagesToAssess( input, memo ) ) {
+					memo.ofPage( page, postText, '', min );
+					if ( now() - started >= sliceMs ) {
+						await nextSlice();
+						if ( cancelled ) {
+							return;
+						}
+						started = now();
+					}
+				}
+			}
+			if ( cancelled ) {
+				return;
+			}
+			// Later input that arrived meanwhile is analysed next, with
+			// what this round already assessed.
+			options.deliver( analysisOf( input, memo, anchors ) );
+			deliveredAt = now();
+		}
+	}
+
+	return {
+		schedule( input ) {
+			waiting = input;
+			if ( ! active && ! cancelled ) {
+				active = true;
+				running = run();
+			}
+		},
+		cancel() {
+			cancelled = true;
+			waiting = null;
+		},
+		async idle() {
+			while ( active && running ) {
+				await running;
+			}
+		},
+	};
+}

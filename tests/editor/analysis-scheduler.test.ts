@@ -1,0 +1,199 @@
+/**
+ * The analysis scheduler (issue 20): the rules run off React's render
+ * path; asks that come in quick succession make one analysis; partner
+ * pages are compared with the post a few at a time between slices and
+ * remembered, so a new batch of results only costs its own pages.
+ */
+import { DEFAULT_SETTINGS } from '../../src/core';
+import { createRelevanceMemo } from '../../src/core/rules/relevance-memo';
+import { urlKey } from '../../src/core/url';
+import {
+	analysisOf,
+	createAnalysisScheduler,
+	pagesToAssess,
+	type AnalysisInput,
+} from '../../src/editor/analysis/scheduler';
+import type {
+	Analysis,
+	CheckEntry,
+	EditorContext,
+	EditorLink,
+} from '../../src/editor/types';
+import { PAGES, POSTS } from '../core/fixtures/relevance-texts';
+import { page, reciprocal } from '../core/fixtures/rules';
+
+const context: EditorContext = {
+	settings: DEFAULT_SETTINGS,
+	siteUrls: [ 'https://www.hardloopblog.nl/' ],
+	settingsUrl: '',
+	serviceConfigured: true,
+	siteStats: null,
+	serviceError: null,
+	canOverride: false,
+};
+
+const TEXTS = [ PAGES.casino, PAGES.runningShop, PAGES.cryptoExchange ];
+
+/** `count` reciprocal partners on their own hosts, pages cycling through TEXTS. */
+function partners( count: number ) {
+	return Array.from( { length: count }, ( _, i ) => {
+		const href = `https://partner-${ i }.example/page`;
+		const pair = reciprocal( { href, text: `partner ${ i }` } );
+		const [ title, h1, ...rest ] = TEXTS[ i % TEXTS.length ].split( '\n' );
+		// A text of its own per partner: every page is a page to assess.
+		pair.result.page = page( href, {
+			title: `${ title } ${ i }`,
+			h1,
+			textSample: rest.join( '\n' ),
+		} );
+		const link: EditorLink = {
+			id: `block-${ i }:0:${ i }`,
+			clientId: `block-${ i }`,
+			blockName: 'core/paragraph',
+			key: urlKey( href ),
+			domain: `partner-${ i }.example`,
+			rawHrefs: [ href ],
+			external: true,
+			link: pair.link,
+		};
+		return { link, result: pair.result };
+	} );
+}
+
+function inputOf(
+	all: ReturnType< typeof partners >,
+	withResults: number
+): AnalysisInput {
+	const checks: Record< string, CheckEntry > = {};
+	all.slice( 0, withResults ).forEach( ( { link, result } ) => {
+		checks[ link.key ] = { state: 'done', url: link.link.href, result };
+	} );
+	return {
+		post: {
+			links: all.map( ( p ) => p.link ),
+			postText: POSTS.runningShoes,
+			syncedPatterns: [],
+		},
+		checks,
+		context,
+		keyphrase: '',
+		title: 'Running shoes',
+		extractError: null,
+	};
+}
+
+/** A scheduler whose slices are released by hand. */
+function manual( memo = createRelevanceMemo() ) {
+	const delivered: Array< Analysis | null > = [];
+	let slices = 0;
+	const scheduler = createAnalysisScheduler( {
+		deliver: ( a ) => delivered.push( a ),
+		memo,
+		nextSlice: async () => {
+			slices++;
+		},
+		// Every page takes 5 ms: a slice holds at most 3.
+		now: ( () => {
+			let t = 0;
+			return () => ( t += 5 );
+		} )(),
+		sliceMs: 12,
+		minGapMs: 0,
+	} );
+	return { scheduler, delivered, slices: () => slices, memo };
+}
+
+describe( 'createAnalysisScheduler', () => {
+	it( 'makes one analysis of the latest input when asked several times in a row', async () => {
+		const all = partners( 4 );
+		const { scheduler, delivered } = manual();
+		for ( let n = 0; n <= 4; n++ ) {
+			scheduler.schedule( inputOf( all, n ) );
+		}
+		await scheduler.idle();
+		expect( delivered ).toHaveLength( 1 );
+		expect( delivered[ 0 ] ).toEqual( analysisOf( inputOf( all, 4 ) ) );
+	} );
+
+	it( 'compares partner pages with the post in slices, and only new ones next time', async () => {
+		const all = partners( 12 );
+		const { scheduler, delivered, slices, memo } = manual();
+		scheduler.schedule( inputOf( all, 6 ) );
+		await scheduler.idle();
+		// 6 pages at 3 a slice: the first slice, then one per 3 pages.
+		expect( slices() ).toBeGreaterThanOrEqual( 3 );
+		expect( pagesToAssess( inputOf( all, 6 ), memo ) ).toEqual( [] );
+		expect( pagesToAssess( inputOf( all, 12 ), memo ) ).toHaveLength( 6 );
+
+		scheduler.schedule( inputOf( all, 12 ) );
+		await scheduler.idle();
+		expect( pagesToAssess( inputOf( all, 12 ), memo ) ).toEqual( [] );
+		// The same findings as an analysis from scratch.
+		expect( delivered[ 1 ] ).toEqual( analysisOf( inputOf( all, 12 ) ) );
+		expect(
+			delivered[ 1 ]!.findings.some(
+				( f ) => f.code === 'off-topic-partner'
+			)
+		).toBe( true );
+	} );
+
+	it( 'leaves a gap after an analysis, so input arriving in it makes one analysis', async () => {
+		const all = partners( 3 );
+		const delivered: Array< Analysis | null > = [];
+		const pauses: number[] = [];
+		let release: () => void = () => undefined;
+		let clock = 0;
+		const scheduler = createAnalysisScheduler( {
+			deliver: ( a ) => delivered.push( a ),
+			nextSlice: async () => undefined,
+			now: () => clock,
+			minGapMs: 400,
+			pause: ( ms ) => {
+				pauses.push( ms );
+				return new Promise( ( resolve ) => {
+					release = resolve;
+				} );
+			},
+		} );
+		scheduler.schedule( inputOf( all, 0 ) );
+		await Promise.resolve();
+		await new Promise( ( resolve ) => setTimeout( resolve, 0 ) );
+		expect( delivered ).toHaveLength( 1 );
+		// Results arrive 100 ms later, in three batches during the gap.
+		clock = 100;
+		for ( let n = 1; n <= 3; n++ ) {
+			scheduler.schedule( inputOf( all, n ) );
+		}
+		await new Promise( ( resolve ) => setTimeout( resolve, 0 ) );
+		expect( pauses ).toEqual( [ 300 ] );
+		expect( delivered ).toHaveLength( 1 );
+		clock = 400;
+		release();
+		await scheduler.idle();
+		expect( delivered ).toHaveLength( 2 );
+		expect( delivered[ 1 ] ).toEqual( analysisOf( inputOf( all, 3 ) ) );
+	} );
+
+	it( 'delivers nothing once cancelled', async () => {
+		const { scheduler, delivered } = manual();
+		scheduler.schedule( inputOf( partners( 3 ), 3 ) );
+		scheduler.cancel();
+		await scheduler.idle();
+		scheduler.schedule( inputOf( partners( 3 ), 3 ) );
+		await scheduler.idle();
+		expect( delivered ).toEqual( [] );
+	} );
+
+	it( 'reports an extraction failure as the analysis', async () => {
+		const { scheduler, delivered } = manual();
+		scheduler.schedule( {
+			...inputOf( partners( 1 ), 1 ),
+			extractError: 'boom',
+		} );
+		await scheduler.idle();
+		expect( delivered[ 0 ] ).toMatchObject( {
+			links: [],
+			error: 'boom',
+		} );
+	} );
+} );
