@@ -155,7 +155,10 @@ async function waitForCanvas( page: Page ): Promise< number > {
 	throw new Error( 'the editor canvas showed no block within 60 s' );
 }
 
-/** Every external target has a finished check in the store: when, and how many failed. */
+/**
+ * Every external target has a finished check in the store and the
+ * analysis (findings) is of those results: when, and how many failed.
+ */
 async function waitForResults(
 	page: Page
 ): Promise< { at: number; failed: number; targets: number } > {
@@ -180,6 +183,11 @@ async function waitForResults(
 					return false;
 				}
 				failed += state === 'failed' ? 1 : 0;
+			}
+			// Shown means with their findings: the analysis of these
+			// results, not only the statuses.
+			if ( s.isAnalysisCurrent && ! s.isAnalysisCurrent() ) {
+				return false;
 			}
 			return { at: performance.now(), failed, targets: keys.size };
 		},

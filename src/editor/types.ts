@@ -129,6 +129,12 @@ export interface Analysis {
 	error: string | null;
 	/** Synced patterns in the post whose links could not be read (yet). */
 	syncedPatterns?: SyncedPatternNote[];
+	/**
+	 * The store's check entries the findings were computed from (the same
+	 * object): the analysis runs a moment after results land, and views or
+	 * tests that need findings for the latest results compare this.
+	 */
+	checks?: Readonly< Record< string, CheckEntry > >;
 }
 
 export type CheckState = 'pass' | 'not-checked' | Severity;

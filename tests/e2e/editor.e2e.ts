@@ -92,17 +92,20 @@ async function settled(
 			}
 			const external = analysis.links.filter( ( l: any ) => l.external );
 			const checks = s.getChecks();
+			// The findings follow the results a moment later (merged
+			// batches, idle slices): wait for those of the latest results.
 			return (
 				external.length === expected &&
 				external.every( ( l: any ) =>
 					[ 'done', 'failed' ].includes( checks[ l.key ]?.state )
-				)
+				) &&
+				s.isAnalysisCurrent()
 			);
 		},
 		[ STORE, externalLinks ] as const,
 		{ timeout: 60000 }
 	);
-	// The findings are recomputed right after the last result lands.
+	// The views render the new analysis on the next frames.
 	await page.waitForTimeout( 300 );
 	return storeView( page );
 }

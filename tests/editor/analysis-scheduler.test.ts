@@ -112,7 +112,10 @@ describe( 'createAnalysisScheduler', () => {
 		}
 		await scheduler.idle();
 		expect( delivered ).toHaveLength( 1 );
-		expect( delivered[ 0 ] ).toEqual( analysisOf( inputOf( all, 4 ) ) );
+		const latest = inputOf( all, 4 );
+		expect( delivered[ 0 ] ).toEqual( analysisOf( latest ) );
+		// It names the check results it is of (isAnalysisCurrent).
+		expect( delivered[ 0 ]!.checks ).toEqual( latest.checks );
 	} );
 
 	it( 'compares partner pages with the post in slices, and only new ones next time', async () => {

@@ -1,6 +1,7 @@
 import { DEFAULT_SETTINGS } from '../../src/core';
 import {
 	failChecks,
+	receiveAnalysis,
 	receiveContext,
 	receiveResults,
 	retryFailed,
@@ -145,6 +146,27 @@ describe( 'editor store reducer', () => {
 		expect( value.siteStats?.reciprocalPartners ).toBe( 1 );
 		expect( value.siteUrls ).toBe( context.siteUrls );
 		expect( value.settings ).toBe( context.settings );
+	} );
+
+	it( 'says whether the analysis is of the check results in the store now', () => {
+		expect( selectors.isAnalysisCurrent( initialState ) ).toBe( false );
+		const checking = run( startChecks( [ target( 'a.example' ) ] ) );
+		const analysed = reducer(
+			checking,
+			receiveAnalysis( {
+				links: [],
+				findings: [],
+				siteFindings: [],
+				error: null,
+				checks: checking.checks,
+			} )
+		);
+		expect( selectors.isAnalysisCurrent( analysed ) ).toBe( true );
+		const answered = reducer(
+			analysed,
+			receiveResults( { 'a.example': result( 'https://a.example/' ) } )
+		);
+		expect( selectors.isAnalysisCurrent( answered ) ).toBe( false );
 	} );
 
 	it( 'returns the same checks object between unrelated updates (no needless re-renders)', () => {

@@ -84,6 +84,7 @@ export function analysisOf(
 			findings: [],
 			siteFindings: [],
 			error: input.extractError,
+			checks: input.checks,
 		};
 	}
 	if ( ! post || ! context ) {
@@ -105,6 +106,7 @@ export function analysisOf(
 			siteFindings,
 			error: null,
 			syncedPatterns: post.syncedPatterns,
+			checks: input.checks,
 		};
 	} catch ( error ) {
 		return {
@@ -113,6 +115,7 @@ export function analysisOf(
 			siteFindings: [],
 			error: error instanceof Error ? error.message : String( error ),
 			syncedPatterns: post.syncedPatterns,
+			checks: input.checks,
 		};
 	}
 }

@@ -17,18 +17,22 @@ import { followCheckJob, type FollowOptions } from './follow-check-job';
 import { createResultBuffer } from './result-buffer';
 import type { Action, CheckTrouble, OverrideState } from './reducer';
 
+/** The context is being fetched from the REST route. */
 export function startContext(): Action {
 	return { type: 'START_CONTEXT' };
 }
 
+/** The site context arrived (inline or from the route); equal parts keep their objects. */
 export function receiveContext( context: EditorContext ): Action {
 	return { type: 'RECEIVE_CONTEXT', context };
 }
 
+/** The context route failed: the editor runs its local rules on a fallback. */
 export function failContext( error: EditorError ): Action {
 	return { type: 'FAIL_CONTEXT', error };
 }
 
+/** These targets are being checked (each shown as waiting for its result). */
 export function startChecks( targets: CheckTarget[] ): Action {
 	return {
 		type: 'START_CHECKS',
@@ -36,6 +40,11 @@ export function startChecks( targets: CheckTarget[] ): Action {
 	};
 }
 
+/**
+ * Results of some targets, keyed by urlKey(target); `urls` gives each
+ * key's URL as the post has it. One dispatch for all the results that
+ * arrived together (result-buffer.ts).
+ */
 export function receiveResults(
 	results: Record< string, BacklinkResult >,
 	urls: Record< string, string > = {}
@@ -43,6 +52,10 @@ export function receiveResults(
 	return { type: 'RECEIVE_RESULTS', results, urls };
 }
 
+/**
+ * These targets could not be checked: by the partner's fault, or
+ * (`serviceWide`) because the service did not answer.
+ */
 export function failChecks(
 	targets: CheckTarget[],
 	error: EditorError,
@@ -66,10 +79,12 @@ export function retryFailed(): Action {
 	return { type: 'RETRY_FAILED' };
 }
 
+/** A finished analysis of the post (from the analysis scheduler). */
 export function receiveAnalysis( analysis: Analysis ): Action {
 	return { type: 'RECEIVE_ANALYSIS', analysis };
 }
 
+/** Records (or clears) the editor's "publish anyway". */
 export function setOverride( override: OverrideState | null ): Action {
 	return { type: 'SET_OVERRIDE', override };
 }
