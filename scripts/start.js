@@ -470,7 +470,7 @@ async function main() {
 				? 'Preparing WordPress (existing site, your posts are kept)…'
 				: 'Preparing WordPress 6.5 with the plugin (first run: a few seconds)…'
 		);
-		wp.prepareSite( { siteDir, url: wpUrl, log } );
+		wp.prepareSite( { siteDir, url: wpUrl, log, coreLanguages: true } );
 
 		log(
 			`Starting the link check service on 127.0.0.1:${ options.servicePort }…`

@@ -29,6 +29,7 @@ const DEFAULT_PORT = 8888;
 const ADMIN_USER = 'admin';
 const ADMIN_PASSWORD = 'password';
 const ROUTER = path.join( __dirname, 'router.php' );
+const coreLanguages = require( './core-languages' );
 
 class WpEnvError extends Error {
 	/**
@@ -336,11 +337,12 @@ function wpEval( siteDir, code, options = {} ) {
  * Makes `siteDir` a ready, installed WordPress with the plugin active.
  *
  * @param {Object}   [options]
- * @param {string}   [options.siteDir]      Where WordPress lives (default .wp/site).
- * @param {string}   [options.url]          The URL it will be served at.
- * @param {boolean}  [options.fresh]        Delete the site (database included) first.
- * @param {string}   [options.pluginSource] The plugin directory (default: this repository).
- * @param {Function} [options.log]          Progress messages.
+ * @param {string}   [options.siteDir]       Where WordPress lives (default .wp/site).
+ * @param {string}   [options.url]           The URL it will be served at.
+ * @param {boolean}  [options.fresh]         Delete the site (database included) first.
+ * @param {string}   [options.pluginSource]  The plugin directory (default: this repository).
+ * @param {Function} [options.log]           Progress messages.
+ * @param {boolean}  [options.coreLanguages] Install Dutch core language files (Debian's wordpress-l10n; fetched with apt-get download when missing).
  * @return {{ siteDir: string, url: string, user: string, password: string, installed: boolean }} Where the site is and how to log in.
  */
 function prepareSite( options = {} ) {
@@ -415,6 +417,9 @@ function prepareSite( options = {} ) {
 			`Could not activate the plugin: ${ activation }`
 		);
 	}
+	if ( options.coreLanguages ) {
+		installDutch( siteDir, url, log );
+	}
 	return {
 		siteDir,
 		url,
@@ -422,6 +427,31 @@ function prepareSite( options = {} ) {
 		password: ADMIN_PASSWORD,
 		installed,
 	};
+}
+
+/**
+ * Dutch core language files (Debian's wordpress-l10n) into the site, so
+ * Settings → General offers "Nederlands"; a one-line note when there are none.
+ *
+ * @param {string}   siteDir
+ * @param {string}   url
+ * @param {Function} log
+ */
+function installDutch( siteDir, url, log ) {
+	const { dir, problem } = coreLanguages.ensureCoreLanguages( 'nl_NL' );
+	if ( ! dir ) {
+		log(
+			`No WordPress core language files (${ problem }): Settings → General offers English only.`
+		);
+		return;
+	}
+	const files = coreLanguages.installCoreLanguage( siteDir, dir, 'nl_NL' );
+	wpEval( siteDir, coreLanguages.languageNamesPhp(), { url } );
+	log(
+		`Dutch for WordPress itself (${ files.join(
+			', '
+		) } from Debian's wordpress-l10n): Settings → General → Site Language → Nederlands.`
+	);
 }
 
 /** A free loopback TCP port (closed again before returning: small race, fine locally). */
