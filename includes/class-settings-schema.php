@@ -168,6 +168,11 @@ final class Settings_Schema {
 			'followed-both-ways',
 			'backlink-not-indexable',
 			'cloaked-backlink',
+			'link-ring',
+			'partner-network',
+			'shared-footprint',
+			'link-context',
+			'weak-destination',
 		);
 	}
 
@@ -186,6 +191,11 @@ final class Settings_Schema {
 			'hidden-link-theirs',
 			'backlink-not-indexable',
 			'cloaked-backlink',
+			'link-ring',
+			'partner-network',
+			'shared-footprint',
+			'link-context',
+			'weak-destination',
 		);
 	}
 
@@ -318,6 +328,11 @@ final class Settings_Schema {
 			'followed-both-ways'          => __( 'Followed links both ways, no nofollow or sponsored', 'reciprocal-link-guard' ),
 			'backlink-not-indexable'      => __( 'Their link is on a page search engines ignore', 'reciprocal-link-guard' ),
 			'cloaked-backlink'            => __( 'The partner shows bots a different link', 'reciprocal-link-guard' ),
+			'link-ring'                   => __( 'Link ring: the partner links on to a site that links to us', 'reciprocal-link-guard' ),
+			'partner-network'             => __( 'Partner network: partners that link to each other and to us', 'reciprocal-link-guard' ),
+			'shared-footprint'            => __( 'Shared footprint: partners linking to the same unrelated sites', 'reciprocal-link-guard' ),
+			'link-context'                => __( 'A link of the exchange has no running text around it', 'reciprocal-link-guard' ),
+			'weak-destination'            => __( 'The exchange links to homepages or pricing pages', 'reciprocal-link-guard' ),
 		);
 		return isset( $labels[ $code ] ) ? $labels[ $code ] : $code;
 	}

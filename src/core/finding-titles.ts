@@ -29,6 +29,11 @@ export const FINDING_TITLES: Readonly< Record< FindingCode, string > > = {
 	'cloaked-backlink': 'Cloaked link',
 	'author-bio-backlink': 'Their link is in an author bio',
 	'comment-backlink': 'Their link is a comment link',
+	'link-ring': 'Link ring',
+	'partner-network': 'Partner network',
+	'shared-footprint': 'Shared footprint',
+	'link-context': 'Link without context',
+	'weak-destination': 'Links to homepage or pricing page',
 };
 
 /** The title of a code, or the code itself for one this build does not know. */

@@ -51,6 +51,16 @@ export const FINDING_CODES = [
 	'backlink-not-indexable',
 	/** The partner shows different links to us to bots and to browsers. */
 	'cloaked-backlink',
+	/** We link to B, B links to C (→ D), which links to us: an exchange around a pair (issue 19). */
+	'link-ring',
+	/** The partner belongs to a group of our partners linking to each other and to us. */
+	'partner-network',
+	/** The partner and others link to the same unrelated sites: an exchange group's trace. */
+	'shared-footprint',
+	/** Our link or theirs in an exchange is a one-liner without running text around it. */
+	'link-context',
+	/** An exchange's links point at homepages or pricing pages rather than articles. */
+	'weak-destination',
 ] as const;
 export const FindingCodeSchema = z.enum( FINDING_CODES );
 
@@ -68,6 +78,11 @@ export const NEVER_CRITICAL_CODES: readonly FindingCode[] = [
 	'hidden-link-theirs',
 	'backlink-not-indexable',
 	'cloaked-backlink',
+	'link-ring',
+	'partner-network',
+	'shared-footprint',
+	'link-context',
+	'weak-destination',
 ];
 export type FindingCode = z.infer< typeof FindingCodeSchema >;
 

@@ -7,6 +7,7 @@
  * bundled into the block editor and compiled for the service alike.
  */
 import { z } from 'zod';
+import { PartnerGraphFactsSchema } from './graph/schemas';
 
 /**
  * Where a link sits on its page. `content` is the only editorial spot.
@@ -82,6 +83,12 @@ export const ExtractedLinkSchema = z.object( {
 	heading: z.string().nullable(),
 	/** The link is an item of a list (ul/ol/dl). */
 	inList: z.boolean(),
+	/**
+	 * Characters of running text around the link: the visible text of its
+	 * block outside links (issue 19's link context: a link on a line of its
+	 * own has next to none). Absent on links read before it was counted.
+	 */
+	contextChars: z.number().int().nonnegative().optional(),
 	/** Relative position of the link in the document text, 0 = top, 1 = end. */
 	position: z.number().min( 0 ).max( 1 ),
 } );
@@ -255,6 +262,13 @@ export const BacklinkResultSchema = z.object( {
 			misses: z.number().int().positive(),
 		} )
 		.optional(),
+	/**
+	 * What the partner graph says about this partner (issue 19: rings,
+	 * networks, shared footprints), attached by the service when it
+	 * answers (never stored with the check: the graph changes as other
+	 * partners are read).
+	 */
+	graph: PartnerGraphFactsSchema.optional(),
 } );
 export type BacklinkResult = z.infer< typeof BacklinkResultSchema >;
 

@@ -228,6 +228,64 @@ function tooManyPartnersRisk(
 	return `${ parts.join( ' ' ) } ${ network }`;
 }
 
+/** A parameter that is a list of strings (empty when absent). */
+function listParam( finding: Finding, name: string ): string[] {
+	const value = finding.params[ name ];
+	return Array.isArray( value ) ? value : [];
+}
+
+/**
+ * The evidence of a graph finding as a person can check it: the chain or
+ * group of sites, the pages it was seen on, and how sure the verdict is.
+ */
+function withGraphEvidence(
+	risk: string,
+	finding: Finding,
+	chain: string
+): string {
+	const pages = listParam( finding, 'pages' ).filter( Boolean );
+	const sentence = sprintf(
+		/* translators: 1: a sentence, 2: sites and the links between them ("a.test → b.test → us"), 3: how sure the verdict is (high, medium, low). */
+		__( '%1$s Evidence: %2$s. Confidence: %3$s.', 'reciprocal-link-guard' ),
+		risk,
+		chain,
+		confidenceLabel( param( finding, 'confidence' ) ?? 'low' )
+	);
+	return pages.length > 0
+		? sprintf(
+				/* translators: 1: a sentence, 2: a list of web page addresses. */
+				__( '%1$s Seen on: %2$s', 'reciprocal-link-guard' ),
+				sentence,
+				pages.join( ', ' )
+			)
+		: sentence;
+}
+
+/** "a.test, b.test and 3 more" for a group of `count` sites. */
+function groupText( members: string[], count: number ): string {
+	const more = count - members.length;
+	return more > 0
+		? sprintf(
+				/* translators: 1: a list of sites, 2: how many more there are. */
+				_n(
+					'%1$s and %2$d more',
+					'%1$s and %2$d more',
+					more,
+					'reciprocal-link-guard'
+				),
+				members.join( ', ' ),
+				more
+			)
+		: members.join( ', ' );
+}
+
+/** What a weak destination is ("homepage", "pricing page"), in words. */
+function destinationLabel( kind: string | null ): string {
+	return kind === 'pricing'
+		? __( 'a pricing page', 'reciprocal-link-guard' )
+		: __( 'a homepage', 'reciprocal-link-guard' );
+}
+
 /** The title, risk and fix for `finding`. */
 export function findingMessage( finding: Finding ): FindingMessage {
 	const code: FindingCode = finding.code;
@@ -547,6 +605,145 @@ export function findingMessage( finding: Finding ): FindingMessage {
 					'reciprocal-link-guard'
 				),
 			};
+		case 'link-ring':
+			return {
+				title: __( 'Link ring', 'reciprocal-link-guard' ),
+				risk: withGraphEvidence(
+					__(
+						'The partner does not link back itself, but links on to a site that links to us: an exchange run around a third site, which a search engine can still see as a link scheme.',
+						'reciprocal-link-guard'
+					),
+					finding,
+					listParam( finding, 'sites' ).join( ' → ' )
+				),
+				fix: __(
+					'If the links were agreed, add rel="nofollow" or "sponsored" to ours; check the pages listed before you judge.',
+					'reciprocal-link-guard'
+				),
+			};
+		case 'partner-network':
+			return {
+				title: __( 'Partner network', 'reciprocal-link-guard' ),
+				risk: withGraphEvidence(
+					sprintf(
+						/* translators: %s: a list of sites. */
+						__(
+							'The partner is one of a group of our partners that link to us and to each other (%s): a network of sites linking to each other is what search engines look for.',
+							'reciprocal-link-guard'
+						),
+						groupText(
+							listParam( finding, 'members' ),
+							Number( param( finding, 'memberCount' ) ?? 0 )
+						)
+					),
+					finding,
+					listParam( finding, 'links' ).join( '; ' )
+				),
+				fix: __(
+					'Keep links to the group where they help readers, with rel="nofollow" or "sponsored" if they were exchanged; do not add more.',
+					'reciprocal-link-guard'
+				),
+			};
+		case 'shared-footprint':
+			return {
+				title: __( 'Shared footprint', 'reciprocal-link-guard' ),
+				risk: withGraphEvidence(
+					sprintf(
+						/* translators: %s: a list of sites. */
+						__(
+							'The partner and other partners of ours (%s) all link to the same unrelated sites: the footprint an exchange group or link directory leaves.',
+							'reciprocal-link-guard'
+						),
+						groupText(
+							listParam( finding, 'members' ),
+							Number( param( finding, 'memberCount' ) ?? 0 )
+						)
+					),
+					finding,
+					groupText(
+						listParam( finding, 'shared' ),
+						Number( param( finding, 'sharedCount' ) ?? 0 )
+					)
+				),
+				fix: __(
+					'Find out whether the partner belongs to an exchange group; if so, add rel="nofollow" or "sponsored" to ours or remove it.',
+					'reciprocal-link-guard'
+				),
+			};
+		case 'link-context': {
+			const side = param( finding, 'side' );
+			let risk = withAnchor(
+				__(
+					'Their link to us stands alone, without running text around it: a one-liner is a weak link and looks placed for the exchange.',
+					'reciprocal-link-guard'
+				),
+				anchor
+			);
+			if ( side === 'both' ) {
+				risk = __(
+					'Both links of the exchange stand alone, without running text around them: one-liners are weak links and look placed for the exchange.',
+					'reciprocal-link-guard'
+				);
+			} else if ( side === 'ours' ) {
+				risk = __(
+					'Our link stands alone, without running text around it: a one-liner is a weak link and looks placed for the exchange.',
+					'reciprocal-link-guard'
+				);
+			}
+			return {
+				title: __( 'Link without context', 'reciprocal-link-guard' ),
+				risk,
+				fix: __(
+					'Say in a sentence or two why the reader should follow the link.',
+					'reciprocal-link-guard'
+				),
+			};
+		}
+		case 'weak-destination': {
+			const ours = param( finding, 'ours' );
+			const theirs = param( finding, 'theirs' );
+			let risk: string;
+			if ( ours && theirs ) {
+				risk = sprintf(
+					/* translators: 1: what our link points at ("a homepage"), 2: what their link points at. */
+					__(
+						'Our link points at %1$s and theirs at %2$s, not at articles: links a reader follows for content point at content, exchanged ones at front and sales pages.',
+						'reciprocal-link-guard'
+					),
+					destinationLabel( ours ),
+					destinationLabel( theirs )
+				);
+			} else if ( ours ) {
+				risk = sprintf(
+					/* translators: %s: what our link points at ("a homepage"). */
+					__(
+						'Our link points at %s rather than at an article: a weak destination for an exchanged link.',
+						'reciprocal-link-guard'
+					),
+					destinationLabel( ours )
+				);
+			} else {
+				risk = sprintf(
+					/* translators: %s: what their link points at ("a homepage"). */
+					__(
+						'Their link to us points at %s rather than at an article: a weak destination for an exchanged link.',
+						'reciprocal-link-guard'
+					),
+					destinationLabel( theirs )
+				);
+			}
+			return {
+				title: __(
+					'Links to homepage or pricing page',
+					'reciprocal-link-guard'
+				),
+				risk,
+				fix: __(
+					'Link to the page that is about what you write, not to the front or pricing page.',
+					'reciprocal-link-guard'
+				),
+			};
+		}
 	}
 }
 

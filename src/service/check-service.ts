@@ -34,6 +34,11 @@ import { silentLogger } from './logger';
 import { isTransient } from './store/transient';
 import { removalState } from './verdicts/removal';
 import type { SiteRecord, Store, StoredCheck } from './store/types';
+import {
+	createPartnerGraphCache,
+	withGraphFacts,
+	type PartnerGraphCache,
+} from './graph/partner-graph';
 import { mapConcurrent } from './map-concurrent';
 import { withFetchSite } from './fetch/site-context';
 import { createYielder } from './yield-budget';
@@ -93,6 +98,11 @@ export interface CheckServiceOptions {
 	concurrency?: number;
 	logger?: Logger;
 	now?: () => Date;
+	/**
+	 * The partner graph whose facts go with every answer (issue 19);
+	 * default: one on `store` for this service.
+	 */
+	graph?: PartnerGraphCache;
 }
 
 /** Told about each distinct target's result as soon as it is known. */
@@ -210,6 +220,7 @@ export function createCheckService(
 	const concurrency = options.concurrency ?? 16;
 	const ttlMs = settings.checkTtlHours * 3_600_000;
 	const retryMs = Math.min( ( options.retryMinutes ?? 15 ) * 60_000, ttlMs );
+	const graph = options.graph ?? createPartnerGraphCache( { store } );
 	/**
 	 * Checks running now, by site, target and homepage flag: a second
 	 * request for the same target (an editor re-checking while the first
@@ -287,6 +298,9 @@ export function createCheckService(
 			const stored = await store.latestChecks( site.id, [
 				...targets.keys(),
 			] );
+			// What the partner graph says goes with every answer; results
+			// checked now get it once their pages are recorded.
+			let analysis = await graph.get( site );
 			const answers = new Map< string, BacklinkResult >();
 			const toCheck: Array< [ string, string ] > = [];
 			// Reclassifying a large stored result takes a while: others
@@ -300,10 +314,9 @@ export function createCheckService(
 					! request.fresh &&
 					usable( previous, request, started )
 				) {
-					const answer = cachedAnswer(
-						previous,
-						request.homepage,
-						anchors
+					const answer = withGraphFacts(
+						cachedAnswer( previous, request.homepage, anchors ),
+						analysis
 					);
 					answers.set( key, answer );
 					observer?.onResult( answer );
@@ -389,8 +402,9 @@ export function createCheckService(
 				] );
 				// The partner graph: what the pages read link to. A link
 				// within our own site is no partner.
-				if ( ! ours.isOurs( url ) ) {
+				if ( ! ours.isOurs( url ) && partnerPages.length > 0 ) {
 					await store.recordPartnerPages( site.id, partnerPages );
+					graph.invalidate( site.id );
 				}
 				return result;
 			};
@@ -437,15 +451,28 @@ export function createCheckService(
 				concurrency,
 				async ( [ key, url ] ) => {
 					const answer = await checkShared( key, url );
-					observer?.onResult( {
-						...answer.result,
-						fromCache: false,
-					} );
+					observer?.onResult(
+						withGraphFacts(
+							{ ...answer.result, fromCache: false },
+							await graph.get( site )
+						)
+					);
 					return answer;
 				}
 			);
+			if ( checked.length > 0 ) {
+				// Pages read in this request may close a ring or a group
+				// that the answers given as they came could not show yet.
+				analysis = await graph.get( site, { fresh: true } );
+				for ( const [ key, answer ] of answers ) {
+					answers.set( key, withGraphFacts( answer, analysis ) );
+				}
+			}
 			for ( const { key, result } of checked ) {
-				answers.set( key, { ...result, fromCache: false } );
+				answers.set(
+					key,
+					withGraphFacts( { ...result, fromCache: false }, analysis )
+				);
 			}
 
 			logger.info(

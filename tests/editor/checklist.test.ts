@@ -1,5 +1,6 @@
 import { DEFAULT_SETTINGS, type Finding } from '../../src/core';
 import {
+	LINE_ONLY_WHEN_FOUND,
 	POST_RULE_CODES,
 	buildChecklist,
 } from '../../src/editor/analysis/checklist';
@@ -28,11 +29,31 @@ describe( 'buildChecklist', () => {
 	it( 'has a line per post rule and none for the site-wide rules or the info-only reciprocal-link', () => {
 		const lines = buildChecklist( [], POST_RULE_CODES, true );
 		const codes = lines.map( ( l ) => l.code );
-		expect( codes ).toHaveLength( POST_RULE_CODES.length - 1 );
+		expect( codes ).toHaveLength(
+			POST_RULE_CODES.length - LINE_ONLY_WHEN_FOUND.length
+		);
 		expect( codes ).not.toContain( 'cloaked-backlink' );
+		// The graph needs the partners' pages read: no "pass" nobody checked.
+		expect( codes ).not.toContain( 'link-ring' );
+		expect( codes ).not.toContain( 'partner-network' );
+		expect( codes ).not.toContain( 'shared-footprint' );
+		expect( codes ).toContain( 'link-context' );
+		expect( codes ).toContain( 'weak-destination' );
 		expect( codes ).not.toContain( 'too-many-partners' );
 		expect( codes ).not.toContain( 'reciprocal-link' );
 		expect( lines.every( ( l ) => l.state === 'pass' ) ).toBe( true );
+	} );
+
+	it( 'has a line for a graph finding once one is found', () => {
+		const lines = buildChecklist(
+			[ finding( 'link-ring', 'warning' ) ],
+			POST_RULE_CODES,
+			true
+		);
+		expect( lines[ 0 ] ).toMatchObject( {
+			code: 'link-ring',
+			state: 'warning',
+		} );
 	} );
 
 	it( 'shows the worst severity of a rule and sorts problems first', () => {

@@ -306,6 +306,8 @@ export function analyzeHtml(
 			heading:
 				link.heading === null ? null : detachedHeading( link.heading ),
 			inList: elements.inList[ link.element ] === 1,
+			// The running text around the link: its block's text outside links.
+			contextChars: elements.blockText[ block ],
 			position:
 				model.totalText > 0
 					? Math.min( 1, link.textOffset / model.totalText )

@@ -26,6 +26,11 @@ import { genericAnchor } from './generic-anchor';
 import { hiddenLinkOurs, hiddenLinkTheirs } from './hidden-links';
 import { homepageSwapRule } from './homepage-swap';
 import { identicalAnchors } from './identical-anchors';
+import { linkContext } from './link-context';
+import { linkRing } from './link-ring';
+import { partnerNetwork } from './partner-network';
+import { sharedFootprint } from './shared-footprint';
+import { weakDestination } from './weak-destination';
 import { offTopicPartner } from './off-topic-partner';
 import {
 	manyOutboundDomainsBlock,
@@ -46,6 +51,8 @@ export {
 	type EvaluateOptions,
 } from './facts';
 export { RECIPROCAL_CLUSTER } from './outbound-domains';
+export { MIN_CONTEXT_CHARS } from './link-context';
+export { isPricingPage } from './weak-destination';
 
 /** Post rules in the order their findings are listed for a link. */
 export const POST_RULES: Readonly< Record< string, PostRule > > = {
@@ -63,6 +70,11 @@ export const POST_RULES: Readonly< Record< string, PostRule > > = {
 	'followed-both-ways': followedBothWays,
 	'backlink-not-indexable': backlinkNotIndexable,
 	'cloaked-backlink': cloakedBacklink,
+	'link-ring': linkRing,
+	'partner-network': partnerNetwork,
+	'shared-footprint': sharedFootprint,
+	'link-context': linkContext,
+	'weak-destination': weakDestination,
 	'generic-anchor': genericAnchor,
 	'many-outbound-domains-block': manyOutboundDomainsBlock,
 	'many-outbound-domains-post': manyOutboundDomainsPost,

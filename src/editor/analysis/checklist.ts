@@ -21,15 +21,25 @@ export const REMOTE_RULE_CODES: readonly FindingCode[] = [
 	'followed-both-ways',
 	'backlink-not-indexable',
 	'cloaked-backlink',
+	'link-ring',
+	'partner-network',
+	'shared-footprint',
+	'link-context',
+	'weak-destination',
 ];
 
 /**
  * Codes no rule produces from a post check yet (cloaking needs a second,
- * browser-like fetch of the partner page): a line only when one is found,
- * never a "pass" nobody checked.
+ * browser-like fetch of the partner page), or only once the service has
+ * read enough of the partners' pages to see the graph (rings, networks,
+ * footprints): a line only when one is found, never a "pass" nobody
+ * checked.
  */
 export const LINE_ONLY_WHEN_FOUND: readonly FindingCode[] = [
 	'cloaked-backlink',
+	'link-ring',
+	'partner-network',
+	'shared-footprint',
 ];
 
 /** The codes that get a checklist line for a post. */

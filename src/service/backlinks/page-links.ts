@@ -74,6 +74,9 @@ export function toBacklinks(
 			block: link.block,
 			heading: link.heading,
 			inList: link.inList,
+			...( link.contextChars === undefined
+				? {}
+				: { contextChars: link.contextChars } ),
 			position: link.position,
 			pageUrl,
 			foundOn,

@@ -19,7 +19,9 @@ import type {
 	ExtractedLink,
 	SiteStats,
 } from '../../core/schemas';
+import { findingTitle } from '../../core/finding-titles';
 import type { Finding } from '../../core/findings';
+import { findingEvidence } from '../../core/graph/evidence';
 import { evaluatePost, evaluateSite } from '../../core/rules';
 import { urlKey } from '../../core/url';
 import type { Settings } from '../../core/settings';
@@ -351,6 +353,22 @@ export function register( program: Command ): void {
 						)
 					)
 				);
+				// The graph and link findings with the chain a person can
+				// check; info ones stay out, as from the WARNINGS column.
+				for ( const finding of report.findings ) {
+					const evidence = findingEvidence( finding );
+					if (
+						evidence !== null &&
+						finding.linkUrl &&
+						finding.severity !== 'info'
+					) {
+						print(
+							`${ finding.linkUrl }: ${ findingTitle(
+								finding.code
+							) } (${ finding.severity }): ${ evidence }`
+						);
+					}
+				}
 				const reasons = reasonLines( report.results );
 				if ( reasons.length > 0 ) {
 					print( `\nCould not check:\n${ reasons.join( '\n' ) }` );

@@ -14,6 +14,8 @@ import {
 	BACKLINK_STATUS_LABELS,
 	findingTitle,
 } from '../../core/finding-titles';
+import type { Finding } from '../../core/findings';
+import { findingEvidence } from '../../core/graph/evidence';
 import { createSettingsResolver } from '../site-settings';
 import type { SiteRecord } from '../store/types';
 import type { ScanStore } from '../store/scan-types';
@@ -274,6 +276,20 @@ const SHARE_SETTINGS = new Set( [
 ] );
 
 /**
+ * What follows a finding's title in the HTML report: the chain or group a
+ * graph finding rests on, or how sure a verdict with a confidence is.
+ */
+function findingDetail( finding: Finding ): string {
+	const evidence = findingEvidence( finding );
+	if ( evidence !== null ) {
+		return `: ${ evidence }`;
+	}
+	return typeof finding.params.confidence === 'string'
+		? ` (confidence ${ finding.params.confidence })`
+		: '';
+}
+
+/**
  * A self-contained, readable HTML report: findings by their titles (the
  * code in a tooltip), times in the local zone (`options.timeZone`, default
  * the process's TZ) with the zone named, relevance as a percentage.
@@ -388,11 +404,9 @@ export function reportHtml(
 					( f ) =>
 						`<span class="${ f.severity }" title="${ escapeHtml(
 							f.code
-						) }">${ escapeHtml( findingTitle( f.code ) ) }${
-							typeof f.params.confidence === 'string'
-								? ` (confidence ${ escapeHtml( f.params.confidence ) })`
-								: ''
-						}</span>`
+						) }">${ escapeHtml( findingTitle( f.code ) ) }${ escapeHtml(
+							findingDetail( f )
+						) }</span>`
 				)
 				.join( '<br>' );
 			return `<tr><td>${ escapeHtml( row.domain ) }</td><td class="${ escapeHtml(

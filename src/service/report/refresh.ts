@@ -21,6 +21,8 @@ import type { Settings } from '../../core/settings';
 import { registrableDomain } from '../../core/url';
 import { classifyAnchor } from '../../core/anchors';
 import { evaluatePost, evaluateSite } from '../../core/rules';
+import type { LinkToUsInput } from '../../core/graph/schemas';
+import { loadPartnerGraph, withGraphFacts } from '../graph/partner-graph';
 import {
 	prepareText,
 	relevanceOfPrepared,
@@ -91,6 +93,8 @@ export interface RefreshOptions {
 	store: Store;
 	scanStore: ScanStore;
 	site: SiteRecord;
+	/** More "X links to us" edges for the partner graph (imported backlinks). */
+	linksToUs?: ( siteId: number ) => Promise< LinkToUsInput[] >;
 	settings: Settings;
 	now?: () => Date;
 }
@@ -360,6 +364,13 @@ export async function refreshReport(
 		)
 		.join( '\n' );
 
+	// The partner graph as it stands (rings, networks, footprints): its
+	// facts go with every partner's result, as in the service's answers.
+	const graph = await loadPartnerGraph(
+		{ store, linksToUs: options.linksToUs },
+		site
+	);
+
 	// 2. Findings of every post, a page of posts at a time.
 	let afterId = 0;
 	for (;;) {
@@ -377,7 +388,10 @@ export async function refreshReport(
 		// A target linked from many posts of the page is classified once.
 		const classified = new Map< string, BacklinkResult >();
 		for ( const [ key, check ] of latest ) {
-			classified.set( key, classifiedFor( check.result, settings ) );
+			classified.set(
+				key,
+				withGraphFacts( classifiedFor( check.result, settings ), graph )
+			);
 		}
 		const found = new Map< number, StoredPostFinding[] >();
 		for ( const post of posts ) {

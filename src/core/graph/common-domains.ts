@@ -1,0 +1,103 @@
+/**
+ * Sites nearly every site links to: social networks, big platforms, CMS
+ * and theme credits, licences, standards bodies, encyclopedias, app
+ * stores. Two partners that both link to them share nothing telling, so
+ * they are never a shared footprint, nor the middle of a ring (a ring
+ * through wikipedia.org is a coincidence, not an exchange).
+ */
+export const COMMON_DOMAINS: readonly string[] = [
+	// Social networks and messaging.
+	'facebook.com',
+	'fb.com',
+	'instagram.com',
+	'twitter.com',
+	'x.com',
+	't.co',
+	'linkedin.com',
+	'pinterest.com',
+	'pinterest.nl',
+	'tiktok.com',
+	'youtube.com',
+	'youtu.be',
+	'vimeo.com',
+	'reddit.com',
+	'threads.net',
+	'bsky.app',
+	'mastodon.social',
+	'whatsapp.com',
+	'wa.me',
+	'telegram.org',
+	't.me',
+	'snapchat.com',
+	'tumblr.com',
+	'flickr.com',
+	'medium.com',
+	'substack.com',
+	'spotify.com',
+	// Platforms, search, shops, maps.
+	'google.com',
+	'google.nl',
+	'google.de',
+	'goo.gl',
+	'apple.com',
+	'microsoft.com',
+	'amazon.com',
+	'amazon.de',
+	'amazon.nl',
+	'bol.com',
+	'ebay.com',
+	'etsy.com',
+	'paypal.com',
+	'github.com',
+	'gitlab.com',
+	'openstreetmap.org',
+	'tripadvisor.com',
+	'trustpilot.com',
+	'mailchimp.com',
+	'list-manage.com',
+	// CMS, themes, hosting and their credits.
+	'wordpress.org',
+	'wordpress.com',
+	'wp.com',
+	'automattic.com',
+	'jetpack.com',
+	'woocommerce.com',
+	'wpengine.com',
+	'elementor.com',
+	'wpastra.com',
+	'generatepress.com',
+	'kadencewp.com',
+	'oceanwp.org',
+	'themeisle.com',
+	'drupal.org',
+	'joomla.org',
+	'ghost.org',
+	'blogger.com',
+	'blogspot.com',
+	'squarespace.com',
+	'wix.com',
+	'shopify.com',
+	'gravatar.com',
+	'cloudflare.com',
+	'feedburner.com',
+	// Reference, licences, standards.
+	'wikipedia.org',
+	'wikimedia.org',
+	'creativecommons.org',
+	'w3.org',
+	'archive.org',
+	'mozilla.org',
+	'europa.eu',
+	'rijksoverheid.nl',
+];
+
+/** The default list plus any given, lower-cased, as a set. */
+export function commonDomainSet(
+	extra: readonly string[] = []
+): ReadonlySet< string > {
+	return new Set(
+		[ ...COMMON_DOMAINS, ...extra ].map( ( domain ) =>
+			domain.trim().toLowerCase()
+		)
+	);
+}

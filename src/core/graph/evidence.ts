@@ -1,0 +1,83 @@
+/**
+ * The evidence of a graph finding in plain English, for the outputs that
+ * are not translated (the CLI, the HTML and CSV reports): the chain or
+ * group of sites, how sure the verdict is, and the pages a person opens to
+ * check it. The editor and wp-admin word the same params through __()
+ * (src/editor/messages.ts).
+ */
+import type { Finding } from '../findings';
+
+function list( finding: Finding, name: string ): string[] {
+	const value = finding.params[ name ];
+	return Array.isArray( value ) ? value : [];
+}
+
+function group( members: string[], count: unknown ): string {
+	const more = typeof count === 'number' ? count - members.length : 0;
+	return more > 0
+		? `${ members.join( ', ' ) } and ${ more } more`
+		: members.join( ', ' );
+}
+
+/** One line of evidence for a graph or link finding, or null for other codes. */
+export function findingEvidence( finding: Finding ): string | null {
+	const { params } = finding;
+	const confidence =
+		typeof params.confidence === 'string'
+			? `confidence ${ params.confidence }`
+			: null;
+	const pages = list( finding, 'pages' ).filter( Boolean );
+	const seen = pages.length > 0 ? `seen on ${ pages.join( ', ' ) }` : null;
+	const parts = ( ...items: Array< string | null > ) =>
+		items.filter( ( item ): item is string => item !== null ).join( '; ' );
+	switch ( finding.code ) {
+		case 'link-ring':
+			return parts(
+				list( finding, 'sites' ).join( ' → ' ),
+				confidence,
+				seen
+			);
+		case 'partner-network':
+			return parts(
+				`group: ${ group(
+					list( finding, 'members' ),
+					params.memberCount
+				) }`,
+				`links: ${ list( finding, 'links' ).join( ', ' ) }`,
+				confidence,
+				seen
+			);
+		case 'shared-footprint':
+			return parts(
+				`partners ${ group(
+					list( finding, 'members' ),
+					params.memberCount
+				) } all link to ${ group(
+					list( finding, 'shared' ),
+					params.sharedCount
+				) }`,
+				confidence,
+				seen
+			);
+		case 'link-context':
+			return parts(
+				params.side === 'both'
+					? 'both links stand alone'
+					: `${ params.side === 'ours' ? 'our' : 'their' } link stands alone`,
+				typeof params.pageUrl === 'string'
+					? `their page ${ params.pageUrl }`
+					: null
+			);
+		case 'weak-destination':
+			return parts(
+				params.ours ? `ours points at a ${ params.ours } page` : null,
+				params.theirs
+					? `theirs (${ String(
+							params.theirLinkUrl
+						) }) points at our ${ params.theirs } page`
+					: null
+			);
+		default:
+			return null;
+	}
+}
