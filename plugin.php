@@ -34,6 +34,7 @@ require_once RLG_PLUGIN_DIR . 'includes/rest/class-check-route.php';
 require_once RLG_PLUGIN_DIR . 'includes/rest/class-override-route.php';
 require_once RLG_PLUGIN_DIR . 'includes/rest/class-partner-check-route.php';
 require_once RLG_PLUGIN_DIR . 'includes/rest/class-check-jobs-route.php';
+require_once RLG_PLUGIN_DIR . 'includes/rest/class-backlink-import-route.php';
 require_once RLG_PLUGIN_DIR . 'includes/class-settings-page.php';
 require_once RLG_PLUGIN_DIR . 'includes/class-tools-page.php';
 require_once RLG_PLUGIN_DIR . 'includes/class-assets.php';

@@ -25,6 +25,7 @@ final class Plugin {
 		add_action( 'rest_api_init', array( Check_Route::class, 'register' ) );
 		add_action( 'rest_api_init', array( Override_Route::class, 'register' ) );
 		add_action( 'rest_api_init', array( Partner_Check_Route::class, 'register' ) );
+		add_action( 'rest_api_init', array( Backlink_Import_Route::class, 'register' ) );
 		add_action( 'rest_api_init', array( Check_Jobs_Route::class, 'register' ) );
 		Publish_Gate::register();
 		Site_Health::register();

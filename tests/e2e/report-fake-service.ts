@@ -187,6 +187,8 @@ const SEEDS: PartnerSeed[] = [
 ];
 
 export interface FakeService {
+	/** Bodies of every POST /backlinks/import, in order. */
+	backlinkImports: Array< Record< string, unknown > >;
 	/** Query strings of every GET /report, in order. */
 	reportRequests: URLSearchParams[];
 	logPosts: Array< Record< string, unknown > >;
@@ -297,6 +299,7 @@ export async function installFakeService(
 	];
 
 	const service: FakeService = {
+		backlinkImports: [],
 		reportRequests: [],
 		logPosts: [],
 		scanStarts: [],
@@ -572,6 +575,19 @@ export async function installFakeService(
 				service.reportRequests.push( params );
 				return json( route, 200, report( params ) );
 			}
+			if ( path === 'report/backlinks' && method === 'GET' ) {
+				return json( route, 200, backlinksReport( service ) );
+			}
+			if ( path === 'backlinks/import' && method === 'POST' ) {
+				const body = request.postDataJSON() as Record<
+					string,
+					unknown
+				>;
+				service.backlinkImports.push( body );
+				return json( route, 201, {
+					import: importSummary( String( body.fileName ) ),
+				} );
+			}
 			if ( path.startsWith( 'report/partners/' ) ) {
 				const found = detail(
 					decodeURIComponent(
@@ -668,4 +684,155 @@ export async function installFakeService(
 		}
 	);
 	return service;
+}
+
+/** What the service answers for an import: the fixture with every skip reason. */
+function importSummary( fileName: string ) {
+	return {
+		id: 1,
+		owner: '',
+		format: 'semrush',
+		variant: 'semrush-backlinks',
+		label: 'Semrush backlinks export',
+		fileName,
+		encoding: 'utf-8',
+		importedAt: '2026-12-01T10:00:00.000Z',
+		rowsRead: 9,
+		backlinks: 2,
+		domains: 2,
+		skippedTotal: 2,
+		skippedByReason: { 'wrong-column-count': 1, 'invalid-date': 1 },
+		skipped: [
+			{
+				line: 3,
+				reason: 'wrong-column-count',
+				detail: '3 cells, the header has 19',
+			},
+			{
+				line: 8,
+				reason: 'invalid-date',
+				detail: '"gisteren" is not a date',
+			},
+		],
+	};
+}
+
+/** GET /report/backlinks: reciprocity both ways, through a partner, Link Intersect and the graph. */
+function backlinksReport( service: FakeService ) {
+	const imported = service.backlinkImports.length > 0;
+	const us = 'moestuinier.test';
+	return {
+		imports: imported ? [ importSummary( 'semrush.csv' ) ] : [],
+		overview: {
+			referringDomains: imported ? 6 : 0,
+			competitors: [ 'concurrent.nl' ],
+			bothWays: {
+				total: 2,
+				rows: [
+					{
+						domain: 'zaadwinkel.nl',
+						links: 12,
+						samplePage: 'https://www.zaadwinkel.nl/',
+						sampleAnchor: 'biologisch tuinieren',
+						allQualified: false,
+						formats: [ 'semrush' ],
+						ourPosts: 2,
+						ourLinks: 3,
+						status: 'no-link',
+					},
+					{
+						domain: 'tuinhulp.nl',
+						links: 1,
+						samplePage: 'https://tuinhulp.nl/compost/',
+						sampleAnchor: null,
+						allQualified: true,
+						formats: [ 'ahrefs' ],
+						ourPosts: 1,
+						ourLinks: 1,
+						status: 'links-back',
+					},
+				],
+			},
+			throughPartner: {
+				total: 1,
+				rows: [
+					{
+						domain: 'linkruil.nl',
+						samplePage: 'https://linkruil.nl/tuin',
+						partner: 'kasplanten.nl',
+						partnerPage: 'https://kasplanten.nl/links',
+						partnerStatus: 'no-link',
+					},
+				],
+			},
+			shared: {
+				total: 1,
+				rows: [
+					{
+						domain: 'zaadwinkel.nl',
+						competitors: [ 'concurrent.nl' ],
+						linksToUs: true,
+						weLinkToThem: true,
+						status: 'no-link',
+					},
+				],
+			},
+			gap: {
+				total: 1,
+				rows: [
+					{
+						domain: 'tuingids.nl',
+						competitors: [ 'concurrent.nl' ],
+						linksToUs: false,
+						weLinkToThem: false,
+						status: null,
+					},
+				],
+			},
+			graph: {
+				nodes: [
+					{ id: us, kind: 'us', roles: [] },
+					{
+						id: 'kasplanten.nl',
+						kind: 'partner',
+						roles: [ 'through-partner' ],
+					},
+					{
+						id: 'linkruil.nl',
+						kind: 'linker',
+						roles: [ 'through-partner' ],
+					},
+					{
+						id: 'tuinhulp.nl',
+						kind: 'partner',
+						roles: [ 'both-ways', 'links-back' ],
+					},
+					{
+						id: 'zaadwinkel.nl',
+						kind: 'partner',
+						roles: [ 'both-ways' ],
+					},
+					{ id: 'bloemen.nl', kind: 'partner', roles: [ 'ring' ] },
+					{ id: 'ringsite.nl', kind: 'linker', roles: [ 'ring' ] },
+				],
+				edges: [
+					{ from: us, to: 'kasplanten.nl', source: 'our-link' },
+					{
+						from: 'kasplanten.nl',
+						to: 'linkruil.nl',
+						source: 'partner-page',
+					},
+					{ from: 'linkruil.nl', to: us, source: 'imported' },
+					{ from: us, to: 'tuinhulp.nl', source: 'our-link' },
+					{ from: 'tuinhulp.nl', to: us, source: 'partner-check' },
+					{ from: us, to: 'zaadwinkel.nl', source: 'our-link' },
+					{ from: 'zaadwinkel.nl', to: us, source: 'imported' },
+					{ from: us, to: 'bloemen.nl', source: 'ring' },
+					{ from: 'bloemen.nl', to: 'ringsite.nl', source: 'ring' },
+					{ from: 'ringsite.nl', to: us, source: 'ring' },
+				],
+				omitted: 0,
+			},
+		},
+	};
 }

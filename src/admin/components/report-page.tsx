@@ -29,6 +29,7 @@ import { PartnerTable } from './partner-table';
 import { ScanNowButton } from './scan-now-button';
 import { ServiceUnavailableNotice } from './service-unavailable-notice';
 import { Summary } from './summary';
+import { BacklinksSection } from '../backlinks/backlinks-section';
 
 export function ReportPage( { config }: { config: AdminConfig } ) {
 	useUrlSync();
@@ -174,6 +175,7 @@ export function ReportPage( { config }: { config: AdminConfig } ) {
 								/>
 							</div>
 						</section>
+						<BacklinksSection />
 					</>
 				)
 			) }

@@ -30,35 +30,11 @@ const MAX_ANCHOR = 300;
 /** Longest URL kept (characters). */
 const MAX_URL = 2048;
 
-/** Why a row was not imported. */
-export type SkipReason =
-	/** Fewer cells than the header has columns (a broken or cut line). */
-	| 'wrong-column-count'
-	/** The linking page (or site) cell is empty. */
-	| 'missing-source'
-	/** The linking page is not an http(s) URL (or the site not a host name). */
-	| 'invalid-source'
-	/** The linking page is on the site the export is about: an internal link. */
-	| 'internal-link'
-	/** The link points at another site than the one the export is about. */
-	| 'target-elsewhere'
-	/** A date cell that is not a date (a shifted or damaged row). */
-	| 'invalid-date'
-	/** The same linking page and target as an earlier row. */
-	| 'duplicate'
-	/** Past MAX_IMPORT_ROWS. */
-	| 'over-limit';
+import { SKIP_REASONS } from './skip-reasons';
+import type { SkipReason } from './skip-reasons';
 
-export const SKIP_REASONS: readonly SkipReason[] = [
-	'wrong-column-count',
-	'missing-source',
-	'invalid-source',
-	'internal-link',
-	'target-elsewhere',
-	'invalid-date',
-	'duplicate',
-	'over-limit',
-];
+export { SKIP_REASONS };
+export type { SkipReason };
 
 /** One link (or, for "top linking sites", one linking site) to the owner. */
 export interface ImportedBacklink {

@@ -5,8 +5,8 @@
  */
 import { z } from 'zod';
 import { BacklinkOverviewSchema } from './overview';
-import { SKIP_REASONS } from './parse';
-import type { SkipReason } from './parse';
+import { SKIP_REASONS } from './skip-reasons';
+import type { SkipReason } from './skip-reasons';
 
 const SkipReasonSchema = z.enum(
 	SKIP_REASONS as unknown as [ SkipReason, ...SkipReason[] ]

@@ -1,0 +1,275 @@
+/**
+ * A small picture of us, our partners and the sites linking to us through
+ * them, with the rings and networks found. Laid out once with d3-force (a
+ * fixed number of ticks from fixed starting points: the same picture on
+ * every load), drawn as SVG by React. Every node is a focusable button:
+ * Tab moves through them, and the focused node's links are highlighted and
+ * described below the picture. The same graph is a list too, for screen
+ * readers and for reading.
+ */
+import { useMemo, useState } from '@wordpress/element';
+import { __, sprintf } from '@wordpress/i18n';
+import {
+	forceCenter,
+	forceCollide,
+	forceLink,
+	forceManyBody,
+	forceSimulation,
+	type SimulationLinkDatum,
+	type SimulationNodeDatum,
+} from 'd3-force';
+import type {
+	BacklinkOverview,
+	GraphEdge,
+	GraphNode,
+} from '../../core/backlink-import/overview';
+
+const WIDTH = 640;
+const HEIGHT = 360;
+const TICKS = 300;
+
+interface LaidNode extends SimulationNodeDatum {
+	id: string;
+	node: GraphNode;
+}
+
+function layout( graph: BacklinkOverview[ 'graph' ] ): Map< string, LaidNode > {
+	const nodes: LaidNode[] = graph.nodes.map( ( node, index ) => {
+		// Us in the middle, the others on a circle: a stable start.
+		const angle =
+			( 2 * Math.PI * index ) / Math.max( 1, graph.nodes.length - 1 );
+		return node.kind === 'us'
+			? {
+					id: node.id,
+					node,
+					x: WIDTH / 2,
+					y: HEIGHT / 2,
+					fx: WIDTH / 2,
+					fy: HEIGHT / 2,
+				}
+			: {
+					id: node.id,
+					node,
+					x: WIDTH / 2 + 140 * Math.cos( angle ),
+					y: HEIGHT / 2 + 120 * Math.sin( angle ),
+				};
+	} );
+	const links: SimulationLinkDatum< LaidNode >[] = graph.edges.map(
+		( edge ) => ( { source: edge.from, target: edge.to } )
+	);
+	forceSimulation( nodes )
+		.force(
+			'link',
+			forceLink< LaidNode, SimulationLinkDatum< LaidNode > >( links )
+				.id( ( node ) => node.id )
+				.distance( 110 )
+		)
+		.force( 'charge', forceManyBody().strength( -320 ) )
+		.force( 'center', forceCenter( WIDTH / 2, HEIGHT / 2 ) )
+		.force( 'collide', forceCollide( 34 ) )
+		.stop()
+		.tick( TICKS );
+	for ( const node of nodes ) {
+		node.x = Math.min( WIDTH - 60, Math.max( 60, node.x ?? 0 ) );
+		node.y = Math.min( HEIGHT - 24, Math.max( 24, node.y ?? 0 ) );
+	}
+	return new Map( nodes.map( ( node ) => [ node.id, node ] ) );
+}
+
+export function roleLabel( role: GraphNode[ 'roles' ][ number ] ): string {
+	switch ( role ) {
+		case 'links-back':
+			return __( 'links back', 'reciprocal-link-guard' );
+		case 'both-ways':
+			return __( 'links both ways (imported)', 'reciprocal-link-guard' );
+		case 'through-partner':
+			return __(
+				'links to us through a partner',
+				'reciprocal-link-guard'
+			);
+		case 'ring':
+			return __( 'part of a ring', 'reciprocal-link-guard' );
+		case 'network':
+			return __( 'part of a network', 'reciprocal-link-guard' );
+	}
+}
+
+export function edgeLabel( edge: GraphEdge ): string {
+	let how: string;
+	switch ( edge.source ) {
+		case 'our-link':
+			how = __( 'our posts', 'reciprocal-link-guard' );
+			break;
+		case 'partner-check':
+			how = __( 'found by the check', 'reciprocal-link-guard' );
+			break;
+		case 'imported':
+			how = __( 'imported export', 'reciprocal-link-guard' );
+			break;
+		case 'partner-page':
+			how = __( 'partner page', 'reciprocal-link-guard' );
+			break;
+		case 'ring':
+			how = __( 'ring', 'reciprocal-link-guard' );
+			break;
+	}
+	return sprintf(
+		/* translators: 1: a site, 2: another site, 3: where the link is known from (e.g. "imported export"). */
+		__( '%1$s links to %2$s (%3$s)', 'reciprocal-link-guard' ),
+		edge.from,
+		edge.to,
+		how
+	);
+}
+
+const KIND_LABEL = {
+	us: () => __( 'our site', 'reciprocal-link-guard' ),
+	partner: () => __( 'partner', 'reciprocal-link-guard' ),
+	linker: () => __( 'site linking to us', 'reciprocal-link-guard' ),
+};
+
+function nodeDescription( node: GraphNode, edges: GraphEdge[] ): string {
+	const kind = KIND_LABEL[ node.kind ]();
+	const parts = [ kind, ...node.roles.map( roleLabel ) ];
+	const own = edges.filter( ( e ) => e.from === node.id || e.to === node.id );
+	return `${ node.id }: ${ parts.join( ', ' ) }. ${ own
+		.map( edgeLabel )
+		.join( '; ' ) }`;
+}
+
+function nodeClass( node: GraphNode ): string {
+	const classes = [ 'rlg-graph__node', `is-${ node.kind }` ];
+	if ( node.roles.includes( 'ring' ) ) {
+		classes.push( 'is-ring' );
+	} else if ( node.roles.includes( 'network' ) ) {
+		classes.push( 'is-network' );
+	} else if ( node.roles.includes( 'through-partner' ) ) {
+		classes.push( 'is-through' );
+	} else if ( node.roles.includes( 'both-ways' ) ) {
+		classes.push( 'is-both' );
+	}
+	return classes.join( ' ' );
+}
+
+export function GraphView( { graph }: { graph: BacklinkOverview[ 'graph' ] } ) {
+	const laid = useMemo( () => layout( graph ), [ graph ] );
+	const [ focused, setFocused ] = useState< string | null >( null );
+	if ( graph.nodes.length <= 1 ) {
+		return (
+			<p className="rlg-muted">
+				{ __(
+					'Nothing to draw yet: no partner links back and no relationship was found in the imports.',
+					'reciprocal-link-guard'
+				) }
+			</p>
+		);
+	}
+	const focusedNode = graph.nodes.find( ( n ) => n.id === focused );
+	return (
+		<div className="rlg-graph">
+			<svg
+				className="rlg-graph__svg"
+				viewBox={ `0 0 ${ WIDTH } ${ HEIGHT }` }
+				role="group"
+				aria-label={ __(
+					'Link graph: us, our partners and the sites linking to us through them',
+					'reciprocal-link-guard'
+				) }
+				aria-describedby="rlg-graph-list"
+			>
+				<defs>
+					<marker
+						id="rlg-arrow"
+						viewBox="0 0 10 10"
+						refX="24"
+						refY="5"
+						markerWidth="7"
+						markerHeight="7"
+						orient="auto-start-reverse"
+					>
+						<path d="M 0 0 L 10 5 L 0 10 z" />
+					</marker>
+				</defs>
+				{ graph.edges.map( ( edge ) => {
+					const from = laid.get( edge.from );
+					const to = laid.get( edge.to );
+					if ( ! from || ! to ) {
+						return null;
+					}
+					const active =
+						focused !== null &&
+						( edge.from === focused || edge.to === focused );
+					return (
+						<line
+							key={ `${ edge.from } ${ edge.to } ${ edge.source }` }
+							className={ `rlg-graph__edge is-${ edge.source }${ active ? ' is-active' : '' }` }
+							x1={ from.x }
+							y1={ from.y }
+							x2={ to.x }
+							y2={ to.y }
+							markerEnd="url(#rlg-arrow)"
+						/>
+					);
+				} ) }
+				{ graph.nodes.map( ( node ) => {
+					const at = laid.get( node.id );
+					return (
+						<g
+							key={ node.id }
+							className={ nodeClass( node ) }
+							transform={ `translate(${ at?.x ?? 0 },${ at?.y ?? 0 })` }
+							tabIndex={ 0 }
+							role="button"
+							aria-label={ nodeDescription( node, graph.edges ) }
+							data-node={ node.id }
+							onFocus={ () => setFocused( node.id ) }
+							onBlur={ () => setFocused( null ) }
+							onMouseEnter={ () => setFocused( node.id ) }
+							onMouseLeave={ () => setFocused( null ) }
+						>
+							<circle r={ node.kind === 'us' ? 16 : 11 } />
+							<text
+								y={ node.kind === 'us' ? 30 : 24 }
+								textAnchor="middle"
+							>
+								{ node.id }
+							</text>
+						</g>
+					);
+				} ) }
+			</svg>
+			<p className="rlg-graph__caption" aria-live="polite">
+				{ focusedNode
+					? nodeDescription( focusedNode, graph.edges )
+					: __(
+							'Tab to a site to see its links.',
+							'reciprocal-link-guard'
+						) }
+			</p>
+			{ graph.omitted > 0 && (
+				<p className="rlg-muted">
+					{ sprintf(
+						/* translators: %d: number of sites not drawn. */
+						__(
+							'%d more sites are not drawn to keep the picture readable; the lists above have them all.',
+							'reciprocal-link-guard'
+						),
+						graph.omitted
+					) }
+				</p>
+			) }
+			<details className="rlg-graph__list-wrap">
+				<summary>
+					{ __( 'The graph as a list', 'reciprocal-link-guard' ) }
+				</summary>
+				<ul id="rlg-graph-list" className="rlg-graph__list">
+					{ graph.nodes.map( ( node ) => (
+						<li key={ node.id }>
+							{ nodeDescription( node, graph.edges ) }
+						</li>
+					) ) }
+				</ul>
+			</details>
+		</div>
+	);
+}
