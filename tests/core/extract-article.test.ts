@@ -141,3 +141,52 @@ describe( 'articles split over same-shape containers', () => {
 		);
 	} );
 } );
+
+describe( 'teaser rows', () => {
+	const card = ( n: number ) =>
+		`<li class="stream-item"><a href="/story-${ n }/"><img src="/t${ n }.jpg" alt=""></a><h3><a href="/story-${ n }/">Headline number ${ n } about the town</a></h3><p>A summary of story ${ n }, with a comma, and a few words more to make it a real sentence.</p></li>`;
+
+	it( 'reads a block of sibling teasers with image and heading inside the article as related, not content', () => {
+		const found = placements(
+			page( `<main><article><div class="article-body">
+			${ prose( 1 ) }<p>Read the <a href="https://council.example/minutes">minutes of the meeting</a> for the details.</p>${ prose( 2 ) }
+			<ul class="more">${ card( 1 ) }${ card( 2 ) }${ card( 3 ) }</ul>
+			${ prose( 3 ) }</div></article></main>` )
+		);
+		expect( found.get( 'minutes of the meeting' ) ).toBe( 'content' );
+		expect( found.get( 'Headline number 2 about the town' ) ).toBe(
+			'related'
+		);
+	} );
+
+	it( 'finds the article beside a long stream of teasers with summaries, ads between them', () => {
+		const ad = `<li class="stream-ad"><a href="https://ads.example/click">Sponsored: a loan</a></li>`;
+		const stream = [ 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12 ]
+			.map( ( n ) => card( n ) + ( n % 4 === 0 ? ad : '' ) )
+			.join( '' );
+		const found = placements(
+			page( `<div id="main"><section class="story"><h1>The vote</h1><div class="story-text">
+			${ prose( 1 ) }<p>The <a href="https://council.example/result">official result</a> was published at night.</p>${ prose( 2 ) }${ prose( 3 ) }
+			</div></section><div class="stream"><ul>${ stream }</ul></div></div>` )
+		);
+		expect( found.get( 'official result' ) ).toBe( 'content' );
+		expect( found.get( 'Headline number 7 about the town' ) ).not.toBe(
+			'content'
+		);
+	} );
+
+	it( 'keeps a list of products with a paragraph of prose each as content', () => {
+		const item = ( n: number ) =>
+			`<div class="product"><h3>Spade number ${ n }</h3><img src="/s${ n }.jpg" alt=""><p>This spade, number ${ n } of our test, has an ash handle, a steel blade and a tread that spares your boots; it cut through clay, roots and stones without bending, and after a season of digging it still looks new, which is why it is here.</p><p><a href="https://shop.example/spade-${ n }">Spade ${ n } at the shop</a></p></div>`;
+		const found = placements(
+			page(
+				`<main><article><div class="entry-content">${ prose(
+					1
+				) }${ item( 1 ) }${ item( 2 ) }${ item( 3 ) }${ item(
+					4
+				) }</div></article></main>`
+			)
+		);
+		expect( found.get( 'Spade 2 at the shop' ) ).toBe( 'content' );
+	} );
+} );

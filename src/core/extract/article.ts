@@ -82,6 +82,8 @@ export interface Article {
 	removed: Uint8Array;
 	/** Voting paragraph text per subtree. */
 	prose: Prose;
+	/** 1 for elements inside a teaser row (see markTeaserRows). */
+	inTeaser: Uint8Array;
 }
 
 const BOILERPLATE_KINDS = new Set( [
@@ -192,6 +194,154 @@ export function isLayoutWrapper(
 	);
 }
 
+/** A teaser row has at least this many cards of one shape… */
+const TEASER_MIN_CARDS = 3;
+/** …each with a short text… */
+const TEASER_MAX_TEXT = 600;
+/** …no block of prose this long… */
+const TEASER_MAX_BLOCK = 300;
+/** …at most this many links, with some link text (the title). */
+const TEASER_MAX_LINKS = 6;
+const TEASER_MIN_LINK_TEXT = 10;
+
+/**
+ * Per element, how many links up to and including it (in document
+ * order) sit in a heading, and how many hold an image: prefix sums, so
+ * a subtree's count is `at[ last ] - at[ index - 1 ]`.
+ */
+interface TitleLinks {
+	inHeading: Int32Array;
+	withImage: Int32Array;
+}
+
+function countTitleLinks( model: DocumentModel ): TitleLinks {
+	const { elements } = model;
+	const inHeading = new Int32Array( elements.count );
+	const withImage = new Int32Array( elements.count );
+	for ( const link of model.links ) {
+		if ( link.hasImage ) {
+			withImage[ link.element ] = 1;
+		}
+		for (
+			let node = elements.parent[ link.element ], steps = 0;
+			node >= 0 && steps < 4;
+			node = elements.parent[ node ], steps++
+		) {
+			const code = elements.tagCode[ node ];
+			if ( code === TAG_CODE_HEADING || code === TAG_CODE_H1 ) {
+				inHeading[ link.element ] = 1;
+				break;
+			}
+		}
+	}
+	for ( let index = 1; index < elements.count; index++ ) {
+		inHeading[ index ] += inHeading[ index - 1 ];
+		withImage[ index ] += withImage[ index - 1 ];
+	}
+	return { inHeading, withImage };
+}
+
+function inSubtree(
+	elements: ElementTable,
+	prefix: Int32Array,
+	index: number
+): number {
+	return (
+		prefix[ elements.last[ index ] ] -
+		( index > 0 ? prefix[ index - 1 ] : 0 )
+	);
+}
+
+/**
+ * One card of a teaser row: a linked title (a link in a heading, or a
+ * linked thumbnail with link text an eighth of the card's), little text.
+ * A product in a list with its own unlinked heading and a paragraph
+ * about it is not one.
+ */
+function isTeaserCard(
+	elements: ElementTable,
+	titleLinks: TitleLinks,
+	index: number
+): boolean {
+	const links = elements.links[ index ];
+	if (
+		links < 1 ||
+		links > TEASER_MAX_LINKS ||
+		elements.linkText[ index ] < TEASER_MIN_LINK_TEXT ||
+		elements.text[ index ] > TEASER_MAX_TEXT ||
+		elements.longestBlock[ index ] >= TEASER_MAX_BLOCK
+	) {
+		return false;
+	}
+	return (
+		inSubtree( elements, titleLinks.inHeading, index ) > 0 ||
+		( inSubtree( elements, titleLinks.withImage, index ) > 0 &&
+			elements.linkText[ index ] * 8 >= elements.text[ index ] )
+	);
+}
+
+/**
+ * Marks every element inside a teaser row: 3+ siblings of one shape
+ * (same tag and class, ads or other blocks may sit between them) of
+ * which at least two in three are cards (an image or heading, a linked
+ * title, a short text). A "more stories" stream, a grid of related
+ * posts: other pages' titles and summaries, never the article's text.
+ */
+export function markTeaserRows( model: DocumentModel ): Uint8Array {
+	const { elements } = model;
+	const titleLinks = countTitleLinks( model );
+	const inTeaser = new Uint8Array( elements.count );
+	/** Per shape among one parent's children: [ siblings, cards ]. */
+	const shapes = new Map< number, [ number, number ] >();
+	for ( let parent = 0; parent < elements.count; parent++ ) {
+		if ( elements.children[ parent ] < TEASER_MIN_CARDS ) {
+			continue;
+		}
+		shapes.clear();
+		for (
+			let child = parent + 1;
+			child <= elements.last[ parent ];
+			child = elements.last[ child ] + 1
+		) {
+			const signature = elements.signature[ child ];
+			if ( signature === 0 ) {
+				continue;
+			}
+			let counts = shapes.get( signature );
+			if ( counts === undefined ) {
+				counts = [ 0, 0 ];
+				shapes.set( signature, counts );
+			}
+			counts[ 0 ]++;
+			if ( isTeaserCard( elements, titleLinks, child ) ) {
+				counts[ 1 ]++;
+			}
+		}
+		for (
+			let child = parent + 1;
+			child <= elements.last[ parent ];
+			child = elements.last[ child ] + 1
+		) {
+			const counts = shapes.get( elements.signature[ child ] );
+			if (
+				counts !== undefined &&
+				counts[ 1 ] >= TEASER_MIN_CARDS &&
+				counts[ 1 ] * 3 >= counts[ 0 ] * 2
+			) {
+				inTeaser[ child ] = 1;
+			}
+		}
+	}
+	// Everything inside a card is in the row (parents come first).
+	for ( let index = 0; index < elements.count; index++ ) {
+		const parent = elements.parent[ index ];
+		if ( parent >= 0 && inTeaser[ parent ] === 1 ) {
+			inTeaser[ index ] = 1;
+		}
+	}
+	return inTeaser;
+}
+
 /**
  * Whether the element sits in a region whose hint names boilerplate
  * (strength 2 or more). A hinted element that holds the page's h1 or most
@@ -239,7 +389,11 @@ function isRootCode( code: number ): boolean {
 }
 
 /** Scores every candidate; NaN marks elements no paragraph voted for. */
-function scoreCandidates( model: DocumentModel, prose: Prose ): Float64Array {
+function scoreCandidates(
+	model: DocumentModel,
+	prose: Prose,
+	inTeaser: Uint8Array
+): Float64Array {
 	const { elements } = model;
 	const scores = new Float64Array( elements.count ).fill( NaN );
 	for ( let index = 0; index < elements.count; index++ ) {
@@ -248,6 +402,7 @@ function scoreCandidates( model: DocumentModel, prose: Prose ): Float64Array {
 			length < MIN_PARAGRAPH_CHARS ||
 			! isParagraphLike( elements.tagCode[ index ] ) ||
 			elements.hiddenCode[ index ] !== 0 ||
+			inTeaser[ index ] === 1 ||
 			inBoilerplateRegion( model, prose, index )
 		) {
 			continue;
@@ -655,7 +810,8 @@ function clean(
 export function findArticle( model: DocumentModel ): Article | null {
 	const { elements } = model;
 	const prose = measureProse( elements );
-	const scores = scoreCandidates( model, prose );
+	const inTeaser = markTeaserRows( model );
+	const scores = scoreCandidates( model, prose, inTeaser );
 	const top = pickTop( elements, scores );
 	if ( top < 0 ) {
 		return null;
@@ -669,7 +825,7 @@ export function findArticle( model: DocumentModel ): Article | null {
 	parts.sort( ( a, b ) => a - b );
 	const removed = new Uint8Array( elements.count );
 	clean( elements, prose, parts, top, removed );
-	return { top, parts, removed, prose };
+	return { top, parts, removed, prose, inTeaser };
 }
 
 /** Whether `index` lies in one of the article's parts. */

@@ -28,7 +28,13 @@ import {
 	TAG_TABLE_ROW,
 } from './document';
 import type { DocumentModel, ElementTable } from './document';
-import { findArticle, inParts, isLayoutWrapper, isRemoved } from './article';
+import {
+	findArticle,
+	inParts,
+	isLayoutWrapper,
+	isRemoved,
+	markTeaserRows,
+} from './article';
 import type { Prose } from './article';
 import { isAbsorbing, isRelatedHeading } from './vocabulary';
 import type { HintKind } from './vocabulary';
@@ -77,6 +83,8 @@ export interface MainContent {
 	removed: Uint8Array | null;
 	/** Voting paragraph text per subtree; null when no article was found. */
 	prose: Prose | null;
+	/** 1 inside a teaser row; null when no article was found. */
+	inTeaser: Uint8Array | null;
 }
 
 function contains(
@@ -121,6 +129,7 @@ function findMainByDensity( model: DocumentModel ): MainContent {
 			parts: [ best ],
 			removed: null,
 			prose: null,
+			inTeaser: null,
 		};
 	}
 	// 2. The text container holding the most running text.
@@ -142,6 +151,7 @@ function findMainByDensity( model: DocumentModel ): MainContent {
 			parts: [],
 			removed: null,
 			prose: null,
+			inTeaser: null,
 		};
 	}
 	// 2a. Widen to the outermost content-hinted ancestor that holds no
@@ -202,6 +212,7 @@ function findMainByDensity( model: DocumentModel ): MainContent {
 		parts: [ main ],
 		removed: null,
 		prose: null,
+		inTeaser: null,
 	};
 }
 
@@ -218,9 +229,12 @@ export function findMainContent( model: DocumentModel ): MainContent {
 			parts: article.parts,
 			removed: article.removed,
 			prose: article.prose,
+			inTeaser: article.inTeaser,
 		};
 	}
-	return findMainByDensity( model );
+	// Without an article, teaser rows (a homepage grid) are still not
+	// editorial content.
+	return { ...findMainByDensity( model ), inTeaser: markTeaserRows( model ) };
 }
 
 function inMain(
@@ -567,7 +581,13 @@ export function classifyPlacement(
 	if ( fromHints ) {
 		return fromHints;
 	}
-	if ( inH1 || main.element < 0 ) {
+	if ( inH1 ) {
+		return 'content';
+	}
+	if ( main.removed === null && main.inTeaser?.[ element ] === 1 ) {
+		return 'related';
+	}
+	if ( main.element < 0 ) {
 		return 'content';
 	}
 	if ( main.wholePage ) {
@@ -597,6 +617,9 @@ export function classifyPlacement(
 			return isArchiveHref( link.href )
 				? 'tags'
 				: removedPlacement( model, element );
+		}
+		if ( main.inTeaser !== null && main.inTeaser[ element ] === 1 ) {
+			return 'related';
 		}
 		if ( SUBSCRIBE_TEXT.test( link.text ) ) {
 			return 'related';
