@@ -20,6 +20,8 @@ export interface PrepareOptions {
 	fresh?: boolean;
 	pluginSource?: string;
 	log?: ( message: string ) => void;
+	/** Install Dutch core language files (Debian's wordpress-l10n). */
+	coreLanguages?: boolean;
 }
 export interface PreparedSite {
 	siteDir: string;
