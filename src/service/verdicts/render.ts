@@ -22,6 +22,34 @@ import { RlgError } from '../errors';
 import type { Fetcher } from '../fetch';
 import { createScanHttp, type FetcherScanHttp } from '../scan/fetch-adapter';
 
+/** What an installed rlg says when a rendered check is asked for without playwright-core. */
+export const PLAYWRIGHT_MISSING =
+	'rendered checks need the playwright-core package, which the installed rlg package does not include: run `npm install -g playwright-core` (next to a global rlg) and install Chromium (`apt-get install chromium`)';
+
+/**
+ * playwright-core, loaded only when a rendered check is asked for. It is a
+ * development dependency of this repository, not installed with the
+ * package (`npm pack`): without it the check fails with how to add it.
+ *
+ * @param importer Loads the module (tests pass one that fails).
+ */
+export async function loadPlaywright(
+	importer: () => Promise< typeof import( 'playwright-core' ) > = () =>
+		import( 'playwright-core' )
+): Promise< typeof import( 'playwright-core' ) > {
+	try {
+		return await importer();
+	} catch ( error ) {
+		const code = ( error as NodeJS.ErrnoException ).code;
+		if ( code === 'MODULE_NOT_FOUND' || code === 'ERR_MODULE_NOT_FOUND' ) {
+			throw new RlgError( 'ERR_RENDER_UNAVAILABLE', PLAYWRIGHT_MISSING, {
+				cause: error,
+			} );
+		}
+		throw error;
+	}
+}
+
 export const CHROMIUM_PATH = '/usr/bin/chromium';
 
 /**
@@ -136,7 +164,7 @@ export function createRenderer( options: RendererOptions ): Renderer {
 	function launch() {
 		launched ??= ( async () => {
 			// Loaded only when a rendered check is asked for.
-			const { chromium } = await import( 'playwright-core' );
+			const { chromium } = await loadPlaywright();
 			const userDataDir = fs.mkdtempSync(
 				path.join( os.tmpdir(), 'rlg-chromium-' )
 			);
