@@ -7,6 +7,7 @@ import type { EditorResult } from './editor';
 import type { EditorBrowserResult, SizeResult } from './editor-browser';
 import type { ExtractionResult } from './extraction';
 import type { ScanMemoryResult } from './scan-memory';
+import type { ClusterScaleResult } from './cluster-scale';
 import type { WarmPathResult } from './warm-path';
 import { round } from './lib/stats';
 
@@ -30,6 +31,7 @@ export interface BenchReport {
 		'warm-path'?: WarmPathResult;
 		scan?: ScanMemoryResult;
 		'editor-browser'?: EditorBrowserResult;
+		cluster?: ClusterScaleResult;
 	};
 	errors: Record< string, string >;
 	durationsSec: Record< string, number >;
@@ -333,6 +335,40 @@ function warmPath( r: WarmPathResult ): string {
 	].join( '\n' );
 }
 
+function cluster( r: ClusterScaleResult ): string {
+	const one = r.rows[ 0 ].pagesPerSec;
+	return [
+		'### 7. Cluster scale-out (check jobs through the queue, `rlg worker`s on PostgreSQL)',
+		'',
+		`${ r.hosts } hosts × ${ r.pagesPerHost } pages, each answering after ${ r.delayMs } ms; per-host limit ${ r.perHostLimit }; jobs of 10 pages; each worker runs 4 job parts at once.`,
+		'',
+		table(
+			[
+				'workers',
+				'pages',
+				's',
+				'pages/s',
+				'vs 1 worker',
+				'most in flight at one host (server log)',
+				'not links-back',
+			],
+			r.rows.map( ( row ) => [
+				row.workers,
+				row.pages,
+				row.seconds,
+				row.pagesPerSec,
+				`${ Math.round( ( row.pagesPerSec / one ) * 100 ) / 100 }x`,
+				row.maxInFlightPerHost,
+				row.failed,
+			] )
+		),
+		'',
+		`Target: 4 workers ≥ 3x one: ${ met( r.ratio4to1 >= 3 ) } (${
+			r.ratio4to1
+		}x); no host above its limit: ${ met( r.limitHeld ) }.`,
+	].join( '\n' );
+}
+
 function scan( r: ScanMemoryResult ): string {
 	const rows = r.rows.map( ( row ) => [
 		row.posts,
@@ -453,6 +489,21 @@ export function renderSummary( report: BenchReport ): string {
 			sc.flatWithin20Percent ? 'met' : 'not met',
 		] );
 	}
+	if ( r.cluster ) {
+		rows.push( [
+			'7. Cluster scale-out',
+			r.cluster.rows
+				.map(
+					( row ) => `${ row.workers }: ${ row.pagesPerSec } pages/s`
+				)
+				.join( '; ' ),
+			`4 workers ${ r.cluster.ratio4to1 }x one; host max ${ Math.max(
+				...r.cluster.rows.map( ( row ) => row.maxInFlightPerHost )
+			) } in flight`,
+			'≥ 3x, ≤ limit',
+			r.cluster.ratio4to1 >= 3 && r.cluster.limitHeld ? 'met' : 'not met',
+		] );
+	}
 	if ( r[ 'editor-browser' ] ) {
 		const all = r[ 'editor-browser' ].sizes.flatMap( editorBrowserTargets );
 		const big =
@@ -504,6 +555,9 @@ export function renderMarkdown( report: BenchReport ): string {
 	}
 	if ( r[ 'editor-browser' ] ) {
 		sections.push( editorBrowser( r[ 'editor-browser' ] ) );
+	}
+	if ( r.cluster ) {
+		sections.push( cluster( r.cluster ) );
 	}
 	for ( const [ name, error ] of Object.entries( report.errors ) ) {
 		sections.push(

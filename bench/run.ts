@@ -5,7 +5,7 @@
  * run: targets are reported as met or not. Exit 1 only when a benchmark
  * could not run at all (its error is in the results too).
  *
- *   node build/bench/bench/run.js [--quick] [--only extraction,backlinks,editor,warm-path,scan,editor-browser] [--sizes 100,1000]
+ *   node build/bench/bench/run.js [--quick] [--only extraction,backlinks,editor,warm-path,scan,editor-browser,cluster] [--sizes 100,1000]
  *
  * `--sizes` picks the editor-in-Chromium post sizes (links per post), so one
  * size can be re-measured without the whole run.
@@ -14,6 +14,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { runBacklinks } from './backlinks';
+import { runClusterScale } from './cluster-scale';
 import { runEditor } from './editor';
 import { runEditorBrowser } from './editor-browser';
 import { runExtraction } from './extraction';
@@ -30,6 +31,7 @@ const BENCHMARKS = {
 	'warm-path': runWarmPath,
 	scan: runScanMemory,
 	'editor-browser': runEditorBrowser,
+	cluster: runClusterScale,
 } as const;
 
 type BenchName = keyof typeof BENCHMARKS;
