@@ -24,6 +24,7 @@ for ( const file of [
 	'scripts/demo/partners.js',
 	'scripts/demo/seed.js',
 	'scripts/wp/lib.js',
+	'scripts/wp/core-languages.js',
 ] ) {
 	fs.mkdirSync( path.dirname( path.join( OUT, file ) ), { recursive: true } );
 	fs.copyFileSync( path.join( ROOT, file ), path.join( OUT, file ) );
