@@ -209,4 +209,57 @@ describe( 'backlink import API', () => {
 			'zaadwinkel.test',
 		] );
 	} );
+
+	it( 'finds who links to us through a partner from the partner graph, and draws the ring the imported edge closes', async () => {
+		const site = await live.store.findSite( 'moestuinier.test' );
+		// A page of tuincentrum.test (we link to it; it does not link back)
+		// links to derde.test; derde.test links to us, says an import.
+		await live.store.recordPartnerPages( site!.id, [
+			{
+				pageUrl: 'https://tuincentrum.test/links',
+				domain: 'tuincentrum.test',
+				foundOn: 'target-page',
+				target: 'https://tuincentrum.test/links',
+				readAt: '2026-12-01T00:00:00.000Z',
+				linksToUs: 0,
+				outbound: [
+					{
+						domain: 'derde.test',
+						links: 1,
+						sample: 'https://derde.test/',
+					},
+				],
+				outboundTotal: 1,
+			},
+		] );
+		const gsc = Buffer.from(
+			'Linking page,Last crawled\nhttps://derde.test/tuin,2026-11-30\n'
+		).toString( 'base64' );
+		expect(
+			(
+				await signed( 'POST', '/v1/backlinks/import', {
+					fileName: 'gsc.csv',
+					content: gsc,
+				} )
+			).statusCode
+		).toBe( 201 );
+		const report = BacklinksReportSchema.parse(
+			( await signed( 'GET', '/v1/report/backlinks' ) ).json()
+		);
+		expect( report.overview.throughPartner.rows ).toEqual( [
+			{
+				domain: 'derde.test',
+				samplePage: 'https://derde.test/tuin',
+				partner: 'tuincentrum.test',
+				partnerPage: 'https://tuincentrum.test/links',
+				partnerStatus: 'no-link',
+			},
+		] );
+		expect( report.overview.graph.edges ).toEqual(
+			expect.arrayContaining( [
+				{ from: 'tuincentrum.test', to: 'derde.test', source: 'ring' },
+				{ from: 'derde.test', to: 'moestuinier.test', source: 'ring' },
+			] )
+		);
+	} );
 } );

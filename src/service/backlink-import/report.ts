@@ -14,7 +14,30 @@ import { siteKey } from '../../core/url';
 import type { BacklinkStore } from '../store/backlink-types';
 import type { ScanStore } from '../store/scan-types';
 import type { SiteRecord, Store } from '../store/types';
-import { partnerLinksOf } from './graph-edges';
+import { importedLinksToUs, partnerLinksOf } from './graph-edges';
+import { loadPartnerGraph } from '../graph/partner-graph';
+
+/**
+ * Rings and networks of the partner graph with our imported backlinks as
+ * "X links to us" edges, as the graph rules find them.
+ */
+async function graphGroupsOf(
+	deps: BacklinksReportDeps,
+	site: SiteRecord
+): Promise< { rings: string[][]; networks: string[][] } > {
+	const analysis = await loadPartnerGraph(
+		{
+			store: deps.store,
+			linksToUs: ( siteId ) =>
+				importedLinksToUs( deps.backlinks, siteId ),
+		},
+		site
+	);
+	return {
+		rings: analysis.rings.map( ( ring ) => ring.sites ),
+		networks: analysis.networks.map( ( network ) => network.members ),
+	};
+}
 import { toSummary } from './import-file';
 
 export interface BacklinksReportDeps {
@@ -26,7 +49,10 @@ export interface BacklinksReportDeps {
 	 * through a partner" (default: the store's partner graph).
 	 */
 	partnerLinks?: ( site: SiteRecord ) => Promise< PartnerLinkInput[] >;
-	/** Rings and networks the graph rules found, for the picture. */
+	/**
+	 * Rings and networks for the picture (default: the partner graph
+	 * analysed with our imported backlinks).
+	 */
 	graphGroups?: (
 		site: SiteRecord
 	) => Promise< { rings: string[][]; networks: string[][] } >;
@@ -51,8 +77,9 @@ export async function backlinksReport(
 		deps.partnerLinks
 			? deps.partnerLinks( site )
 			: partnerLinksOf( deps.store, site.id ),
-		deps.graphGroups?.( site ) ??
-			Promise.resolve( { rings: [], networks: [] } ),
+		deps.graphGroups
+			? deps.graphGroups( site )
+			: graphGroupsOf( deps, site ),
 	] );
 	return {
 		imports: imports.map( toSummary ),
