@@ -61,6 +61,7 @@ describe( 'Dutch (nl_NL) translation', () => {
 			'Zoekwoorden en merk',
 			'Drempels',
 			'Publiceren',
+			'E-mailoverzicht',
 		] );
 		expect(
 			await page.locator( 'label[for="rlg-minRelevance"]' ).textContent()
