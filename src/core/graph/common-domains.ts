@@ -5,6 +5,8 @@
  * they are never a shared footprint, nor the middle of a ring (a ring
  * through wikipedia.org is a coincidence, not an exchange).
  */
+import { CMS_CREDIT_DOMAINS } from '../credit-domains';
+
 export const COMMON_DOMAINS: readonly string[] = [
 	// Social networks and messaging.
 	'facebook.com',
@@ -56,27 +58,8 @@ export const COMMON_DOMAINS: readonly string[] = [
 	'mailchimp.com',
 	'list-manage.com',
 	// CMS, themes, hosting and their credits.
-	'wordpress.org',
-	'wordpress.com',
-	'wp.com',
-	'automattic.com',
-	'jetpack.com',
-	'woocommerce.com',
-	'wpengine.com',
-	'elementor.com',
-	'wpastra.com',
-	'generatepress.com',
-	'kadencewp.com',
-	'oceanwp.org',
-	'themeisle.com',
-	'drupal.org',
-	'joomla.org',
-	'ghost.org',
-	'blogger.com',
+	...CMS_CREDIT_DOMAINS,
 	'blogspot.com',
-	'squarespace.com',
-	'wix.com',
-	'shopify.com',
 	'gravatar.com',
 	'cloudflare.com',
 	'feedburner.com',

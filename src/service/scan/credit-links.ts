@@ -14,29 +14,9 @@
  */
 import type { ExtractedLink } from '../../core/schemas';
 
-/** CMS, hosting and theme vendors whose credit links themes put in the footer. */
-export const CMS_CREDIT_DOMAINS: readonly string[] = [
-	'wordpress.org',
-	'wordpress.com',
-	'wp.com',
-	'automattic.com',
-	'jetpack.com',
-	'woocommerce.com',
-	'wpengine.com',
-	'elementor.com',
-	'wpastra.com',
-	'generatepress.com',
-	'kadencewp.com',
-	'oceanwp.org',
-	'themeisle.com',
-	'drupal.org',
-	'joomla.org',
-	'ghost.org',
-	'blogger.com',
-	'squarespace.com',
-	'wix.com',
-	'shopify.com',
-];
+import { CMS_CREDIT_DOMAINS } from '../../core/credit-domains';
+
+export { CMS_CREDIT_DOMAINS };
 
 /** The default list plus RLG_CREDIT_DOMAINS and any given, lower-cased. */
 export function creditDomains(
