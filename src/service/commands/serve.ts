@@ -14,6 +14,7 @@ import {
 	serviceLimitsFromEnv,
 } from '../config';
 import { createLogger } from '../logger';
+import { untilSignalled } from './until-signal';
 import { describeStore } from '../store';
 import {
 	dataDirOption,
@@ -92,19 +93,8 @@ export function register( program: Command ): void {
 				},
 				'listening'
 			);
-			await new Promise< void >( ( resolve ) => {
-				const stop = ( signal: NodeJS.Signals ) => {
-					process.off( 'SIGINT', stop );
-					process.off( 'SIGTERM', stop );
-					logger.info( { signal }, 'shutting down' );
-					service.close().then( resolve, ( error ) => {
-						logger.error( { err: error }, 'shutdown failed' );
-						process.exitCode = 2;
-						resolve();
-					} );
-				};
-				process.on( 'SIGINT', stop );
-				process.on( 'SIGTERM', stop );
-			} );
+			await untilSignalled( logger, 'shutting down', () =>
+				service.close()
+			);
 		} );
 }

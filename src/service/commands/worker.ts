@@ -15,6 +15,7 @@ import {
 } from '../config';
 import { RlgError } from '../errors';
 import { createLogger } from '../logger';
+import { untilSignalled } from './until-signal';
 import { describeStore } from '../store';
 import {
 	databaseOption,
@@ -102,19 +103,8 @@ export function register( program: Command ): void {
 				{ database: describeStore( { dataDir: '', databaseUrl } ) },
 				'worker ready'
 			);
-			await new Promise< void >( ( resolve ) => {
-				const stop = ( signal: NodeJS.Signals ) => {
-					process.off( 'SIGINT', stop );
-					process.off( 'SIGTERM', stop );
-					logger.info( { signal }, 'worker stopping' );
-					worker.close().then( resolve, ( error ) => {
-						logger.error( { err: error }, 'shutdown failed' );
-						process.exitCode = 2;
-						resolve();
-					} );
-				};
-				process.on( 'SIGINT', stop );
-				process.on( 'SIGTERM', stop );
-			} );
+			await untilSignalled( logger, 'worker stopping', () =>
+				worker.close()
+			);
 		} );
 }
