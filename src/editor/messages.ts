@@ -168,6 +168,16 @@ function withConfidence( risk: string, finding: Finding ): string {
 }
 
 /**
+ * A share (0…1) as a whole percentage, "88%".
+ *
+ * @param share The fraction.
+ * @return The percentage text.
+ */
+export function formatShare( share: number ): string {
+	return `${ Math.round( share * 100 ) }%`;
+}
+
+/**
  * Why `too-many-partners` fired: the count over its limit, or the share of
  * linked sites that link back over its limit. "7 partners; the limit is 10"
  * would read as a contradiction when it is the share that is too high.
@@ -212,8 +222,8 @@ function tooManyPartnersRisk(
 				),
 				count,
 				String( outboundDomains ),
-				`${ Math.round( ( share as number ) * 100 ) }%`,
-				`${ Math.round( ( maxShare as number ) * 100 ) }%`
+				formatShare( share as number ),
+				formatShare( maxShare as number )
 			)
 		);
 	}

@@ -6,6 +6,7 @@
  */
 import { __, sprintf } from '@wordpress/i18n';
 import type { Finding, Settings } from '../../core';
+import { formatShare } from '../messages';
 import type { CheckState, EditorSiteStats } from '../types';
 
 export interface PanelLine {
@@ -33,8 +34,6 @@ export function orderLines( lines: readonly PanelLine[] ): PanelLine[] {
 		)
 		.map( ( { line } ) => line );
 }
-
-const percent = ( share: number ) => `${ Math.round( share * 100 ) }%`;
 
 /**
  * "Reciprocal partners site-wide: …" with the limit that is exceeded, or
@@ -75,10 +74,10 @@ export function sitePartnersLine(
 					'%1$s of linked sites link back (%2$d of %3$d); limit %4$s',
 					'reciprocal-link-guard'
 				),
-				percent( share ),
+				formatShare( share ),
 				partners,
 				stats.outboundDomains,
-				percent( settings.maxReciprocalShare )
+				formatShare( settings.maxReciprocalShare )
 			)
 		);
 	}
