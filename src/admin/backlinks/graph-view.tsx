@@ -158,7 +158,7 @@ export function GraphView( { graph }: { graph: BacklinkOverview[ 'graph' ] } ) {
 		return (
 			<p className="rlg-muted">
 				{ __(
-					'Nothing to draw yet: no partner links back and no relationship was found in the imports.',
+					'Nothing to draw yet: no ring, no network of partners and no relationship in the imported backlinks.',
 					'reciprocal-link-guard'
 				) }
 			</p>
