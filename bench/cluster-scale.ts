@@ -123,6 +123,7 @@ export async function runClusterScale( options: {
 			await migrateCluster( pool );
 			const queue = await openJobQueue( {
 				databaseUrl,
+				pool,
 				supervise: false,
 			} );
 			// Every job queued at once (the per-site cap of 20 running jobs is for clients).

@@ -39,6 +39,7 @@ export async function startClusterApi(
 		await migrateCluster( pool );
 		const queue = await openJobQueue( {
 			databaseUrl: options.databaseUrl,
+			pool,
 			timing: options.timing,
 			logger: options.logger,
 			// Maintenance (expiry, cron) is the workers' job.

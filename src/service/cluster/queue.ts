@@ -18,9 +18,10 @@
  * adds nothing twice.
  */
 import PgBoss from 'pg-boss';
-import type { PoolClient } from 'pg';
+import type { Pool, PoolClient } from 'pg';
 import type { Logger } from '../logger';
 import { silentLogger } from '../logger';
+import { withMigrationLock } from '../store/pg-database';
 
 export const CHECK_QUEUE = 'rlg-check';
 export const SCAN_QUEUE = 'rlg-scan';
@@ -89,6 +90,12 @@ export interface JobQueue {
 
 export interface QueueOptions {
 	databaseUrl: string;
+	/**
+	 * A pool on the same database: creating the queues takes the
+	 * migrations' advisory lock on it (pg-boss's createQueue attaches a
+	 * partition; two processes doing it at once deadlock).
+	 */
+	pool: Pool;
 	timing?: QueueTiming;
 	logger?: Logger;
 	/** Run maintenance and the cron clock in this process (workers: yes). */
@@ -139,16 +146,13 @@ export async function openJobQueue(
 			{ name: RESCAN_QUEUE, policy: 'short', expireInSeconds: 600 },
 		],
 	];
-	for ( const [ name, queue ] of queues ) {
-		if ( ! ( await boss.getQueue( name ) ) ) {
-			await boss.createQueue( name, queue ).catch( async ( error ) => {
-				// Another process created it at the same moment.
-				if ( ! ( await boss.getQueue( name ) ) ) {
-					throw error;
-				}
-			} );
+	await withMigrationLock( options.pool, async () => {
+		for ( const [ name, queue ] of queues ) {
+			if ( ! ( await boss.getQueue( name ) ) ) {
+				await boss.createQueue( name, queue );
+			}
 		}
-	}
+	} );
 	return {
 		boss,
 		timing,

@@ -201,6 +201,7 @@ export async function startWorker(
 		await migrateCluster( pool );
 		queue = await openJobQueue( {
 			databaseUrl: options.databaseUrl,
+			pool,
 			timing: options.timing,
 			logger,
 			supervise: true,

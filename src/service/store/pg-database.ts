@@ -83,6 +83,33 @@ export async function one< T extends QueryResultRow >(
 const MIGRATION_LOCK = 0x726c67; // "rlg"
 
 /**
+ * Run `work` while holding the advisory lock every schema change of this
+ * service takes (migrations of each track, the job queue's queues), so
+ * processes starting at once take turns instead of deadlocking on DDL.
+ *
+ * @param pool Where to take a connection for the lock.
+ * @param work The schema change, given the locked connection.
+ * @return What `work` returns.
+ */
+export async function withMigrationLock< T >(
+	pool: Pool,
+	work: ( client: PoolClient ) => Promise< T >
+): Promise< T > {
+	const client = await pool.connect();
+	try {
+		await client.query( 'SELECT pg_advisory_lock( $1 )', [
+			MIGRATION_LOCK,
+		] );
+		return await work( client );
+	} finally {
+		await client
+			.query( 'SELECT pg_advisory_unlock( $1 )', [ MIGRATION_LOCK ] )
+			.catch( () => undefined );
+		client.release();
+	}
+}
+
+/**
  * Apply the migrations of one track that the database has not seen, each in
  * its own transaction, and record them. Idempotent, and safe when several
  * processes start at once: they take turns on an advisory lock, and the
@@ -102,11 +129,7 @@ export async function runPgMigrations(
 			);
 		}
 	} );
-	const client = await pool.connect();
-	try {
-		await client.query( 'SELECT pg_advisory_lock( $1 )', [
-			MIGRATION_LOCK,
-		] );
+	return withMigrationLock( pool, async ( client ) => {
 		await client.query( `CREATE TABLE IF NOT EXISTS ${ track.table } (
 			version INTEGER PRIMARY KEY,
 			name TEXT NOT NULL,
@@ -146,10 +169,5 @@ export async function runPgMigrations(
 			applied.push( migration.version );
 		}
 		return applied;
-	} finally {
-		await client
-			.query( 'SELECT pg_advisory_unlock( $1 )', [ MIGRATION_LOCK ] )
-			.catch( () => undefined );
-		client.release();
-	}
+	} );
 }
