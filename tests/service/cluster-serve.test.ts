@@ -100,10 +100,20 @@ describe( 'two rlg serve processes on one PostgreSQL database', () => {
 			'--json',
 		] );
 		key = JSON.parse( added.stdout ).key;
-		nodes = await Promise.all( [
+		const started = await Promise.allSettled( [
 			serve( databaseUrl, web.resolveArgs ),
 			serve( databaseUrl, web.resolveArgs ),
 		] );
+		// Keep every node that did start, so afterAll stops it even when the
+		// other failed (an orphaned rlg serve kept Jest from exiting).
+		nodes = started.flatMap( ( result ) =>
+			result.status === 'fulfilled' ? [ result.value ] : []
+		);
+		for ( const result of started ) {
+			if ( result.status === 'rejected' ) {
+				throw result.reason;
+			}
+		}
 	}, 120_000 );
 
 	afterAll( async () => {
