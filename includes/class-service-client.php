@@ -62,6 +62,27 @@ final class Service_Client {
 	}
 
 	/**
+	 * Whether this request's errors may say where the service is.
+	 *
+	 * The service URL (often an internal address) and the transport's own
+	 * words are for those who manage the settings: administrators, WP-CLI
+	 * and cron (whose messages reach administrators). An Editor, Author or
+	 * Contributor learns that the service failed and whom to ask, not where
+	 * it lives (issue 16: no oracles).
+	 *
+	 * @return bool
+	 */
+	private static function may_name_service() {
+		if ( defined( 'WP_CLI' ) && WP_CLI ) {
+			return true;
+		}
+		if ( function_exists( 'wp_doing_cron' ) && wp_doing_cron() ) {
+			return true;
+		}
+		return current_user_can( 'manage_options' );
+	}
+
+	/**
 	 * A client for the configured service.
 	 *
 	 * @return self
@@ -162,11 +183,13 @@ final class Service_Client {
 			if ( $is_json && null === $data && 'null' !== trim( $raw ) ) {
 				return new WP_Error(
 					'rlg_service_error',
-					sprintf(
-						/* translators: %s: service URL. */
-						__( 'The link check service at %s sent an answer that is not valid JSON.', 'reciprocal-link-guard' ),
-						$this->base_url
-					),
+					self::may_name_service()
+						? sprintf(
+							/* translators: %s: service URL. */
+							__( 'The link check service at %s sent an answer that is not valid JSON.', 'reciprocal-link-guard' ),
+							$this->base_url
+						)
+						: __( 'The link check service sent an answer that is not valid JSON. Ask an administrator to look at the service.', 'reciprocal-link-guard' ),
 					array( 'status' => 502 )
 				);
 			}
@@ -187,12 +210,14 @@ final class Service_Client {
 		if ( 401 === $status || ( 403 === $status && 'ERR_RENDER_NOT_ALLOWED' !== $service_code ) ) {
 			return new WP_Error(
 				'rlg_service_misconfigured',
-				sprintf(
-					/* translators: 1: service URL, 2: the service's explanation. */
-					__( 'The link check service at %1$s rejected the site key of this site (%2$s). Check the site key and the site URL registered with "rlg sites add".', 'reciprocal-link-guard' ),
-					$this->base_url,
-					'' !== $service_message ? $service_message : $status
-				),
+				self::may_name_service()
+					? sprintf(
+						/* translators: 1: service URL, 2: the service's explanation. */
+						__( 'The link check service at %1$s rejected the site key of this site (%2$s). Check the site key and the site URL registered with "rlg sites add".', 'reciprocal-link-guard' ),
+						$this->base_url,
+						'' !== $service_message ? $service_message : $status
+					)
+					: __( 'The link check service did not accept this site. Ask an administrator to check the plugin\'s settings.', 'reciprocal-link-guard' ),
 				array(
 					'status'      => 502,
 					'serviceCode' => $service_code,
@@ -210,18 +235,25 @@ final class Service_Client {
 				);
 			}
 		}
+		$explanation = '' !== $service_message ? $service_message : sprintf(
+			/* translators: %d: HTTP status code. */
+			__( 'HTTP status %d.', 'reciprocal-link-guard' ),
+			$status
+		);
 		return new WP_Error(
 			'rlg_service_error',
-			sprintf(
-				/* translators: 1: service URL, 2: the service's message or HTTP status. */
-				__( 'The link check service at %1$s answered with an error: %2$s', 'reciprocal-link-guard' ),
-				$this->base_url,
-				'' !== $service_message ? $service_message : sprintf(
-					/* translators: %d: HTTP status code. */
-					__( 'HTTP status %d.', 'reciprocal-link-guard' ),
-					$status
+			self::may_name_service()
+				? sprintf(
+					/* translators: 1: service URL, 2: the service's message or HTTP status. */
+					__( 'The link check service at %1$s answered with an error: %2$s', 'reciprocal-link-guard' ),
+					$this->base_url,
+					$explanation
 				)
-			),
+				: sprintf(
+					/* translators: %s: the service's message or HTTP status. */
+					__( 'The link check service answered with an error: %s', 'reciprocal-link-guard' ),
+					$explanation
+				),
 			array_filter(
 				array(
 					// The service's 4xx mean the request was wrong: pass them on; anything else is a bad gateway.
@@ -262,6 +294,9 @@ final class Service_Client {
 	 * @return string
 	 */
 	private function did_not_answer() {
+		if ( ! self::may_name_service() ) {
+			return __( 'The link check service did not answer. If this lasts, tell an administrator.', 'reciprocal-link-guard' );
+		}
 		return sprintf(
 			/* translators: %s: service URL. */
 			__( 'The link check service at %s did not answer.', 'reciprocal-link-guard' ),
@@ -278,13 +313,11 @@ final class Service_Client {
 	private function unreachable_error( WP_Error $error ) {
 		$detail    = $error->get_error_message();
 		$timed_out = (bool) preg_match( '/timed? ?out|timeout/i', $detail );
-		return new WP_Error(
-			'rlg_service_unreachable',
-			$this->did_not_answer(),
-			array(
-				'status' => $timed_out ? 504 : 502,
-				'detail' => $detail,
-			)
-		);
+		$data      = array( 'status' => $timed_out ? 504 : 502 );
+		if ( self::may_name_service() ) {
+			// cURL's words name the host and port ("Failed to connect to …").
+			$data['detail'] = $detail;
+		}
+		return new WP_Error( 'rlg_service_unreachable', $this->did_not_answer(), $data );
 	}
 }

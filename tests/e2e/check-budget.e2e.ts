@@ -202,4 +202,43 @@ describe( 'what a Contributor can make the service do, and know of it', () => {
 			contributor: null,
 		} );
 	} );
+
+	it( 'service errors name the service URL and the transport error to administrators only', () => {
+		const serviceUrl = state.service?.url ?? '';
+		// One service that is not there, one that refuses the key.
+		const errors = wpJson<
+			Record<
+				string,
+				Record<
+					string,
+					{ message: string; data: Record< string, unknown > }
+				>
+			>
+		>( `
+			$out = array();
+			foreach ( array( 'admin' => ${ state.users.admin.id }, 'editor' => ${ state.users.editor.id }, 'contributor' => ${ state.users.contributor.id } ) as $role => $id ) {
+				wp_set_current_user( $id );
+				foreach ( array( 'down' => array( 'http://127.0.0.1:9', 'k' ), 'wrong-key' => array( '${ serviceUrl }', 'not-the-key' ) ) as $case => $args ) {
+					$client = new ReciprocalLinkGuard\\Service_Client( $args[0], $args[1], home_url( '/' ) );
+					$error  = $client->request( 'GET', '/v1/report' );
+					$out[ $role ][ $case ] = array( 'message' => $error->get_error_message(), 'data' => $error->get_error_data() );
+				}
+			}
+			echo wp_json_encode( $out );
+		` );
+		expect( errors.admin.down.message ).toContain( '127.0.0.1:9' );
+		expect( errors.admin.down.data.detail ).toEqual( expect.any( String ) );
+		expect( errors.admin[ 'wrong-key' ].message ).toContain( serviceUrl );
+		for ( const role of [ 'editor', 'contributor' ] ) {
+			for ( const kind of [ 'down', 'wrong-key' ] ) {
+				const { message, data } = errors[ role ][ kind ];
+				expect( message ).toMatch( /administrator/ );
+				for ( const where of [ '127.0.0.1:9', serviceUrl ] ) {
+					expect( message ).not.toContain( where );
+					expect( JSON.stringify( data ) ).not.toContain( where );
+				}
+			}
+			expect( errors[ role ].down.data.detail ).toBeUndefined();
+		}
+	} );
 } );
