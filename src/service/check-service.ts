@@ -34,11 +34,8 @@ import { silentLogger } from './logger';
 import { isTransient } from './store/transient';
 import { removalState } from './verdicts/removal';
 import type { SiteRecord, Store, StoredCheck } from './store/types';
-import {
-	createPartnerGraphCache,
-	withGraphFacts,
-	type PartnerGraphCache,
-} from './graph/partner-graph';
+import { withGraphFacts, type PartnerGraphCache } from './graph/partner-graph';
+import { createStoredPartnerGraph } from './backlink-import/graph-edges';
 import { mapConcurrent } from './map-concurrent';
 import { withFetchSite } from './fetch/site-context';
 import { createYielder } from './yield-budget';
@@ -100,7 +97,9 @@ export interface CheckServiceOptions {
 	now?: () => Date;
 	/**
 	 * The partner graph whose facts go with every answer (issue 19);
-	 * default: one on `store` for this service.
+	 * default: one on `store` (its partner pages and imported backlinks)
+	 * for this service. A process serving many sites shares one, so an
+	 * import can tell it (`invalidate`).
 	 */
 	graph?: PartnerGraphCache;
 }
@@ -220,7 +219,7 @@ export function createCheckService(
 	const concurrency = options.concurrency ?? 16;
 	const ttlMs = settings.checkTtlHours * 3_600_000;
 	const retryMs = Math.min( ( options.retryMinutes ?? 15 ) * 60_000, ttlMs );
-	const graph = options.graph ?? createPartnerGraphCache( { store } );
+	const graph = options.graph ?? createStoredPartnerGraph( store );
 	/**
 	 * Checks running now, by site, target and homepage flag: a second
 	 * request for the same target (an editor re-checking while the first

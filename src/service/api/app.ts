@@ -33,6 +33,7 @@ import {
 import type { RequestVerifier } from '../auth/verify';
 import type { NonceRegistry } from '../auth/replay-cache';
 import type { CheckService } from '../check-service';
+import type { PartnerGraphCache } from '../graph/partner-graph';
 import { DEFAULT_BODY_LIMIT_BYTES, readVersion } from '../config';
 import type { Logger } from '../logger';
 import { silentLogger } from '../logger';
@@ -80,6 +81,12 @@ export interface AppOptions {
 	now?: () => number;
 	/** Check jobs (default: held in this process, over `checkService`). */
 	checkJobs?: CheckJobs;
+	/**
+	 * The partner graph `checkService` answers with: dropped for a site
+	 * when backlinks are imported for it, so its next check shows a ring
+	 * the import closed.
+	 */
+	graph?: Pick< PartnerGraphCache, 'drop' >;
 	/** Also serve the scan and report routes (src/service/api/routes-report.ts). */
 	report?: ReportRoutesOptions;
 	/** Timeouts and the per-address connection cap (defaults: DEFAULT_SERVER_LIMITS). */
@@ -381,6 +388,7 @@ export async function buildApp(
 			scanStore: options.report.scanStore,
 			authenticate,
 			parseJson,
+			onImported: ( siteId ) => options.graph?.drop( siteId ),
 		} );
 	}
 

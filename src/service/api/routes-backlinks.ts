@@ -34,6 +34,8 @@ export interface BacklinkRoutesDeps {
 	parseJson: ( raw: Buffer ) => unknown;
 	partnerLinks?: BacklinksReportDeps[ 'partnerLinks' ];
 	graphGroups?: BacklinksReportDeps[ 'graphGroups' ];
+	/** Backlinks were imported for the site (the partner graph changed). */
+	onImported?: ( siteId: number ) => void;
 }
 
 function rawBody( request: FastifyRequest ): Buffer {
@@ -74,6 +76,7 @@ export function registerBacklinkRoutes(
 					format: parsed.data.format,
 					competitor: parsed.data.competitor,
 				} );
+				deps.onImported?.( site.id );
 				return reply.code( 201 ).send( { import: summary } );
 			} catch ( error ) {
 				if ( isRlgError( error, 'ERR_IMPORT_FILE' ) ) {

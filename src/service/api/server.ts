@@ -9,6 +9,7 @@ import {
 	createSiteCheckService,
 } from '../site-settings';
 import { createLiveChecker } from '../live-checker';
+import { createStoredPartnerGraph } from '../backlink-import/graph-edges';
 import type { FetcherOptions } from '../fetch/fetch-page';
 import { isLoopbackHost } from '../config';
 import { RlgError } from '../errors';
@@ -91,12 +92,16 @@ export async function startService(
 			logger: options.logger,
 			fetcher,
 		} );
+		// One partner graph (pages read, backlinks imported) for every
+		// site's check service: an import through the API drops it.
+		const graph = createStoredPartnerGraph( store );
 		// Each site checked with its own settings (PUT /v1/site/settings).
 		const checkService = createSiteCheckService( {
 			store,
 			checker: live.checker,
 			settingsFor: createSettingsResolver( store, options.settings ),
 			logger: options.logger,
+			graph,
 		} );
 		// Site scans (src/service/scan): partners checked by the same check service.
 		scanning = createScanRuntime( {
@@ -111,6 +116,7 @@ export async function startService(
 		const app = await buildApp( {
 			store,
 			checkService,
+			graph,
 			checkJobs: clusterNode?.checkJobs,
 			settings: options.settings,
 			logger: options.logger,

@@ -25,6 +25,7 @@ import {
 	createSiteCheckService,
 } from '../site-settings';
 import { connectStore } from '../store';
+import { createStoredPartnerGraph } from '../backlink-import/graph-edges';
 import type { Store } from '../store';
 import { createPool } from '../store/pg-database';
 import { createPgHostGate } from './host-gate';
@@ -219,6 +220,9 @@ export async function startWorker(
 			checker: live.checker,
 			settingsFor: createSettingsResolver( store, options.settings ),
 			logger,
+			// Pages and imported backlinks; an import on an API node reaches
+			// this worker's analysis when it is a minute old at most.
+			graph: createStoredPartnerGraph( store ),
 		} );
 		scanning = createScanRuntime( {
 			store,

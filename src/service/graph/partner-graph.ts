@@ -50,6 +50,12 @@ export interface PartnerGraphCache {
 	) => Promise< PartnerGraphAnalysis >;
 	/** Pages of the site were recorded: the next `get` recomputes. */
 	invalidate: ( siteId: number ) => void;
+	/**
+	 * The site's other edges changed (backlinks were imported): the next
+	 * `get` recomputes, even a streamed answer's within `staleMs`; an import
+	 * is rare, and the editor's next check should show what it closes.
+	 */
+	drop: ( siteId: number ) => void;
 }
 
 /** Our site's keys: its URL's first, then its aliases'. */
@@ -127,6 +133,9 @@ export function createPartnerGraphCache(
 		},
 		invalidate( siteId ) {
 			recorded.set( siteId, ( recorded.get( siteId ) ?? 0 ) + 1 );
+		},
+		drop( siteId ) {
+			cache.delete( siteId );
 		},
 	};
 }

@@ -23,6 +23,7 @@ import { classifyAnchor } from '../../core/anchors';
 import { evaluatePost, evaluateSite } from '../../core/rules';
 import type { LinkToUsInput } from '../../core/graph/schemas';
 import { loadPartnerGraph, withGraphFacts } from '../graph/partner-graph';
+import { storedLinksToUs } from '../backlink-import/graph-edges';
 import {
 	prepareText,
 	relevanceOfPrepared,
@@ -93,7 +94,10 @@ export interface RefreshOptions {
 	store: Store;
 	scanStore: ScanStore;
 	site: SiteRecord;
-	/** More "X links to us" edges for the partner graph (imported backlinks). */
+	/**
+	 * "X links to us" edges for the partner graph besides the partner pages
+	 * (default: the site's imported backlinks in `store`).
+	 */
 	linksToUs?: ( siteId: number ) => Promise< LinkToUsInput[] >;
 	settings: Settings;
 	now?: () => Date;
@@ -367,7 +371,10 @@ export async function refreshReport(
 	// The partner graph as it stands (rings, networks, footprints): its
 	// facts go with every partner's result, as in the service's answers.
 	const graph = await loadPartnerGraph(
-		{ store, linksToUs: options.linksToUs },
+		{
+			store,
+			linksToUs: options.linksToUs ?? storedLinksToUs( store ),
+		},
 		site
 	);
 
