@@ -10,7 +10,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { ReportQuerySchema } from '../../src/core/report';
 import type { BacklinkResult } from '../../src/core/schemas';
+import { importBacklinkFile } from '../../src/service/backlink-import/import-file';
 import { openStore } from '../../src/service/store';
+import { DATABASE_FILE, openDatabase } from '../../src/service/store/sqlite';
 import { PgStore } from '../../src/service/store/pg-store';
 import type { Store } from '../../src/service/store';
 import { startPostgres } from '../helpers/postgres';
@@ -18,6 +20,8 @@ import type { TestPostgres } from '../helpers/postgres';
 import { runCli } from './cli-harness';
 
 jest.setTimeout( 60_000 );
+
+const EXPORTS = path.join( __dirname, '../fixtures/backlink-exports' );
 
 function result( target: string, checkedAt: string ): BacklinkResult {
 	return {
@@ -53,7 +57,7 @@ function result( target: string, checkedAt: string ): BacklinkResult {
 	};
 }
 
-/** Something in every table of both schema tracks. */
+/** Something in every table of every schema track. */
 async function fill( store: Store ): Promise< void > {
 	const site = await store.addSite( {
 		url: 'https://our.example/',
@@ -178,14 +182,35 @@ async function fill( store: Store ): Promise< void > {
 	} finally {
 		await scans.close();
 	}
+	// Imported backlinks: ours from Search Console (no rel columns, so the
+	// flags are unknown), a competitor's from Ahrefs (rel flags known).
+	const backlinks = store.openBacklinkStore();
+	try {
+		for ( const [ file, competitor ] of [
+			[ 'gsc-latest-links.csv', null ],
+			[ 'ahrefs-backlinks-utf8.csv', 'moestuinier.test' ],
+		] as const ) {
+			await importBacklinkFile( backlinks, site, {
+				bytes: fs.readFileSync( path.join( EXPORTS, file ) ),
+				fileName: file,
+				format: 'auto',
+				competitor,
+			} );
+		}
+	} finally {
+		await backlinks.close();
+	}
 }
 
 /** What a store answers about the filled site, for comparing two stores. */
 async function snapshot( store: Store ) {
 	const site = ( await store.findSite( 'our.example' ) )!;
 	const scans = store.openScanStore();
+	const backlinks = store.openBacklinkStore();
 	try {
 		return {
+			imports: await backlinks.listImports( site.id ),
+			referring: await backlinks.referringDomains( site.id ),
 			sites: await store.listSites(),
 			latest: [
 				...( await store.latestChecks( site.id, [
@@ -215,8 +240,13 @@ async function snapshot( store: Store ) {
 		};
 	} finally {
 		await scans.close();
+		await backlinks.close();
 	}
 }
+
+/** Imported rows per nofollow flag (true, false, unknown), for both sides. */
+const NOFOLLOW_SQL =
+	'SELECT COUNT( * ) AS n FROM imported_backlinks GROUP BY nofollow ORDER BY nofollow IS NULL, nofollow';
 
 describe( 'rlg migrate', () => {
 	let server: TestPostgres;
@@ -257,7 +287,7 @@ describe( 'rlg migrate', () => {
 				postgres: number;
 			} >;
 		};
-		expect( tables ).toHaveLength( 16 );
+		expect( tables ).toHaveLength( 18 );
 		for ( const table of tables ) {
 			// Something was copied from every table, and all of it.
 			expect( table.sqlite ).toBeGreaterThan( 0 );
@@ -266,11 +296,32 @@ describe( 'rlg migrate', () => {
 		expect( tables.find( ( t ) => t.table === 'checks' )?.sqlite ).toBe(
 			3
 		);
+		expect(
+			tables.find( ( t ) => t.table === 'backlink_imports' )?.sqlite
+		).toBe( 2 );
 
 		const sqlite = openStore( { dataDir } );
 		const pg = await PgStore.open( { url } );
 		try {
 			expect( await snapshot( pg ) ).toEqual( await snapshot( sqlite ) );
+			// An unknown rel flag stays unknown (NULL), not "followed".
+			const file = openDatabase( path.join( dataDir, DATABASE_FILE ), {
+				fileMustExist: true,
+			} );
+			try {
+				const counts = ( rows: Array< { n: number | string } > ) =>
+					rows.map( ( row ) => Number( row.n ) );
+				const sqliteCounts = counts(
+					file.prepare( NOFOLLOW_SQL ).all() as Array< { n: number } >
+				);
+				// Three groups: followed, nofollow and unknown.
+				expect( sqliteCounts ).toHaveLength( 3 );
+				expect(
+					counts( ( await pg.pool.query( NOFOLLOW_SQL ) ).rows )
+				).toEqual( sqliteCounts );
+			} finally {
+				file.close();
+			}
 			// The nonce came along: a replay stays a replay after the move.
 			expect(
 				await pg.rememberNonce(

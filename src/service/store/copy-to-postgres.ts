@@ -6,10 +6,11 @@
  *
  * The SQLite file is brought to the schema this build knows first (as any
  * open does), so an old data directory can be moved as it is. The copy
- * knows the tables of SQLite core schema 5 and scan schema 1 (= PostgreSQL
- * core version 2, scan version 1): a migration added to either side must add its
- * columns here too; the version check below and tests/service/
- * migrate-cli.test.ts make that impossible to forget.
+ * knows the tables of SQLite core schema 5, scan schema 1 and backlink
+ * import schema 1 (= PostgreSQL core version 2, scan version 1, backlink
+ * version 1): a migration added to any track must add its columns here
+ * too; the version check below and tests/service/migrate-cli.test.ts make
+ * that impossible to forget.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -17,6 +18,11 @@ import type { Database } from 'better-sqlite3';
 import { RlgError } from '../errors';
 import { SCHEMA_VERSION } from './migrations';
 import { SCAN_MIGRATIONS, migrateScan } from './migrations-scan';
+import {
+	BACKLINK_MIGRATIONS,
+	migrateBacklinks,
+	migratePgBacklinks,
+} from './migrations-backlinks';
 import { inTransaction, one } from './pg-database';
 import { PgStore } from './pg-store';
 import { DATABASE_FILE, openDatabase, openStore } from './sqlite';
@@ -39,6 +45,14 @@ const TABLES: ReadonlyArray< { name: string; flags?: string[] } > = [
 	{ name: 'scan_partner_facets' },
 	{ name: 'scan_alerts' },
 	{ name: 'partner_log' },
+	// Imported backlink exports (issue 19): what the person imported,
+	// with what was skipped, and the rows themselves. The rel flags are
+	// null when an export did not say.
+	{ name: 'backlink_imports' },
+	{
+		name: 'imported_backlinks',
+		flags: [ 'nofollow', 'ugc', 'sponsored' ],
+	},
 ];
 
 /** Tables whose `id` is an identity: its sequence moves past the copied ids. */
@@ -48,11 +62,13 @@ const IDENTITY_TABLES = [
 	'scans',
 	'scan_posts',
 	'partner_log',
+	'backlink_imports',
 ];
 
 /** Schema versions of the SQLite side this copy was written for. */
 const KNOWN_CORE_VERSION = 5;
 const KNOWN_SCAN_VERSION = 1;
+const KNOWN_BACKLINK_VERSION = 1;
 
 /** Rows per INSERT statement (PostgreSQL takes at most 65,535 parameters). */
 const BATCH_ROWS = 500;
@@ -96,19 +112,24 @@ export async function copySqliteToPostgres(
 	}
 	if (
 		SCHEMA_VERSION !== KNOWN_CORE_VERSION ||
-		SCAN_MIGRATIONS.length !== KNOWN_SCAN_VERSION
+		SCAN_MIGRATIONS.length !== KNOWN_SCAN_VERSION ||
+		BACKLINK_MIGRATIONS.length !== KNOWN_BACKLINK_VERSION
 	) {
 		// A programming error: a migration was added without teaching the copy.
 		throw new Error(
-			`rlg migrate copies SQLite schema ${ KNOWN_CORE_VERSION }/${ KNOWN_SCAN_VERSION }, this build has ${ SCHEMA_VERSION }/${ SCAN_MIGRATIONS.length }`
+			`rlg migrate copies SQLite schema ${ KNOWN_CORE_VERSION }/${ KNOWN_SCAN_VERSION }/${ KNOWN_BACKLINK_VERSION }, this build has ${ SCHEMA_VERSION }/${ SCAN_MIGRATIONS.length }/${ BACKLINK_MIGRATIONS.length }`
 		);
 	}
-	// Both tracks up to date on the source (as `rlg serve` would do).
+	// Every track up to date on the source (as `rlg serve` would do).
 	await openStore( { dataDir: options.dataDir } ).close();
 	const source = openDatabase( file, { fileMustExist: true } );
 	migrateScan( source );
+	migrateBacklinks( source );
 	const target = await PgStore.open( { url: options.databaseUrl } );
 	try {
+		// The backlink track is created on first use on PostgreSQL (its
+		// store migrates lazily): here, before the copy needs its tables.
+		await migratePgBacklinks( target.pool );
 		const existing = ( await one< { n: number } >(
 			target.pool,
 			'SELECT COUNT( * ) AS n FROM sites'
@@ -163,7 +184,8 @@ export async function copySqliteToPostgres(
 				for ( const row of select.iterate() as Iterable< unknown[] > ) {
 					batch.push(
 						row.map( ( value, index ) =>
-							flags.includes( columns[ index ] )
+							// null stays null (unknown), not false.
+							flags.includes( columns[ index ] ) && value !== null
 								? value === 1
 								: value
 						)
