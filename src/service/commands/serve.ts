@@ -4,7 +4,6 @@
  */
 import { Option } from 'commander';
 import type { Command } from 'commander';
-import { startService } from '../api/server';
 import {
 	DEFAULT_HOST,
 	DEFAULT_PORT,
@@ -70,6 +69,10 @@ export function register( program: Command ): void {
 				resolveCommonConfig( options );
 			const limits = serviceLimitsFromEnv();
 			const logger = createLogger();
+			// Loaded here, not at the top: the HTTP server and the cluster
+			// queue are half of what `rlg` would otherwise load for every
+			// command (`rlg check --help` included).
+			const { startService } = await import( '../api/server' );
 			const service = await startService( {
 				dataDir,
 				databaseUrl,

@@ -6,7 +6,6 @@
  */
 import { Option } from 'commander';
 import type { Command } from 'commander';
-import { startWorker } from '../cluster/worker';
 import {
 	parseNumber,
 	parseTtlHours,
@@ -78,6 +77,8 @@ export function register( program: Command ): void {
 			}
 			const limits = serviceLimitsFromEnv();
 			const logger = createLogger();
+			// Loaded here: pg-boss is needed by this command only.
+			const { startWorker } = await import( '../cluster/worker' );
 			const worker = await startWorker( {
 				databaseUrl,
 				settings,

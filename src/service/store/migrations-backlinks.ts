@@ -7,15 +7,13 @@
  * To change the schema, APPEND a migration; never edit a shipped one.
  */
 import type { Database } from 'better-sqlite3';
-import type { Pool } from 'pg';
 import {
 	runMigrations,
 	type Migration,
 	type MigrationTrack,
 } from './migrations';
-import { runPgMigrations } from './pg-database';
 
-const TRACK: MigrationTrack = {
+export const BACKLINK_TRACK: MigrationTrack = {
 	table: 'backlink_schema_migrations',
 	label: 'the backlink import schema',
 };
@@ -118,10 +116,5 @@ export const PG_BACKLINK_MIGRATIONS: readonly Migration[] = [
 
 /** Bring the backlink tables of a SQLite database up to date. */
 export function migrateBacklinks( db: Database ): number[] {
-	return runMigrations( db, BACKLINK_MIGRATIONS, TRACK );
-}
-
-/** Bring the backlink tables of a PostgreSQL database up to date. */
-export function migratePgBacklinks( pool: Pool ): Promise< number[] > {
-	return runPgMigrations( pool, PG_BACKLINK_MIGRATIONS, TRACK );
+	return runMigrations( db, BACKLINK_MIGRATIONS, BACKLINK_TRACK );
 }

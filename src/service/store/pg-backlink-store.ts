@@ -22,8 +22,8 @@ import {
 	type ImportRow,
 	type ReferringRow,
 } from './backlink-rows';
-import { migratePgBacklinks } from './migrations-backlinks';
-import { inTransaction } from './pg-database';
+import { BACKLINK_TRACK, PG_BACKLINK_MIGRATIONS } from './migrations-backlinks';
+import { inTransaction, runPgMigrations } from './pg-database';
 import { referringSql } from './sqlite-backlink-store';
 
 /** Rows per INSERT (PostgreSQL takes at most 65,535 parameters). */
@@ -47,7 +47,11 @@ export class PgBacklinkStore implements BacklinkStore {
 	constructor( private readonly pool: Pool ) {}
 
 	private migrated(): Promise< unknown > {
-		this.ready ??= migratePgBacklinks( this.pool ).catch( ( error ) => {
+		this.ready ??= runPgMigrations(
+			this.pool,
+			PG_BACKLINK_MIGRATIONS,
+			BACKLINK_TRACK
+		).catch( ( error ) => {
 			// Let the next call try again rather than remember the failure.
 			this.ready = undefined;
 			throw error;
