@@ -16,6 +16,7 @@ import { DATABASE_FILE } from '../../src/service/store';
 import { openSession, screenshot, type Session } from './harness/browser';
 import { PARTNER_KEYWORD } from './harness/partners';
 import { recordFigures } from '../reliability/figures';
+import { runWpCli } from './harness/live-site';
 import { readState } from './harness/state';
 import {
 	createPost,
@@ -404,6 +405,71 @@ describeWithService( 'the publishing lock on the server', () => {
 			wpPhp(
 				`wp_update_post( array( 'ID' => ${ postId }, 'post_status' => 'publish' ) );`
 			);
+			expect( statusOf( postId ) ).toBe( 'publish' );
+		} );
+	} );
+
+	describe( 'WP-CLI (wp post update, wp post create)', () => {
+		// Through the WP-CLI stand-in (harness/wp-cli.php): WordPress loaded
+		// with WP_CLI defined and WP-CLI's wp_die handler, the post fields
+		// passed to wp_update_post()/wp_insert_post() as Post_Command does.
+		const wp = ( args: string[] ) =>
+			runWpCli( state.siteDir, state.wpUrl, args );
+
+		it( 'refuses publishing with "Error: …" naming the finding and exit status 1; the post stays a draft', async () => {
+			const postId = createPost( state.users.author.id, {
+				title: 'Terminal garden tools',
+				content: blockingContent(),
+			} );
+			const run = await wp( [
+				'post',
+				'update',
+				String( postId ),
+				'--post_status=publish',
+			] );
+			expect( run.status ).toBe( 1 );
+			expect( run.stderr ).toMatch(
+				/^Error: .*Exact-match anchors in both directions/m
+			);
+			expect( run.stdout ).not.toContain( 'Success' );
+			expect( statusOf( postId ) ).toBe( 'draft' );
+
+			const created = await wp( [
+				'post',
+				'create',
+				'--post_title=Terminal new tools',
+				'--post_status=publish',
+				`--post_author=${ state.users.author.id }`,
+				`--post_content=${ blockingContent() }`,
+				'--porcelain',
+			] );
+			expect( created.status ).toBe( 1 );
+			expect( created.stdout ).toBe( '' );
+			expect(
+				wpPhp(
+					`echo count( get_posts( array( 'title' => 'Terminal new tools', 'post_status' => 'any' ) ) );`
+				).trim()
+			).toBe( '0' );
+			lockPath(
+				'WP-CLI (wp post update / create)',
+				'publish',
+				'refused: "Error: …" naming the finding, exit status 1; nothing published or created'
+			);
+		} );
+
+		it( 'publishes a post without blocking findings', async () => {
+			const postId = createPost( state.users.author.id, {
+				title: 'Terminal compost',
+				content: cleanContent(),
+			} );
+			const run = await wp( [
+				'post',
+				'update',
+				String( postId ),
+				'--post_status=publish',
+			] );
+			expect( run.stderr ).toBe( '' );
+			expect( run.stdout ).toBe( `Success: Updated post ${ postId }.\n` );
 			expect( statusOf( postId ) ).toBe( 'publish' );
 		} );
 	} );

@@ -55,3 +55,30 @@ function format_items( $format, $items, $fields ) {
 		fwrite( STDOUT, implode( "\t", array_map( 'strval', array_values( $row ) ) ) . "\n" );
 	}
 }
+
+/**
+ * WP-CLI's wp_die_handler(): WP-CLI installs it (the `wp_die_handler`
+ * filter) so that a wp_die() anywhere, a plugin's included, ends the
+ * command with "Error: <message>" on STDERR and exit status 1.
+ *
+ * @param string|\WP_Error $message What wp_die() was given.
+ */
+function wp_die_handler( $message ) {
+	if ( $message instanceof \WP_Error ) {
+		$message = $message->get_error_message();
+	}
+	\WP_CLI::error( wp_clean_error_message( (string) $message ) );
+}
+
+/**
+ * WP-CLI's wp_clean_error_message(): the HTML of a wp_die() page as plain text.
+ *
+ * @param string $message Message, possibly HTML.
+ * @return string
+ */
+function wp_clean_error_message( $message ) {
+	$original = array( '<code>', '</code>', '<strong>', '</strong>' );
+	$plain    = array( '"', '"', '', '' );
+	$message  = str_replace( $original, $plain, $message );
+	return html_entity_decode( strip_tags( $message ), ENT_QUOTES, 'UTF-8' );
+}

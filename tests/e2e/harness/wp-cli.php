@@ -20,9 +20,15 @@
  *   - WP_CLI\Utils\format_items prints a table as WP-CLI does when its
  *     output is piped (tab-separated, a header line first), CSV with a
  *     header, or JSON.
+ *   - installs WP-CLI's wp_die handler: a wp_die() during a command (the
+ *     publishing lock's refusal) ends it with "Error: …" and exit status 1;
+ *   - `wp post create` and `wp post update <id>…` as WP-CLI's Post_Command
+ *     runs them (wp_insert_post / wp_update_post with the options as post
+ *     fields, `$wp_error` true), to drive the publishing lock from WP-CLI.
  * What it does not do: read the docblock synopsis (WP-CLI refuses unknown
  * options and fills `default:` values; the commands check --format and
- * take defaults themselves, so they behave the same under both).
+ * take defaults themselves, so they behave the same under both), nor any
+ * other core command.
  *
  * Usage: php wp-cli.php <wordpress dir> <site url> <command> [<subcommand>] [args…]
  *
@@ -117,6 +123,45 @@ require rtrim( $rlg_site_dir, '/' ) . '/wp-load.php';
 
 // The utilities, defined after WordPress as WP-CLI's own are available to commands at run time.
 require __DIR__ . '/wp-cli-utils.php';
+add_filter(
+	'wp_die_handler',
+	static function () {
+		return '\\WP_CLI\\Utils\\wp_die_handler';
+	}
+);
+
+/**
+ * WP-CLI's `wp post create|update`, reduced to what Post_Command does with
+ * post fields: they go to wp_insert_post()/wp_update_post() as given.
+ */
+class RLG_Stand_In_Post_Command {
+	public function create( $args, $assoc_args ) {
+		$porcelain = ! empty( $assoc_args['porcelain'] );
+		unset( $assoc_args['porcelain'] );
+		$id = wp_insert_post( $assoc_args, true );
+		if ( is_wp_error( $id ) ) {
+			WP_CLI::error( $id );
+		}
+		if ( $porcelain ) {
+			WP_CLI::line( (string) $id );
+			return;
+		}
+		WP_CLI::success( "Created post {$id}." );
+	}
+
+	public function update( $args, $assoc_args ) {
+		foreach ( $args as $id ) {
+			$result = wp_update_post( array_merge( $assoc_args, array( 'ID' => (int) $id ) ), true );
+			if ( is_wp_error( $result ) ) {
+				WP_CLI::error( $result );
+			}
+			WP_CLI::success( "Updated post {$id}." );
+		}
+	}
+}
+if ( ! isset( WP_CLI::$commands['post'] ) ) {
+	WP_CLI::add_command( 'post', 'RLG_Stand_In_Post_Command' );
+}
 
 if ( ! isset( WP_CLI::$commands[ $rlg_command ] ) ) {
 	WP_CLI::error( "'{$rlg_command}' is not a registered wp command. See 'wp help' for available commands." );
