@@ -10,6 +10,7 @@ import { urlKey } from '../../src/core/url';
 import {
 	analysisOf,
 	createAnalysisScheduler,
+	nextSlice,
 	pagesToAssess,
 	type AnalysisInput,
 } from '../../src/editor/analysis/scheduler';
@@ -62,11 +63,17 @@ function partners( count: number ) {
 
 function inputOf(
 	all: ReturnType< typeof partners >,
-	withResults: number
+	withResults: number,
+	/** The partners without a result are being checked (else never asked). */
+	restChecking = false
 ): AnalysisInput {
 	const checks: Record< string, CheckEntry > = {};
-	all.slice( 0, withResults ).forEach( ( { link, result } ) => {
-		checks[ link.key ] = { state: 'done', url: link.link.href, result };
+	all.forEach( ( { link, result }, i ) => {
+		if ( i < withResults ) {
+			checks[ link.key ] = { state: 'done', url: link.link.href, result };
+		} else if ( restChecking ) {
+			checks[ link.key ] = { state: 'checking', url: link.link.href };
+		}
 	} );
 	return {
 		post: {
@@ -140,8 +147,8 @@ describe( 'createAnalysisScheduler', () => {
 		).toBe( true );
 	} );
 
-	it( 'leaves a gap after an analysis, so input arriving in it makes one analysis', async () => {
-		const all = partners( 3 );
+	it( 'leaves a gap after an analysis while checks run, so input arriving in it makes one analysis', async () => {
+		const all = partners( 4 );
 		const delivered: Array< Analysis | null > = [];
 		const pauses: number[] = [];
 		let release: () => void = () => undefined;
@@ -158,14 +165,15 @@ describe( 'createAnalysisScheduler', () => {
 				} );
 			},
 		} );
-		scheduler.schedule( inputOf( all, 0 ) );
+		scheduler.schedule( inputOf( all, 0, true ) );
 		await Promise.resolve();
 		await new Promise( ( resolve ) => setTimeout( resolve, 0 ) );
 		expect( delivered ).toHaveLength( 1 );
-		// Results arrive 100 ms later, in three batches during the gap.
+		// Results arrive 100 ms later, in three batches during the gap,
+		// with a fourth partner still being checked.
 		clock = 100;
 		for ( let n = 1; n <= 3; n++ ) {
-			scheduler.schedule( inputOf( all, n ) );
+			scheduler.schedule( inputOf( all, n, true ) );
 		}
 		await new Promise( ( resolve ) => setTimeout( resolve, 0 ) );
 		expect( pauses ).toEqual( [ 300 ] );
@@ -173,6 +181,33 @@ describe( 'createAnalysisScheduler', () => {
 		clock = 400;
 		release();
 		await scheduler.idle();
+		expect( delivered ).toHaveLength( 2 );
+		expect( delivered[ 1 ] ).toEqual(
+			analysisOf( inputOf( all, 3, true ) )
+		);
+	} );
+
+	it( 'starts at once when nothing is being checked any more (no more batches can come)', async () => {
+		const all = partners( 3 );
+		const delivered: Array< Analysis | null > = [];
+		const pauses: number[] = [];
+		let clock = 0;
+		const scheduler = createAnalysisScheduler( {
+			deliver: ( a ) => delivered.push( a ),
+			nextSlice: async () => undefined,
+			now: () => clock,
+			minGapMs: 400,
+			pause: async ( ms ) => {
+				pauses.push( ms );
+			},
+		} );
+		scheduler.schedule( inputOf( all, 0, true ) );
+		await scheduler.idle();
+		// The last results arrive 100 ms after the first analysis.
+		clock = 100;
+		scheduler.schedule( inputOf( all, 3 ) );
+		await scheduler.idle();
+		expect( pauses ).toEqual( [] );
 		expect( delivered ).toHaveLength( 2 );
 		expect( delivered[ 1 ] ).toEqual( analysisOf( inputOf( all, 3 ) ) );
 	} );
@@ -198,5 +233,31 @@ describe( 'createAnalysisScheduler', () => {
 			links: [],
 			error: 'boom',
 		} );
+	} );
+} );
+
+describe( 'nextSlice', () => {
+	const global = globalThis as {
+		scheduler?: unknown;
+		requestIdleCallback?: unknown;
+	};
+	afterEach( () => {
+		delete global.scheduler;
+		delete global.requestIdleCallback;
+	} );
+
+	it( 'yields with scheduler.yield() where the browser has it', async () => {
+		const yielded = jest.fn( async () => undefined );
+		global.scheduler = { yield: yielded };
+		await nextSlice();
+		expect( yielded ).toHaveBeenCalledTimes( 1 );
+	} );
+
+	it( 'does not wait for an idle moment, which a loading editor never has', async () => {
+		// An idle callback that never comes (the main thread stays busy).
+		const idle = jest.fn();
+		global.requestIdleCallback = idle;
+		await expect( nextSlice() ).resolves.toBeUndefined();
+		expect( idle ).not.toHaveBeenCalled();
 	} );
 } );
