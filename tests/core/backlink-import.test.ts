@@ -297,3 +297,140 @@ describe( 'backlink exports: encodings and file errors', () => {
 		).toBe( 'too-large' );
 	} );
 } );
+
+describe( 'Search Console exports in the interface language', () => {
+	const read = ( text: string, format?: 'gsc' ) =>
+		parseBacklinkExport( new TextEncoder().encode( text ), {
+			ownerUrls: OURS,
+			format,
+		} );
+
+	it( 'reads latest links in Dutch, German, French, Spanish, Italian and Portuguese, with their dates', () => {
+		const cases: Array< [ string, string, string ] > = [
+			[ 'Linkende pagina,Laatst gecrawld', '28 nov. 2026', '2026-11-28' ],
+			[ 'Linkende pagina,Laatst gecrawld', '3-4-2026', '2026-04-03' ],
+			[
+				'Verlinkende Seite,Zuletzt gecrawlt',
+				'28. Nov. 2026',
+				'2026-11-28',
+			],
+			[
+				'Verlinkende Seite,Zuletzt gecrawlt',
+				'03.04.2026',
+				'2026-04-03',
+			],
+			[
+				"Page d'origine du lien,Dernière exploration",
+				'5 févr. 2026',
+				'2026-02-05',
+			],
+			[
+				'Página que enlaza,Último rastreo',
+				'8 de mayo de 2026',
+				'2026-05-08',
+			],
+			[ 'Página que enlaza,Último rastreo', '03/04/2026', '2026-04-03' ],
+			[
+				'Pagina che rimanda,Ultima scansione',
+				'12 set 2026',
+				'2026-09-12',
+			],
+			[
+				'Página de referência,Último rastreamento',
+				'1 de out. de 2026',
+				'2026-10-01',
+			],
+			// English Search Console writes the month first.
+			[ 'Linking page,Last crawled', '03/04/2026', '2026-03-04' ],
+		];
+		for ( const [ header, date, iso ] of cases ) {
+			const result = read(
+				`${ header }\r\nhttps://tuinhulp.test/a/,"${ date }"\r\n`
+			);
+			expect( [ header, result.variant, result.skipped ] ).toEqual( [
+				header,
+				'gsc-latest-links',
+				[],
+			] );
+			expect( [ header, date, result.backlinks[ 0 ].lastSeen ] ).toEqual(
+				[ header, date, iso ]
+			);
+		}
+	} );
+
+	it( 'reads top linking sites in Dutch and German (with the BOM, accents folded)', () => {
+		const dutch = read(
+			'\uFEFFSite,Linkende pagina\'s,Doelpagina\'s\nzaadwinkel.test,"1.204",3\n'
+		);
+		expect( dutch.variant ).toBe( 'gsc-top-linking-sites' );
+		expect( dutch.backlinks[ 0 ] ).toMatchObject( {
+			sourceDomain: 'zaadwinkel.test',
+			linkingPages: 1204,
+		} );
+		const german = read(
+			'Website;Verlinkende Seiten;Zielseiten\ntuinhulp.test;12;2\n'
+		);
+		expect( german.backlinks[ 0 ] ).toMatchObject( {
+			sourceDomain: 'tuinhulp.test',
+			linkingPages: 12,
+		} );
+	} );
+
+	it( 'reads a two-column export by its known "last crawled" column when the other name is not in the table', () => {
+		const result = read(
+			'Page de référence,Dernière exploration\nhttps://tuinhulp.test/a/,2026-11-28\n'
+		);
+		expect( result.variant ).toBe( 'gsc-latest-links' );
+		expect( result.backlinks[ 0 ] ).toMatchObject( {
+			sourceUrl: 'https://tuinhulp.test/a/',
+			lastSeen: '2026-11-28',
+		} );
+	} );
+
+	it( 'refuses "Top linked pages" in any language, saying which export to take instead', () => {
+		const error = fileError( () =>
+			read(
+				'Doelpagina,Inkomende links,Linkende sites\nhttps://www.moestuinier.test/,40,12\n'
+			)
+		);
+		expect( error.reason ).toBe( 'unknown-format' );
+		expect( error.message ).toContain( '"Top linked pages"' );
+		expect( error.message ).toContain( 'lists your own pages' );
+		expect( error.message ).toContain( '"Top linking sites"' );
+	} );
+
+	it( 'names the header it does not know and what a Search Console export names, per language', () => {
+		const error = fileError( () =>
+			read(
+				'Pagina met link,Datum,Opmerking\nhttps://tuinhulp.test/a/,2026-11-28,x\n',
+				'gsc'
+			)
+		);
+		expect( error.reason ).toBe( 'unknown-format' );
+		expect( error.message ).toContain(
+			'it has "Pagina met link", "Datum", "Opmerking"'
+		);
+		expect( error.message ).toContain(
+			'Search Console links export ("Linking page" and "Last crawled")'
+		);
+		expect( error.message ).toContain(
+			'Dutch ("Linkende pagina" and "Laatst gecrawld"; "Site" and "Linkende pagina\'s")'
+		);
+		expect( error.message ).toContain(
+			'German ("Verlinkende Seite" and "Zuletzt gecrawlt"'
+		);
+		// A German file whose first column this table lacks, with a third
+		// column: the known "Zuletzt gecrawlt" is not named as unknown.
+		const auto = fileError( () =>
+			read(
+				'Linkadresse,Zuletzt gecrawlt,Klicks\nhttps://tuinhulp.test/a/,28.11.2026,3\n'
+			)
+		);
+		expect( auto.message ).toContain(
+			'(not known: "Linkadresse", "Klicks")'
+		);
+		expect( auto.message ).toContain(
+			'Search Console headers are also read in Dutch, German, French, Spanish, Italian, Portuguese'
+		);
+	} );
+} );

@@ -12,7 +12,19 @@ import { parse } from 'csv-parse/sync';
 import { createSiteMatcher, normalizeUrl, siteKey } from '../url';
 import { decodeExport, ExportFileError } from './decode';
 import type { ExportEncoding } from './decode';
-import { detectFormat, foldHeader, FORMAT_SPECS } from './formats';
+import {
+	detectFormat,
+	foldHeader,
+	FORMAT_SPECS,
+	isTopLinkedPages,
+	unknownColumns,
+} from './formats';
+import {
+	GSC_HEADERS,
+	gscLanguageOf,
+	monthNumber,
+	type GscLanguage,
+} from './gsc-headers';
 import type {
 	BacklinkExportFormat,
 	BacklinkExportVariant,
@@ -148,14 +160,72 @@ const ISO_DATE =
 const NAMED_MONTH =
 	/^(?:\d{1,2} [A-Za-z]{3,9}\.? \d{4}|[A-Za-z]{3,9}\.? \d{1,2},? \d{4})$/;
 
+/** yyyy-mm-dd of a day, or undefined when there is no such day. */
+function isoDay(
+	year: number,
+	month: number,
+	day: number
+): string | undefined {
+	const date = new Date( Date.UTC( year, month - 1, day ) );
+	return month >= 1 &&
+		month <= 12 &&
+		date.getUTCFullYear() === year &&
+		date.getUTCMonth() === month - 1 &&
+		date.getUTCDate() === day
+		? date.toISOString().slice( 0, 10 )
+		: undefined;
+}
+
+/** "28/11/2026", "28.11.2026", "28-11-2026" (11/28/2026 in English). */
+const NUMERIC_DATE = /^(\d{1,2})([./-])(\d{1,2})\2(\d{4})$/;
+/** "28 nov. 2026", "28. Nov. 2026", "8 de mayo de 2026", "28 de nov. de 2026". */
+const LOCAL_NAMED_DATE = /^(\d{1,2})\.? (?:de )?([^\d\s]+\.?) (?:de )?(\d{4})$/;
+
+/**
+ * A date as Search Console writes it in a language other than English:
+ * day first, the month a number or a name of that language.
+ */
+function localDate(
+	trimmed: string,
+	language: GscLanguage
+): string | undefined {
+	const numeric = NUMERIC_DATE.exec( trimmed );
+	if ( numeric ) {
+		const [ , a, separator, b, year ] = numeric;
+		// Only English (American) puts the month first, and never with dots.
+		const monthFirst = language === 'en' && separator !== '.';
+		return monthFirst
+			? isoDay( Number( year ), Number( a ), Number( b ) )
+			: isoDay( Number( year ), Number( b ), Number( a ) );
+	}
+	const named = LOCAL_NAMED_DATE.exec( trimmed.toLowerCase() );
+	if ( named && language !== 'en' ) {
+		const month = monthNumber( named[ 2 ], language );
+		return month === null
+			? undefined
+			: isoDay( Number( named[ 3 ] ), month, Number( named[ 1 ] ) );
+	}
+	return undefined;
+}
+
 /**
  * A date cell → yyyy-mm-dd; null for an empty cell; undefined when the cell
- * holds something that is not a date.
+ * holds something that is not a date. `language`: the interface language
+ * of a Search Console export, whose dates may be written in it.
  */
-function dateCell( value: string | undefined ): string | null | undefined {
+function dateCell(
+	value: string | undefined,
+	language: GscLanguage | null = null
+): string | null | undefined {
 	const trimmed = ( value ?? '' ).trim();
 	if ( trimmed === '' ) {
 		return null;
+	}
+	if ( language ) {
+		const local = localDate( trimmed, language );
+		if ( local ) {
+			return local;
+		}
 	}
 	const iso = ISO_DATE.exec( trimmed );
 	if ( iso ) {
@@ -191,6 +261,59 @@ function siteCell( value: string ): string | null {
 	return siteKey( `http://${ host }/` );
 }
 
+/** Header names as a person would type them: "Linking page". */
+function quoted( names: string[] ): string {
+	return names.map( ( name ) => `"${ name }"` ).join( ' and ' );
+}
+
+/**
+ * What the first line of each export the user may have meant names: every
+ * format's columns in English, and for Search Console the same in each
+ * language of the table (all of them when Search Console was chosen).
+ */
+function expectedColumns( format: BacklinkExportFormat | 'auto' ): string {
+	const wanted = FORMAT_SPECS.filter(
+		( spec ) => format === 'auto' || spec.format === format
+	);
+	const parts = wanted.map( ( spec ) => {
+		if ( spec.format !== 'gsc' ) {
+			return `${ spec.label } (${ quoted(
+				spec.required.map( ( names ) => names[ 0 ] )
+			) })`;
+		}
+		const latest = spec.variant === 'gsc-latest-links';
+		const english = GSC_HEADERS[ 0 ];
+		const columns = latest
+			? [ english.linkingPage[ 0 ], english.lastCrawled[ 0 ] ]
+			: [ english.site[ 0 ], english.linkingPages[ 0 ] ];
+		return `${ spec.label } (${ quoted( columns ) })`;
+	} );
+	const languages = GSC_HEADERS.slice( 1 );
+	if ( format === 'gsc' ) {
+		parts.push(
+			`or the same in ${ languages
+				.map(
+					( names ) =>
+						`${ names.name } (${ quoted( [
+							names.linkingPage[ 0 ],
+							names.lastCrawled[ 0 ],
+						] ) }; ${ quoted( [
+							names.site[ 0 ],
+							names.linkingPages[ 0 ],
+						] ) })`
+				)
+				.join( ', ' ) }`
+		);
+	} else if ( wanted.some( ( spec ) => spec.format === 'gsc' ) ) {
+		parts.push(
+			`Search Console headers are also read in ${ languages
+				.map( ( names ) => names.name )
+				.join( ', ' ) }`
+		);
+	}
+	return parts.join( '; ' );
+}
+
 /** The spec to read the file with: the user's choice checked against the header. */
 function chooseSpec(
 	header: string[],
@@ -201,20 +324,22 @@ function chooseSpec(
 		.slice( 0, 8 )
 		.map( ( cell ) => `"${ clip( cell.trim(), 40 ) }"` )
 		.join( ', ' );
-	if ( ! detected ) {
-		const expected = FORMAT_SPECS.filter(
-			( spec ) => format === 'auto' || spec.format === format
-		)
-			.map(
-				( spec ) =>
-					`${ spec.label } (${ spec.required
-						.map( ( name ) => `"${ name }"` )
-						.join( ' and ' ) })`
-			)
-			.join( '; ' );
+	if ( ! detected && isTopLinkedPages( header ) ) {
 		throw new ExportFileError(
 			'unknown-format',
-			`the first line names none of the columns of a known export: it has ${ shown }; expected ${ expected }`
+			`this is Search Console's "Top linked pages" export (${ shown }): it lists your own pages, not the sites linking to them; export "Top linking sites", or "Latest links" under "Export external links", instead`
+		);
+	}
+	if ( ! detected ) {
+		const unknown = unknownColumns( header )
+			.slice( 0, 8 )
+			.map( ( cell ) => `"${ clip( cell.trim(), 40 ) }"` )
+			.join( ', ' );
+		throw new ExportFileError(
+			'unknown-format',
+			`the first line names none of the columns of a known export: it has ${ shown }${
+				unknown && unknown !== shown ? ` (not known: ${ unknown })` : ''
+			}; expected ${ expectedColumns( format ) }`
 		);
 	}
 	if ( format !== 'auto' && detected.format !== format ) {
@@ -262,6 +387,11 @@ export function parseBacklinkExport(
 	}
 	const header = headerRecord.record;
 	const spec = chooseSpec( header, options.format ?? 'auto' );
+	// Search Console writes its dates in the interface language too.
+	const language =
+		spec.format === 'gsc'
+			? gscLanguageOf( header.map( foldHeader ) )
+			: null;
 	const at = {
 		source: column( header, spec.columns.source ),
 		target: column( header, spec.columns.target ),
@@ -351,8 +481,8 @@ export function parseBacklinkExport(
 				continue;
 			}
 		}
-		const firstSeen = dateCell( cell( at.firstSeen ) );
-		const lastSeen = dateCell( cell( at.lastSeen ) );
+		const firstSeen = dateCell( cell( at.firstSeen ), language );
+		const lastSeen = dateCell( cell( at.lastSeen ), language );
 		if ( firstSeen === undefined || lastSeen === undefined ) {
 			skip(
 				line,
