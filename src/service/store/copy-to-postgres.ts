@@ -20,10 +20,11 @@ import { SCHEMA_VERSION } from './migrations';
 import { SCAN_MIGRATIONS, migrateScan } from './migrations-scan';
 import {
 	BACKLINK_MIGRATIONS,
+	BACKLINK_TRACK,
+	PG_BACKLINK_MIGRATIONS,
 	migrateBacklinks,
-	migratePgBacklinks,
 } from './migrations-backlinks';
-import { inTransaction, one } from './pg-database';
+import { inTransaction, one, runPgMigrations } from './pg-database';
 import { PgStore } from './pg-store';
 import { DATABASE_FILE, openDatabase, openStore } from './sqlite';
 
@@ -129,7 +130,11 @@ export async function copySqliteToPostgres(
 	try {
 		// The backlink track is created on first use on PostgreSQL (its
 		// store migrates lazily): here, before the copy needs its tables.
-		await migratePgBacklinks( target.pool );
+		await runPgMigrations(
+			target.pool,
+			PG_BACKLINK_MIGRATIONS,
+			BACKLINK_TRACK
+		);
 		const existing = ( await one< { n: number } >(
 			target.pool,
 			'SELECT COUNT( * ) AS n FROM sites'
