@@ -771,6 +771,18 @@ function clean(
 			}
 			const code = elements.tagCode[ index ];
 			let remove = code === TAG_CODE_FOOTER || code === TAG_CODE_ASIDE;
+			// A hidden block's shape (a short box with one link) is not
+			// what a reader sees, and says nothing of what it is: only its
+			// class can name it. A link hidden in the text stays where it
+			// is hidden, so its hidden reason is the finding, not "related".
+			if (
+				! remove &&
+				isCleaned( code ) &&
+				elements.hiddenCode[ index ] !== 0 &&
+				elements.weight( index ) >= 0
+			) {
+				continue;
+			}
 			if ( ! remove && isCleaned( code ) ) {
 				remove = looksLikeBoilerplate(
 					elements,

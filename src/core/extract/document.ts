@@ -159,7 +159,7 @@ export const TAG_SCOPING = 3;
  * and read through the methods below.
  */
 /** Columns of the element table, by type (see ElementTable.allocate). */
-const INT32_COLUMNS = 21;
+const INT32_COLUMNS = 23;
 const UINT8_COLUMNS = 10;
 
 export class ElementTable {
@@ -228,6 +228,14 @@ export class ElementTable {
 	 * the cards of a teaser row) share it. 0 for an element without class.
 	 */
 	signature!: Int32Array;
+	/**
+	 * Where the subtree's visible text lies in the page: the start of its
+	 * first text range plus one (0: no text of the page's own, only
+	 * entities or none) and the end of its last. Read through
+	 * {@link textOf}, for the few blocks whose wording a rule reads.
+	 */
+	textFrom!: Int32Array;
+	textTo!: Int32Array;
 
 	constructor( capacity: number ) {
 		this.capacity = Math.max( 16, capacity );
@@ -326,6 +334,8 @@ export class ElementTable {
 		this.children = int32( old?.children );
 		this.longestBlock = int32( old?.longestBlock );
 		this.signature = int32( old?.signature );
+		this.textFrom = int32( old?.textFrom );
+		this.textTo = int32( old?.textTo );
 		this.tagKind = uint8( old?.tagKind );
 		this.hintCode = uint8( old?.hintCode );
 		this.hiddenCode = uint8( old?.hiddenCode );
@@ -375,6 +385,8 @@ export interface TextChunk {
 }
 
 export interface DocumentModel {
+	/** The page the model was built from (see {@link textOf}). */
+	source: string;
 	elements: ElementTable;
 	links: LinkRecord[];
 	chunks: TextChunk[];
@@ -629,6 +641,42 @@ export function collapseRuns( text: string ): string {
 /** `text.replace( /\s+/g, ' ' ).trim()`. */
 export function collapseWhitespace( text: string ): string {
 	return collapseRuns( text ).trim();
+}
+
+/** Markup inside a block's range of the page: tags, and what scripts hold. */
+const MARKUP = /<(script|style)\b[\s\S]*?<\/\1\s*>|<!--[\s\S]*?-->|<[^>]*>/gi;
+/** The entities that matter for reading words: spaces and apostrophes. */
+const SPACE_ENTITY = /&(nbsp|#160|#xa0|ensp|emsp|thinsp);/gi;
+const APOSTROPHE_ENTITY = /&(rsquo|lsquo|#8217|#8216|#39|apos|#x27);/gi;
+
+/**
+ * The visible wording of an element, read back from its range of the
+ * page: tags dropped, spaces and apostrophes decoded, whitespace
+ * collapsed. Approximate (other entities stay as written) and meant for
+ * phrase tests on short blocks: at most `max` characters of the page are
+ * read, so a rule never slices a whole article.
+ */
+export function textOf(
+	model: DocumentModel,
+	index: number,
+	max = 2000
+): string {
+	const { elements } = model;
+	const from = elements.textFrom[ index ];
+	if ( from === 0 ) {
+		return '';
+	}
+	const to = Math.min( elements.textTo[ index ], from - 1 + max );
+	return collapseWhitespace(
+		model.source
+			.slice( from - 1, to )
+			.replace( MARKUP, ' ' )
+			// A tag cut by `max`.
+			.replace( /<[^>]*$/, '' )
+			.replace( SPACE_ENTITY, ' ' )
+			.replace( APOSTROPHE_ENTITY, "'" )
+			.replace( /&amp;/gi, '&' )
+	);
 }
 
 /**
@@ -1016,6 +1064,12 @@ export function buildDocument( html: string ): DocumentModel {
 			return;
 		}
 		totalText += length;
+		if ( source === html ) {
+			if ( elements.textFrom[ index ] === 0 ) {
+				elements.textFrom[ index ] = start + 1;
+			}
+			elements.textTo[ index ] = end;
+		}
 		elements.text[ index ] += length;
 		elements.commas[ index ] += lastCommas;
 		if ( openLink >= 0 ) {
@@ -1312,6 +1366,15 @@ export function buildDocument( html: string ): DocumentModel {
 				if ( elements.containsRegion[ index ] === 1 ) {
 					elements.containsRegion[ parent ] = 1;
 				}
+				// Children close after the parent's earlier text, so only an
+				// empty start and a later end need taking over.
+				if ( elements.textFrom[ index ] !== 0 ) {
+					if ( elements.textFrom[ parent ] === 0 ) {
+						elements.textFrom[ parent ] =
+							elements.textFrom[ index ];
+					}
+					elements.textTo[ parent ] = elements.textTo[ index ];
+				}
 			}
 		},
 
@@ -1325,6 +1388,7 @@ export function buildDocument( html: string ): DocumentModel {
 	} );
 
 	return {
+		source: html,
 		elements,
 		links,
 		chunks,

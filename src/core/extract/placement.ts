@@ -21,11 +21,13 @@
 import type { Placement } from '../schemas';
 import {
 	TAG_CODE_DIV,
+	TAG_CODE_LI,
 	TAG_CODE_OL,
 	TAG_CODE_P,
 	TAG_CODE_UL,
 	TAG_ROOT,
 	TAG_TABLE_ROW,
+	textOf,
 } from './document';
 import type { DocumentModel, ElementTable } from './document';
 import {
@@ -36,7 +38,13 @@ import {
 	markTeaserRows,
 } from './article';
 import type { Prose } from './article';
-import { isAbsorbing, isRelatedHeading } from './vocabulary';
+import {
+	isAbsorbing,
+	isFollowLine,
+	isRelatedHeading,
+	isSocialHref,
+	isSubscribeLine,
+} from './vocabulary';
 import type { HintKind } from './vocabulary';
 
 /** Weak hints need at least this share of link text in their block. */
@@ -52,6 +60,11 @@ const WHOLE_PAGE_SHARE = 0.9;
 /** A link group under a "Related posts" heading: links and density. */
 const RELATED_MIN_LINKS = 2;
 const RELATED_MIN_LINK_DENSITY = 0.5;
+/**
+ * …or, for a list with a link in every item ("The strange life and
+ * <a>mysterious death of a virtuoso coder</a>"), this density.
+ */
+const RELATED_LIST_MIN_LINK_DENSITY = 0.3;
 /** How far up from a link we look for its link group. */
 const MAX_GROUP_CLIMB = 8;
 
@@ -401,23 +414,115 @@ function placementFromHints( hints: AcceptedHint[] ): Placement | null {
  * ancestor up to the first one with real text is tried.
  */
 function isUnderRelatedHeading(
-	elements: ElementTable,
+	model: DocumentModel,
 	main: number,
 	node: number
 ): boolean {
+	const { elements } = model;
 	let index = elements.parent[ node ];
 	for ( let steps = 0; index > main && steps < MAX_GROUP_CLIMB; steps++ ) {
 		if ( elements.links[ index ] >= RELATED_MIN_LINKS ) {
-			if ( linkDensity( elements, index ) < RELATED_MIN_LINK_DENSITY ) {
-				return false;
+			if (
+				linkDensity( elements, index ) <
+				( isLinkList( elements, index )
+					? RELATED_LIST_MIN_LINK_DENSITY
+					: RELATED_MIN_LINK_DENSITY )
+			) {
+				// One item of a list says little: its list decides.
+				if ( elements.tagCode[ index ] !== TAG_CODE_LI ) {
+					return false;
+				}
+				index = elements.parent[ index ];
+				continue;
 			}
-			if ( isRelatedHeading( elements.headingBefore( index ) ) ) {
+			if (
+				isRelatedHeading( elements.headingBefore( index ) ) ||
+				isRelatedHeading( labelBefore( model, index ) )
+			) {
 				return true;
 			}
 		}
 		index = elements.parent[ index ];
 	}
 	return false;
+}
+
+/** A ul or ol with at least as many links as items. */
+function isLinkList( elements: ElementTable, index: number ): boolean {
+	const code = elements.tagCode[ index ];
+	return (
+		( code === TAG_CODE_UL || code === TAG_CODE_OL ) &&
+		elements.listItems[ index ] > 0 &&
+		elements.links[ index ] >= elements.listItems[ index ]
+	);
+}
+
+/** A label is a short line of text… */
+const LABEL_MAX_CHARS = 80;
+/** …and sibling lists longer than this are not searched for one. */
+const MAX_LABEL_SIBLINGS = 200;
+
+/**
+ * The text of the block right before `index` when it reads as a label:
+ * its nearest preceding sibling with text, short and without links. Many
+ * themes style the heading of a "More stories" list as a div or a
+ * paragraph (`<div class="heading-h3">`), not an h-element.
+ */
+function labelBefore( model: DocumentModel, index: number ): string | null {
+	const { elements } = model;
+	const parent = elements.parent[ index ];
+	if ( parent < 0 ) {
+		return null;
+	}
+	let label = -1;
+	for (
+		let child = parent + 1, steps = 0;
+		child < index && steps < MAX_LABEL_SIBLINGS;
+		child = elements.last[ child ] + 1, steps++
+	) {
+		if ( elements.text[ child ] > 0 ) {
+			label = child;
+		}
+	}
+	if (
+		label < 0 ||
+		elements.links[ label ] > 0 ||
+		elements.text[ label ] > LABEL_MAX_CHARS
+	) {
+		return null;
+	}
+	return textOf( model, label, LABEL_MAX_CHARS * 20 );
+}
+
+/** A tagline (follow us, subscribe) is a short block. */
+const TAGLINE_MAX_CHARS = 300;
+
+/**
+ * A link in a short line that asks the reader to follow the outlet or
+ * the author on social networks ("Follow her on Twitter @name"), or to
+ * subscribe to the publication: the line closes the article, it is not
+ * part of it. Social links there are `share`; the author's other links
+ * in it (a book, a website) are an author bio (`author-box`); links in a
+ * subscribe line are a promotion (`related`).
+ */
+function taglinePlacement(
+	model: DocumentModel,
+	element: number,
+	href: string
+): Placement | null {
+	const { elements } = model;
+	const block = elements.block[ element ];
+	if ( elements.text[ block ] > TAGLINE_MAX_CHARS ) {
+		return null;
+	}
+	const text = textOf( model, block, TAGLINE_MAX_CHARS * 20 );
+	if ( isFollowLine( text ) ) {
+		return isSocialHref( href ) ? 'share' : 'author-box';
+	}
+	if ( isSubscribeLine( text, model.siteName ) ) {
+		return 'related';
+	}
+	return null;
 }
 
 /** The ancestor of `node` that contains `target`, or -1. */
@@ -607,7 +712,7 @@ export function classifyPlacement(
 		if ( authorLink ) {
 			return 'tags';
 		}
-		if ( isUnderRelatedHeading( elements, part, element ) ) {
+		if ( isUnderRelatedHeading( model, part, element ) ) {
 			return 'related';
 		}
 		if (
@@ -631,7 +736,7 @@ export function classifyPlacement(
 		) {
 			return 'related';
 		}
-		return 'content';
+		return taglinePlacement( model, element, link.href ) ?? 'content';
 	}
 	if ( authorLink || isArchiveHref( link.href ) ) {
 		return 'tags';

@@ -544,8 +544,92 @@ export function isAbsorbing( kind: HintKind ): boolean {
  * one is navigation even when its markup has no telling class.
  */
 const RELATED_HEADING =
-	/^(related|similar|recommended|you (may|might) (also )?like|read (also|more|next)|more (from|on|stories|articles|posts|like this)|see also|lees ook|ook interessant|meer (nieuws|lezen|artikelen)|gerelateerd|lesen sie auch|auch interessant|weitere (artikel|beiträge)|ähnliche|verwandte|(à )?lire aussi|articles? (similaires|liés)|sur le même sujet|te puede interesar|(artículos|entradas|posts) relacionad[oa]s|leer también|relacionad[oa]s)/i;
+	/^(related|similar|recommended|you (may|might) (also )?like|read (also|more|next)|more (from|on|stories|articles|posts|like this)|more\b.{0,30}\b(stories|articles|posts|news|reads|coverage)\b|see also|lees ook|ook interessant|meer (nieuws|lezen|artikelen)|gerelateerd|lesen sie auch|auch interessant|weitere (artikel|beiträge)|ähnliche|verwandte|(à )?lire aussi|articles? (similaires|liés)|sur le même sujet|te puede interesar|(artículos|entradas|posts) relacionad[oa]s|leer también|relacionad[oa]s)/i;
 
 export function isRelatedHeading( heading: string | null ): boolean {
 	return heading !== null && RELATED_HEADING.test( heading.trim() );
+}
+
+/** Social networks a "follow us" line points to. */
+const SOCIAL_HOST =
+	/^https?:\/\/([a-z0-9-]+\.)*(twitter\.com|x\.com|facebook\.com|fb\.com|instagram\.com|youtube\.com|youtu\.be|linkedin\.com|tiktok\.com|pinterest\.[a-z.]+|threads\.net|bsky\.app|mastodon\.social|t\.me|flipboard\.com)(\/|$)/i;
+
+/** Whether a resolved href points at a social network (a profile, a page). */
+export function isSocialHref( href: string ): boolean {
+	return SOCIAL_HOST.test( href );
+}
+
+/**
+ * "Follow us on Twitter", "follow him @name", "Volg ons op Facebook",
+ * "Folgen Sie uns auf Instagram", "Suivez-nous sur X": the line that ends
+ * many articles, naming the outlet's or the author's social accounts.
+ */
+const FOLLOW_LINE = new RegExp(
+	// The verb (case of its first letter only: names follow it)…
+	'\\b(?:[Ff]ollow|FOLLOW|[Vv]olg|[Ff]olg(?:e|t|en)(?: [Ss]ie)?|[Ss]uivez|[Ss][i\u00ed]gue)' +
+		// …whom: a pronoun, or a name (capitalised words: "NBC Latino")…
+		"\\s*(?:-?nous|nos|us|US|him|her|me|them|ons|hem|haar|mij|uns|ihm|ihr|mir|[A-Z0-9][\\w.&'\u2019-]*(?: [A-Z0-9][\\w.&'\u2019-]*){0,3})\\b" +
+		// …where: "on Twitter", "at Twitter", ": Twitter", "@name".
+		'\\s*:?\\s*(?:(?:on|at|via|op|auf|sur|en) )?(?:[Tt]witter|X\\b|[Ff]acebook|[Ii]nstagram|[Yy]ou[Tt]ube|[Ll]inked[Ii]n|[Tt]ik[Tt]ok|[Pp]interest|[Tt]hreads|[Bb]luesky|[Mm]astodon|@\\w)'
+);
+
+/** Whether a short block's text is a "follow us / follow her on …" line. */
+export function isFollowLine( text: string ): boolean {
+	return FOLLOW_LINE.test( text );
+}
+
+const WORD_CHAR = /[\p{L}\p{N}_]/u;
+
+/** A call to subscribe or sign up… */
+const SUBSCRIBE_CALL =
+	'\\b(?:subscribe|subscription|sign up|signup|abonneer|abonnement|aanmelden|meld je aan|abonnieren|abonniere|anmelden|abonnez-vous|abonnez|inscrivez-vous|suscr[i\u00ed]bete|suscripci[o\u00f3]n)';
+/** …with, for its object, the publication: "to our …", "for us"… */
+const SUBSCRIBE_TO_US = new RegExp(
+	`${ SUBSCRIBE_CALL }\\s+(?:(?:to|for|of|on|voor|op|bij|f\u00fcr|auf|bei|\u00e0|a)\\s+)?(?:our|us|ons|onze|unseren?|uns|notre|nos|nuestr[oa]s?)\\b`,
+	'i'
+);
+/** …or, in the same sentence, a newsletter, a magazine or the inbox. */
+const SUBSCRIBE_TO_LETTER = new RegExp(
+	`${ SUBSCRIBE_CALL }\\b[^.!?]{0,80}\\b(?:newsletters?|magazines?|inbox|nieuwsbrief|tijdschrift|zeitschrift|bolet[i\u00ed]n)\\b`,
+	'i'
+);
+const SUBSCRIBE_CALL_END = new RegExp(
+	`${ SUBSCRIBE_CALL }\\s+(?:(?:to|for|of|on|voor|op|bij|f\u00fcr|auf|bei|\u00e0|a)\\s+)?$`,
+	'i'
+);
+
+/**
+ * Whether a short block's text asks the reader to subscribe to the
+ * publication ("Sign up for our daily newsletter", "Subscribe to our
+ * sister magazine", "Subscribe to <site name>"), a promotion, not the
+ * article. The publication must be what is subscribed to: "sign up at
+ * any branch desk or through our website" is not such a call.
+ * `siteName` (og:site_name) names the publication.
+ */
+export function isSubscribeLine(
+	text: string,
+	siteName: string | null
+): boolean {
+	if ( SUBSCRIBE_TO_US.test( text ) || SUBSCRIBE_TO_LETTER.test( text ) ) {
+		return true;
+	}
+	const name = siteName?.trim().toLowerCase() ?? '';
+	if ( name.length < 3 ) {
+		return false;
+	}
+	// "Subscribe to WIRED": the call right before the name, as a word.
+	const lower = text.toLowerCase();
+	for (
+		let at = lower.indexOf( name );
+		at >= 0;
+		at = lower.indexOf( name, at + 1 )
+	) {
+		if (
+			! WORD_CHAR.test( lower.charAt( at + name.length ) ) &&
+			SUBSCRIBE_CALL_END.test( lower.slice( Math.max( 0, at - 40 ), at ) )
+		) {
+			return true;
+		}
+	}
+	return false;
 }
