@@ -32,6 +32,13 @@ final class Rest_Controller {
 	const MAX_LINKS = 100;
 
 	/**
+	 * Most links one request starting or extending a check job may carry
+	 * (MAX_LINKS_PER_JOB_REQUEST in schemas.ts): it is answered at once, so
+	 * a big post goes over in one request instead of ten.
+	 */
+	const MAX_JOB_LINKS = 1000;
+
+	/**
 	 * Most keywords the service accepts per check.
 	 */
 	const MAX_KEYWORDS = 50;
@@ -87,9 +94,10 @@ final class Rest_Controller {
 	/**
 	 * Arguments of a check request (the check route and the check-job routes).
 	 *
+	 * @param int $max_links Most links per request (MAX_LINKS, or MAX_JOB_LINKS for jobs).
 	 * @return array<string, array<string, mixed>>
 	 */
-	public static function check_args() {
+	public static function check_args( $max_links = self::MAX_LINKS ) {
 		return array(
 			'postId'   => array(
 				'type'     => 'integer',
@@ -101,7 +109,7 @@ final class Rest_Controller {
 				'type'     => 'array',
 				'required' => true,
 				'minItems' => 1,
-				'maxItems' => self::MAX_LINKS,
+				'maxItems' => (int) $max_links,
 				'items'    => array(
 					'type'       => 'object',
 					'properties' => array(

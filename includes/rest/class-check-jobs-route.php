@@ -3,6 +3,7 @@
  * The editor's check jobs (issue 20), forwarded signed to the service:
  *
  *   POST reciprocal-link-guard/v1/check-jobs                 { postId, links, keywords?, fresh? } -> 202 job
+ *        (up to Rest_Controller::MAX_JOB_LINKS links, both POSTs)
  *   POST reciprocal-link-guard/v1/check-jobs/<id>/links?after  the same body: more links for the job (results from `after` on)
  *   GET  reciprocal-link-guard/v1/check-jobs/<id>?after&wait the results known since `after`
  *
@@ -67,7 +68,7 @@ final class Check_Jobs_Route {
 				'methods'             => WP_REST_Server::CREATABLE,
 				'callback'            => array( $route, 'start' ),
 				'permission_callback' => array( __CLASS__, 'can_check_post' ),
-				'args'                => Rest_Controller::check_args(),
+				'args'                => Rest_Controller::check_args( Rest_Controller::MAX_JOB_LINKS ),
 			)
 		);
 		register_rest_route(
@@ -78,7 +79,7 @@ final class Check_Jobs_Route {
 				'callback'            => array( $route, 'append' ),
 				'permission_callback' => array( __CLASS__, 'can_check_post' ),
 				'args'                => array_merge(
-					Rest_Controller::check_args(),
+					Rest_Controller::check_args( Rest_Controller::MAX_JOB_LINKS ),
 					array(
 						// The answer holds the job's results from `after` on.
 						'after' => array(

@@ -281,10 +281,9 @@ const HttpUrl = z
 
 export const MAX_LINKS_PER_CHECK = 100;
 
-export const CheckRequestSchema = z.object( {
-	/** Our site's home URL. */
-	site: HttpUrl,
-	links: z
+/** The links of a check request: 1 to `max` of them. */
+function checkLinks( max: number ) {
+	return z
 		.array(
 			z.object( {
 				url: HttpUrl,
@@ -292,10 +291,13 @@ export const CheckRequestSchema = z.object( {
 			} )
 		)
 		.min( 1, 'at least one link is required' )
-		.max(
-			MAX_LINKS_PER_CHECK,
-			`at most ${ MAX_LINKS_PER_CHECK } links per request`
-		),
+		.max( max, `at most ${ max } links per request` );
+}
+
+export const CheckRequestSchema = z.object( {
+	/** Our site's home URL. */
+	site: HttpUrl,
+	links: checkLinks( MAX_LINKS_PER_CHECK ),
 	/** Also fetch each target's homepage, where site-wide links live. */
 	homepage: z.boolean().default( true ),
 	/** Ignore stored results younger than the TTL. */
@@ -322,8 +324,22 @@ export const CheckResponseSchema = z.object( {
 } );
 export type CheckResponse = z.infer< typeof CheckResponseSchema >;
 
-/** Most distinct targets one check job may hold (its links arrive in requests of MAX_LINKS_PER_CHECK). */
+/** Most distinct targets one check job may hold (its links arrive in requests of MAX_LINKS_PER_JOB_REQUEST). */
 export const MAX_TARGETS_PER_JOB = 5000;
+
+/**
+ * Most links one request starting or extending a check job may carry
+ * (issue 20). A job's request is answered at once (the checks run in the
+ * background), so unlike POST /v1/check it need not be small to finish in
+ * time: a 1,000-link post is handed over in one request, one WordPress
+ * round trip instead of ten, and its stored results come back together.
+ */
+export const MAX_LINKS_PER_JOB_REQUEST = 1000;
+
+/** A check job's request body: a CheckRequest of up to MAX_LINKS_PER_JOB_REQUEST links. */
+export const CheckJobRequestSchema = CheckRequestSchema.extend( {
+	links: checkLinks( MAX_LINKS_PER_JOB_REQUEST ),
+} );
 
 /** Longest a job poll may wait for new results (below the plugin's 15 s proxy timeout). */
 export const MAX_JOB_WAIT_MS = 10_000;

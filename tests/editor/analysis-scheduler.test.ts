@@ -10,7 +10,6 @@ import { urlKey } from '../../src/core/url';
 import {
 	analysisOf,
 	createAnalysisScheduler,
-	nextSlice,
 	pagesToAssess,
 	type AnalysisInput,
 } from '../../src/editor/analysis/scheduler';
@@ -20,6 +19,7 @@ import type {
 	EditorContext,
 	EditorLink,
 } from '../../src/editor/types';
+import { nextSlice } from '../../src/editor/next-slice';
 import { PAGES, POSTS } from '../core/fixtures/relevance-texts';
 import { page, reciprocal } from '../core/fixtures/rules';
 

@@ -1,6 +1,11 @@
 import { z } from 'zod';
 import { DEFAULT_SETTINGS } from '../../src/core';
-import { parseEditorContext, toEditorError } from '../../src/editor/api';
+import {
+	parseCheckJob,
+	parseEditorContext,
+	toEditorError,
+} from '../../src/editor/api';
+import { result } from './fixtures';
 
 describe( 'parseEditorContext', () => {
 	it( 'fills safe defaults for an empty body', () => {
@@ -87,5 +92,57 @@ describe( 'toEditorError', () => {
 		const error = toEditorError( parsed.error );
 		expect( error.code ).toBe( 'rlg_invalid_response' );
 		expect( error.message ).toContain( 'site' );
+	} );
+} );
+
+describe( 'parseCheckJob', () => {
+	const job = ( results: unknown[] ) => ( {
+		id: 'a'.repeat( 32 ),
+		site: 'https://ours.example/',
+		total: results.length,
+		done: results.length,
+		finished: true,
+		results,
+	} );
+	/** A clock where each reading is 1 ms later. */
+	const ticking = () => {
+		let t = 0;
+		return () => t++;
+	};
+
+	it( 'validates a big answer in slices, giving the main thread back between them', async () => {
+		const results = Array.from( { length: 100 }, ( _, i ) =>
+			result( `https://p${ i }.example/` )
+		);
+		let yields = 0;
+		const parsed = await parseCheckJob(
+			job( results ),
+			async () => {
+				yields++;
+			},
+			ticking()
+		);
+		expect( parsed.results ).toEqual( results );
+		expect( parsed.error ).toBeNull();
+		// One reading per result at 1 ms each: a yield every 8 or so.
+		expect( yields ).toBeGreaterThanOrEqual( 10 );
+	} );
+
+	it( 'names the invalid result and field, as an invalid response', async () => {
+		const results = [
+			result( 'https://a.example/' ),
+			{ ...result( 'https://b.example/' ), status: 'teleported' },
+		];
+		const thrown = await parseCheckJob(
+			job( results ),
+			async () => undefined,
+			ticking()
+		).catch( ( error: unknown ) => error );
+		const error = toEditorError( thrown );
+		expect( error.code ).toBe( 'rlg_invalid_response' );
+		expect( error.message ).toContain( 'results.1.status' );
+		await expect(
+			parseCheckJob( { ...job( [] ), done: 'x' } )
+		).rejects.toBeInstanceOf( z.ZodError );
 	} );
 } );

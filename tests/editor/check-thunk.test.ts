@@ -113,14 +113,32 @@ const instant = { sleep: async () => undefined, pollIntervalMs: 0 };
 describe( 'checkTargets (check jobs)', () => {
 	afterEach( () => fetchMock.mockReset() );
 
-	it( 'hands a big post over in requests of at most the service cap, as one job', async () => {
+	it( 'hands a 1,000-link post over in one request', async () => {
+		const service = jobService();
+		const registry = createRegistry();
+		registry.register( store );
+		const all = targets( 1000 );
+		await registry.dispatch( store ).checkTargets( all, 7, [], instant );
+		const posts = service.requests.filter( ( r ) => r.method === 'POST' );
+		expect( posts.map( ( r ) => r.data?.links.length ) ).toEqual( [
+			1000,
+		] );
+		expect(
+			Object.values( registry.select( store ).getChecks() ).every(
+				( c ) => c.state === 'done'
+			)
+		).toBe( true );
+	} );
+
+	it( 'hands a bigger post over in requests of at most the per-request cap, as one job', async () => {
 		const service = jobService();
 		const registry = createRegistry();
 		registry.register( store );
 		const all = targets( MAX_LINKS_PER_CHECK * 2 + 5 );
-		await registry
-			.dispatch( store )
-			.checkTargets( all, 7, [ 'kw' ], instant );
+		await registry.dispatch( store ).checkTargets( all, 7, [ 'kw' ], {
+			...instant,
+			linksPerRequest: MAX_LINKS_PER_CHECK,
+		} );
 
 		const posts = service.requests.filter( ( r ) => r.method === 'POST' );
 		expect( posts.map( ( r ) => r.data?.links.length ) ).toEqual( [
@@ -212,7 +230,10 @@ describe( 'checkTargets (check jobs)', () => {
 		const registry = createRegistry();
 		registry.register( store );
 		const all = targets( MAX_LINKS_PER_CHECK * 5 );
-		await registry.dispatch( store ).checkTargets( all, 7, [], instant );
+		await registry.dispatch( store ).checkTargets( all, 7, [], {
+			...instant,
+			linksPerRequest: MAX_LINKS_PER_CHECK,
+		} );
 		expect( most ).toBe( 3 );
 		const appends = service.requests.filter( ( r ) =>
 			/\/links\?after=/.test( r.path )

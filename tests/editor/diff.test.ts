@@ -1,4 +1,4 @@
-import { chunk, planChecks } from '../../src/editor/links/diff';
+import { planChecks, requestBatches } from '../../src/editor/links/diff';
 import type { CheckEntry } from '../../src/editor/types';
 import { editorLink, result } from './fixtures';
 
@@ -57,17 +57,50 @@ describe( 'planChecks', () => {
 	} );
 } );
 
-describe( 'chunk', () => {
-	it( 'splits into batches of the service cap', () => {
-		expect( chunk( [ 1, 2, 3, 4, 5 ], 2 ) ).toEqual( [
-			[ 1, 2 ],
-			[ 3, 4 ],
-			[ 5 ],
+describe( 'requestBatches', () => {
+	const target = ( n: number, chars = 20 ) => ( {
+		key: `k${ n }`,
+		url: `https://p${ n }.example/`.padEnd( chars, 'x' ),
+		anchorText: '',
+	} );
+
+	it( 'splits into requests of at most the per-request cap', () => {
+		const all = [ 1, 2, 3, 4, 5 ].map( ( n ) => target( n ) );
+		expect( requestBatches( all, 2 ) ).toEqual( [
+			all.slice( 0, 2 ),
+			all.slice( 2, 4 ),
+			all.slice( 4 ),
 		] );
-		expect( chunk( [], 100 ) ).toEqual( [] );
+		expect( requestBatches( [], 100 ) ).toEqual( [] );
+	} );
+
+	it( 'starts a new request before the URLs and anchors would outgrow the body limit', () => {
+		const long = [ 1, 2, 3 ].map( ( n ) => target( n, 1500 ) );
+		expect(
+			requestBatches( long, 1000, 3200 ).map( ( b ) => b.length )
+		).toEqual( [ 2, 1 ] );
+		// A target longer than the limit alone is a request of its own.
+		expect(
+			requestBatches( long, 1000, 1000 ).map( ( b ) => b.length )
+		).toEqual( [ 1, 1, 1 ] );
+		// A thousand of the longest links a request may carry do not fit in
+		// the service's 1 MB body.
+		const longest = Array.from( { length: 1000 }, ( _, n ) => ( {
+			...target( n, 2048 ),
+			anchorText: 'a'.repeat( 1000 ),
+		} ) );
+		const batches = requestBatches( longest, 1000 );
+		expect( batches.length ).toBeGreaterThan( 1 );
+		for ( const batch of batches ) {
+			expect( JSON.stringify( batch ).length ).toBeLessThan(
+				1024 * 1024
+			);
+		}
 	} );
 
 	it( 'refuses a size below one', () => {
-		expect( () => chunk( [ 1 ], 0 ) ).toThrow( RangeError );
+		expect( () => requestBatches( [ target( 1 ) ], 0 ) ).toThrow(
+			RangeError
+		);
 	} );
 } );

@@ -2,7 +2,10 @@
  * Check jobs (issue 20): accepted at once, results as they become known,
  * polls that wait a bounded time, jobs private to their site.
  */
-import type { BacklinkResult } from '../../src/core/schemas';
+import {
+	MAX_LINKS_PER_JOB_REQUEST,
+	type BacklinkResult,
+} from '../../src/core/schemas';
 import type { TargetChecker } from '../../src/service/check-service';
 import { siteIdentity } from '../../src/service/store/site-identity';
 import { SITE_URL, fakeChecker, signedSend, startHarness } from './harness';
@@ -89,6 +92,50 @@ describe( 'check jobs', () => {
 			total: 3,
 			done: 3,
 			results: [],
+		} );
+	} );
+
+	it( 'takes more links in one request than a check does, and answers their stored results in one answer', async () => {
+		// 250: over /v1/check's 100 (kept small: each is checked once).
+		const links = Array.from( { length: 250 }, ( _, i ) => ( {
+			url: `https://p${ i % 50 }.example/page-${ i }`,
+		} ) );
+		const first = ( await start( links ) ).json();
+		expect( first.total ).toBe( 250 );
+		let cursor = first.done;
+		for ( let finished = first.finished; ! finished; ) {
+			const answer = ( await poll( first.id, cursor, 2000 ) ).json();
+			cursor = answer.done;
+			finished = answer.finished;
+		}
+		expect( cursor ).toBe( 250 );
+		expect( checker.calls ).toHaveLength( 250 );
+
+		// Opened again: every result from the store, in the one answer.
+		const again = await start( links );
+		expect( again.statusCode ).toBe( 202 );
+		expect( again.json() ).toMatchObject( {
+			total: 250,
+			done: 250,
+			finished: true,
+		} );
+		expect( again.json().results ).toHaveLength( 250 );
+		expect( checker.calls ).toHaveLength( 250 );
+
+		const tooMany = await start(
+			Array.from(
+				{ length: MAX_LINKS_PER_JOB_REQUEST + 1 },
+				( _, i ) => ( {
+					url: `https://p.example/${ i }`,
+				} )
+			)
+		);
+		expect( tooMany.statusCode ).toBe( 400 );
+		expect( tooMany.json() ).toMatchObject( {
+			field: 'links',
+			message: expect.stringContaining(
+				`at most ${ MAX_LINKS_PER_JOB_REQUEST } links`
+			),
 		} );
 	} );
 

@@ -39,14 +39,45 @@ export function planChecks(
 	return [ ...planned.values() ];
 }
 
-/** Split `items` into batches of at most `size` (the service's per-request cap). */
-export function chunk< T >( items: readonly T[], size: number ): T[][] {
+/**
+ * Most characters of URLs and anchor texts in one request. The service
+ * reads bodies of up to 1 MB; a thousand long URLs with long anchors
+ * (2,048 + 1,000 characters each at most) would not fit, so such a post
+ * goes over in more requests.
+ */
+export const MAX_REQUEST_CHARS = 400_000;
+
+/**
+ * Split `targets` into requests of at most `size` targets and at most
+ * `maxChars` characters of URL and anchor text (a target longer than that
+ * alone is a request of its own).
+ */
+export function requestBatches(
+	targets: readonly CheckTarget[],
+	size: number,
+	maxChars = MAX_REQUEST_CHARS
+): CheckTarget[][] {
 	if ( size < 1 ) {
-		throw new RangeError( 'chunk size must be at least 1' );
+		throw new RangeError( 'request size must be at least 1' );
 	}
-	const batches: T[][] = [];
-	for ( let index = 0; index < items.length; index += size ) {
-		batches.push( items.slice( index, index + size ) );
+	const batches: CheckTarget[][] = [];
+	let batch: CheckTarget[] = [];
+	let chars = 0;
+	for ( const target of targets ) {
+		const cost = target.url.length + target.anchorText.length;
+		if (
+			batch.length > 0 &&
+			( batch.length >= size || chars + cost > maxChars )
+		) {
+			batches.push( batch );
+			batch = [];
+			chars = 0;
+		}
+		batch.push( target );
+		chars += cost;
+	}
+	if ( batch.length ) {
+		batches.push( batch );
 	}
 	return batches;
 }

@@ -9,13 +9,13 @@
  * it says, however often: a pause, never a reason to give up on partners.
  */
 import {
-	MAX_LINKS_PER_CHECK,
+	MAX_LINKS_PER_JOB_REQUEST,
 	type BacklinkResult,
 	type CheckJob,
 } from '../../core';
 import { __ } from '@wordpress/i18n';
 import { urlKey } from '../../core/url';
-import { chunk, type CheckTarget } from '../links/diff';
+import { requestBatches, type CheckTarget } from '../links/diff';
 import type { EditorError } from '../types';
 import { toEditorError } from '../api';
 
@@ -49,6 +49,11 @@ export interface FollowOptions {
 	 * while to answer even when the service knows every result.
 	 */
 	appendsInFlight?: number;
+	/**
+	 * Most targets per request (default MAX_LINKS_PER_JOB_REQUEST): a
+	 * 1,000-link post is one request, and its stored results one answer.
+	 */
+	linksPerRequest?: number;
 }
 
 /** Appends in flight by default: WordPress's PHP workers are few. */
@@ -142,6 +147,7 @@ export async function followCheckJob(
 		pollIntervalMs = 1000,
 		maxAttempts = 5,
 		appendsInFlight = APPENDS_IN_FLIGHT,
+		linksPerRequest = MAX_LINKS_PER_JOB_REQUEST,
 	} = options;
 	// Results name their target normalised: pair by urlKey.
 	const pending = new Map< string, CheckTarget >();
@@ -210,7 +216,7 @@ export async function followCheckJob(
 	async function submit(
 		batchOf: CheckTarget[]
 	): Promise< { job: CheckJob; after: number } | null > {
-		const batches = chunk( batchOf, MAX_LINKS_PER_CHECK );
+		const batches = requestBatches( batchOf, linksPerRequest );
 		if ( batches.length === 0 ) {
 			return null;
 		}

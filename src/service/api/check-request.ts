@@ -4,17 +4,28 @@
  * about (the signing site or one of its alternate URLs), and whether that
  * site may ask for rendered checks.
  */
-import { CheckRequestSchema, type CheckRequest } from '../../core/schemas';
+import {
+	CheckJobRequestSchema,
+	CheckRequestSchema,
+	type CheckRequest,
+} from '../../core/schemas';
 import { siteIdentity } from '../store/site-identity';
 import type { SiteRecord } from '../store/types';
 import { HttpError, validationError } from './errors';
 
-/** The request `site` signed, or an HttpError saying what is wrong with it. */
+/**
+ * The request `site` signed, or an HttpError saying what is wrong with it.
+ * `kind` 'job': a check job's request, which may carry more links
+ * (MAX_LINKS_PER_JOB_REQUEST) than a check answered in one request.
+ */
 export function authorizedCheckRequest(
 	body: unknown,
-	site: SiteRecord
+	site: SiteRecord,
+	kind: 'check' | 'job' = 'check'
 ): CheckRequest {
-	const parsed = CheckRequestSchema.safeParse( body );
+	const parsed = (
+		kind === 'job' ? CheckJobRequestSchema : CheckRequestSchema
+	).safeParse( body );
 	if ( ! parsed.success ) {
 		throw validationError( parsed.error );
 	}

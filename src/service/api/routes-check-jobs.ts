@@ -2,6 +2,7 @@
  * Check jobs, signed like /v1/check (src/service/check-jobs.ts):
  *
  *   POST /v1/check-jobs              CheckRequest -> 202 CheckJob (results known at once)
+ *        (up to MAX_LINKS_PER_JOB_REQUEST links per request, both POSTs)
  *   POST /v1/check-jobs/:id/links?after=N  CheckRequest -> CheckJob (more links for the job; results from N on)
  *   GET  /v1/check-jobs/:id?after=N&wait=ms      -> CheckJob (results from N on)
  *
@@ -10,7 +11,12 @@
  * sees results as they come without holding a request open for minutes.
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { CheckJobSchema } from '../../core/schemas';
+import {
+	CheckJobSchema,
+	MAX_LINKS_PER_CHECK,
+	type CheckJob,
+	type CheckRequest,
+} from '../../core/schemas';
 import type { CheckJobs } from '../check-jobs';
 import type { SiteRecord } from '../store/types';
 import { authorizedCheckRequest } from './check-request';
@@ -61,6 +67,23 @@ function queryInteger(
 	return value;
 }
 
+/**
+ * A request's links in parts of at most MAX_LINKS_PER_CHECK: a request may
+ * carry up to MAX_LINKS_PER_JOB_REQUEST links, and the job stores (in
+ * memory, or the cluster's queue, where each part is one worker's task)
+ * take them a check's worth at a time.
+ */
+function parts( request: CheckRequest ): CheckRequest[] {
+	const out: CheckRequest[] = [];
+	for ( let i = 0; i < request.links.length; i += MAX_LINKS_PER_CHECK ) {
+		out.push( {
+			...request,
+			links: request.links.slice( i, i + MAX_LINKS_PER_CHECK ),
+		} );
+	}
+	return out;
+}
+
 export function registerCheckJobRoutes(
 	app: FastifyInstance,
 	deps: CheckJobRoutesDeps
@@ -72,10 +95,13 @@ export function registerCheckJobRoutes(
 		{ preHandler: authenticate },
 		async ( request, reply ) => {
 			const site = request.site as SiteRecord;
-			const job = await jobs.start(
-				authorizedCheckRequest( parseBody( request ), site ),
-				site
+			const [ first, ...rest ] = parts(
+				authorizedCheckRequest( parseBody( request ), site, 'job' )
 			);
+			let job: CheckJob = await jobs.start( first, site );
+			for ( const part of rest ) {
+				job = await jobs.append( job.id, part, site, 0 );
+			}
 			return reply.code( 202 ).send( CheckJobSchema.parse( job ) );
 		}
 	);
@@ -87,14 +113,13 @@ export function registerCheckJobRoutes(
 			const site = request.site as SiteRecord;
 			const id = jobId( request );
 			const after = queryInteger( request, 'after', 0 );
-			return CheckJobSchema.parse(
-				await jobs.append(
-					id,
-					authorizedCheckRequest( parseBody( request ), site ),
-					site,
-					after
-				)
-			);
+			let job: CheckJob | null = null;
+			for ( const part of parts(
+				authorizedCheckRequest( parseBody( request ), site, 'job' )
+			) ) {
+				job = await jobs.append( id, part, site, after );
+			}
+			return CheckJobSchema.parse( job );
 		}
 	);
 
