@@ -61,13 +61,17 @@ describe( 'lines that close an article', () => {
 		expect( found.get( "seed company's guide" ) ).toBe( 'content' );
 	} );
 
-	it( 'reads "Follow <outlet> on …" and "Volg ons op …" lines as share', () => {
+	it( 'reads "Follow <outlet> on …" and "Volg ons op …" lines as share, the outlet’s other links as related', () => {
 		const found = placements(
 			page(
 				`<p><i>Follow Garden Journal on </i><a href="https://www.instagram.com/gardenjournal/">Instagram</a><i> and </i><a href="https://www.facebook.com/gardenjournal/">Facebook</a><i>.</i></p>
-				<p>Volg ons op <a href="https://www.youtube.com/@tuinjournaal">YouTube</a>.</p>`
+				<p>Volg ons op <a href="https://www.youtube.com/@tuinjournaal">YouTube</a>.</p>
+				<p>Follow us on <a href="https://twitter.com/gardenjournal">Twitter</a> or get <a href="https://app.gardenjournal.example/">the Garden Journal app</a>.</p>`
 			)
 		);
+		// The outlet's own line: its app is a promotion, not an author bio.
+		expect( found.get( 'the Garden Journal app' ) ).toBe( 'related' );
+		expect( found.get( 'Twitter' ) ).toBe( 'share' );
 		expect( found.get( 'Instagram' ) ).toBe( 'share' );
 		expect( found.get( 'Facebook' ) ).toBe( 'share' );
 		expect( found.get( 'YouTube' ) ).toBe( 'share' );

@@ -41,6 +41,7 @@ import type { Prose } from './article';
 import {
 	isAbsorbing,
 	isFollowLine,
+	isPersonalLine,
 	isRelatedHeading,
 	isSocialHref,
 	isSubscribeLine,
@@ -501,9 +502,10 @@ const TAGLINE_MAX_CHARS = 300;
  * A link in a short line that asks the reader to follow the outlet or
  * the author on social networks ("Follow her on Twitter @name"), or to
  * subscribe to the publication: the line closes the article, it is not
- * part of it. Social links there are `share`; the author's other links
- * in it (a book, a website) are an author bio (`author-box`); links in a
- * subscribe line are a promotion (`related`).
+ * part of it. Social links there are `share`; the other links of an
+ * author's note (a book, a website) are an author bio (`author-box`), of
+ * the outlet's line a promotion (`related`), as are links in a subscribe
+ * line.
  */
 function taglinePlacement(
 	model: DocumentModel,
@@ -517,7 +519,12 @@ function taglinePlacement(
 	}
 	const text = textOf( model, block, TAGLINE_MAX_CHARS * 20 );
 	if ( isFollowLine( text ) ) {
-		return isSocialHref( href ) ? 'share' : 'author-box';
+		if ( isSocialHref( href ) ) {
+			return 'share';
+		}
+		// The author's own links in their note (a book, a website) are an
+		// author bio; the outlet's (its app, its other titles) a promotion.
+		return isPersonalLine( text ) ? 'author-box' : 'related';
 	}
 	if ( isSubscribeLine( text, model.siteName ) ) {
 		return 'related';

@@ -578,6 +578,23 @@ export function isFollowLine( text: string ): boolean {
 	return FOLLOW_LINE.test( text );
 }
 
+/**
+ * A person, not the outlet: "follow him", "her book", "hij schrijft",
+ * "folgen Sie ihm". ("sie", "er", "elle" are left out: they are also the
+ * polite "you" or common words.)
+ */
+const PERSONAL_PRONOUN =
+	/\b(him|her|his|he|she|me|my|hem|haar|hij|zijn|mij|mijn|ihm|ihr|ihre|seine?|mir|mein|lui|moi|[eé]l)\b/i;
+
+/**
+ * Whether a follow line is about a person (the author's note: "Anna
+ * writes about …; follow her on Twitter") rather than the outlet ("Follow
+ * us on Instagram", "Follow Newsbeat on Facebook").
+ */
+export function isPersonalLine( text: string ): boolean {
+	return PERSONAL_PRONOUN.test( text );
+}
+
 const WORD_CHAR = /[\p{L}\p{N}_]/u;
 
 /** A call to subscribe or sign up… */
