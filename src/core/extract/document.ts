@@ -643,20 +643,37 @@ export function collapseWhitespace( text: string ): string {
 	return collapseRuns( text ).trim();
 }
 
-/** Markup inside a block's range of the page: tags, and what scripts hold. */
-const MARKUP = /<(script|style)\b[\s\S]*?<\/\1\s*>|<!--[\s\S]*?-->|<[^>]*>/gi;
-/** The entities that matter for reading words: spaces and apostrophes. */
-const SPACE_ENTITY = /&(nbsp|#160|#xa0|ensp|emsp|thinsp);/gi;
-const APOSTROPHE_ENTITY = /&(rsquo|lsquo|#8217|#8216|#39|apos|#x27);/gi;
+/**
+ * What a block's range of the page holds besides words, in one pattern:
+ * scripts and styles with their bodies, comments, tags (also one cut off
+ * at the end of the range), and the entities that matter for reading
+ * words (spaces, apostrophes, `&amp;`); other entities stay as written.
+ */
+const MARKUP =
+	/<(script|style)\b[\s\S]*?<\/\1\s*>|<!--[\s\S]*?-->|<[^>]*>?|&(?:(nbsp|#160|#xa0|ensp|emsp|thinsp)|(rsquo|lsquo|#8217|#8216|#39|apos|#x27)|(amp));/gi;
+
+function readMarkup(
+	match: string,
+	script: string | undefined,
+	space: string | undefined,
+	apostrophe: string | undefined,
+	amp: string | undefined
+): string {
+	if ( apostrophe !== undefined ) {
+		return "'";
+	}
+	if ( amp !== undefined ) {
+		return '&';
+	}
+	return ' ';
+}
 
 /**
- * The visible wording of an element, read back from its range of the
- * page: tags dropped, spaces and apostrophes decoded, whitespace
- * collapsed. Approximate (other entities stay as written) and meant for
- * phrase tests on short blocks: at most `max` characters of the page are
- * read, so a rule never slices a whole article.
+ * An element's range of the page, as written (tags and all): from its
+ * first to its last text, at most `max` characters. Cheap (a slice), for
+ * a quick test before {@link wordingOf}.
  */
-export function textOf(
+export function pageRangeOf(
 	model: DocumentModel,
 	index: number,
 	max = 2000
@@ -667,16 +684,29 @@ export function textOf(
 		return '';
 	}
 	const to = Math.min( elements.textTo[ index ], from - 1 + max );
-	return collapseWhitespace(
-		model.source
-			.slice( from - 1, to )
-			.replace( MARKUP, ' ' )
-			// A tag cut by `max`.
-			.replace( /<[^>]*$/, '' )
-			.replace( SPACE_ENTITY, ' ' )
-			.replace( APOSTROPHE_ENTITY, "'" )
-			.replace( /&amp;/gi, '&' )
-	);
+	return model.source.slice( from - 1, to );
+}
+
+/**
+ * The visible wording of a range of the page: tags dropped, spaces and
+ * apostrophes decoded, whitespace collapsed. Approximate, and meant for
+ * phrase tests on short blocks.
+ */
+export function wordingOf( range: string ): string {
+	return collapseWhitespace( range.replace( MARKUP, readMarkup ) );
+}
+
+/**
+ * The visible wording of an element, read back from its range of the
+ * page (see {@link wordingOf}); at most `max` characters of the page are
+ * read, so a rule never slices a whole article.
+ */
+export function textOf(
+	model: DocumentModel,
+	index: number,
+	max = 2000
+): string {
+	return wordingOf( pageRangeOf( model, index, max ) );
 }
 
 /**

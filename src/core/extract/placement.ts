@@ -27,7 +27,9 @@ import {
 	TAG_CODE_UL,
 	TAG_ROOT,
 	TAG_TABLE_ROW,
+	pageRangeOf,
 	textOf,
+	wordingOf,
 } from './document';
 import type { DocumentModel, ElementTable } from './document';
 import {
@@ -415,11 +417,11 @@ function placementFromHints( hints: AcceptedHint[] ): Placement | null {
  * ancestor up to the first one with real text is tried.
  */
 function isUnderRelatedHeading(
-	model: DocumentModel,
+	context: PlacementContext,
 	main: number,
 	node: number
 ): boolean {
-	const { elements } = model;
+	const { elements } = context.model;
 	let index = elements.parent[ node ];
 	for ( let steps = 0; index > main && steps < MAX_GROUP_CLIMB; steps++ ) {
 		if ( elements.links[ index ] >= RELATED_MIN_LINKS ) {
@@ -438,7 +440,7 @@ function isUnderRelatedHeading(
 			}
 			if (
 				isRelatedHeading( elements.headingBefore( index ) ) ||
-				isRelatedHeading( labelBefore( model, index ) )
+				isRelatedHeading( labelBefore( context, index ) )
 			) {
 				return true;
 			}
@@ -469,7 +471,20 @@ const MAX_LABEL_SIBLINGS = 200;
  * themes style the heading of a "More stories" list as a div or a
  * paragraph (`<div class="heading-h3">`), not an h-element.
  */
-function labelBefore( model: DocumentModel, index: number ): string | null {
+function labelBefore(
+	context: PlacementContext,
+	index: number
+): string | null {
+	context.labels ??= new Map();
+	let label = context.labels.get( index );
+	if ( label === undefined ) {
+		label = findLabelBefore( context.model, index );
+		context.labels.set( index, label );
+	}
+	return label;
+}
+
+function findLabelBefore( model: DocumentModel, index: number ): string | null {
 	const { elements } = model;
 	const parent = elements.parent[ index ];
 	if ( parent < 0 ) {
@@ -498,6 +513,45 @@ function labelBefore( model: DocumentModel, index: number ): string | null {
 /** A tagline (follow us, subscribe) is a short block. */
 const TAGLINE_MAX_CHARS = 300;
 
+/** What a short block's wording says it is (see {@link taglinePlacement}). */
+type LineKind = 'none' | 'follow-person' | 'follow-outlet' | 'subscribe';
+
+/**
+ * One cheap test before the phrase tests: a word that starts any of them.
+ * Most blocks have none.
+ */
+const LINE_CUE =
+	/follow|volg|folg|suiv|s[ií]gu|subscri|sign|abonn|aanmeld|meld|inscri|suscr/i;
+
+/** The kind of line a block is, read once per block of a page. */
+function lineKind( context: PlacementContext, block: number ): LineKind {
+	const { model } = context;
+	context.lines ??= new Map();
+	const known = context.lines.get( block );
+	if ( known !== undefined ) {
+		return known;
+	}
+	let kind: LineKind = 'none';
+	if ( model.elements.text[ block ] <= TAGLINE_MAX_CHARS ) {
+		// The cue on the page's own markup first: no new string for the
+		// many blocks that have none (a cue in an attribute only costs the
+		// full read).
+		const range = pageRangeOf( model, block, TAGLINE_MAX_CHARS * 20 );
+		if ( LINE_CUE.test( range ) ) {
+			const text = wordingOf( range );
+			if ( isFollowLine( text ) ) {
+				kind = isPersonalLine( text )
+					? 'follow-person'
+					: 'follow-outlet';
+			} else if ( isSubscribeLine( text, model.siteName ) ) {
+				kind = 'subscribe';
+			}
+		}
+	}
+	context.lines.set( block, kind );
+	return kind;
+}
+
 /**
  * A link in a short line that asks the reader to follow the outlet or
  * the author on social networks ("Follow her on Twitter @name"), or to
@@ -508,28 +562,21 @@ const TAGLINE_MAX_CHARS = 300;
  * line.
  */
 function taglinePlacement(
-	model: DocumentModel,
+	context: PlacementContext,
 	element: number,
 	href: string
 ): Placement | null {
-	const { elements } = model;
-	const block = elements.block[ element ];
-	if ( elements.text[ block ] > TAGLINE_MAX_CHARS ) {
-		return null;
+	const kind = lineKind( context, context.model.elements.block[ element ] );
+	switch ( kind ) {
+		case 'follow-person':
+			return isSocialHref( href ) ? 'share' : 'author-box';
+		case 'follow-outlet':
+			return isSocialHref( href ) ? 'share' : 'related';
+		case 'subscribe':
+			return 'related';
+		default:
+			return null;
 	}
-	const text = textOf( model, block, TAGLINE_MAX_CHARS * 20 );
-	if ( isFollowLine( text ) ) {
-		if ( isSocialHref( href ) ) {
-			return 'share';
-		}
-		// The author's own links in their note (a book, a website) are an
-		// author bio; the outlet's (its app, its other titles) a promotion.
-		return isPersonalLine( text ) ? 'author-box' : 'related';
-	}
-	if ( isSubscribeLine( text, model.siteName ) ) {
-		return 'related';
-	}
-	return null;
 }
 
 /** The ancestor of `node` that contains `target`, or -1. */
@@ -559,6 +606,10 @@ function menuOrHeader( elements: ElementTable, node: number ): Placement {
 export interface PlacementContext {
 	model: DocumentModel;
 	main: MainContent;
+	/** What each block's wording says it is, once read (see lineKind). */
+	lines?: Map< number, LineKind >;
+	/** The label before each link group, once read (see labelBefore). */
+	labels?: Map< number, string | null >;
 }
 
 /**
@@ -719,7 +770,7 @@ export function classifyPlacement(
 		if ( authorLink ) {
 			return 'tags';
 		}
-		if ( isUnderRelatedHeading( model, part, element ) ) {
+		if ( isUnderRelatedHeading( context, part, element ) ) {
 			return 'related';
 		}
 		if (
@@ -743,7 +794,7 @@ export function classifyPlacement(
 		) {
 			return 'related';
 		}
-		return taglinePlacement( model, element, link.href ) ?? 'content';
+		return taglinePlacement( context, element, link.href ) ?? 'content';
 	}
 	if ( authorLink || isArchiveHref( link.href ) ) {
 		return 'tags';
