@@ -96,17 +96,20 @@ const ownHtml = new WeakMap< BlockInstance, string >();
  * block's part is remembered on its own.
  */
 export function serializeBlocks( blocks: BlockInstance[] ): string {
-	const api = blocksApi();
-	return blocks
-		.map( ( block ) => {
-			let html = savedHtml.get( block );
-			if ( html === undefined ) {
-				html = api.serialize( [ block ] );
-				savedHtml.set( block, html );
-			}
-			return html;
-		} )
-		.join( '\n\n' );
+	return blocks.map( blockSavedHtml ).join( '\n\n' );
+}
+
+/**
+ * One block's saved HTML (block comments and inner blocks included), the
+ * same string object for as long as the block object is unchanged.
+ */
+export function blockSavedHtml( block: BlockInstance ): string {
+	let html = savedHtml.get( block );
+	if ( html === undefined ) {
+		html = blocksApi().serialize( [ block ] );
+		savedHtml.set( block, html );
+	}
+	return html;
 }
 
 /** Block markup as block instances (a synced pattern's content). */

@@ -6,6 +6,7 @@ import {
 	collectPostLinks,
 	type BlockLike,
 } from '../../src/editor/links/collect';
+import { createFragmentCache } from '../../src/editor/links/fragments';
 
 interface TestBlock extends BlockLike {
 	html: string;
@@ -166,5 +167,80 @@ describe( 'collectPostLinks', () => {
 			block( 'a', '<p>Compost keeps a garden healthy.</p>' ),
 		] );
 		expect( postText ).toContain( 'Compost keeps a garden healthy.' );
+	} );
+} );
+
+describe( 'collectPostLinks from top-level blocks read one by one', () => {
+	const baseUrl = 'https://ours.example/2026/11/post/';
+	/** Saved HTML of top-level blocks, headings and lists among them. */
+	const pieces = [
+		'<!-- wp:paragraph -->\n<p>Intro with <a href="https://a.example/x">a link</a> in running text.</p>\n<!-- /wp:paragraph -->',
+		'<!-- wp:heading -->\n<h2>Our partners</h2>\n<!-- /wp:heading -->',
+		'<!-- wp:paragraph -->\n<p><a href="https://b.example/">B</a>, <a href="https://c.example/y?z=1">C</a> and <a href="/local">ours</a>.</p>\n<!-- /wp:paragraph -->',
+		'<!-- wp:list -->\n<ul><li><a href="https://d.example/">D</a></li><li><a href="https://e.example/">E</a></li></ul>\n<!-- /wp:list -->',
+		'<!-- wp:group -->\n<div class="wp-block-group"><h3>More</h3><p>Text before <a href="https://f.example/" rel="nofollow">F</a>.</p></div>\n<!-- /wp:group -->',
+		'<!-- wp:paragraph -->\n<p>Closing words without links.</p>\n<!-- /wp:paragraph -->',
+	];
+	const blocks = pieces.map( ( html, i ) => block( `b${ i }`, html ) );
+	const input = {
+		blocks,
+		blockHtml: ( b: TestBlock ) => b.html,
+		postHtml: pieces.join( '\n\n' ),
+		baseUrl,
+		siteUrls: [ 'https://ours.example/' ],
+	};
+
+	it( 'gives the same links, positions, headings, blocks and text as the whole post', () => {
+		const whole = collectPostLinks( input );
+		const cache = createFragmentCache( baseUrl );
+		const joined = collectPostLinks( {
+			...input,
+			fragments: pieces.map( ( html ) => cache.analyze( html ) ),
+		} );
+		expect( joined.links ).toHaveLength( 7 );
+		expect( joined.postText ).toBe( whole.postText );
+		joined.links.forEach( ( link, i ) => {
+			const { position, ...rest } = link.link;
+			const { position: expected, ...wholeRest } = whole.links[ i ].link;
+			expect( rest ).toEqual( wholeRest );
+			expect( position ).toBeCloseTo( expected, 12 );
+			expect( { ...link, link: null } ).toEqual( {
+				...whole.links[ i ],
+				link: null,
+			} );
+		} );
+		// The heading runs on into the next block.
+		expect( joined.links[ 1 ].link.heading ).toBe( 'Our partners' );
+		expect( joined.links[ 6 ].link.heading ).toBe( 'More' );
+	} );
+
+	it( 'parses only the blocks whose HTML changed', () => {
+		const cache = createFragmentCache( baseUrl );
+		pieces.forEach( ( html ) => cache.analyze( html ) );
+		cache.sweep();
+		expect( cache.parsed ).toBe( pieces.length );
+		const edited = [ ...pieces ];
+		edited[ 2 ] = edited[ 2 ].replace( 'ours</a>.', 'ours</a>, typed.' );
+		const fragments = edited.map( ( html ) => cache.analyze( html ) );
+		cache.sweep();
+		expect( cache.parsed ).toBe( pieces.length + 1 );
+		expect(
+			collectPostLinks( {
+				...input,
+				postHtml: edited.join( '\n\n' ),
+				fragments,
+			} ).links.map( ( l ) => l.link.href )
+		).toEqual(
+			collectPostLinks( {
+				...input,
+				postHtml: edited.join( '\n\n' ),
+			} ).links.map( ( l ) => l.link.href )
+		);
+		// The old version of the edited block is forgotten after a reading
+		// that did not use it.
+		edited.forEach( ( html ) => cache.analyze( html ) );
+		cache.sweep();
+		cache.analyze( pieces[ 2 ] );
+		expect( cache.parsed ).toBe( pieces.length + 2 );
 	} );
 } );

@@ -217,7 +217,50 @@ export function analyzeHtml(
 	baseUrl: string,
 	options: AnalyzeOptions = {}
 ): HtmlAnalysis {
+	return analyzeModel(
+		buildDocument( typeof html === 'string' ? html : '' ),
+		baseUrl,
+		options
+	);
+}
+
+/** A fragment's analysis with what joining it to its neighbours needs. */
+export interface FragmentAnalysis extends HtmlAnalysis {
+	/** Characters of text in the fragment (links' positions are shares of it). */
+	textLength: number;
+	/** The last heading in the fragment: the heading of links after it. */
+	lastHeading: string | null;
+}
+
+/**
+ * {@link analyzeHtml} of a fragment (`fragment: true`), plus its text length
+ * and last heading, so that a post analysed block by block (the editor,
+ * issue 20: only changed blocks are parsed again) can give each link the
+ * position and heading the whole post's analysis would: text between
+ * top-level fragments does not count, and a heading runs on into the next
+ * fragment.
+ */
+export function analyzeFragment(
+	html: string,
+	baseUrl: string
+): FragmentAnalysis {
 	const model = buildDocument( typeof html === 'string' ? html : '' );
+	const { headings } = model.elements;
+	return {
+		...analyzeModel( model, baseUrl, { fragment: true } ),
+		textLength: model.totalText,
+		lastHeading:
+			headings.length > 0
+				? detached( headings[ headings.length - 1 ] )
+				: null,
+	};
+}
+
+function analyzeModel(
+	model: DocumentModel,
+	baseUrl: string,
+	options: AnalyzeOptions
+): HtmlAnalysis {
 	const base = resolveBase( model, baseUrl );
 	const fragment = options.fragment === true;
 	const keepLink = options.keepLink;

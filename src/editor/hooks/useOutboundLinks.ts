@@ -14,11 +14,22 @@ import {
 	unreadPatterns,
 	withSyncedPatterns,
 } from '../links/synced-patterns';
-import { ownBlockHtml, parseBlocks, serializeBlocks } from '../wp-globals';
+import type { FragmentAnalysis } from '../../core/extract';
+import { createFragmentCache, type FragmentCache } from '../links/fragments';
+import { nextSlice } from '../next-slice';
+import {
+	blockSavedHtml,
+	ownBlockHtml,
+	parseBlocks,
+	serializeBlocks,
+} from '../wp-globals';
 import type { EditorError, SyncedPatternNote } from '../types';
 import { useSyncedPatterns } from './useSyncedPatterns';
 
 export const ANALYSIS_DEBOUNCE_MS = 800;
+
+/** Reading blocks between two yields to the browser (ms). */
+const READ_SLICE_MS = 12;
 
 /** The post's links, and the synced patterns whose links are not known. */
 export interface EditorPost extends CollectedPost {
@@ -50,6 +61,8 @@ export function useOutboundLinks(
 		error: null,
 	} );
 	const first = useRef( true );
+	// Each top-level block's analysis, remembered by its saved HTML.
+	const fragments = useRef< FragmentCache | null >( null );
 
 	useEffect( () => {
 		if ( ! siteUrls ) {
@@ -58,7 +71,9 @@ export function useOutboundLinks(
 		setState( ( previous ) =>
 			previous.stale ? previous : { ...previous, stale: true }
 		);
-		const run = () => {
+		let cancelled = false;
+		const baseUrl = permalink || siteUrls[ 0 ] || window.location.href;
+		const run = async () => {
 			try {
 				const prepared = withSyncedPatterns( blocks, patterns, {
 					ownHtml: ownBlockHtml,
@@ -71,11 +86,36 @@ export function useOutboundLinks(
 							)
 						),
 				} );
+				// Block by block (issue 20): after a pause in typing only
+				// the edited block is parsed again, and a big post's first
+				// reading gives the main thread back between blocks. Posts
+				// with synced patterns are read whole, patterns expanded.
+				let read: FragmentAnalysis[] | undefined;
+				if ( prepared.instances.size === 0 ) {
+					if ( fragments.current?.baseUrl !== baseUrl ) {
+						fragments.current = createFragmentCache( baseUrl );
+					}
+					const cache = fragments.current;
+					read = [];
+					let started = performance.now();
+					for ( const block of blocks ) {
+						read.push( cache.analyze( blockSavedHtml( block ) ) );
+						if ( performance.now() - started >= READ_SLICE_MS ) {
+							await nextSlice();
+							if ( cancelled ) {
+								return;
+							}
+							started = performance.now();
+						}
+					}
+					cache.sweep();
+				}
 				const collected = collectPostLinks( {
 					blocks: prepared.blocks,
 					blockHtml: prepared.blockHtml,
 					postHtml: prepared.postHtml,
-					baseUrl: permalink || siteUrls[ 0 ] || window.location.href,
+					fragments: read,
+					baseUrl,
 					siteUrls,
 				} );
 				const post: EditorPost = {
@@ -104,7 +144,10 @@ export function useOutboundLinks(
 		const delay = first.current ? 0 : ANALYSIS_DEBOUNCE_MS;
 		first.current = false;
 		const timer = window.setTimeout( run, delay );
-		return () => window.clearTimeout( timer );
+		return () => {
+			cancelled = true;
+			window.clearTimeout( timer );
+		};
 	}, [ blocks, patterns, permalink, siteUrls ] );
 
 	return state;

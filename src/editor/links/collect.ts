@@ -1,11 +1,12 @@
 /**
  * Turns the block tree into the post's links, each tied to the block it
- * sits in. The core extractor runs once over the whole post (so a link's
- * position, list and heading context are post-wide, as the rules expect);
- * the block of each link is then found by scanning each block's own HTML
- * and pairing occurrences of the same normalised URL in document order.
+ * sits in. The core extractor reads the whole post (so a link's position,
+ * list and heading context are post-wide, as the rules expect): in one go,
+ * or top-level block by top-level block, joined (fragments.ts); the block
+ * of each link is then found by scanning each block's own HTML and pairing
+ * occurrences of the same normalised URL in document order.
  */
-import { analyzeHtml } from '../../core/extract';
+import { analyzeHtml, type FragmentAnalysis } from '../../core/extract';
 import {
 	createSiteMatcher,
 	normalizeUrl,
@@ -14,6 +15,7 @@ import {
 } from '../../core/url';
 import type { EditorLink } from '../types';
 import { findAnchorTags } from './anchor-tags';
+import { joinFragments, type JoinedFragments } from './fragments';
 
 /** The part of a block the collector reads. */
 export interface BlockLike {
@@ -28,6 +30,12 @@ export interface CollectInput< B extends BlockLike > {
 	blockHtml: ( block: B ) => string;
 	/** The whole post's saved HTML. */
 	postHtml: string;
+	/**
+	 * The analyses of the post's top-level blocks in order
+	 * (links/fragments.ts): when given, the post is not parsed again as a
+	 * whole; they are joined into the same links and text.
+	 */
+	fragments?: readonly FragmentAnalysis[];
 	/** Base for relative hrefs: the post's permalink or the home URL. */
 	baseUrl: string;
 	siteUrls: readonly string[];
@@ -85,9 +93,9 @@ export function partnerDomain( href: string ): string {
 export function collectPostLinks< B extends BlockLike >(
 	input: CollectInput< B >
 ): CollectedPost {
-	const { links, facts } = analyzeHtml( input.postHtml, input.baseUrl, {
-		fragment: true,
-	} );
+	const { links, textSample } = input.fragments
+		? joinFragments( input.fragments )
+		: wholePost( input.postHtml, input.baseUrl );
 	const ourSites = new Set(
 		createSiteMatcher( [ ...input.siteUrls ] ).domains
 	);
@@ -173,5 +181,10 @@ export function collectPostLinks< B extends BlockLike >(
 			link,
 		};
 	} );
-	return { links: editorLinks, postText: facts.textSample };
+	return { links: editorLinks, postText: textSample };
+}
+
+function wholePost( html: string, baseUrl: string ): JoinedFragments {
+	const { links, facts } = analyzeHtml( html, baseUrl, { fragment: true } );
+	return { links, textSample: facts.textSample };
 }
