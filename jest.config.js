@@ -10,6 +10,12 @@ module.exports = {
 			{ tsconfig: 'tsconfig.json', diagnostics: false },
 		],
 	},
+	// d3-force (the report's graph layout) and its d3 dependencies ship as
+	// ES modules; their UMD builds load in Jest's CommonJS runtime.
+	moduleNameMapper: {
+		'^d3-(force|quadtree|dispatch|timer)$':
+			'<rootDir>/node_modules/d3-$1/dist/d3-$1.js',
+	},
 	testTimeout: 30000,
 	// Figures of the reliability suites -> docs/reliability.md (issue 7).
 	globalSetup: '<rootDir>/tests/reliability/global-setup.js',

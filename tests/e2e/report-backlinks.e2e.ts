@@ -84,6 +84,8 @@ describe( 'backlinks from both directions in the report', () => {
 	} );
 
 	it( 'draws the graph with focusable nodes and a list alternative', async () => {
+		// Laid out in slices after the section renders (graph-layout.ts).
+		await page.locator( '.rlg-graph[data-layout="done"]' ).waitFor();
 		const nodes = page.locator( '.rlg-graph__node' );
 		await expect( nodes.count() ).resolves.toBe( 7 );
 		await page

@@ -1,79 +1,46 @@
 /**
  * A small picture of us, our partners and the sites linking to us through
- * them, with the rings and networks found. Laid out once with d3-force (a
- * fixed number of ticks from fixed starting points: the same picture on
- * every load), drawn as SVG by React. Every node is a focusable button:
+ * them, with the rings and networks found. Laid out with d3-force in
+ * slices that leave the browser its turn (graph-layout.ts: the same
+ * picture on every load), drawn as SVG by React. Every node is a focusable button:
  * Tab moves through them, and the focused node's links are highlighted and
  * described below the picture. The same graph is a list too, for screen
  * readers and for reading.
  */
-import { useMemo, useState } from '@wordpress/element';
+import { useEffect, useState } from '@wordpress/element';
 import { __, sprintf } from '@wordpress/i18n';
-import {
-	forceCenter,
-	forceCollide,
-	forceLink,
-	forceManyBody,
-	forceSimulation,
-	type SimulationLinkDatum,
-	type SimulationNodeDatum,
-} from 'd3-force';
 import type {
 	BacklinkOverview,
 	GraphEdge,
 	GraphNode,
 } from '../../core/backlink-import/overview';
+import { HEIGHT, WIDTH, layoutInSlices, type Point } from './graph-layout';
 
-const WIDTH = 640;
-const HEIGHT = 360;
-const TICKS = 300;
+type Graph = BacklinkOverview[ 'graph' ];
 
-interface LaidNode extends SimulationNodeDatum {
-	id: string;
-	node: GraphNode;
-}
-
-function layout( graph: BacklinkOverview[ 'graph' ] ): Map< string, LaidNode > {
-	const nodes: LaidNode[] = graph.nodes.map( ( node, index ) => {
-		// Us in the middle, the others on a circle: a stable start.
-		const angle =
-			( 2 * Math.PI * index ) / Math.max( 1, graph.nodes.length - 1 );
-		return node.kind === 'us'
-			? {
-					id: node.id,
-					node,
-					x: WIDTH / 2,
-					y: HEIGHT / 2,
-					fx: WIDTH / 2,
-					fy: HEIGHT / 2,
+/**
+ * The positions of `graph`'s sites once laid out (in slices that leave the
+ * browser its turn, see graph-layout.ts); null until then.
+ */
+function useLayout( graph: Graph ): Map< string, Point > | null {
+	const [ laid, setLaid ] = useState< {
+		graph: Graph;
+		positions: Map< string, Point >;
+	} | null >( null );
+	useEffect( () => {
+		let cancelled = false;
+		layoutInSlices( graph, { cancelled: () => cancelled } ).then(
+			( positions ) => {
+				if ( positions && ! cancelled ) {
+					setLaid( { graph, positions } );
 				}
-			: {
-					id: node.id,
-					node,
-					x: WIDTH / 2 + 140 * Math.cos( angle ),
-					y: HEIGHT / 2 + 120 * Math.sin( angle ),
-				};
-	} );
-	const links: SimulationLinkDatum< LaidNode >[] = graph.edges.map(
-		( edge ) => ( { source: edge.from, target: edge.to } )
-	);
-	forceSimulation( nodes )
-		.force(
-			'link',
-			forceLink< LaidNode, SimulationLinkDatum< LaidNode > >( links )
-				.id( ( node ) => node.id )
-				.distance( 110 )
-		)
-		.force( 'charge', forceManyBody().strength( -320 ) )
-		.force( 'center', forceCenter( WIDTH / 2, HEIGHT / 2 ) )
-		.force( 'collide', forceCollide( 34 ) )
-		.stop()
-		.tick( TICKS );
-	for ( const node of nodes ) {
-		node.x = Math.min( WIDTH - 60, Math.max( 60, node.x ?? 0 ) );
-		node.y = Math.min( HEIGHT - 24, Math.max( 24, node.y ?? 0 ) );
-	}
-	return new Map( nodes.map( ( node ) => [ node.id, node ] ) );
+			}
+		);
+		return () => {
+			cancelled = true;
+		};
+	}, [ graph ] );
+	return laid?.graph === graph ? laid.positions : null;
 }
 
 export function roleLabel( role: GraphNode[ 'roles' ][ number ] ): string {
@@ -151,8 +118,8 @@ function nodeClass( node: GraphNode ): string {
 	return classes.join( ' ' );
 }
 
-export function GraphView( { graph }: { graph: BacklinkOverview[ 'graph' ] } ) {
-	const laid = useMemo( () => layout( graph ), [ graph ] );
+export function GraphView( { graph }: { graph: Graph } ) {
+	const laid = useLayout( graph );
 	const [ focused, setFocused ] = useState< string | null >( null );
 	if ( graph.nodes.length <= 1 ) {
 		return (
@@ -166,78 +133,92 @@ export function GraphView( { graph }: { graph: BacklinkOverview[ 'graph' ] } ) {
 	}
 	const focusedNode = graph.nodes.find( ( n ) => n.id === focused );
 	return (
-		<div className="rlg-graph">
-			<svg
-				className="rlg-graph__svg"
-				viewBox={ `0 0 ${ WIDTH } ${ HEIGHT }` }
-				role="group"
-				aria-label={ __(
-					'Link graph: us, our partners and the sites linking to us through them',
-					'reciprocal-link-guard'
-				) }
-				aria-describedby="rlg-graph-list"
-			>
-				<defs>
-					<marker
-						id="rlg-arrow"
-						viewBox="0 0 10 10"
-						refX="24"
-						refY="5"
-						markerWidth="7"
-						markerHeight="7"
-						orient="auto-start-reverse"
-					>
-						<path d="M 0 0 L 10 5 L 0 10 z" />
-					</marker>
-				</defs>
-				{ graph.edges.map( ( edge ) => {
-					const from = laid.get( edge.from );
-					const to = laid.get( edge.to );
-					if ( ! from || ! to ) {
-						return null;
-					}
-					const active =
-						focused !== null &&
-						( edge.from === focused || edge.to === focused );
-					return (
-						<line
-							key={ `${ edge.from } ${ edge.to } ${ edge.source }` }
-							className={ `rlg-graph__edge is-${ edge.source }${ active ? ' is-active' : '' }` }
-							x1={ from.x }
-							y1={ from.y }
-							x2={ to.x }
-							y2={ to.y }
-							markerEnd="url(#rlg-arrow)"
-						/>
-					);
-				} ) }
-				{ graph.nodes.map( ( node ) => {
-					const at = laid.get( node.id );
-					return (
-						<g
-							key={ node.id }
-							className={ nodeClass( node ) }
-							transform={ `translate(${ at?.x ?? 0 },${ at?.y ?? 0 })` }
-							tabIndex={ 0 }
-							role="button"
-							aria-label={ nodeDescription( node, graph.edges ) }
-							data-node={ node.id }
-							onFocus={ () => setFocused( node.id ) }
-							onBlur={ () => setFocused( null ) }
-							onMouseEnter={ () => setFocused( node.id ) }
-							onMouseLeave={ () => setFocused( null ) }
+		<div
+			className="rlg-graph"
+			data-layout={ laid ? 'done' : 'running' }
+			aria-busy={ ! laid }
+		>
+			{ ! laid && (
+				<p className="rlg-graph__pending rlg-muted">
+					{ __( 'Drawing the graph…', 'reciprocal-link-guard' ) }
+				</p>
+			) }
+			{ laid && (
+				<svg
+					className="rlg-graph__svg"
+					viewBox={ `0 0 ${ WIDTH } ${ HEIGHT }` }
+					role="group"
+					aria-label={ __(
+						'Link graph: us, our partners and the sites linking to us through them',
+						'reciprocal-link-guard'
+					) }
+					aria-describedby="rlg-graph-list"
+				>
+					<defs>
+						<marker
+							id="rlg-arrow"
+							viewBox="0 0 10 10"
+							refX="24"
+							refY="5"
+							markerWidth="7"
+							markerHeight="7"
+							orient="auto-start-reverse"
 						>
-							<circle r={ node.kind === 'us' ? 16 : 11 } />
-							<text
-								y={ node.kind === 'us' ? 30 : 24 }
-								textAnchor="middle"
+							<path d="M 0 0 L 10 5 L 0 10 z" />
+						</marker>
+					</defs>
+					{ graph.edges.map( ( edge ) => {
+						const from = laid.get( edge.from );
+						const to = laid.get( edge.to );
+						if ( ! from || ! to ) {
+							return null;
+						}
+						const active =
+							focused !== null &&
+							( edge.from === focused || edge.to === focused );
+						return (
+							<line
+								key={ `${ edge.from } ${ edge.to } ${ edge.source }` }
+								className={ `rlg-graph__edge is-${ edge.source }${ active ? ' is-active' : '' }` }
+								x1={ from.x }
+								y1={ from.y }
+								x2={ to.x }
+								y2={ to.y }
+								markerEnd="url(#rlg-arrow)"
+							/>
+						);
+					} ) }
+					{ graph.nodes.map( ( node ) => {
+						const at = laid.get( node.id );
+						return (
+							<g
+								key={ node.id }
+								className={ nodeClass( node ) }
+								transform={ `translate(${ at?.x ?? 0 },${ at?.y ?? 0 })` }
+								tabIndex={ 0 }
+								role="button"
+								aria-label={ nodeDescription(
+									node,
+									graph.edges
+								) }
+								data-node={ node.id }
+								onFocus={ () => setFocused( node.id ) }
+								onBlur={ () => setFocused( null ) }
+								onMouseEnter={ () => setFocused( node.id ) }
+								onMouseLeave={ () => setFocused( null ) }
 							>
-								{ node.id }
-							</text>
-						</g>
-					);
-				} ) }
-			</svg>
+								<circle r={ node.kind === 'us' ? 16 : 11 } />
+								<text
+									y={ node.kind === 'us' ? 30 : 24 }
+									textAnchor="middle"
+								>
+									{ node.id }
+								</text>
+							</g>
+						);
+					} ) }
+				</svg>
+			) }
 			<p className="rlg-graph__caption" aria-live="polite">
 				{ focusedNode
 					? nodeDescription( focusedNode, graph.edges )
