@@ -21,8 +21,11 @@
  * records a CPU profile of the page (CDP Profiler, from navigation to the
  * end of the window) to <dir>/editor-<links>-<first|cached>.cpuprofile;
  * `node build/bench/bench/lib/cpu-profile.js <file>` summarises one (the
- * plugin's share, by script and by function). Profiling slows the page, so
- * figures of a profiled run are not comparable with an unprofiled one.
+ * plugin's share, by script and by function), and the typing with results
+ * cached to editor-<links>-cached-typing.cpuprofile. Profiling slows the
+ * page, so figures of a profiled run are not comparable with an unprofiled
+ * one. With RLG_BENCH_TIMELINE=1, each load's requests and long tasks are
+ * written to stderr (followRequests).
  */
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
@@ -207,7 +210,37 @@ async function tasksOf( page: Page ): Promise< number[][] > {
 	);
 }
 
-async function typeInFirstParagraph( page: Page ): Promise< number[] > {
+async function typeInFirstParagraph(
+	page: Page,
+	/** With RLG_BENCH_PROFILE: a CPU profile of the typing, under this name. */
+	profileAs?: string
+): Promise< number[] > {
+	const profileDir = process.env.RLG_BENCH_PROFILE;
+	const profiler =
+		profileDir && profileAs
+			? await page.context().newCDPSession( page )
+			: null;
+	if ( profiler ) {
+		await profiler.send( 'Profiler.enable' );
+		await profiler.send( 'Profiler.setSamplingInterval', {
+			interval: 200,
+		} );
+		await profiler.send( 'Profiler.start' );
+	}
+	const keys = await typeKeys( page );
+	if ( profiler && profileDir ) {
+		const { profile } = await profiler.send( 'Profiler.stop' );
+		fs.mkdirSync( profileDir, { recursive: true } );
+		fs.writeFileSync(
+			path.join( profileDir, `editor-${ profileAs }.cpuprofile` ),
+			JSON.stringify( profile )
+		);
+		await profiler.detach();
+	}
+	return keys;
+}
+
+async function typeKeys( page: Page ): Promise< number[] > {
 	const frame = canvas( page );
 	await page.evaluate( () => {
 		( window as any ).__rlgBench.keys = [];
@@ -220,6 +253,69 @@ async function typeInFirstParagraph( page: Page ): Promise< number[] > {
 	}
 	await page.waitForTimeout( 300 );
 	return page.evaluate( () => ( window as any ).__rlgBench.keys as number[] );
+}
+
+/**
+ * With RLG_BENCH_TIMELINE set: each load's plugin REST requests (start and
+ * end, ms after navigation, and the answer's size), when the canvas and the
+ * results showed, and the long tasks, written to stderr. Where the time
+ * between the canvas and the results goes (issue 20). A request's end is
+ * Playwright's responseEnd, which can be up to a few hundred ms later than
+ * the page saw the answer.
+ */
+function followRequests( page: Page ) {
+	const lines: Array< Promise< string > > = [];
+	page.on( 'requestfinished', ( request ) => {
+		const url = request.url();
+		const at = url.indexOf( 'reciprocal-link-guard/v1' );
+		if ( at < 0 ) {
+			return;
+		}
+		const { startTime, responseEnd } = request.timing();
+		lines.push(
+			request
+				.sizes()
+				.then(
+					( sizes ) =>
+						`${ request.method() } ${ url.slice( at + 24, at + 84 ) } ` +
+						`@${ startTime }+${ responseEnd } ${ sizes.responseBodySize } B`
+				)
+		);
+	} );
+	return {
+		async report(
+			name: string,
+			canvasMs: number,
+			resultsMs: number,
+			tasks: number[][]
+		): Promise< string > {
+			const origin = await page.evaluate( () => performance.timeOrigin );
+			const requests = ( await Promise.all( lines ) ).map( ( line ) =>
+				line.replace( /@([\d.]+)\+([\d.]+)/, ( _all, start, end ) => {
+					const from = Number( start ) - origin;
+					return `start ${ round( from, 0 ) } end ${ round(
+						from + Number( end ),
+						0
+					) }`;
+				} )
+			);
+			const long = tasks
+				.map(
+					( [ start, ms ] ) =>
+						`${ round( start, 0 ) }+${ round( ms, 0 ) }`
+				)
+				.join( ' ' );
+			return [
+				`timeline ${ name }: canvas ${ round( canvasMs, 0 ) } ms, results ${ round(
+					resultsMs,
+					0
+				) } ms after navigation`,
+				...requests.map( ( line ) => `  ${ line }` ),
+				`  long tasks (start+ms): ${ long }`,
+				'',
+			].join( '\n' );
+		},
+	};
 }
 
 export async function runEditorBrowser( options: {
@@ -373,6 +469,9 @@ export async function runEditorBrowser( options: {
 					}, 20 );
 				}, sidebar );
 			}
+			const timeline = process.env.RLG_BENCH_TIMELINE
+				? followRequests( page )
+				: null;
 			await page.goto(
 				`${ wpUrl }/wp-admin/post.php?post=${ postId }&action=edit`
 			);
@@ -398,6 +497,16 @@ export async function runEditorBrowser( options: {
 			}
 			const tasks = await tasksOf( page );
 			const until = resultsAt + 2000;
+			if ( timeline ) {
+				process.stderr.write(
+					await timeline.report(
+						profileAs ?? sidebar ?? 'page',
+						canvasMs,
+						resultsAt,
+						tasks.filter( ( [ start ] ) => start <= until )
+					)
+				);
+			}
 			const within = tasks.filter( ( [ start ] ) => start <= until );
 			return {
 				page,
@@ -488,7 +597,10 @@ export async function runEditorBrowser( options: {
 				`${ links }-cached`
 			);
 			const cachedTyping = typingFigures(
-				await typeInFirstParagraph( cached.page )
+				await typeInFirstParagraph(
+					cached.page,
+					`${ links }-cached-typing`
+				)
 			);
 			await cached.page.close();
 
