@@ -2,7 +2,8 @@
  * Lines that close an article without being part of it (issue 15): a
  * "Follow us / follow her on Twitter" line, a call to subscribe to the
  * publication, a "More … stories" list under a heading that is a styled
- * div, and a link hidden inside the article's text. Synthetic pages
+ * div, the previous/next post links, and a link hidden inside the
+ * article's text. Synthetic pages
  * written for these tests; the real-page dev set lives outside the
  * repository.
  */
@@ -138,6 +139,27 @@ describe( 'lines that close an article', () => {
 		);
 		expect( found.get( 'RHS guide' ) ).toBe( 'content' );
 		expect( found.get( 'straw mulch' ) ).toBe( 'content' );
+	} );
+
+	it( 'reads the previous/next post links under the text (`next-prev`, `previous-post`) as navigation', () => {
+		const found = placements(
+			page(
+				`<div class="grid next-prev"><div class="next">
+					<p class="btn"><a href="/peppers-in-pots/">- Next Garden News</a></p>
+					<div class="row-image"><a href="/peppers-in-pots/"><img src="/p.jpg" alt="Peppers in pots"></a></div>
+					<div class="row-desc"><a href="/peppers-in-pots/"><h5>Peppers in pots, on a sunny balcony</h5></a>
+					<p>Five varieties that fruit in a 20-litre pot, and how to feed them.</p></div></div></div>
+				<div class="previous-post"><a href="/sowing-beans/">Sowing beans in April, the easy way</a></div>`
+			)
+		);
+		expect( found.get( '- Next Garden News' ) ).toBe( 'navigation' );
+		expect( found.get( 'Peppers in pots, on a sunny balcony' ) ).toBe(
+			'navigation'
+		);
+		expect( found.get( 'Sowing beans in April, the easy way' ) ).toBe(
+			'navigation'
+		);
+		expect( found.get( "seed company's guide" ) ).toBe( 'content' );
 	} );
 
 	it( 'keeps a link hidden in the article text where it is (content, hidden), not a related teaser', () => {

@@ -88,6 +88,8 @@ const WORDS = new Map< string, WordRule >( [
 		'navegacion',
 		'pagination',
 		'pager',
+		'prevnext',
+		'nextprev',
 		'menubar',
 		'paginering',
 	].map( ( word ): [ string, WordRule ] => [
@@ -317,6 +319,22 @@ const PHRASES = new Map< string, WordRule >( [
 	[ 'lire aussi', rule( 'related', 2 ) ],
 	[ 'read more', rule( 'related', 1 ) ],
 	[ 'more stories', rule( 'related', 2 ) ],
+	// Links to the previous and next post (`next-prev`, `previous-post`):
+	// post navigation, which themes put right under the text.
+	[ 'next prev', rule( 'navigation', 2 ) ],
+	[ 'prev next', rule( 'navigation', 2 ) ],
+	[ 'previous next', rule( 'navigation', 2 ) ],
+	[ 'next previous', rule( 'navigation', 2 ) ],
+	[ 'previous post', rule( 'navigation', 2 ) ],
+	[ 'prev post', rule( 'navigation', 2 ) ],
+	[ 'next post', rule( 'navigation', 2 ) ],
+	[ 'previous article', rule( 'navigation', 2 ) ],
+	[ 'prev article', rule( 'navigation', 2 ) ],
+	[ 'next article', rule( 'navigation', 2 ) ],
+	[ 'previous story', rule( 'navigation', 2 ) ],
+	[ 'next story', rule( 'navigation', 2 ) ],
+	[ 'vorig bericht', rule( 'navigation', 2 ) ],
+	[ 'volgend bericht', rule( 'navigation', 2 ) ],
 ] );
 
 /**
