@@ -378,6 +378,9 @@ function scan( r: ScanMemoryResult ): string {
 		row.partnerPagesFetched,
 		row.partnerPagesPerSec,
 		row.peakRssMb,
+		Object.entries( row.peakRssByPhaseMb ?? {} )
+			.map( ( [ phase, mb ] ) => `${ phase } ${ mb }` )
+			.join( ', ' ),
 		row.exitCode ?? 'signal',
 		row.summary || '',
 	] );
@@ -393,15 +396,20 @@ function scan( r: ScanMemoryResult ): string {
 				'partner pages',
 				'partner pages/s',
 				'peak RSS MB',
+				'sampled peak by phase, MB',
 				'exit',
 				'report',
 			],
 			rows
 		),
 		'',
-		`Target: peak RSS flat within 20%: ${ met( r.flatWithin20Percent ) } (x${
+		`Target: peak RSS ≤ ${ r.peakTargetMb } MB (issue 17): ${ met(
+			r.peakWithinTarget
+		) }; flat within 20%: ${ met( r.flatWithin20Percent ) } (x${
 			r.rssGrowth
-		} from ${ r.rows[ 0 ].posts } to ${ r.rows[ 1 ].posts } posts).`,
+		} from ${ r.rows[ 0 ].posts } to ${
+			r.rows[ r.rows.length - 1 ].posts
+		} posts).`,
 	].join( '\n' );
 }
 
@@ -484,9 +492,11 @@ export function renderSummary( report: BenchReport ): string {
 						`${ row.posts } posts: ${ row.peakRssMb } MB peak, ${ row.postsPerSec } posts/s, ${ row.partnerPagesPerSec } partner pages/s`
 				)
 				.join( '; ' ),
-			`x${ sc.rssGrowth } RSS for 10x posts`,
-			'flat within 20%',
-			sc.flatWithin20Percent ? 'met' : 'not met',
+			`x${ sc.rssGrowth } RSS for ${ round(
+				sc.rows[ sc.rows.length - 1 ].posts / sc.rows[ 0 ].posts
+			) }x posts`,
+			`peak ≤ ${ sc.peakTargetMb } MB, flat within 20%`,
+			sc.peakWithinTarget && sc.flatWithin20Percent ? 'met' : 'not met',
 		] );
 	}
 	if ( r.cluster ) {

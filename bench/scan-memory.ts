@@ -10,9 +10,9 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createFakeWordPress } from '../tests/helpers/fake-sites';
-import { startPartnerWeb } from '../tests/helpers/partner-web';
 import { startFixtureWeb } from './lib/fixture-web';
+import { startLazyWordPress } from './lib/lazy-wordpress';
+import { sampleRss } from './lib/rss-sampler';
 import type { FixtureWeb } from './lib/fixture-web';
 import { nowMs, round } from './lib/stats';
 
@@ -26,6 +26,10 @@ export interface ScanRow {
 	partnerPagesFetched: number;
 	peakRssMb: number;
 	vmHwmMb: number | null;
+	/** Highest sampled RSS while the scan was in each phase (250 ms samples). */
+	peakRssByPhaseMb: Record< string, number >;
+	/** REST listings the fake WordPress answered. */
+	restListings: number;
 	exitCode: number | null;
 	/** The scan's own summary line (posts read, partners checked). */
 	summary: string;
@@ -33,10 +37,16 @@ export interface ScanRow {
 
 export interface ScanMemoryResult {
 	rows: ScanRow[];
-	/** Larger site's peak RSS over the smaller's. */
+	/** Largest site's peak RSS over the smallest's. */
 	rssGrowth: number;
 	flatWithin20Percent: boolean;
+	/** Issue 17: the largest scan's peak RSS at most this. */
+	peakTargetMb: number;
+	peakWithinTarget: boolean;
 }
+
+/** Issue 17: a 100,000-post scan peaks at no more than this. */
+export const SCAN_PEAK_TARGET_MB = 250;
 
 const WORDS =
 	'garden compost seeds tomatoes pruning roses water shade mulch harvest beds herbs soil spring autumn'.split(
@@ -80,10 +90,31 @@ function postContent( id: number, web: FixtureWeb, hosts: number ): string {
 	].join( '\n' );
 }
 
+/** Phase of the scan from its progress line on stderr (non-TTY form). */
+function phaseOf( line: string ): string | null {
+	const match = /(\d+)\/(\S+) posts read, (\d+)\/(\d+) partners checked/.exec(
+		line
+	);
+	if ( ! match ) {
+		return null;
+	}
+	const [ , , , checked, total ] = match;
+	if ( total === '0' ) {
+		return 'posts';
+	}
+	return checked === total ? 'report' : 'partners';
+}
+
 function runScanChild(
 	args: string[],
 	rssFile: string
-): Promise< { code: number | null; stdout: string; stderr: string } > {
+): Promise< {
+	code: number | null;
+	stdout: string;
+	stderr: string;
+	byPhase: Record< string, number >;
+	sampledPeakMb: number;
+} > {
 	return new Promise( ( resolve, reject ) => {
 		const child = spawn(
 			process.execPath,
@@ -98,12 +129,30 @@ function runScanChild(
 				stdio: [ 'ignore', 'pipe', 'pipe' ],
 			}
 		);
+		const sampler = child.pid ? sampleRss( child.pid ) : null;
 		let stdout = '';
 		let stderr = '';
 		child.stdout.on( 'data', ( chunk ) => ( stdout += chunk ) );
-		child.stderr.on( 'data', ( chunk ) => ( stderr += chunk ) );
+		child.stderr.on( 'data', ( chunk ) => {
+			stderr += chunk;
+			for ( const line of String( chunk ).split( '\n' ) ) {
+				const phase = phaseOf( line );
+				if ( phase ) {
+					sampler?.label( phase );
+				}
+			}
+		} );
 		child.on( 'error', reject );
-		child.on( 'close', ( code ) => resolve( { code, stdout, stderr } ) );
+		child.on( 'close', ( code ) => {
+			const sampled = sampler?.stop();
+			resolve( {
+				code,
+				stdout,
+				stderr,
+				byPhase: sampled?.byLabel ?? {},
+				sampledPeakMb: sampled?.peakMb ?? NaN,
+			} );
+		} );
 	} );
 }
 
@@ -117,33 +166,29 @@ async function scanOnce( posts: number, hosts: number ): Promise< ScanRow > {
 		slowEvery: 50,
 		slowMs: 200,
 	} );
-	const wp = createFakeWordPress( { host: 'our.test' } );
-	const targets = new Set< string >();
-	for ( let id = 1; id <= posts; id++ ) {
-		const content = postContent( id, web, hosts );
-		for ( const match of content.matchAll( /href="([^"]+)"/g ) ) {
-			targets.add( match[ 1 ] );
-		}
-		wp.add( { title: `${ paragraph( id, 5 ) } ${ id }`, content } );
-	}
-	const site = await startPartnerWeb( { 'our.test': { '*': wp.handler } } );
-	wp.bind( site );
+	const wp = await startLazyWordPress( {
+		posts,
+		host: 'our.test',
+		content: ( id ) => postContent( id, web, hosts ),
+		title: ( id ) => `${ paragraph( id, 5 ) } ${ id }`,
+	} );
+	// Every post links to 3 consecutive partners, so the distinct targets
+	// are the first 3 x posts partners (all of them once posts ≥ hosts / 3).
+	const distinctTargets = Math.min( hosts, posts * 3 );
 	const dir = fs.mkdtempSync( path.join( os.tmpdir(), 'rlg-bench-scan-' ) );
 	const rssFile = path.join( dir, 'rss.json' );
 	try {
-		const resolveArgs = [
-			...site.resolveEntries,
-			...web.resolveEntries,
-		].flatMap( ( entry ) => [ '--resolve', entry ] );
+		const resolveArgs = [ wp.resolveEntry, ...web.resolveEntries ].flatMap(
+			( entry ) => [ '--resolve', entry ]
+		);
 		const before = web.served();
 		const start = nowMs();
 		const run = await runScanChild(
 			[
 				'scan',
-				site.url( 'our.test' ),
+				wp.url,
 				'--data-dir',
 				path.join( dir, 'data' ),
-				'--no-progress',
 				...resolveArgs,
 			],
 			rssFile
@@ -171,32 +216,52 @@ async function scanOnce( posts: number, hosts: number ): Promise< ScanRow > {
 		return {
 			posts,
 			partnerHosts: hosts,
-			distinctTargets: targets.size,
+			distinctTargets,
 			seconds: round( seconds ),
 			postsPerSec: round( posts / seconds ),
 			partnerPagesPerSec: round( fetched / seconds ),
 			partnerPagesFetched: fetched,
 			peakRssMb: round( rss.maxRssKb / 1024 ),
 			vmHwmMb: rss.vmHwmKb === null ? null : round( rss.vmHwmKb / 1024 ),
+			peakRssByPhaseMb: run.byPhase,
+			restListings: wp.listings(),
 			exitCode: run.code,
 			summary,
 		};
 	} finally {
-		await site.close();
+		await wp.close();
 		await web.close();
 		fs.rmSync( dir, { recursive: true, force: true } );
 	}
 }
 
+/**
+ * Sizes: 10,000 and 100,000 posts (quick: 1,000 and 10,000), or the post
+ * counts given with `--sizes` (`--only scan --sizes 100000`).
+ */
 export async function runScanMemory( options: {
 	quick: boolean;
+	sizes?: number[];
 } ): Promise< ScanMemoryResult > {
-	const sizes = options.quick ? [ 200, 2_000 ] : [ 1_000, 10_000 ];
+	const sizes =
+		options.sizes ??
+		( options.quick ? [ 1_000, 10_000 ] : [ 10_000, 100_000 ] );
 	const hosts = options.quick ? 400 : 2_000;
 	const rows: ScanRow[] = [];
 	for ( const posts of sizes ) {
+		process.stderr.write( `bench: scan of ${ posts } posts…\n` );
 		rows.push( await scanOnce( posts, hosts ) );
 	}
-	const rssGrowth = round( rows[ 1 ].peakRssMb / rows[ 0 ].peakRssMb );
-	return { rows, rssGrowth, flatWithin20Percent: rssGrowth <= 1.2 };
+	const first = rows[ 0 ];
+	const last = rows[ rows.length - 1 ];
+	const rssGrowth = round( last.peakRssMb / first.peakRssMb );
+	return {
+		rows,
+		rssGrowth,
+		flatWithin20Percent: rssGrowth <= 1.2,
+		peakTargetMb: SCAN_PEAK_TARGET_MB,
+		peakWithinTarget: rows.every(
+			( row ) => row.peakRssMb <= SCAN_PEAK_TARGET_MB
+		),
+	};
 }

@@ -29,6 +29,9 @@ import path from 'node:path';
 import { parseSettings } from '../core/settings';
 import type { Settings } from '../core/settings';
 import { RlgError } from './errors';
+import { integerFromEnv, parseNumber } from './env-number';
+
+export { integerFromEnv, parseNumber };
 import type { ServerLimits } from './api/server-limits';
 import type { FetcherOptions } from './fetch/fetch-page';
 
@@ -56,46 +59,6 @@ export function resolveDataDir(
 	env: NodeJS.ProcessEnv = process.env
 ): string {
 	return path.resolve( flag || env.RLG_DATA_DIR || defaultDataDir( env ) );
-}
-
-export function parseNumber(
-	value: string,
-	name: string,
-	range: { min: number; max: number; integer?: boolean }
-): number {
-	const number = Number( value );
-	if (
-		value.trim() === '' ||
-		! Number.isFinite( number ) ||
-		( range.integer && ! Number.isInteger( number ) ) ||
-		number < range.min ||
-		number > range.max
-	) {
-		throw new RlgError(
-			'ERR_CONFIG',
-			`${ name } must be ${ range.integer ? 'an integer' : 'a number' } from ${
-				range.min
-			} to ${ range.max }, got "${ value }"`
-		);
-	}
-	return number;
-}
-
-/**
- * An integer setting from the environment: undefined when unset or blank,
- * ERR_CONFIG naming the variable when it is not an integer in range.
- */
-export function integerFromEnv(
-	env: NodeJS.ProcessEnv,
-	name: string,
-	min: number,
-	max: number
-): number | undefined {
-	const value = env[ name ];
-	if ( value === undefined || value.trim() === '' ) {
-		return undefined;
-	}
-	return parseNumber( value, name, { min, max, integer: true } );
 }
 
 export function parsePort( value: string, name = '--port' ): number {

@@ -6,6 +6,7 @@ import path from 'node:path';
 import {
 	DEFAULT_HEAP_GROWING_PERCENT,
 	heapGrowingPercent,
+	semiSpaceGrowth,
 } from '../../src/service/heap';
 
 describe( 'heapGrowingPercent', () => {
@@ -51,4 +52,46 @@ it( 'makes rlg exit 2 with that sentence instead of running', () => {
 		'rlg: RLG_HEAP_GROWING_PERCENT must be an integer from 0 to 400, got "lots"'
 	);
 	expect( run.status ).toBe( 2 );
+} );
+
+describe( 'the young generation', () => {
+	/** new_space MB after churn that makes V8 grow it, in a fresh process. */
+	function youngAfterChurn( env: NodeJS.ProcessEnv ): number {
+		const script = `
+			require( './src/service/heap' ).boundHeapGrowth();
+			// Reaches 8 MB or more of young space when V8 may grow it.
+			let keep = [];
+			for ( let i = 0; i < 1e6; i++ ) {
+				keep.push( { i } );
+				if ( keep.length > 20000 ) keep = [];
+			}
+			const space = require( 'node:v8' )
+				.getHeapSpaceStatistics()
+				.find( ( s ) => s.space_name === 'new_space' );
+			process.stdout.write( String( space.space_size / 1048576 ) );
+		`;
+		const run = spawnSync(
+			process.execPath,
+			[ '-r', path.join( __dirname, 'ts-register.js' ), '-e', script ],
+			{
+				cwd: path.join( __dirname, '..', '..' ),
+				env: { ...process.env, ...env },
+				encoding: 'utf8',
+				timeout: 60_000,
+			}
+		);
+		expect( run.stderr ).toBe( '' );
+		return Number( run.stdout );
+	}
+
+	it( 'stays at its starting size under rlg, and grows with RLG_SEMI_SPACE_GROWTH=0 (V8 default)', () => {
+		expect( semiSpaceGrowth( {} ) ).toBe( 1 );
+		// V8's own first: this run also leaves the sources transpiled in
+		// ts-register's cache, so the next child loads no compiler (whose
+		// own allocations would grow the young generation before the bound).
+		expect(
+			youngAfterChurn( { RLG_SEMI_SPACE_GROWTH: '0' } )
+		).toBeGreaterThan( 2 );
+		expect( youngAfterChurn( {} ) ).toBeLessThanOrEqual( 2 );
+	} );
 } );

@@ -924,6 +924,25 @@ describe.each( storeBackends() )( 'store contract: $name', ( backend ) => {
 					link: link( 'http://b.test/1', 'to b.test' ),
 				},
 			] );
+			// The links of the first post only (p2 links there twice).
+			expect(
+				(
+					await scanStore.linksToDomain( site.id, 'b.test', {
+						posts: 1,
+					} )
+				).map( ( found ) => found.link.href )
+			).toEqual( [ 'http://b.test/1' ] );
+			expect(
+				(
+					await scanStore.linksToDomain( site.id, 'b.test', {
+						posts: 2,
+					} )
+				).map( ( found ) => found.link.href )
+			).toEqual( [
+				'http://b.test/1',
+				'http://b.test/2',
+				'http://b.test/1',
+			] );
 		} );
 
 		it( 'keeps the first time a partner was seen across re-reads', async () => {
@@ -1057,6 +1076,31 @@ describe.each( storeBackends() )( 'store contract: $name', ( backend ) => {
 			expect( await scanStore.findingCounts( site.id ) ).toHaveLength(
 				2
 			);
+			// Many posts with the same finding about a domain: the first of
+			// each kind, in post order.
+			const later = { ...warning, params: { n: 2 } };
+			await scanStore.replacePostFindings(
+				site.id,
+				new Map( [
+					[
+						a.id,
+						[
+							{ domain: 'two.test', finding: critical },
+							{ domain: 'two.test', finding: warning },
+						],
+					],
+					[
+						b.id,
+						[
+							{ domain: 'two.test', finding: later },
+							{ domain: 'two.test', finding: critical },
+						],
+					],
+				] )
+			);
+			expect(
+				await scanStore.postFindingsOfDomain( site.id, 'two.test' )
+			).toEqual( [ critical, warning ] );
 		} );
 	} );
 

@@ -16,7 +16,6 @@ import type {
 	Placement,
 } from '../../core/schemas';
 import { addCounts, keepLinks, linkCountsOf } from '../../core/their-links';
-import type { Finding } from '../../core/findings';
 import type { Settings } from '../../core/settings';
 import { registrableDomain } from '../../core/url';
 import { classifyAnchor } from '../../core/anchors';
@@ -101,18 +100,6 @@ export interface RefreshOptions {
 	linksToUs?: ( siteId: number ) => Promise< LinkToUsInput[] >;
 	settings: Settings;
 	now?: () => Date;
-}
-
-function dedupeFindings( findings: Finding[] ): Finding[] {
-	const seen = new Set< string >();
-	return findings.filter( ( finding ) => {
-		const key = `${ finding.code }|${ finding.severity }`;
-		if ( seen.has( key ) ) {
-			return false;
-		}
-		seen.add( key );
-		return true;
-	} );
 }
 
 /**
@@ -285,7 +272,8 @@ export async function refreshReport(
 			if ( theirText !== '' ) {
 				const ours = await scanStore.linksToDomain(
 					site.id,
-					partner.domain
+					partner.domain,
+					{ posts: RELEVANCE_POSTS }
 				);
 				const texts = [
 					...new Set(
@@ -442,8 +430,11 @@ export async function refreshReport(
 	// 3. Partner rows with their findings, and the alerts, in one write.
 	const records: PartnerRecord[] = [];
 	for ( const partner of partners.values() ) {
-		const findings = dedupeFindings(
-			await scanStore.postFindingsOfDomain( site.id, partner.row.domain )
+		// The first finding of each kind, chosen by the store (a partner
+		// linked from every post has as many findings as posts).
+		const findings = await scanStore.postFindingsOfDomain(
+			site.id,
+			partner.row.domain
 		);
 		records.push( { ...partner, row: { ...partner.row, findings } } );
 	}

@@ -495,7 +495,11 @@ export class PgScanStore implements ScanStore {
 		return rows;
 	}
 
-	async linksToDomain( siteId: number, domain: string ) {
+	async linksToDomain(
+		siteId: number,
+		domain: string,
+		options: { posts?: number } = {}
+	) {
 		const { rows } = await this.db.query< {
 			postUrl: string;
 			postTitle: string;
@@ -505,8 +509,13 @@ export class PgScanStore implements ScanStore {
 			`SELECT p.url AS "postUrl", p.title AS "postTitle", p.text_sample AS "postText",
 				l.link AS link
 			FROM scan_links l JOIN scan_posts p ON p.id = l.post_id
-			WHERE l.site_id = $1 AND l.domain = $2 ORDER BY p.id, l.seq`,
-			[ siteId, domain ]
+			WHERE l.site_id = $1 AND l.domain = $2 AND l.post_id IN (
+				SELECT DISTINCT post_id FROM scan_links
+				WHERE site_id = $1 AND domain = $2 ORDER BY post_id LIMIT $3
+			)
+			ORDER BY p.id, l.seq`,
+			// LIMIT NULL: no limit.
+			[ siteId, domain, options.posts ?? null ]
 		);
 		return rows.map( ( row ) => ( {
 			...row,
@@ -554,8 +563,12 @@ export class PgScanStore implements ScanStore {
 		domain: string
 	): Promise< Finding[] > {
 		const { rows } = await this.db.query< { finding: string } >(
-			`SELECT finding FROM scan_post_findings WHERE site_id = $1 AND domain = $2
-			ORDER BY post_id, seq`,
+			`SELECT finding FROM (
+				SELECT finding, post_id, seq, ROW_NUMBER() OVER (
+					PARTITION BY code, severity ORDER BY post_id, seq
+				) AS nth
+				FROM scan_post_findings WHERE site_id = $1 AND domain = $2
+			) AS f WHERE nth = 1 ORDER BY post_id, seq`,
 			[ siteId, domain ]
 		);
 		return rows.map( ( row ) => JSON.parse( row.finding ) as Finding );

@@ -196,10 +196,16 @@ export interface ScanStore {
 			ourLinks: number;
 		} >
 	>;
-	/** Every link of ours to the domain, with the post it is in. */
+	/**
+	 * Every link of ours to the domain, with the post it is in, in post
+	 * order; with `posts`, only those of the first `posts` posts linking
+	 * there (a partner linked from every post of a 100,000-post site would
+	 * otherwise bring 100,000 posts' texts into memory at once).
+	 */
 	linksToDomain: (
 		siteId: number,
-		domain: string
+		domain: string,
+		options?: { posts?: number }
 	) => Promise<
 		Array< {
 			postUrl: string;
@@ -214,6 +220,11 @@ export interface ScanStore {
 		siteId: number,
 		findings: Map< number, StoredPostFinding[] >
 	) => Promise< void >;
+	/**
+	 * The findings of the posts linking to the domain, the first of each
+	 * code and severity (in post order): what a partner row shows, however
+	 * many posts link there.
+	 */
 	postFindingsOfDomain: (
 		siteId: number,
 		domain: string

@@ -476,15 +476,25 @@ export class SqliteScanStore implements ScanStore {
 		} ) );
 	}
 
-	async linksToDomain( siteId: number, domain: string ) {
+	async linksToDomain(
+		siteId: number,
+		domain: string,
+		options: { posts?: number } = {}
+	) {
+		// -1: no limit (SQLite's LIMIT -1).
+		const posts = options.posts ?? -1;
 		const rows = this.db
 			.prepare(
 				`SELECT p.url AS postUrl, p.title AS postTitle, p.text_sample AS postText,
 					l.link AS link
 				FROM scan_links l JOIN scan_posts p ON p.id = l.post_id
-				WHERE l.site_id = ? AND l.domain = ? ORDER BY p.id, l.seq`
+				WHERE l.site_id = ? AND l.domain = ? AND l.post_id IN (
+					SELECT DISTINCT post_id FROM scan_links
+					WHERE site_id = ? AND domain = ? ORDER BY post_id LIMIT ?
+				)
+				ORDER BY p.id, l.seq`
 			)
-			.all( siteId, domain ) as Array< {
+			.all( siteId, domain, siteId, domain, posts ) as Array< {
 			postUrl: string;
 			postTitle: string;
 			postText: string;
@@ -531,8 +541,12 @@ export class SqliteScanStore implements ScanStore {
 	): Promise< Finding[] > {
 		const rows = this.db
 			.prepare(
-				`SELECT finding FROM scan_post_findings WHERE site_id = ? AND domain = ?
-				ORDER BY post_id, seq`
+				`SELECT finding FROM (
+					SELECT finding, post_id, seq, ROW_NUMBER() OVER (
+						PARTITION BY code, severity ORDER BY post_id, seq
+					) AS nth
+					FROM scan_post_findings WHERE site_id = ? AND domain = ?
+				) AS f WHERE nth = 1 ORDER BY post_id, seq`
 			)
 			.all( siteId, domain ) as Array< { finding: string } >;
 		return rows.map( ( row ) => JSON.parse( row.finding ) as Finding );
