@@ -38,6 +38,8 @@ function jobService(
 	options: {
 		perPoll?: number;
 		status?: ( url: string ) => BacklinkResult[ 'status' ];
+		/** Results come from the service's store (checked before). */
+		fromCache?: boolean;
 		/** Fail the n-th request (0-based) with this error. */
 		failures?: Record< number, unknown >;
 	} = {}
@@ -99,7 +101,12 @@ function jobService(
 				job.results.length,
 				job.results.length + perPoll
 			) ) {
-				job.results.push( result( url, { status: status( url ) } ) );
+				job.results.push(
+					result( url, {
+						status: status( url ),
+						fromCache: options.fromCache ?? false,
+					} )
+				);
 			}
 			return view( id, Number( after ) );
 		}
@@ -491,6 +498,29 @@ describe( 'checkTargets (check jobs)', () => {
 		expect( registry.select( store ).getContext()?.siteStats ).toEqual(
 			after
 		);
+
+		// Partners whose results came from the store were counted already:
+		// the counts are not fetched again for them.
+		jobService( { status: () => 'links-back', fromCache: true } );
+		const cachedJobs = fetchMock.getMockImplementation()!;
+		fetchMock.mockImplementation( async ( request: Request ) => {
+			if ( request.path.endsWith( '/context' ) ) {
+				contextCalls++;
+				return { siteUrls: [ 'https://ours.example/' ] };
+			}
+			return cachedJobs( request );
+		} );
+		const reopened = createRegistry();
+		reopened.register( store );
+		await reopened
+			.dispatch( store )
+			.checkTargets( targets( 2 ), 7, [], instant );
+		expect( contextCalls ).toBe( 2 );
+		expect(
+			Object.values( reopened.select( store ).getChecks() ).every(
+				( c ) => c.state === 'done'
+			)
+		).toBe( true );
 		delete globals.window;
 	} );
 } );

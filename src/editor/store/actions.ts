@@ -137,8 +137,13 @@ export function checkTargets(
 		let foundPartner = false;
 		const buffer = createResultBuffer( ( results ) => {
 			dispatch.receiveResults( results, urls );
+			// A partner from the store was stored before this editor
+			// loaded its counts: only a newly checked one changes them
+			// (a reopened 1,000-link post fetched the context again for
+			// nothing, issue 20).
 			foundPartner ||= Object.values( results ).some(
-				( result ) => result.status === 'links-back'
+				( result ) =>
+					result.status === 'links-back' && ! result.fromCache
 			);
 		}, follow.resultFlushMs );
 		const outcome = await followCheckJob( targets, {
@@ -180,7 +185,7 @@ export function checkTargets(
 			);
 		}
 		if ( foundPartner ) {
-			// The service has just stored these partners: the site-wide
+			// The service has just stored new partners: the site-wide
 			// counts loaded with the editor no longer include them.
 			try {
 				dispatch.receiveContext( await fetchEditorContext() );
