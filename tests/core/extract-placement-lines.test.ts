@@ -2,8 +2,8 @@
  * Lines that close an article without being part of it (issue 15): a
  * "Follow us / follow her on Twitter" line, a call to subscribe to the
  * publication, a "More … stories" list under a heading that is a styled
- * div, the previous/next post links, and a link hidden inside the
- * article's text. Synthetic pages
+ * div, "READ MORE: …" lines, the previous/next post links, and a link
+ * hidden inside the article's text. Synthetic pages
  * written for these tests; the real-page dev set lives outside the
  * repository.
  */
@@ -139,6 +139,22 @@ describe( 'lines that close an article', () => {
 		);
 		expect( found.get( 'RHS guide' ) ).toBe( 'content' );
 		expect( found.get( 'straw mulch' ) ).toBe( 'content' );
+	} );
+
+	it( 'reads "READ MORE: …", "Related: …" and "Lees ook: …" lines as related, a sentence that starts "Read more about" as content', () => {
+		const found = placements(
+			page(
+				`<p><strong>READ MORE:</strong> <a href="/storm-damage/">Storm flattens beans</a></p>
+				<p>Related: <a href="/slugs/">Slugs</a> | <a href="/snails/">Snails</a></p>
+				<p>Lees ook » <a href="/tomaten-snoeien/">Tomaten snoeien</a></p>
+				<p>Read more about <a href="https://compost.example/guide">composting</a> in the council's guide, which covers bins, heaps and worms.</p>`
+			)
+		);
+		expect( found.get( 'Storm flattens beans' ) ).toBe( 'related' );
+		expect( found.get( 'Slugs' ) ).toBe( 'related' );
+		expect( found.get( 'Snails' ) ).toBe( 'related' );
+		expect( found.get( 'Tomaten snoeien' ) ).toBe( 'related' );
+		expect( found.get( 'composting' ) ).toBe( 'content' );
 	} );
 
 	it( 'reads the previous/next post links under the text (`next-prev`, `previous-post`) as navigation', () => {

@@ -514,7 +514,19 @@ function findLabelBefore( model: DocumentModel, index: number ): string | null {
 const TAGLINE_MAX_CHARS = 300;
 
 /** What a short block's wording says it is (see {@link taglinePlacement}). */
-type LineKind = 'none' | 'follow-person' | 'follow-outlet' | 'subscribe';
+type LineKind =
+	'none' | 'follow-person' | 'follow-outlet' | 'subscribe' | 'read-more';
+
+/**
+ * "READ MORE: <a>…</a>", "Related: …", "Lees ook: …", "Lesen Sie auch:
+ * …": a prefix and a colon (or an arrow), read on the page's own markup
+ * from the block's first text ("Read more</b>:" too). Not "See also:",
+ * which introduces an editorial cross-reference (a Wikipedia hatnote).
+ */
+const READ_MORE_PREFIX =
+	/^\s*(?:read (?:more|also|next)|also read|related(?: (?:article|articles|story|stories|content|reading))?|more(?: on this| from us)?|lees (?:ook|meer)|ook interessant|lesen sie (?:auch|mehr)|mehr zum thema|auch interessant|(?:à |a )?lire aussi|(?:lee|leer) tambi[eé]n|te puede interesar)\s*(?:<[^>]*>\s*)*(?::|»|›|→|&gt;|&raquo;)/i;
+/** Such a line has at most this much text outside its links. */
+const READ_MORE_MAX_OWN_CHARS = 40;
 
 /**
  * One cheap test before the phrase tests: a word that starts any of them.
@@ -537,7 +549,13 @@ function lineKind( context: PlacementContext, block: number ): LineKind {
 		// many blocks that have none (a cue in an attribute only costs the
 		// full read).
 		const range = pageRangeOf( model, block, TAGLINE_MAX_CHARS * 20 );
-		if ( LINE_CUE.test( range ) ) {
+		if (
+			model.elements.blockText[ block ] <= READ_MORE_MAX_OWN_CHARS &&
+			model.elements.links[ block ] > 0 &&
+			READ_MORE_PREFIX.test( range )
+		) {
+			kind = 'read-more';
+		} else if ( LINE_CUE.test( range ) ) {
 			const text = wordingOf( range );
 			if ( isFollowLine( text ) ) {
 				kind = isPersonalLine( text )
@@ -554,9 +572,9 @@ function lineKind( context: PlacementContext, block: number ): LineKind {
 
 /**
  * A link in a short line that asks the reader to follow the outlet or
- * the author on social networks ("Follow her on Twitter @name"), or to
- * subscribe to the publication: the line closes the article, it is not
- * part of it. Social links there are `share`; the other links of an
+ * the author on social networks ("Follow her on Twitter @name"), to
+ * subscribe to the publication, or to read another story ("READ MORE:
+ * …"): the line sits in the article, it is not part of it. Social links there are `share`; the other links of an
  * author's note (a book, a website) are an author bio (`author-box`), of
  * the outlet's line a promotion (`related`), as are links in a subscribe
  * line.
@@ -573,6 +591,7 @@ function taglinePlacement(
 		case 'follow-outlet':
 			return isSocialHref( href ) ? 'share' : 'related';
 		case 'subscribe':
+		case 'read-more':
 			return 'related';
 		default:
 			return null;
