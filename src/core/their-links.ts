@@ -407,11 +407,40 @@ export const MAX_STORED_RESULT_BYTES = 128 * 1024;
 /** Bytes of a check answer (`/v1/check`, `rlg check --json`) at most. */
 export const MAX_CHECK_REPLY_BYTES = 4 * 1024 * 1024;
 
-const encoder = new TextEncoder();
+/**
+ * UTF-8 bytes of `text`, as TextEncoder would write them (a lone surrogate
+ * as U+FFFD), counted without writing them: sizing every result of a reply
+ * this way allocates nothing but the JSON string.
+ */
+export function utf8Length( text: string ): number {
+	let bytes = text.length;
+	for ( let i = 0; i < text.length; i++ ) {
+		const unit = text.charCodeAt( i );
+		if ( unit < 0x80 ) {
+			continue;
+		}
+		if ( unit < 0x800 ) {
+			bytes += 1;
+		} else if (
+			unit >= 0xd800 &&
+			unit <= 0xdbff &&
+			i + 1 < text.length &&
+			text.charCodeAt( i + 1 ) >= 0xdc00 &&
+			text.charCodeAt( i + 1 ) <= 0xdfff
+		) {
+			// A surrogate pair: two units, four bytes.
+			bytes += 2;
+			i++;
+		} else {
+			bytes += 2;
+		}
+	}
+	return bytes;
+}
 
 /** UTF-8 bytes of a value's JSON. */
 export function jsonBytes( value: unknown ): number {
-	return encoder.encode( JSON.stringify( value ) ).length;
+	return utf8Length( JSON.stringify( value ) );
 }
 
 /**
@@ -424,6 +453,14 @@ export function fitResult< T extends BacklinkResult >(
 	result: T,
 	maxBytes: number
 ): T {
+	return fitSized( result, maxBytes ).fitted;
+}
+
+/** fitResult, with the fitted result's JSON size (measured anyway). */
+function fitSized< T extends BacklinkResult >(
+	result: T,
+	maxBytes: number
+): { fitted: T; size: number } {
 	let fitted = boundResult( result );
 	let size = jsonBytes( fitted );
 	let keep = fitted.links.length;
@@ -444,8 +481,9 @@ export function fitResult< T extends BacklinkResult >(
 				),
 			},
 		};
+		size = jsonBytes( fitted );
 	}
-	return fitted;
+	return { fitted, size };
 }
 
 /**
@@ -456,14 +494,12 @@ export function fitResults< T extends BacklinkResult >(
 	results: readonly T[],
 	maxBytes: number = MAX_CHECK_REPLY_BYTES
 ): T[] {
-	const bounded = results.map( ( result ) =>
-		fitResult( result, MAX_STORED_RESULT_BYTES )
+	const sized = results.map( ( result ) =>
+		fitSized( result, MAX_STORED_RESULT_BYTES )
 	);
 	// Commas and brackets: a few bytes per result.
-	const total = bounded.reduce(
-		( sum, result ) => sum + jsonBytes( result ) + 1,
-		0
-	);
+	const total = sized.reduce( ( sum, { size } ) => sum + size + 1, 0 );
+	const bounded = sized.map( ( { fitted } ) => fitted );
 	if ( total <= maxBytes ) {
 		return bounded;
 	}
