@@ -3,8 +3,15 @@
  * on a fixture web whose hosts answer slowly (I/O-bound), run by 1, 2 and
  * 4 `rlg worker`s on one real PostgreSQL (a throwaway cluster, as the
  * tests start it). Pages/s per worker count, and the fixture server's own
- * log of how many requests each host had in flight at once: never more
- * than the per-host limit, all workers together.
+ * log of how many requests each host, and each site, had in flight at
+ * once: never more than the per-host limit nor a site's fair share (the
+ * per-site limit), all workers together.
+ *
+ * The jobs come from several sites, as at an agency or host: a site's
+ * share holds across the cluster (8 requests in flight, the fetcher's
+ * default), so one site alone could never use four workers' worth of
+ * connections, by design. Every page URL names its site (`?s=N`), which
+ * is how the server counts a site's requests.
  *
  * The workers run in this process (each its own pool, fetcher, limiter and
  * queue client, sharing only the database, as processes would); the
@@ -21,11 +28,14 @@ import { startWorker } from '../src/service/cluster/worker';
 import type { RunningWorker } from '../src/service/cluster/worker';
 import { silentLogger } from '../src/service/logger';
 import { connectStore } from '../src/service/store';
+import { DEFAULT_FETCHER_OPTIONS } from '../src/service/fetch/fetch-page';
 import { createPool } from '../src/service/store/pg-database';
 import { startPostgres } from '../tests/helpers/postgres';
 
 export interface ClusterScaleRow {
 	workers: number;
+	/** Most requests one site had in flight at once (the servers' log). */
+	maxInFlightPerSite: number;
 	pages: number;
 	seconds: number;
 	pagesPerSec: number;
@@ -40,6 +50,8 @@ export interface ClusterScaleResult {
 	pagesPerHost: number;
 	delayMs: number;
 	perHostLimit: number;
+	sites: number;
+	perSiteLimit: number;
 	rows: ClusterScaleRow[];
 	/** pages/s of 4 workers over 1 (target ≥ 3). */
 	ratio4to1: number;
@@ -47,22 +59,39 @@ export interface ClusterScaleResult {
 	limitHeld: boolean;
 }
 
-const SITE = 'https://our-bench.example/';
+const SITES = Array.from(
+	{ length: 8 },
+	( _, i ) => `https://our-bench-${ i }.example/`
+);
 const PER_HOST = 2;
+const PER_SITE = DEFAULT_FETCHER_OPTIONS.perSiteConcurrency;
 
 /** One server for every fixture host: slow pages, concurrency per Host logged. */
 async function startSlowWeb( delayMs: number ) {
 	const inFlight = new Map< string, number >();
+	const siteInFlight = new Map< string, number >();
 	let max = 0;
-	const page =
-		'<!doctype html><html><head><title>p</title></head><body><main><article><p>A partner page that links to <a href="https://our-bench.example/">our site</a>.</p></article></main></body></html>';
+	let maxSite = 0;
+	const page = `<!doctype html><html><head><title>p</title></head><body><main><article><p>A partner page that links to ${ SITES.map(
+		( site ) => `<a href="${ site }">our site</a>`
+	).join( ', ' ) }.</p></article></main></body></html>`;
 	const server = http.createServer( ( req, res ) => {
 		const host = ( req.headers.host ?? '' ).split( ':' )[ 0 ];
 		const now = ( inFlight.get( host ) ?? 0 ) + 1;
 		inFlight.set( host, now );
 		max = Math.max( max, now );
+		// robots.txt and homepages name no site; pages do (?s=N).
+		const site = /[?&]s=(\d+)/.exec( req.url ?? '' )?.[ 1 ] ?? null;
+		if ( site !== null ) {
+			const count = ( siteInFlight.get( site ) ?? 0 ) + 1;
+			siteInFlight.set( site, count );
+			maxSite = Math.max( maxSite, count );
+		}
 		setTimeout( () => {
 			inFlight.set( host, ( inFlight.get( host ) ?? 1 ) - 1 );
+			if ( site !== null ) {
+				siteInFlight.set( site, ( siteInFlight.get( site ) ?? 1 ) - 1 );
+			}
 			if ( req.url === '/robots.txt' ) {
 				res.writeHead( 404 ).end();
 				return;
@@ -80,8 +109,10 @@ async function startSlowWeb( delayMs: number ) {
 	return {
 		port,
 		maxInFlight: () => max,
+		maxSiteInFlight: () => maxSite,
 		reset: () => {
 			max = 0;
+			maxSite = 0;
 		},
 		close: () =>
 			new Promise< void >( ( resolve ) =>
@@ -114,11 +145,16 @@ export async function runClusterScale( options: {
 			// A fresh database per run: no stored result answers a page.
 			const databaseUrl = await pg.createDatabase();
 			const store = await connectStore( { dataDir: '', databaseUrl } );
-			const site = await store.addSite( {
-				url: SITE,
-				siteKey: 'our-bench.example',
-				secret: 'bench',
-			} );
+			const sites = [];
+			for ( const [ i, url ] of SITES.entries() ) {
+				sites.push(
+					await store.addSite( {
+						url,
+						siteKey: `our-bench-${ i }.example`,
+						secret: 'bench',
+					} )
+				);
+			}
 			const pool = createPool( { url: databaseUrl, max: 4 } );
 			await migrateCluster( pool );
 			const queue = await openJobQueue( {
@@ -147,7 +183,8 @@ export async function runClusterScale( options: {
 					);
 				}
 				web.reset();
-				// Jobs of 10 pages, each from 10 different hosts.
+				// Jobs of 10 pages, each from 10 different hosts, the sites'
+				// jobs taking turns.
 				const urls = names.flatMap( ( name, h ) =>
 					Array.from(
 						{ length: pagesPerHost },
@@ -156,19 +193,27 @@ export async function runClusterScale( options: {
 					)
 				);
 				const started = Date.now();
-				const ids: string[] = [];
-				for ( let at = 0; at < urls.length; at += 10 ) {
+				const ids: Array< {
+					id: string;
+					site: ( typeof sites )[ number ];
+				} > = [];
+				for ( let at = 0, job = 0; at < urls.length; at += 10, job++ ) {
+					const s = job % sites.length;
 					const request: CheckRequest = {
-						site: SITE,
-						links: urls
-							.slice( at, at + 10 )
-							.map( ( url ) => ( { url, anchorText: 'p' } ) ),
+						site: SITES[ s ],
+						links: urls.slice( at, at + 10 ).map( ( url ) => ( {
+							url: `${ url }?s=${ s }`,
+							anchorText: 'p',
+						} ) ),
 						homepage: false,
 					} as CheckRequest;
-					ids.push( ( await jobs.start( request, site ) ).id );
+					ids.push( {
+						id: ( await jobs.start( request, sites[ s ] ) ).id,
+						site: sites[ s ],
+					} );
 				}
 				let failed = 0;
-				for ( const id of ids ) {
+				for ( const { id, site } of ids ) {
 					for ( let after = 0; ; ) {
 						if ( Date.now() - started > 300_000 ) {
 							throw new Error(
@@ -193,6 +238,7 @@ export async function runClusterScale( options: {
 					pagesPerSec:
 						Math.round( ( urls.length / seconds ) * 10 ) / 10,
 					maxInFlightPerHost: web.maxInFlight(),
+					maxInFlightPerSite: web.maxSiteInFlight(),
 					failed,
 				} );
 			} finally {
@@ -220,9 +266,15 @@ export async function runClusterScale( options: {
 		pagesPerHost,
 		delayMs,
 		perHostLimit: PER_HOST,
+		sites: SITES.length,
+		perSiteLimit: PER_SITE,
 		rows,
 		ratio4to1: Math.round( ( rate( 4 ) / rate( 1 ) ) * 100 ) / 100,
 		ratio2to1: Math.round( ( rate( 2 ) / rate( 1 ) ) * 100 ) / 100,
-		limitHeld: rows.every( ( row ) => row.maxInFlightPerHost <= PER_HOST ),
+		limitHeld: rows.every(
+			( row ) =>
+				row.maxInFlightPerHost <= PER_HOST &&
+				row.maxInFlightPerSite <= PER_SITE
+		),
 	};
 }

@@ -340,7 +340,7 @@ function cluster( r: ClusterScaleResult ): string {
 	return [
 		'### 7. Cluster scale-out (check jobs through the queue, `rlg worker`s on PostgreSQL)',
 		'',
-		`${ r.hosts } hosts × ${ r.pagesPerHost } pages, each answering after ${ r.delayMs } ms; per-host limit ${ r.perHostLimit }; jobs of 10 pages; each worker runs 4 job parts at once.`,
+		`${ r.hosts } hosts × ${ r.pagesPerHost } pages, each answering after ${ r.delayMs } ms; per-host limit ${ r.perHostLimit }; jobs of 10 pages from ${ r.sites } sites taking turns, each site's share ${ r.perSiteLimit } requests in flight in the whole cluster; each worker runs 4 job parts at once.`,
 		'',
 		table(
 			[
@@ -350,6 +350,7 @@ function cluster( r: ClusterScaleResult ): string {
 				'pages/s',
 				'vs 1 worker',
 				'most in flight at one host (server log)',
+				'most in flight for one site (server log)',
 				'not links-back',
 			],
 			r.rows.map( ( row ) => [
@@ -359,13 +360,16 @@ function cluster( r: ClusterScaleResult ): string {
 				row.pagesPerSec,
 				`${ Math.round( ( row.pagesPerSec / one ) * 100 ) / 100 }x`,
 				row.maxInFlightPerHost,
+				row.maxInFlightPerSite,
 				row.failed,
 			] )
 		),
 		'',
 		`Target: 4 workers ≥ 3x one: ${ met( r.ratio4to1 >= 3 ) } (${
 			r.ratio4to1
-		}x); no host above its limit: ${ met( r.limitHeld ) }.`,
+		}x); no host above its limit and no site above its share: ${ met(
+			r.limitHeld
+		) }.`,
 	].join( '\n' );
 }
 
@@ -509,8 +513,10 @@ export function renderSummary( report: BenchReport ): string {
 				.join( '; ' ),
 			`4 workers ${ r.cluster.ratio4to1 }x one; host max ${ Math.max(
 				...r.cluster.rows.map( ( row ) => row.maxInFlightPerHost )
-			) } in flight`,
-			'≥ 3x, ≤ limit',
+			) } in flight, site max ${ Math.max(
+				...r.cluster.rows.map( ( row ) => row.maxInFlightPerSite )
+			) }`,
+			'≥ 3x, ≤ limits',
 			r.cluster.ratio4to1 >= 3 && r.cluster.limitHeld ? 'met' : 'not met',
 		] );
 	}

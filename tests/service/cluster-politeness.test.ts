@@ -6,6 +6,9 @@
  * in flight at once: never more than the per-host limit, though each
  * worker alone would send that many. A host that answers 429 with
  * Retry-After gets no request from any worker until that time has passed.
+ * A partner's robots.txt is fetched once for all workers (the shared cache
+ * in PostgreSQL), and a site's fair share of requests in flight (the
+ * per-site limit) holds for all workers together too.
  * And a scan started through the API node is recorded there and run by a
  * worker from the queue.
  */
@@ -17,6 +20,9 @@ import type { RunningService } from '../../src/service/api/server';
 import { startWorker } from '../../src/service/cluster/worker';
 import type { RunningWorker } from '../../src/service/cluster/worker';
 import { silentLogger } from '../../src/service/logger';
+import { createPgRobotsStore } from '../../src/service/cluster/robots-store';
+import { createFetcher } from '../../src/service/fetch';
+import type { FetchFailure } from '../../src/service/fetch/fetch-page';
 import { createPool } from '../../src/service/store/pg-database';
 import { bindFakeWordPress, createFakeWordPress } from '../helpers/fake-sites';
 import { html, startPartnerWeb } from '../helpers/partner-web';
@@ -32,6 +38,10 @@ const PAGE = html(
 	'<main><article><p>See <a href="https://our.example/">our site</a>.</p></article></main>'
 );
 const PER_HOST = 2;
+/** Each worker alone would send a site this many; the cluster too. */
+const PER_SITE = 4;
+/** Hosts only the fair-share test uses: their total is that site's. */
+const SHARE_HOSTS = [ 1, 2, 3, 4, 5, 6 ].map( ( n ) => `share-${ n }.test` );
 
 /** Per host: requests in flight now, the most ever, and when each arrived. */
 interface HostLog {
@@ -52,16 +62,28 @@ describe( 'per-host limits across cluster workers', () => {
 	const workers: RunningWorker[] = [];
 	const logs = new Map< string, HostLog >();
 
+	let robotsFetches = 0;
+	/** Requests in flight at all the share hosts together, and the most. */
+	const share = { inFlight: 0, max: 0 };
+
 	/** Answers after `ms`, logging the host's concurrency. */
 	function logged( host: string, ms: number ): PartnerHandler {
 		const log: HostLog = { inFlight: 0, max: 0, arrivals: [] };
 		logs.set( host, log );
+		const shared = SHARE_HOSTS.includes( host );
 		return async ( req, res ) => {
 			log.arrivals.push( { path: req.url ?? '', at: Date.now() } );
 			log.inFlight++;
 			log.max = Math.max( log.max, log.inFlight );
+			if ( shared ) {
+				share.inFlight++;
+				share.max = Math.max( share.max, share.inFlight );
+			}
 			await new Promise( ( resolve ) => setTimeout( resolve, ms ) );
 			log.inFlight--;
+			if ( shared ) {
+				share.inFlight--;
+			}
 			res.writeHead( 200, {
 				'content-type': 'text/html; charset=utf-8',
 			} );
@@ -90,6 +112,23 @@ describe( 'per-host limits across cluster workers', () => {
 			'blog.test': { '*': blog.handler },
 			'one.test': { '*': logged( 'one.test', 150 ) },
 			'two.test': { '*': logged( 'two.test', 150 ) },
+			...Object.fromEntries(
+				SHARE_HOSTS.map( ( host ) => [
+					host,
+					{ '*': logged( host, 150 ) },
+				] )
+			),
+			'robots.test': {
+				'/robots.txt': ( _req, res ) => {
+					robotsFetches++;
+					// Slow enough that every process asks while it is fetched.
+					setTimeout( () => {
+						res.writeHead( 200, { 'content-type': 'text/plain' } );
+						res.end( 'User-agent: *\nDisallow: /private\n' );
+					}, 200 );
+				},
+				'*': PAGE,
+			},
 			'paused.test': {
 				'/robots.txt': { status: 404 },
 				'*': ( req, res, partners ) => {
@@ -150,7 +189,10 @@ describe( 'per-host limits across cluster workers', () => {
 					settings: DEFAULT_SETTINGS,
 					logger: silentLogger(),
 					resolve: web.resolveEntries,
-					fetcher: { perHostConcurrency: PER_HOST },
+					fetcher: {
+						perHostConcurrency: PER_HOST,
+						perSiteConcurrency: PER_SITE,
+					},
 					checkConcurrency: 4,
 				} )
 			);
@@ -249,12 +291,87 @@ describe( 'per-host limits across cluster workers', () => {
 			expect( log.max ).toBeLessThanOrEqual( PER_HOST );
 			// The limit was reached: the workers did run side by side.
 			expect( log.max ).toBe( PER_HOST );
+			// One robots.txt for the whole cluster (each worker has its own
+			// cache in memory; the database's is shared).
+			expect(
+				log.arrivals.filter( ( a ) => a.path === '/robots.txt' )
+			).toHaveLength( 1 );
 		}
 		// Several workers took part.
 		const { rows } = await pool.query(
 			'SELECT COUNT( DISTINCT holder )::int AS n FROM host_leases'
 		);
 		expect( rows[ 0 ].n ).toBe( 0 ); // every slot given back
+	} );
+
+	it( "holds a site's fair share across all workers together", async () => {
+		// 3 jobs of 12 pages over 6 hosts: each worker alone would have
+		// PER_SITE requests in flight for the site, 3 x PER_SITE together.
+		const batches = Array.from( { length: 3 }, ( _, job ) =>
+			Array.from( { length: 12 }, ( __, page ) =>
+				web.url(
+					SHARE_HOSTS[ page % SHARE_HOSTS.length ],
+					`/j${ job }-${ page }`
+				)
+			)
+		);
+		const results = await runJobs( batches );
+		expect( results ).toHaveLength( 36 );
+		expect(
+			results.filter( ( result ) => result.status !== 'links-back' )
+		).toEqual( [] );
+		expect( share.max ).toBeLessThanOrEqual( PER_SITE );
+		// The share was used: the workers did run side by side.
+		expect( share.max ).toBe( PER_SITE );
+		const { rows } = await pool.query(
+			"SELECT COUNT(*)::int AS n FROM host_leases WHERE host LIKE 'site %'"
+		);
+		expect( rows[ 0 ].n ).toBe( 0 ); // every share given back
+	} );
+
+	it( "fetches a partner's robots.txt once for all processes, and all obey it", async () => {
+		// Three processes' fetchers (each its own cache in memory) asking
+		// at the same moment: one fetches, the others wait for its answer.
+		const fetchers = [ 0, 1, 2 ].map( () =>
+			createFetcher( {
+				resolveMap: web.resolveMap,
+				robotsStore: createPgRobotsStore( pool ),
+			} )
+		);
+		try {
+			const outcomes = await Promise.all(
+				fetchers.flatMap( ( fetcher, n ) => [
+					fetcher.fetchPage( web.url( 'robots.test', `/a${ n }` ) ),
+					fetcher.fetchPage( web.url( 'robots.test', '/private' ) ),
+				] )
+			);
+			expect( outcomes.map( ( outcome ) => outcome.kind ) ).toEqual( [
+				'ok',
+				'failed',
+				'ok',
+				'failed',
+				'ok',
+				'failed',
+			] );
+			expect(
+				outcomes
+					.filter( ( outcome ) => outcome.kind === 'failed' )
+					.map( ( outcome ) => ( outcome as FetchFailure ).status )
+			).toEqual( [
+				'blocked-by-robots',
+				'blocked-by-robots',
+				'blocked-by-robots',
+			] );
+			expect( robotsFetches ).toBe( 1 );
+			const stored = await pool.query(
+				"SELECT status, body FROM robots_txt WHERE origin LIKE 'http://robots.test:%'"
+			);
+			expect( stored.rows ).toEqual( [
+				{ status: 200, body: 'User-agent: *\nDisallow: /private\n' },
+			] );
+		} finally {
+			await Promise.all( fetchers.map( ( fetcher ) => fetcher.close() ) );
+		}
 	} );
 
 	it( 'keeps every worker away from a host that answered Retry-After until it has passed', async () => {

@@ -85,7 +85,11 @@ export async function startService(
 				} )
 			: undefined;
 		const fetcher = cluster
-			? { ...options.fetcher, hostGate: cluster.hostGate }
+			? {
+					...options.fetcher,
+					hostGate: cluster.hostGate,
+					robotsStore: cluster.robotsStore,
+				}
 			: options.fetcher;
 		live = createLiveChecker( {
 			resolve: options.resolve,

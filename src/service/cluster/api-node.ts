@@ -12,6 +12,8 @@ import type { Logger } from '../logger';
 import type { Scanner } from '../scan/scanner';
 import type { ScanStore } from '../store/scan-types';
 import { createPgHostGate } from './host-gate';
+import { createPgRobotsStore } from './robots-store';
+import type { SharedRobotsStore } from '../fetch/robots';
 import { migrateCluster } from './migrations';
 import { createPgCheckJobs } from './pg-check-jobs';
 import { openJobQueue } from './queue';
@@ -26,6 +28,7 @@ export interface ClusterApiOptions {
 export interface ClusterApi {
 	checkJobs: CheckJobs;
 	hostGate: HostGate;
+	robotsStore: SharedRobotsStore;
 	/** `scanner` whose start() records the scan and queues it for a worker. */
 	queuedScanner: ( scanner: Scanner, scanStore: ScanStore ) => Scanner;
 	close: () => Promise< void >;
@@ -48,6 +51,7 @@ export async function startClusterApi(
 		return {
 			checkJobs: createPgCheckJobs( { pool, queue } ),
 			hostGate: createPgHostGate( { pool } ),
+			robotsStore: createPgRobotsStore( pool ),
 			queuedScanner( scanner, scanStore ) {
 				const start: Scanner[ 'start' ] = async ( scanOptions ) => {
 					const { site } = scanOptions;

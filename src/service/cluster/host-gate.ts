@@ -1,6 +1,8 @@
 /**
- * Per-host politeness across the cluster: a `HostGate` (fetch/host-gate.ts)
- * on PostgreSQL. A host has `limit` numbered slots; a request holds one as
+ * Per-host politeness and per-site fairness across the cluster: a
+ * `HostGate` (fetch/host-gate.ts) on PostgreSQL. A site's share (the
+ * fetcher's per-site limit) is leased like a host's slots, keyed
+ * `site <url>` (siteLeaseKey). A host has `limit` numbered slots; a request holds one as
  * a row of `host_leases` until it ends, or until its lease expires (a
  * process killed mid-request frees its slot then; a lease outlives the
  * request's own time limit). A host that answered with Retry-After has a
@@ -44,6 +46,14 @@ const TAKE_SLOT = `
 		WHERE host_leases.expires_ms <= ${ NOW_MS }
 	RETURNING slot`;
 
+/**
+ * A site's fair share is leased in the same table as a host's slots,
+ * under a key no host name can have (host names have no spaces).
+ */
+export function siteLeaseKey( site: string ): string {
+	return `site ${ site }`;
+}
+
 function abortReason( signal: AbortSignal ): Error {
 	return signal.reason instanceof Error
 		? signal.reason
@@ -76,34 +86,44 @@ export function createPgHostGate( options: PgHostGateOptions ): HostGate {
 	// by another process after this one's lease expired.
 	const self = randomBytes( 8 ).toString( 'hex' );
 	let counter = 0;
-	return {
-		async acquire( host, limit, holdMs, signal ) {
-			const holder = `${ self }:${ ++counter }`;
-			let delay = minWait;
-			for (;;) {
-				if ( signal.aborted ) {
-					throw abortReason( signal );
-				}
-				const taken = await pool.query< { slot: number } >( TAKE_SLOT, [
-					host,
-					limit,
-					holder,
-					Math.ceil( holdMs ),
-				] );
-				if ( taken.rows.length > 0 ) {
-					const { slot } = taken.rows[ 0 ];
-					return async () => {
-						await pool.query(
-							'DELETE FROM host_leases WHERE host = $1 AND slot = $2 AND holder = $3',
-							[ host, slot, holder ]
-						);
-					};
-				}
-				// Jitter, so processes waiting for one host do not ask in step.
-				await wait( delay * ( 0.5 + Math.random() ), signal );
-				delay = Math.min( maxWait, delay * 2 );
+	/** Takes one of `limit` slots of `key` (a host, or a site's key). */
+	async function take(
+		key: string,
+		limit: number,
+		holdMs: number,
+		signal: AbortSignal
+	): Promise< () => Promise< void > > {
+		const holder = `${ self }:${ ++counter }`;
+		let delay = minWait;
+		for (;;) {
+			if ( signal.aborted ) {
+				throw abortReason( signal );
 			}
-		},
+			const taken = await pool.query< { slot: number } >( TAKE_SLOT, [
+				key,
+				limit,
+				holder,
+				Math.ceil( holdMs ),
+			] );
+			if ( taken.rows.length > 0 ) {
+				const { slot } = taken.rows[ 0 ];
+				return async () => {
+					await pool.query(
+						'DELETE FROM host_leases WHERE host = $1 AND slot = $2 AND holder = $3',
+						[ key, slot, holder ]
+					);
+				};
+			}
+			// Jitter, so processes waiting for one host do not ask in step.
+			await wait( delay * ( 0.5 + Math.random() ), signal );
+			delay = Math.min( maxWait, delay * 2 );
+		}
+	}
+
+	return {
+		acquire: take,
+		acquireSite: ( site, limit, holdMs, signal ) =>
+			take( siteLeaseKey( site ), limit, holdMs, signal ),
 		async pause( host, ms ) {
 			await pool.query(
 				`INSERT INTO host_pauses ( host, until_ms ) VALUES ( $1, ${ NOW_MS } + $2 )

@@ -1,8 +1,9 @@
 /**
  * The cluster's own tables in PostgreSQL (a third migration track,
  * `cluster_schema_migrations`, beside the core and scan tracks): check jobs
- * that any API node can answer and any worker can run, and the per-host
- * leases and pauses that make politeness hold across all processes.
+ * that any API node can answer and any worker can run, the per-host and
+ * per-site leases and the pauses that make politeness and fairness hold
+ * across all processes, and the shared robots.txt cache.
  *
  * Nothing here is history: `rlg migrate` does not copy these tables (a
  * one-machine service keeps its jobs in memory), and losing their rows
@@ -75,6 +76,21 @@ export const CLUSTER_MIGRATIONS: readonly Migration[] = [
 			CREATE TABLE host_pauses (
 				host TEXT COLLATE "C" PRIMARY KEY,
 				until_ms BIGINT NOT NULL
+			);
+		`,
+	},
+	{
+		version: 2,
+		name: 'robots-txt',
+		sql: `
+			-- robots.txt answers shared by every process (fetch/robots.ts):
+			-- the file (status 2xx, body) or a status without one (body
+			-- NULL), valid until expires_ms on the database's clock.
+			CREATE TABLE robots_txt (
+				origin TEXT COLLATE "C" PRIMARY KEY,
+				status INTEGER NOT NULL,
+				body TEXT,
+				expires_ms BIGINT NOT NULL
 			);
 		`,
 	},

@@ -29,6 +29,7 @@ import { createStoredPartnerGraph } from '../backlink-import/graph-edges';
 import type { Store } from '../store';
 import { createPool } from '../store/pg-database';
 import { createPgHostGate } from './host-gate';
+import { createPgRobotsStore } from './robots-store';
 import { migrateCluster } from './migrations';
 import type {
 	CheckPartData,
@@ -207,9 +208,13 @@ export async function startWorker(
 			logger,
 			supervise: true,
 		} );
-		// Per-host limits held across every process on the database.
-		const hostGate = createPgHostGate( { pool } );
-		const fetcher = { ...options.fetcher, hostGate };
+		// Per-host limits, per-site shares and robots.txt held across
+		// every process on the database.
+		const fetcher = {
+			...options.fetcher,
+			hostGate: createPgHostGate( { pool } ),
+			robotsStore: createPgRobotsStore( pool ),
+		};
 		live = createLiveChecker( {
 			resolve: options.resolve,
 			logger,

@@ -21,12 +21,13 @@ import {
 	readCapped,
 } from './body';
 import { decodeBytes, detectCharset } from './charset';
-import { createLimiter } from './limiter';
+import { createLimiter, UNNAMED_SITE } from './limiter';
 import type { HostGate } from './host-gate';
 import { currentFetchSite } from './site-context';
 import { EMPTY_RESOLVE_MAP, type ResolveMap } from './resolve-map';
 import {
 	createRobotsCache,
+	type SharedRobotsStore,
 	ROBOTS_MAX_BYTES,
 	type RobotsFetchResult,
 } from './robots';
@@ -87,6 +88,8 @@ export interface FetcherOptions {
 	 * its host, and a Retry-After pauses the host for all of them.
 	 */
 	hostGate?: HostGate;
+	/** robots.txt answers shared with other processes (cluster workers). */
+	robotsStore?: SharedRobotsStore;
 }
 
 export const DEFAULT_FETCHER_OPTIONS: Readonly< FetcherOptions > = {
@@ -414,16 +417,40 @@ export function createFetcher(
 			return await limiter.run(
 				url.hostname,
 				async () => {
-					// The cluster's slot of this host (none in one process);
-					// held no longer than the request may take, plus a margin.
-					const release = options.hostGate
-						? await options.hostGate.acquire(
-								url.hostname,
-								options.perHostConcurrency,
-								options.pageTimeoutMs + 5_000,
-								signal
-							)
-						: null;
+					// The cluster's slots (none in one process): first one of
+					// the site's fair share, then one of this host's, each
+					// held no longer than the request may take, plus a
+					// margin. Always in that order, so no two processes can
+					// each hold what the other waits for.
+					const holdMs = options.pageTimeoutMs + 5_000;
+					const gate = options.hostGate;
+					const releaseSite =
+						gate && site && site !== UNNAMED_SITE
+							? await gate.acquireSite(
+									site,
+									options.perSiteConcurrency,
+									holdMs,
+									signal
+								)
+							: null;
+					let releaseHost: ( () => Promise< void > ) | null = null;
+					try {
+						releaseHost = gate
+							? await gate.acquire(
+									url.hostname,
+									options.perHostConcurrency,
+									holdMs,
+									signal
+								)
+							: null;
+					} catch ( error ) {
+						await releaseSite?.().catch( () => undefined );
+						throw error;
+					}
+					const release = async () => {
+						await releaseHost?.().catch( () => undefined );
+						await releaseSite?.().catch( () => undefined );
+					};
 					sent = true;
 					onSent?.();
 					const own = AbortSignal.timeout( options.pageTimeoutMs );
@@ -441,7 +468,7 @@ export function createFetcher(
 						}
 						throw error;
 					} finally {
-						await release?.().catch( () => undefined );
+						await release();
 					}
 				},
 				signal,
@@ -657,6 +684,7 @@ export function createFetcher(
 		ttlMs: options.robotsTtlMs,
 		errorTtlMs: options.robotsErrorTtlMs,
 		timeoutMs: options.robotsTimeoutMs,
+		shared: options.robotsStore,
 	} );
 
 	/** One request to one URL, inside a politeness slot. */

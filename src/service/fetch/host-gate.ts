@@ -1,6 +1,7 @@
 /**
  * A gate every request passes, after the process's own per-host slot and
- * before it is sent, so per-host politeness can hold across processes:
+ * before it is sent, so per-host politeness and per-site fairness can hold
+ * across processes:
  * a cluster's workers share one (src/service/cluster/host-gate.ts, leases
  * in PostgreSQL). One process alone needs none: its limiter is the limit.
  */
@@ -13,6 +14,16 @@ export interface HostGate {
 	 */
 	acquire: (
 		host: string,
+		limit: number,
+		holdMs: number,
+		signal: AbortSignal
+	) => Promise< () => Promise< void > >;
+	/**
+	 * The same for a site's fair share (the fetcher's per-site limit): at
+	 * most `limit` requests made for `site` in flight in the whole cluster.
+	 */
+	acquireSite: (
+		site: string,
 		limit: number,
 		holdMs: number,
 		signal: AbortSignal

@@ -50,6 +50,39 @@ export type RobotsVerdict =
 			readonly detail: string;
 	  };
 
+/** A robots.txt answer worth sharing: a file, or an HTTP status without one. */
+export type SharedRobotsAnswer = Extract<
+	RobotsFetchResult,
+	{ kind: 'ok' } | { kind: 'http' }
+>;
+
+/**
+ * robots.txt answers shared by every process of a cluster
+ * (src/service/cluster/robots-store.ts, in PostgreSQL), so ten workers
+ * checking one partner fetch its robots.txt once per TTL, not ten times.
+ * Network failures are never shared (the next check looks anew).
+ */
+export interface SharedRobotsStore {
+	/**
+	 * The stored answer for `origin` and how long it stays valid (ms); or
+	 * null: this process should fetch it, and then `put` (or `abandon`)
+	 * it. While one process fetches, the others wait for its answer
+	 * instead of fetching too (at most `waitMs`, then they fetch).
+	 */
+	get: (
+		origin: string,
+		waitMs: number
+	) => Promise< { answer: SharedRobotsAnswer; ttlMs: number } | null >;
+	/** Stores an answer for `ttlMs` (errors are the caller's to ignore). */
+	put: (
+		origin: string,
+		answer: SharedRobotsAnswer,
+		ttlMs: number
+	) => Promise< void >;
+	/** The fetch failed (network): the next process to ask fetches anew. */
+	abandon: ( origin: string ) => Promise< void >;
+}
+
 export interface RobotsCacheOptions {
 	/** Fetches a robots.txt URL (guarded, limited, capped at ROBOTS_MAX_BYTES). */
 	fetchRobots: (
@@ -68,6 +101,8 @@ export interface RobotsCacheOptions {
 	/** Origins remembered at once (oldest forgotten first). */
 	maxEntries?: number;
 	now?: () => number;
+	/** Answers shared with other processes (a cluster's database). */
+	shared?: SharedRobotsStore;
 }
 
 interface Policy {
@@ -84,6 +119,11 @@ interface Policy {
 interface Entry {
 	readonly expires: number;
 	readonly policy: Promise< Policy >;
+}
+
+/** 429 and 5xx: the site is in trouble, so its answer is kept briefly. */
+function isErrorStatus( status: number ): boolean {
+	return status === 429 || status >= 500;
 }
 
 export interface RobotsCache {
@@ -121,28 +161,66 @@ export function createRobotsCache( options: RobotsCacheOptions ): RobotsCache {
 	const maxEntries = options.maxEntries ?? 2000;
 	const entries = new Map< string, Entry >();
 
-	async function load( origin: string ): Promise< Policy > {
-		const robotsUrl = new URL( '/robots.txt', origin );
+	/**
+	 * The answer for `origin`: from the shared store when another process
+	 * fetched it within its TTL, else fetched here (and shared). A store
+	 * that fails is bypassed: politeness then holds per process, as
+	 * without one.
+	 */
+	async function answerFor(
+		origin: string,
+		robotsUrl: URL
+	): Promise< { result: RobotsFetchResult; ttlMs: number | null } > {
+		const { shared } = options;
+		if ( shared ) {
+			const stored = await shared
+				.get( origin, options.timeoutMs )
+				.catch( () => null );
+			if ( stored ) {
+				return { result: stored.answer, ttlMs: stored.ttlMs };
+			}
+		}
 		const result = await options.fetchRobots(
 			robotsUrl,
 			AbortSignal.timeout( options.timeoutMs )
 		);
+		if ( shared ) {
+			const ttlMs =
+				result.kind === 'http' && isErrorStatus( result.status )
+					? options.errorTtlMs
+					: options.ttlMs;
+			await (
+				result.kind === 'error'
+					? shared.abandon( origin )
+					: shared.put( origin, result, ttlMs )
+			).catch( () => undefined );
+		}
+		return { result, ttlMs: null };
+	}
+
+	async function load(
+		origin: string
+	): Promise< Policy & { ttlMs: number | null } > {
+		const robotsUrl = new URL( '/robots.txt', origin );
+		const { result, ttlMs } = await answerFor( origin, robotsUrl );
 		if ( result.kind === 'ok' ) {
 			return {
 				robot: robotsParser( robotsUrl.href, result.body ),
 				detail: null,
 				failure: null,
+				ttlMs,
 			};
 		}
 		if ( result.kind === 'http' ) {
-			if ( result.status === 429 || result.status >= 500 ) {
+			if ( isErrorStatus( result.status ) ) {
 				return {
 					robot: 'disallow-all',
 					detail: `robots.txt answered HTTP ${ result.status }; treated as disallow-all until it recovers`,
 					failure: null,
+					ttlMs,
 				};
 			}
-			return { robot: 'allow-all', detail: null, failure: null };
+			return { robot: 'allow-all', detail: null, failure: null, ttlMs };
 		}
 		return {
 			robot: 'disallow-all',
@@ -154,6 +232,7 @@ export function createRobotsCache( options: RobotsCacheOptions ): RobotsCache {
 						? result.detail
 						: `robots.txt could not be fetched: ${ result.detail }`,
 			},
+			ttlMs: null,
 		};
 	}
 
@@ -162,7 +241,8 @@ export function createRobotsCache( options: RobotsCacheOptions ): RobotsCache {
 		if ( cached && cached.expires > now() ) {
 			return cached.policy;
 		}
-		const policy = load( origin );
+		const policy: Promise< Policy & { ttlMs: number | null } > =
+			load( origin );
 		entries.delete( origin );
 		entries.set( origin, { expires: now() + options.ttlMs, policy } );
 		if ( entries.size > maxEntries ) {
@@ -172,7 +252,17 @@ export function createRobotsCache( options: RobotsCacheOptions ): RobotsCache {
 		// are not cached at all, so the next check looks (and resolves) anew.
 		policy.then(
 			( settled ) => {
-				if ( settled.failure ) {
+				if ( settled.ttlMs !== null ) {
+					// Another process fetched it: valid only as long as
+					// its stored answer.
+					const entry = entries.get( origin );
+					if ( entry?.policy === policy ) {
+						entries.set( origin, {
+							policy,
+							expires: now() + settled.ttlMs,
+						} );
+					}
+				} else if ( settled.failure ) {
 					if ( entries.get( origin )?.policy === policy ) {
 						entries.delete( origin );
 					}
