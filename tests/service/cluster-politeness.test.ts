@@ -194,6 +194,8 @@ describe( 'per-host limits across cluster workers', () => {
 						perSiteConcurrency: PER_SITE,
 					},
 					checkConcurrency: 4,
+					// One of them with its health endpoint, as systemd runs it.
+					healthPort: i === 0 ? 0 : undefined,
 				} )
 			);
 		}
@@ -372,6 +374,18 @@ describe( 'per-host limits across cluster workers', () => {
 		} finally {
 			await Promise.all( fetchers.map( ( fetcher ) => fetcher.close() ) );
 		}
+	} );
+
+	it( 'answers its health endpoint while it works', async () => {
+		expect( workers[ 1 ].healthUrl ).toBeNull();
+		const response = await fetch( `${ workers[ 0 ].healthUrl }/health` );
+		expect( response.status ).toBe( 200 );
+		expect( await response.json() ).toMatchObject( {
+			ok: true,
+			database: 'ok',
+			running: { checks: 0, scans: 0 },
+			stopping: false,
+		} );
 	} );
 
 	it( 'keeps every worker away from a host that answered Retry-After until it has passed', async () => {

@@ -31,6 +31,9 @@ import { createPool } from '../store/pg-database';
 import { createPgHostGate } from './host-gate';
 import { createPgRobotsStore } from './robots-store';
 import { migrateCluster } from './migrations';
+import { startWorkerHealth } from './worker-health';
+import type { WorkerHealthServer } from './worker-health';
+import { readVersion } from '../config';
 import type {
 	CheckPartData,
 	JobQueue,
@@ -52,11 +55,17 @@ export interface WorkerOptions {
 	/** Re-scan connected sites every this many hours (0: only resume stalled scans). */
 	scanEveryHours?: number;
 	timing?: QueueTiming;
+	/** Answer GET /health on this port (0: any free one); none when unset. */
+	healthPort?: number;
+	/** Address of the health endpoint (default 127.0.0.1). */
+	healthHost?: string;
 }
 
 export interface RunningWorker {
 	store: Store;
 	queue: JobQueue;
+	/** `http://host:port` of GET /health, when `healthPort` was given. */
+	healthUrl: string | null;
 	/** Stop taking jobs, let running ones finish (up to `timeoutMs`), close everything. */
 	close: ( timeoutMs?: number ) => Promise< void >;
 }
@@ -199,6 +208,7 @@ export async function startWorker(
 	let queue: JobQueue | undefined;
 	let live: ReturnType< typeof createLiveChecker > | undefined;
 	let scanning: ScanRuntime | undefined;
+	let health: WorkerHealthServer | null = null;
 	try {
 		await migrateCluster( pool );
 		queue = await openJobQueue( {
@@ -241,15 +251,22 @@ export async function startWorker(
 		const jobs = queue;
 		const controller = new AbortController();
 		const polling = { pollingIntervalSeconds: jobs.timing.pollingSeconds };
+		const running = { checks: 0, scans: 0 };
+		let stopping = false;
 		const checkHandler = async ( batch: PgBoss.Job< CheckPartData >[] ) => {
 			for ( const job of batch ) {
-				await runCheckPart(
-					pool,
-					store,
-					checkService,
-					job.data,
-					logger
-				);
+				running.checks++;
+				try {
+					await runCheckPart(
+						pool,
+						store,
+						checkService,
+						job.data,
+						logger
+					);
+				} finally {
+					running.checks--;
+				}
 			}
 		};
 		for ( let i = 0; i < ( options.checkConcurrency ?? 4 ); i++ ) {
@@ -259,29 +276,39 @@ export async function startWorker(
 				checkHandler
 			);
 		}
+		// A queued scan: the site's unfinished scan, taken over whichever
+		// process its record names (the queue runs one per site).
+		const runScanJob = async ( job: PgBoss.Job< ScanJobData > ) => {
+			const site = await store.findSite( job.data.siteKey );
+			const unfinished = site
+				? await scans.scanStore.unfinishedScan( site.id )
+				: null;
+			if ( ! site || ! unfinished ) {
+				return;
+			}
+			const scan = await scans.scanner.scan( {
+				site,
+				source: unfinished.source,
+				sitemapUrl: unfinished.sitemapUrl,
+				signal: controller.signal,
+				claim: true,
+			} );
+			if ( scan.state === 'interrupted' ) {
+				// This worker is stopping: another one continues it.
+				await jobs.sendScan( { siteKey: site.siteKey } );
+			}
+		};
 		for ( let i = 0; i < ( options.scanConcurrency ?? 1 ); i++ ) {
 			await jobs.boss.work< ScanJobData >(
 				SCAN_QUEUE,
 				{ ...polling, batchSize: 1 },
 				async ( batch ) => {
 					for ( const job of batch ) {
-						const site = await store.findSite( job.data.siteKey );
-						const unfinished = site
-							? await scans.scanStore.unfinishedScan( site.id )
-							: null;
-						if ( ! site || ! unfinished ) {
-							continue;
-						}
-						const scan = await scans.scanner.scan( {
-							site,
-							source: unfinished.source,
-							sitemapUrl: unfinished.sitemapUrl,
-							signal: controller.signal,
-							claim: true,
-						} );
-						if ( scan.state === 'interrupted' ) {
-							// This worker is stopping: another one continues it.
-							await jobs.sendScan( { siteKey: site.siteKey } );
+						running.scans++;
+						try {
+							await runScanJob( job );
+						} finally {
+							running.scans--;
 						}
 					}
 				}
@@ -301,12 +328,28 @@ export async function startWorker(
 		// Fires once a few minutes across the whole cluster (pg-boss cron).
 		await jobs.boss.schedule( RESCAN_QUEUE, '*/5 * * * *' );
 		const liveChecker = live;
+		health =
+			options.healthPort === undefined
+				? null
+				: await startWorkerHealth( {
+						port: options.healthPort,
+						host: options.healthHost,
+						version: readVersion(),
+						ping: async () => {
+							await pool.query( 'SELECT 1' );
+						},
+						state: () => ( { running: { ...running }, stopping } ),
+					} );
+		const healthServer = health;
 		let closing: Promise< void > | undefined;
 		return {
 			store,
 			queue: jobs,
+			healthUrl: healthServer?.url ?? null,
 			close( timeoutMs = 30_000 ) {
 				closing ??= ( async () => {
+					// Probes see the drain (503), not a healthy worker.
+					stopping = true;
 					// Running scans stop after their batch, left `interrupted`.
 					controller.abort();
 					await jobs.boss.stop( {
@@ -314,6 +357,7 @@ export async function startWorker(
 						wait: true,
 						timeout: timeoutMs,
 					} );
+					await healthServer?.close();
 					await scans.close();
 					await liveChecker.close();
 					await pool.end();
@@ -323,6 +367,7 @@ export async function startWorker(
 			},
 		};
 	} catch ( error ) {
+		await health?.close();
 		await queue?.close().catch( () => undefined );
 		await scanning?.close();
 		await live?.close();

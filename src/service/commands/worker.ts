@@ -8,6 +8,7 @@ import { Option } from 'commander';
 import type { Command } from 'commander';
 import {
 	parseNumber,
+	parsePort,
 	parseTtlHours,
 	resolveCommonConfig,
 	serviceLimitsFromEnv,
@@ -31,6 +32,8 @@ interface WorkerCommandOptions {
 	scanEvery: string;
 	checks: string;
 	scans: string;
+	healthPort?: string;
+	healthHost: string;
 }
 
 export function register( program: Command ): void {
@@ -63,6 +66,20 @@ export function register( program: Command ): void {
 			new Option( '--scans <n>', 'site scans this worker runs at once' )
 				.env( 'RLG_WORKER_SCANS' )
 				.default( '1' )
+		)
+		.addOption(
+			new Option(
+				'--health-port <port>',
+				'answer GET /health on this port (for systemd, monitors, Kubernetes probes): 200 while the database answers, 503 otherwise or while stopping'
+			).env( 'RLG_WORKER_HEALTH_PORT' )
+		)
+		.addOption(
+			new Option(
+				'--health-host <address>',
+				'address of the health endpoint'
+			)
+				.env( 'RLG_WORKER_HEALTH_HOST' )
+				.default( '127.0.0.1' )
 		)
 		.action( async ( options: WorkerCommandOptions ) => {
 			const { databaseUrl, settings } = resolveCommonConfig( {
@@ -99,9 +116,19 @@ export function register( program: Command ): void {
 					options.scanEvery,
 					'--scan-every'
 				),
+				healthPort:
+					options.healthPort === undefined
+						? undefined
+						: parsePort( options.healthPort, '--health-port' ),
+				healthHost: options.healthHost,
 			} );
 			logger.info(
-				{ database: describeStore( { dataDir: '', databaseUrl } ) },
+				{
+					database: describeStore( { dataDir: '', databaseUrl } ),
+					health: worker.healthUrl
+						? `${ worker.healthUrl }/health`
+						: undefined,
+				},
 				'worker ready'
 			);
 			await untilSignalled( logger, 'worker stopping', () =>
