@@ -86,6 +86,20 @@ describe( 'graph finding messages', () => {
 		).toMatch(
 			/^Our link points at a homepage and theirs at a pricing page/
 		);
+		// The CLI's evidence line, read as a sentence.
+		expect(
+			findingEvidence( {
+				code: 'weak-destination',
+				severity: 'warning',
+				params: {
+					ours: 'homepage',
+					theirs: 'pricing',
+					theirLinkUrl: 'https://b.test/',
+				},
+			} )
+		).toBe(
+			'ours points at their homepage; theirs (https://b.test/) points at our pricing page'
+		);
 		expect( findingEvidence( { ...RING, code: 'generic-anchor' } ) ).toBe(
 			null
 		);

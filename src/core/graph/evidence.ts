@@ -70,14 +70,21 @@ export function findingEvidence( finding: Finding ): string | null {
 			);
 		case 'weak-destination':
 			return parts(
-				params.ours ? `ours points at a ${ params.ours } page` : null,
+				params.ours
+					? `ours points at their ${ destinationName( params.ours ) }`
+					: null,
 				params.theirs
 					? `theirs (${ String(
 							params.theirLinkUrl
-						) }) points at our ${ params.theirs } page`
+						) }) points at our ${ destinationName( params.theirs ) }`
 					: null
 			);
 		default:
 			return null;
 	}
+}
+
+/** "homepage" / "pricing page": what a weak destination is, in the evidence line. */
+function destinationName( kind: unknown ): string {
+	return kind === 'homepage' ? 'homepage' : `${ String( kind ) } page`;
 }
