@@ -187,6 +187,55 @@ describe( 'createAnalysisScheduler', () => {
 		);
 	} );
 
+	it( 'leaves a longer gap after a costly analysis while checks run', async () => {
+		const all = partners( 4 );
+		const pauses: number[] = [];
+		let clock = 0;
+		const scheduler = createAnalysisScheduler( {
+			// Each analysis (with its delivery) takes 100 ms.
+			deliver: () => {
+				clock += 100;
+			},
+			nextSlice: async () => undefined,
+			now: () => clock,
+			minGapMs: 400,
+			gapPerCost: 10,
+			pause: async ( ms ) => {
+				pauses.push( ms );
+				clock += ms;
+			},
+		} );
+		scheduler.schedule( inputOf( all, 0, true ) );
+		await scheduler.idle();
+		clock += 50;
+		scheduler.schedule( inputOf( all, 1, true ) );
+		await scheduler.idle();
+		// 10 x 100 ms after the delivery, 50 ms of which had passed.
+		expect( pauses ).toEqual( [ 950 ] );
+	} );
+
+	it( 'ends a gap early when the last results come in during it', async () => {
+		const all = partners( 3 );
+		const delivered: Array< Analysis | null > = [];
+		const scheduler = createAnalysisScheduler( {
+			deliver: ( a ) => delivered.push( a ),
+			nextSlice: async () => undefined,
+			now: () => 0,
+			minGapMs: 400,
+			// A gap that only ends when woken.
+			pause: () => new Promise( () => undefined ),
+		} );
+		scheduler.schedule( inputOf( all, 0, true ) );
+		await scheduler.idle();
+		scheduler.schedule( inputOf( all, 1, true ) );
+		await new Promise( ( resolve ) => setTimeout( resolve, 0 ) );
+		expect( delivered ).toHaveLength( 1 );
+		scheduler.schedule( inputOf( all, 3 ) );
+		await scheduler.idle();
+		expect( delivered ).toHaveLength( 2 );
+		expect( delivered[ 1 ] ).toEqual( analysisOf( inputOf( all, 3 ) ) );
+	} );
+
 	it( 'starts at once when nothing is being checked any more (no more batches can come)', async () => {
 		const all = partners( 3 );
 		const delivered: Array< Analysis | null > = [];

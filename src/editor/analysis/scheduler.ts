@@ -148,6 +148,12 @@ export interface SchedulerOptions {
 	 * come, and the analysis starts at once.
 	 */
 	minGapMs?: number;
+	/**
+	 * While checks run, the gap is also at least this many times what the
+	 * last analysis (with its delivery) took, so analyses take at most
+	 * about 1 / (1 + factor) of the main thread however slow the machine.
+	 */
+	gapPerCost?: number;
 	/** Resolves after `ms` (the gap between analyses). */
 	pause?: ( ms: number ) => Promise< void >;
 	now?: () => number;
@@ -168,6 +174,17 @@ export const SLICE_MS = 12;
 /** Default least time between two analyses (ms). */
 export const MIN_GAP_MS = 400;
 
+/**
+ * Default gap per ms of the last analysis while checks run (issue 20): a
+ * 1,000-link post's analysis takes 20-40 ms on a quiet core and 60-150 ms
+ * on a loaded one, and a first check of it streams results for 30-50 s;
+ * at 400 ms apart, analyses were most of the plugin's blocking time then.
+ */
+export const GAP_PER_COST = 10;
+
+/** The gap never grows beyond this (ms): partial findings keep coming. */
+export const MAX_GAP_MS = 2000;
+
 export function createAnalysisScheduler(
 	options: SchedulerOptions
 ): AnalysisScheduler {
@@ -177,11 +194,16 @@ export function createAnalysisScheduler(
 	const sliceMs = options.sliceMs ?? SLICE_MS;
 	const now = options.now ?? ( () => performance.now() );
 	const minGapMs = options.minGapMs ?? MIN_GAP_MS;
+	const gapPerCost = options.gapPerCost ?? GAP_PER_COST;
 	const pause =
 		options.pause ??
 		( ( ms: number ) =>
 			new Promise< void >( ( resolve ) => setTimeout( resolve, ms ) ) );
 	let deliveredAt = -Infinity;
+	/** What the last analysis and its delivery took (ms). */
+	let lastCost = 0;
+	/** Ends the gap early: the last results are in, nothing to wait for. */
+	let wake: ( () => void ) | null = null;
 	let waiting: AnalysisInput | null = null;
 	let running: Promise< void > | null = null;
 	// Set and cleared synchronously, so an input scheduled just as a run
@@ -199,10 +221,21 @@ export function createAnalysisScheduler(
 
 	async function rounds(): Promise< void > {
 		while ( waiting && ! cancelled ) {
-			const rest = deliveredAt + minGapMs - now();
+			const gap = Math.max(
+				minGapMs,
+				Math.min( MAX_GAP_MS, gapPerCost * lastCost )
+			);
+			const rest = deliveredAt + gap - now();
 			if ( rest > 0 && checksRunning( waiting ) ) {
-				// More input gathers meanwhile: one analysis for all of it.
-				await pause( rest );
+				// More input gathers meanwhile: one analysis for all of it,
+				// unless input with nothing left to check comes first.
+				await Promise.race( [
+					pause( rest ),
+					new Promise< void >( ( resolve ) => {
+						wake = resolve;
+					} ),
+				] );
+				wake = null;
 			}
 			// Start in a task of its own: the caller (a dispatch, a render)
 			// has its own work to finish.
@@ -232,14 +265,19 @@ export function createAnalysisScheduler(
 			}
 			// Later input that arrived meanwhile is analysed next, with
 			// what this round already assessed.
+			const analysing = now();
 			options.deliver( analysisOf( input, memo, anchors ) );
 			deliveredAt = now();
+			lastCost = deliveredAt - analysing;
 		}
 	}
 
 	return {
 		schedule( input ) {
 			waiting = input;
+			if ( wake && ! checksRunning( input ) ) {
+				wake();
+			}
 			if ( ! active && ! cancelled ) {
 				active = true;
 				running = run();
