@@ -39,6 +39,7 @@ import { createStoredPartnerGraph } from './backlink-import/graph-edges';
 import { mapConcurrent } from './map-concurrent';
 import { withFetchSite } from './fetch/site-context';
 import { createYielder } from './yield-budget';
+import { RlgError } from './errors';
 
 /** What the check service passes the checker for one target. */
 export interface TargetCheckContext {
@@ -117,6 +118,14 @@ export interface CheckObserver {
 	 * remain (a job answers its first request with what is known by then).
 	 */
 	onPlanned?: () => void;
+	/**
+	 * Asked before each fresh check is stored; false stops the request
+	 * with ERR_CHECK_TAKEN_OVER instead (nothing more is stored or
+	 * reported). A cluster worker that hung past its queue job's expiry
+	 * answers false: another worker has the job now, and its checks are
+	 * the ones that count, so the history gets no second row.
+	 */
+	stillWanted?: () => Promise< boolean >;
 }
 
 export interface CheckService {
@@ -384,6 +393,15 @@ export function createCheckService(
 				// What is stored is bounded too (the checker's results
 				// are; another TargetChecker's need not be).
 				result = fitResult( result, MAX_STORED_RESULT_BYTES );
+				if (
+					observer?.stillWanted &&
+					! ( await observer.stillWanted() )
+				) {
+					throw new RlgError(
+						'ERR_CHECK_TAKEN_OVER',
+						`the check of ${ url } is no longer wanted here (its job was taken over); not stored`
+					);
+				}
 				// Stored as soon as it is known: a process killed in the
 				// middle of a long request keeps every finished check.
 				await store.recordChecks( site.id, [

@@ -6,7 +6,10 @@
  *   every target has exactly one result row in the job and one check in
  *   the history (what the dead worker finished is not fetched again);
  * - an API node killed right after its 202: the job is in the database,
- *   another node answers its polls and a worker runs it.
+ *   another node answers its polls and a worker runs it;
+ * - a worker that hangs (SIGSTOP) past its part's expiry: another worker
+ *   finishes the part, and the hung one, woken, stores nothing more (no
+ *   second row in the job's results nor in the check history).
  */
 import type { Pool } from 'pg';
 import { signRequest } from '../../src/service/auth';
@@ -57,6 +60,8 @@ describe( 'check jobs through the queue (rlg serve + rlg worker on PostgreSQL)',
 			'fast.test': { '/a': PAGE, '/b': PAGE, '/c': PAGE, '/d': PAGE },
 			'slow1.test': { '/x': slowPage( 2000 ), '/y': slowPage( 300 ) },
 			'slow2.test': { '/x': slowPage( 2000 ) },
+			'hang1.test': { '/x': slowPage( 1500 ) },
+			'hang2.test': { '/x': slowPage( 1500 ) },
 		} );
 		const added = await runCli( [
 			'sites',
@@ -268,5 +273,57 @@ describe( 'check jobs through the queue (rlg serve + rlg worker on PostgreSQL)',
 		expect( results.map( ( r ) => r.target ).sort() ).toEqual(
 			urls.sort()
 		);
+	} );
+
+	it( "adds no row when a worker that hung past its part's expiry wakes up", async () => {
+		// Only the worker about to hang takes the job.
+		for ( const child of processes.splice( 0 ) ) {
+			child.child.kill( 'SIGKILL' );
+			await child.exit;
+		}
+		const hung = await worker();
+		const urls = [
+			web.url( 'hang1.test', '/x' ),
+			web.url( 'hang2.test', '/x' ),
+		];
+		const started = await startJob( api.url, urls );
+		expect( started.status ).toBe( 202 );
+		await until(
+			'both slow requests',
+			() =>
+				web.site( 'hang1.test' ).hits( '/x' ) === 1 &&
+				web.site( 'hang2.test' ).hits( '/x' ) === 1
+		);
+		// Hangs (not dies) with both checks in flight; its part expires
+		// after 4 s and another worker runs it.
+		hung.child.kill( 'SIGSTOP' );
+		await worker();
+		const { job, results } = await follow( api.url, started.json.id );
+		expect( job.error ).toBeNull();
+		expect( results.map( ( r ) => r.target ).sort() ).toEqual(
+			urls.sort()
+		);
+		// Wakes up: its checks end (their time limit has long passed) and
+		// find the part taken over.
+		hung.child.kill( 'SIGCONT' );
+		await until( 'the woken worker to give the part up', () =>
+			hung.lines.some(
+				( line ) =>
+					line.msg ===
+					'check job part taken over by another worker; this one stops'
+			)
+		);
+		const rows = await pool.query(
+			'SELECT COUNT(*)::int AS n, COUNT( DISTINCT target_key )::int AS targets FROM check_job_results WHERE job_id = $1',
+			[ started.json.id ]
+		);
+		expect( rows.rows[ 0 ] ).toEqual( { n: 2, targets: 2 } );
+		const history = await pool.query(
+			"SELECT target_key, COUNT(*)::int AS n FROM checks WHERE target_key LIKE 'hang%' GROUP BY target_key"
+		);
+		expect( history.rows ).toEqual( [
+			{ target_key: expect.stringMatching( /^hang1/ ), n: 1 },
+			{ target_key: expect.stringMatching( /^hang2/ ), n: 1 },
+		] );
 	} );
 } );

@@ -93,6 +93,26 @@ async function writeResults(
 }
 
 /**
+ * Whether this process's attempt at a queue job is still the job's: the
+ * job is active and was fetched no more times since (pg-boss counts a
+ * fetch after an expiry in retry_count). A worker that hung (stopped, a
+ * paused machine, a long partition) past the job's expiry finds that
+ * another worker has it and stores nothing more: the second attempt's
+ * results are the job's, with no duplicate rows in the check history.
+ */
+async function ownsAttempt(
+	pool: Pool,
+	job: PgBoss.JobWithMetadata< unknown >
+): Promise< boolean > {
+	const { rows } = await pool.query(
+		`SELECT 1 FROM pgboss.job
+		WHERE name = $1 AND id = $2 AND state = 'active' AND retry_count = $3`,
+		[ job.name, job.id, job.retryCount ]
+	);
+	return rows.length > 0;
+}
+
+/**
  * Runs one part of a check job: every result is written as soon as it is
  * known (so polls see them), then the part is marked done.
  */
@@ -101,7 +121,8 @@ async function runCheckPart(
 	store: Store,
 	checkService: CheckService,
 	data: CheckPartData,
-	logger: Logger
+	logger: Logger,
+	owns: () => Promise< boolean >
 ): Promise< void > {
 	const exists = await pool.query( 'SELECT 1 FROM check_jobs WHERE id = $1', [
 		data.jobId,
@@ -128,11 +149,22 @@ async function runCheckPart(
 				batch.push( result );
 				void flush().catch( () => undefined );
 			},
+			// Nothing more is stored once another worker has the part.
+			stillWanted: owns,
 		} );
 		batch.push( ...response.results );
 		await flush();
 	} catch ( error ) {
 		await pending.catch( () => undefined );
+		if ( ! ( await owns().catch( () => true ) ) ) {
+			// This worker hung past the part's expiry and the queue gave
+			// it to another: that one finishes it (and marks it done).
+			logger.warn(
+				{ site: site.url, job: data.jobId },
+				'check job part taken over by another worker; this one stops'
+			);
+			return;
+		}
 		logger.error(
 			{ err: error, site: site.url, job: data.jobId },
 			'check job failed'
@@ -253,7 +285,9 @@ export async function startWorker(
 		const polling = { pollingIntervalSeconds: jobs.timing.pollingSeconds };
 		const running = { checks: 0, scans: 0 };
 		let stopping = false;
-		const checkHandler = async ( batch: PgBoss.Job< CheckPartData >[] ) => {
+		const checkHandler = async (
+			batch: PgBoss.JobWithMetadata< CheckPartData >[]
+		) => {
 			for ( const job of batch ) {
 				running.checks++;
 				try {
@@ -262,7 +296,8 @@ export async function startWorker(
 						store,
 						checkService,
 						job.data,
-						logger
+						logger,
+						() => ownsAttempt( pool, job )
 					);
 				} finally {
 					running.checks--;
@@ -272,7 +307,8 @@ export async function startWorker(
 		for ( let i = 0; i < ( options.checkConcurrency ?? 4 ); i++ ) {
 			await jobs.boss.work< CheckPartData >(
 				CHECK_QUEUE,
-				{ ...polling, batchSize: 1 },
+				// The metadata names this attempt (retryCount): see ownsAttempt.
+				{ ...polling, batchSize: 1, includeMetadata: true },
 				checkHandler
 			);
 		}
