@@ -84,7 +84,7 @@ describe( 'rlg import and rlg backlinks', () => {
 		expect( run.stderr ).toContain(
 			'keywords.csv: the first line names none of the columns of a known export'
 		);
-		expect( run.stderr ).toContain( '"linking page"' );
+		expect( run.stderr ).toContain( '"Linking page"' );
 		const wrong = await runCli( [
 			'import',
 			file,
