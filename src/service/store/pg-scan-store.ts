@@ -18,78 +18,26 @@ import type {
 } from '../../core';
 import type { ExtractedLink } from '../../core/schemas';
 import { RlgError } from '../errors';
+import {
+	escapeLike,
+	findingWeight,
+	toScan,
+	unknownScan,
+	SORT_COLUMNS,
+} from './scan-rows';
+import type { ScanRow } from './scan-rows';
 import { inTransaction, one } from './pg-database';
-import { findingWeight } from './sqlite-scan-store';
 import type {
 	GraphPost,
 	GraphTarget,
 	NewScan,
 	PartnerRecord,
-	ScanPhase,
 	ScanProgress,
 	ScanRecord,
 	ScanStore,
 	ScannedPost,
 	StoredPostFinding,
 } from './scan-types';
-
-interface ScanRow {
-	id: number;
-	site_id: number;
-	site_url: string;
-	source: string;
-	sitemap_url: string | null;
-	full: boolean;
-	modified_after: string | null;
-	state: string;
-	phase: string;
-	cursor: string;
-	started_at: string;
-	finished_at: string | null;
-	posts_read: number;
-	posts_total: number | null;
-	posts_removed: number;
-	partners_checked: number;
-	partners_total: number;
-	error: string | null;
-	owner_pid: number | null;
-	heartbeat_ms: number | null;
-}
-
-function toScan( row: ScanRow ): ScanRecord {
-	return {
-		id: row.id,
-		siteId: row.site_id,
-		site: row.site_url,
-		source: row.source as ScanSource,
-		sitemapUrl: row.sitemap_url,
-		full: row.full,
-		modifiedAfter: row.modified_after,
-		state: row.state as ScanState,
-		phase: row.phase as ScanPhase,
-		cursor: JSON.parse( row.cursor ),
-		startedAt: row.started_at,
-		finishedAt: row.finished_at,
-		postsRead: row.posts_read,
-		postsTotal: row.posts_total,
-		postsRemoved: row.posts_removed,
-		partnersChecked: row.partners_checked,
-		partnersTotal: row.partners_total,
-		error: row.error,
-		ownerPid: row.owner_pid,
-		heartbeatMs: row.heartbeat_ms,
-	};
-}
-
-const SORT_COLUMNS: Record< ReportQuery[ 'orderBy' ], string > = {
-	domain: 'domain',
-	ourLinks: 'our_links',
-	status: 'status',
-	relevance: 'relevance',
-	firstSeen: 'first_seen',
-	lastChecked: 'last_checked',
-	findings: 'finding_weight',
-};
 
 const PROGRESS_COLUMNS: Array< [ keyof ScanProgress, string ] > = [
 	[ 'postsRead', 'posts_read' ],
@@ -98,14 +46,6 @@ const PROGRESS_COLUMNS: Array< [ keyof ScanProgress, string ] > = [
 	[ 'partnersChecked', 'partners_checked' ],
 	[ 'partnersTotal', 'partners_total' ],
 ];
-
-function unknownScan( id: number ): RlgError {
-	return new RlgError( 'ERR_SCAN_UNKNOWN', `no scan with id ${ id }` );
-}
-
-function escapeLike( text: string ): string {
-	return text.replace( /[\\%_]/g, ( c ) => '\\' + c );
-}
 
 export class PgScanStore implements ScanStore {
 	private closed = false;

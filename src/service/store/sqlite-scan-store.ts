@@ -22,6 +22,14 @@ import type {
 } from '../../core';
 import type { ExtractedLink } from '../../core/schemas';
 import { RlgError } from '../errors';
+import {
+	escapeLike,
+	findingWeight,
+	toScan,
+	unknownScan,
+	SORT_COLUMNS,
+} from './scan-rows';
+import type { ScanRow } from './scan-rows';
 import { migrateScan } from './migrations-scan';
 import { openDatabase } from './sqlite';
 import type {
@@ -34,83 +42,7 @@ import type {
 	ScanStore,
 	ScannedPost,
 	StoredPostFinding,
-	ScanPhase,
 } from './scan-types';
-
-interface ScanRow {
-	id: number;
-	site_id: number;
-	site_url: string;
-	source: string;
-	sitemap_url: string | null;
-	full: number;
-	modified_after: string | null;
-	state: string;
-	phase: string;
-	cursor: string;
-	started_at: string;
-	finished_at: string | null;
-	posts_read: number;
-	posts_total: number | null;
-	posts_removed: number;
-	partners_checked: number;
-	partners_total: number;
-	error: string | null;
-	owner_pid: number | null;
-	heartbeat_ms: number | null;
-}
-
-function toScan( row: ScanRow ): ScanRecord {
-	return {
-		id: row.id,
-		siteId: row.site_id,
-		site: row.site_url,
-		source: row.source as ScanSource,
-		sitemapUrl: row.sitemap_url,
-		full: row.full === 1,
-		modifiedAfter: row.modified_after,
-		state: row.state as ScanState,
-		phase: row.phase as ScanPhase,
-		cursor: JSON.parse( row.cursor ),
-		startedAt: row.started_at,
-		finishedAt: row.finished_at,
-		postsRead: row.posts_read,
-		postsTotal: row.posts_total,
-		postsRemoved: row.posts_removed,
-		partnersChecked: row.partners_checked,
-		partnersTotal: row.partners_total,
-		error: row.error,
-		ownerPid: row.owner_pid,
-		heartbeatMs: row.heartbeat_ms,
-	};
-}
-
-const SORT_COLUMNS: Record< ReportQuery[ 'orderBy' ], string > = {
-	domain: 'domain',
-	ourLinks: 'our_links',
-	status: 'status',
-	relevance: 'relevance',
-	firstSeen: 'first_seen',
-	lastChecked: 'last_checked',
-	findings: 'finding_weight',
-};
-
-/** Weight of a partner's findings for sorting: criticals first, then warnings. */
-export function findingWeight( findings: Finding[] ): number {
-	const weights = { critical: 10000, warning: 100, info: 1 };
-	return findings.reduce(
-		( sum, finding ) => sum + weights[ finding.severity ],
-		0
-	);
-}
-
-function unknownScan( id: number ): RlgError {
-	return new RlgError( 'ERR_SCAN_UNKNOWN', `no scan with id ${ id }` );
-}
-
-function escapeLike( text: string ): string {
-	return text.replace( /[\\%_]/g, ( c ) => '\\' + c );
-}
 
 export interface SqliteScanStoreOptions {
 	/** The database file of the main store (`SqliteStore.file`). */
