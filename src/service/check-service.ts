@@ -307,8 +307,13 @@ export function createCheckService(
 				...targets.keys(),
 			] );
 			// What the partner graph says goes with every answer; results
-			// checked now get it once their pages are recorded.
-			let analysis = await graph.get( site );
+			// checked now get it once their pages are recorded. Fresh: what
+			// any process recorded or imported since shows in this answer.
+			// Asked for when a stored answer needs it (a request with
+			// nothing stored goes straight on to join checks in flight).
+			let current: ReturnType< PartnerGraphCache[ 'get' ] > | undefined;
+			const storedAnswersGraph = () =>
+				( current ??= graph.get( site, { fresh: true } ) );
 			const answers = new Map< string, BacklinkResult >();
 			const toCheck: Array< [ string, string ] > = [];
 			// Reclassifying a large stored result takes a while: others
@@ -324,7 +329,7 @@ export function createCheckService(
 				) {
 					const answer = withGraphFacts(
 						cachedAnswer( previous, request.homepage, anchors ),
-						analysis
+						await storedAnswersGraph()
 					);
 					answers.set( key, answer );
 					observer?.onResult( answer );
@@ -480,16 +485,19 @@ export function createCheckService(
 			if ( checked.length > 0 ) {
 				// Pages read in this request may close a ring or a group
 				// that the answers given as they came could not show yet.
-				analysis = await graph.get( site, { fresh: true } );
+				const analysis = await graph.get( site, { fresh: true } );
 				for ( const [ key, answer ] of answers ) {
 					answers.set( key, withGraphFacts( answer, analysis ) );
 				}
-			}
-			for ( const { key, result } of checked ) {
-				answers.set(
-					key,
-					withGraphFacts( { ...result, fromCache: false }, analysis )
-				);
+				for ( const { key, result } of checked ) {
+					answers.set(
+						key,
+						withGraphFacts(
+							{ ...result, fromCache: false },
+							analysis
+						)
+					);
+				}
 			}
 
 			logger.info(

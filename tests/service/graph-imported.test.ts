@@ -198,6 +198,43 @@ describe( 'a ring closed by an imported backlink', () => {
 		}
 	} );
 
+	it( 'rlg serve and rlg import in another process: the next editor check shows the ring, not a minute later', async () => {
+		const dataDir = await dataDirWithSite();
+		const service = await startService( {
+			dataDir,
+			host: '127.0.0.1',
+			port: 0,
+			settings: DEFAULT_SETTINGS,
+			logger: silentLogger(),
+			resolve: web.resolveEntries,
+		} );
+		try {
+			// The service analyses the graph (no ring) and keeps it.
+			expect(
+				( await editorCheck( service ) ).graph?.rings ?? []
+			).toEqual( [] );
+			// rlg import opens the database on its own store handle, as a
+			// separate process does; the service is not told.
+			const csv = `${ dataDir }/gsc-latest-links.csv`;
+			fs.writeFileSync( csv, GSC_LATEST_LINKS );
+			const run = await runCli( [
+				'import',
+				csv,
+				'--site',
+				us,
+				'--data-dir',
+				dataDir,
+			] );
+			expect( run.exitCode ).toBe( 0 );
+			const after = await editorCheck( service );
+			expect( after.graph?.rings.map( ( ring ) => ring.sites ) ).toEqual(
+				[ RING ]
+			);
+		} finally {
+			await service.close();
+		}
+	} );
+
 	async function siteWideRings( dataDir: string ): Promise< Finding[] > {
 		const run = await runCli( [
 			'check',

@@ -65,6 +65,38 @@ describe( 'createPartnerGraphCache', () => {
 		expect( store.loads ).toBe( 3 );
 	} );
 
+	it( 'loads again when the store’s graph version moves (another process wrote), not before', async () => {
+		let clock = 0;
+		let version = 'v1';
+		let reads = 0;
+		const store = Object.assign( fakeStore( partnerPagesOf( RING_WEB ) ), {
+			async graphVersion( siteId: number ) {
+				expect( siteId ).toBe( SITE.id );
+				reads++;
+				return version;
+			},
+		} );
+		const cache = createPartnerGraphCache( { store, now: () => clock } );
+		await cache.get( SITE );
+		clock += 5_000;
+		await cache.get( SITE );
+		await cache.get( SITE, { fresh: true } );
+		expect( store.loads ).toBe( 1 );
+		expect( reads ).toBe( 3 );
+
+		// Written elsewhere: the next check analyses again, long before
+		// the minute is up; callers at once share one read and one load.
+		version = 'v2';
+		clock += 5_000;
+		await Promise.all( [ cache.get( SITE ), cache.get( SITE ) ] );
+		expect( store.loads ).toBe( 2 );
+		expect( reads ).toBe( 4 );
+		// Within the streaming moment the version is not asked again.
+		clock += 500;
+		await cache.get( SITE );
+		expect( reads ).toBe( 4 );
+	} );
+
 	it( 'forgets a failed load', async () => {
 		let fail = true;
 		const cache = createPartnerGraphCache( {

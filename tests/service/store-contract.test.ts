@@ -645,6 +645,33 @@ describe.each( storeBackends() )( 'store contract: $name', ( backend ) => {
 			expect( await store.partnerPages( site.id ) ).toEqual( [] );
 		} );
 
+		it( 'moves the graph version when pages are recorded, before any backlink table exists', async () => {
+			const site = await addSite();
+			const other = await addSite( 'https://other.example/' );
+			const empty = await store.graphVersion( site.id );
+			expect( await store.graphVersion( site.id ) ).toBe( empty );
+			await store.recordPartnerPages( site.id, [
+				page( 'https://b.example/', '2026-01-01T00:00:00.000Z' ),
+			] );
+			const one = await store.graphVersion( site.id );
+			expect( one ).not.toBe( empty );
+			// A newer read of the same page; an older one changes nothing.
+			await store.recordPartnerPages( site.id, [
+				page( 'https://b.example/', '2026-01-02T00:00:00.000Z' ),
+			] );
+			const reread = await store.graphVersion( site.id );
+			expect( reread ).not.toBe( one );
+			await store.recordPartnerPages( site.id, [
+				page( 'https://b.example/', '2026-01-01T12:00:00.000Z' ),
+			] );
+			expect( await store.graphVersion( site.id ) ).toBe( reread );
+			// Another site's pages are not this site's graph.
+			await store.recordPartnerPages( other.id, [
+				page( 'https://x.example/', '2026-01-03T00:00:00.000Z' ),
+			] );
+			expect( await store.graphVersion( site.id ) ).toBe( reread );
+		} );
+
 		it( `keeps the ${ MAX_PARTNER_PAGES_PER_SITE } most recently read pages of a site`, async () => {
 			const site = await addSite();
 			const base = Date.parse( '2026-01-01T00:00:00.000Z' );
@@ -1439,6 +1466,34 @@ describe.each( storeBackends() )( 'store contract: $name', ( backend ) => {
 				} ) ),
 			};
 		}
+
+		it( 'moves the graph version when an import is stored, replaced or removed', async () => {
+			const site = await addSite();
+			const before = await store.graphVersion( site.id );
+			await backlinks.replaceImport(
+				site.id,
+				imported( '', 'gsc', [ { sourceDomain: 'b.test' } ] )
+			);
+			const one = await store.graphVersion( site.id );
+			expect( one ).not.toBe( before );
+			expect( await store.graphVersion( site.id ) ).toBe( one );
+			// The same owner and format again: the old rows go (on SQLite
+			// the new row may even get the old id).
+			await backlinks.replaceImport(
+				site.id,
+				imported( '', 'gsc', [
+					{ sourceDomain: 'b.test' },
+					{ sourceDomain: 'c.test' },
+				] )
+			);
+			const replaced = await store.graphVersion( site.id );
+			expect( replaced ).not.toBe( one );
+			const [ current ] = await backlinks.listImports( site.id );
+			expect( await backlinks.removeImport( site.id, current.id ) ).toBe(
+				true
+			);
+			expect( await store.graphVersion( site.id ) ).not.toBe( replaced );
+		} );
 
 		it( 'stores an import and sums its links per linking site and owner', async () => {
 			const site = await addSite();

@@ -36,7 +36,7 @@ export async function importedLinksToUs(
 /**
  * "X links to us" edges of a site from the imports in `store`, read afresh
  * on each call (the partner graph cache calls it when it analyses the
- * graph, at most once a minute per site). The imports are read on their
+ * graph: when the site's graph version changed, or a minute passed). The imports are read on their
  * own connection, closed again at once: on SQLite a connection to the
  * file, on PostgreSQL the store's pool.
  */
@@ -56,10 +56,11 @@ export function storedLinksToUs(
 /**
  * The partner graph a process answers with: the pages in `store` and the
  * site's imported backlinks. One per process (serve, worker, `rlg check`),
- * shared by every site's check service, so an import can `drop` it.
+ * shared by every site's check service; it analyses again when the store's
+ * graph version of the site moves, whichever process wrote.
  */
 export function createStoredPartnerGraph(
-	store: Pick< Store, 'partnerPages' | 'openBacklinkStore' >
+	store: Pick< Store, 'partnerPages' | 'graphVersion' | 'openBacklinkStore' >
 ): PartnerGraphCache {
 	return createPartnerGraphCache( {
 		store,

@@ -7,8 +7,12 @@
  * same facts.
  *
  * Analysing a large graph (2,000 pages of 200 domains) takes a while, and
- * an editor asks many times a minute: the analysis is kept per site for a
- * short time, and dropped when this process records pages of that site.
+ * an editor asks many times a minute: the analysis is kept per site while
+ * the store's graph version of the site (`Store.graphVersion`, one small
+ * read) stays the same, so pages recorded and backlinks imported by any
+ * process on the database (another API node, an `rlg worker`, `rlg
+ * import`) show in the next check, and nothing is analysed again while
+ * nothing changed.
  */
 import {
 	analyzePartnerGraph,
@@ -20,8 +24,17 @@ import { siteKey } from '../../core/url';
 import type { SiteRecord, Store } from '../store/types';
 
 export interface PartnerGraphCacheOptions {
-	store: Pick< Store, 'partnerPages' >;
-	/** How long an analysis is reused when nothing was recorded (default 60 s). */
+	/**
+	 * Where the pages come from; with `graphVersion`, an analysis is reused
+	 * only while the site's version is unchanged (without it, for `maxAgeMs`
+	 * unless this process records pages or drops it).
+	 */
+	store: Pick< Store, 'partnerPages' > &
+		Partial< Pick< Store, 'graphVersion' > >;
+	/**
+	 * How long an analysis is reused at most, even when the version says
+	 * nothing changed (default 60 s).
+	 */
 	maxAgeMs?: number;
 	/**
 	 * How long an analysis is still reused after pages were recorded, unless
@@ -41,8 +54,10 @@ export interface PartnerGraphCacheOptions {
 
 export interface PartnerGraphCache {
 	/**
-	 * The site's analysed graph (recomputed when stale; with `fresh`, also
-	 * whenever pages were recorded since).
+	 * The site's analysed graph, recomputed when the store's graph version
+	 * of the site moved or pages were recorded here since it was analysed;
+	 * without `fresh`, an analysis of the last `staleMs` is taken as it is
+	 * (the answers streamed within one request).
 	 */
 	get: (
 		site: SiteRecord,
@@ -100,28 +115,56 @@ export function createPartnerGraphCache(
 			at: number;
 			/** `recorded` of the site when this analysis started loading. */
 			version: number;
+			/** The store's graph version read before this analysis loaded. */
+			stored: string | null;
 			analysis: Promise< PartnerGraphAnalysis >;
 		}
 	>();
 	/** Per site: how many times pages were recorded in this process. */
 	const recorded = new Map< number, number >();
+	/** Per site: the graph version being read (callers at once share it). */
+	const reading = new Map< number, Promise< string | null > >();
+	const storedVersion = ( siteId: number ): Promise< string | null > => {
+		const graphVersion = options.store.graphVersion;
+		if ( ! graphVersion ) {
+			return Promise.resolve( null );
+		}
+		let read = reading.get( siteId );
+		if ( ! read ) {
+			read = graphVersion
+				.call( options.store, siteId )
+				.finally( () => reading.delete( siteId ) );
+			reading.set( siteId, read );
+		}
+		return read;
+	};
 	return {
-		get( site, { fresh = false } = {} ) {
-			const known = cache.get( site.id );
+		async get( site, { fresh = false } = {} ) {
+			let known = cache.get( site.id );
 			const version = recorded.get( site.id ) ?? 0;
 			const age = known ? now() - known.at : Infinity;
-			// Up to date: no pages recorded since this analysis started
-			// loading (requests finishing together share one load).
-			// Otherwise still good enough for a streamed answer for a while.
+			// A streamed answer may use an analysis for a moment without
+			// asking the store (a request checking 100 partners does not
+			// read the version 100 times).
+			if ( known && ! fresh && age < staleMs ) {
+				return known.analysis;
+			}
+			const stored = await storedVersion( site.id );
+			// Another caller may have started a load while we read.
+			known = cache.get( site.id );
+			// Up to date: no pages recorded here since this analysis started
+			// loading, and the store's version is the one it loaded at
+			// (requests finishing together share one load).
 			if (
 				known &&
-				age < maxAgeMs &&
-				( known.version >= version || ( ! fresh && age < staleMs ) )
+				now() - known.at < maxAgeMs &&
+				known.version >= version &&
+				known.stored === stored
 			) {
 				return known.analysis;
 			}
 			const analysis = loadPartnerGraph( options, site );
-			const entry = { at: now(), version, analysis };
+			const entry = { at: now(), version, stored, analysis };
 			cache.set( site.id, entry );
 			// A failed load is not kept: the next caller tries again.
 			analysis.catch( () => {

@@ -25,6 +25,12 @@ import {
 	toPartnerPage,
 } from './partner-pages';
 import { migratePg } from './pg-migrations';
+import {
+	graphVersionToken,
+	IMPORTS_VERSION_SQL,
+	type ImportsVersionRow,
+	type PagesVersionRow,
+} from './graph-version';
 import { PgScanStore } from './pg-scan-store';
 import type { ScanStore } from './scan-types';
 import { transientSql } from './transient';
@@ -584,6 +590,35 @@ export class PgStore implements Store {
 		);
 		return result.rows.map( ( row ) => toPartnerPage( row.page ) );
 	}
+
+	async graphVersion( siteId: number ): Promise< string > {
+		const pages = await one< PagesVersionRow >(
+			this.pool,
+			`SELECT COUNT( * ) AS n, MAX( read_at_ms ) AS newest, SUM( read_at_ms ) AS total
+			FROM partner_pages WHERE site_id = $1`,
+			[ siteId ]
+		);
+		// The backlink tables are made when a backlink store first runs its
+		// migrations on this database; before that there are no imports.
+		if ( ! this.backlinkTables ) {
+			this.backlinkTables =
+				(
+					await one< { present: boolean } >(
+						this.pool,
+						"SELECT to_regclass( 'backlink_imports' ) IS NOT NULL AS present"
+					)
+				)?.present === true;
+		}
+		const imports = this.backlinkTables
+			? await one< ImportsVersionRow >( this.pool, IMPORTS_VERSION_SQL, [
+					siteId,
+				] )
+			: undefined;
+		return graphVersionToken( pages ?? undefined, imports ?? undefined );
+	}
+
+	/** The backlink tables were seen (they are never dropped again). */
+	private backlinkTables = false;
 
 	async close(): Promise< void > {
 		if ( ! this.closed ) {

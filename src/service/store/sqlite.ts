@@ -23,6 +23,12 @@ import { RlgError } from '../errors';
 import type { PartnerPage } from '../../core/graph/schemas';
 import { migrate } from './migrations';
 import {
+	graphVersionToken,
+	IMPORTS_VERSION_SQL,
+	type ImportsVersionRow,
+	type PagesVersionRow,
+} from './graph-version';
+import {
 	MAX_PARTNER_PAGES_PER_SITE,
 	partnerPageRows,
 	toPartnerPage,
@@ -599,6 +605,38 @@ export class SqliteStore implements Store {
 			)
 			.all( siteId ) as Array< { page: string } >;
 		return rows.map( ( row ) => toPartnerPage( row.page ) );
+	}
+
+	async graphVersion( siteId: number ): Promise< string > {
+		// The pages: a newer read raises its read_at_ms, a new page or a
+		// pruned one changes the count or the sum, so count, newest and sum
+		// of read times move with every write that changes the graph.
+		const pages = this.db
+			.prepare(
+				`SELECT COUNT( * ) AS n, MAX( read_at_ms ) AS newest, SUM( read_at_ms ) AS total
+				FROM partner_pages WHERE site_id = ?`
+			)
+			.get( siteId ) as PagesVersionRow;
+		// The imports live in the backlink tables, made when a backlink
+		// store first opens this file; before that there are none.
+		this.importsVersion ??= this.backlinkTablesExist()
+			? this.db.prepare( IMPORTS_VERSION_SQL.replace( '$1', '?' ) )
+			: undefined;
+		const imports = this.importsVersion?.get( siteId ) as
+			ImportsVersionRow | undefined;
+		return graphVersionToken( pages, imports );
+	}
+
+	private importsVersion: Statement | undefined;
+
+	private backlinkTablesExist(): boolean {
+		return (
+			this.db
+				.prepare(
+					"SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'backlink_imports'"
+				)
+				.get() !== undefined
+		);
 	}
 
 	async close(): Promise< void > {

@@ -188,6 +188,14 @@ export interface Store {
 	) => Promise< void >;
 	/** The site's partner graph: every kept page, most recently read first. */
 	partnerPages: ( siteId: number ) => Promise< PartnerPage[] >;
+	/**
+	 * A token that changes whenever the site's partner graph does: a
+	 * partner page recorded or dropped, a backlink import stored, replaced
+	 * or removed, by this process or any other on the same database. One
+	 * small indexed read, so a process can ask before every check whether
+	 * its cached analysis still holds (PartnerGraphCache).
+	 */
+	graphVersion: ( siteId: number ) => Promise< string >;
 
 	/**
 	 * The scan store on the same database (`scan-types.ts`). Close it
