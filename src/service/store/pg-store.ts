@@ -12,11 +12,10 @@
 import type { BacklinkStore } from './backlink-types';
 import { PgBacklinkStore } from './pg-backlink-store';
 import type { Pool, PoolClient } from 'pg';
-import { BacklinkResultSchema } from '../../core/schemas';
-import type { BacklinkStatus } from '../../core/schemas';
-import { SettingsSchema } from '../../core/settings';
 import type { Settings } from '../../core/settings';
 import { RlgError } from '../errors';
+import { CHECK_COLUMNS, toCheck, toSite, toStoredSettings } from './store-rows';
+import type { CheckRow, SiteRow } from './store-rows';
 import { createPool, inTransaction, one, redactUrl } from './pg-database';
 import type { PartnerPage } from '../../core/graph/schemas';
 import {
@@ -45,63 +44,6 @@ import type {
 	StoredSiteSettings,
 	StoredSiteStats,
 } from './types';
-
-interface SiteRow {
-	id: number;
-	url: string;
-	site_key: string;
-	secret: string | null;
-	alternate_urls: string;
-	allow_rendered: boolean;
-	created_at: string;
-}
-
-interface CheckRow {
-	id: number;
-	site_id: number;
-	target_key: string;
-	domain: string | null;
-	status: string;
-	with_homepage: boolean;
-	etag: string | null;
-	last_modified: string | null;
-	html_hash: string | null;
-	checked_at: string;
-	checked_at_ms: number;
-	result: string;
-}
-
-function toSite( row: SiteRow ): SiteRecord {
-	return {
-		id: row.id,
-		url: row.url,
-		siteKey: row.site_key,
-		secret: row.secret,
-		alternateUrls: JSON.parse( row.alternate_urls ) as string[],
-		allowRendered: row.allow_rendered,
-		createdAt: row.created_at,
-	};
-}
-
-function toCheck( row: CheckRow ): StoredCheck {
-	return {
-		id: row.id,
-		siteId: row.site_id,
-		targetKey: row.target_key,
-		domain: row.domain,
-		withHomepage: row.with_homepage,
-		status: row.status as BacklinkStatus,
-		checkedAt: row.checked_at,
-		checkedAtMs: row.checked_at_ms,
-		// Through the schema, as on SQLite: older rows come back current.
-		result: BacklinkResultSchema.parse( JSON.parse( row.result ) ),
-		validators: { etag: row.etag, lastModified: row.last_modified },
-		htmlHash: row.html_hash,
-	};
-}
-
-const CHECK_COLUMNS = `c.id, c.site_id, c.target_key, c.domain, c.status, c.with_homepage,
-	c.etag, c.last_modified, c.html_hash, c.checked_at, c.checked_at_ms, c.result`;
 
 /** Expired nonces are deleted at most this often (per process). */
 const NONCE_PRUNE_INTERVAL_MS = 60_000;
@@ -350,23 +292,7 @@ export class PgStore implements Store {
 			'SELECT settings, updated_at FROM site_settings WHERE site_id = $1',
 			[ siteId ]
 		);
-		if ( ! row ) {
-			return null;
-		}
-		// As on SQLite: validated, and only the stored fields come back.
-		const raw = JSON.parse( row.settings ) as Record< string, unknown >;
-		const parsed = SettingsSchema.partial().parse( raw ) as Record<
-			string,
-			unknown
-		>;
-		return {
-			settings: Object.fromEntries(
-				Object.keys( raw )
-					.filter( ( key ) => key in SettingsSchema.shape )
-					.map( ( key ) => [ key, parsed[ key ] ] )
-			) as Partial< Settings >,
-			updatedAt: row.updated_at,
-		};
+		return row ? toStoredSettings( row ) : null;
 	}
 
 	async setSiteSettings(

@@ -9,17 +9,15 @@ import fs from 'node:fs';
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import type { Database, Statement } from 'better-sqlite3';
-import { BacklinkResultSchema } from '../../core/schemas';
-import { SettingsSchema } from '../../core/settings';
 import {
-	boundResult,
 	fitResult,
 	MAX_STORED_RESULT_BYTES,
 	totalLinks,
 } from '../../core/their-links';
 import type { Settings } from '../../core/settings';
-import type { BacklinkStatus } from '../../core/schemas';
 import { RlgError } from '../errors';
+import { CHECK_COLUMNS, toCheck, toSite, toStoredSettings } from './store-rows';
+import type { CheckRow, SiteRow } from './store-rows';
 import type { PartnerPage } from '../../core/graph/schemas';
 import { migrate } from './migrations';
 import {
@@ -51,67 +49,6 @@ import type {
 
 /** File name of the database inside the data directory. */
 export const DATABASE_FILE = 'rlg.sqlite';
-
-interface SiteRow {
-	id: number;
-	url: string;
-	site_key: string;
-	secret: string | null;
-	alternate_urls: string;
-	allow_rendered: number;
-	created_at: string;
-}
-
-interface CheckRow {
-	id: number;
-	site_id: number;
-	target_key: string;
-	domain: string | null;
-	status: string;
-	with_homepage: number;
-	etag: string | null;
-	last_modified: string | null;
-	html_hash: string | null;
-	checked_at: string;
-	checked_at_ms: number;
-	result: string;
-}
-
-function toSite( row: SiteRow ): SiteRecord {
-	return {
-		id: row.id,
-		url: row.url,
-		siteKey: row.site_key,
-		secret: row.secret,
-		alternateUrls: JSON.parse( row.alternate_urls ) as string[],
-		allowRendered: row.allow_rendered === 1,
-		createdAt: row.created_at,
-	};
-}
-
-function toCheck( row: CheckRow ): StoredCheck {
-	return {
-		id: row.id,
-		siteId: row.site_id,
-		targetKey: row.target_key,
-		domain: row.domain,
-		withHomepage: row.with_homepage === 1,
-		status: row.status as BacklinkStatus,
-		checkedAt: row.checked_at,
-		checkedAtMs: row.checked_at_ms,
-		// Parsed through the schema so a row written by an older version
-		// comes back in the current shape (defaults filled) or fails loudly.
-		// Rows written before results were bounded may hold every link.
-		result: boundResult(
-			BacklinkResultSchema.parse( JSON.parse( row.result ) )
-		),
-		validators: { etag: row.etag, lastModified: row.last_modified },
-		htmlHash: row.html_hash,
-	};
-}
-
-const CHECK_COLUMNS = `c.id, c.site_id, c.target_key, c.domain, c.status, c.with_homepage,
-	c.etag, c.last_modified, c.html_hash, c.checked_at, c.checked_at_ms, c.result`;
 
 export interface SqliteStoreOptions {
 	/** Path of the database file, or ':memory:'. */
@@ -366,26 +303,7 @@ export class SqliteStore implements Store {
 			)
 			.get( siteId ) as
 			{ settings: string; updated_at: string } | undefined;
-		if ( ! row ) {
-			return null;
-		}
-		// Through the schema so what an older version stored comes back
-		// valid or fails loudly; zod fills defaults even in a partial
-		// schema, so only the fields that were stored are kept: the others
-		// must fall through to the service's settings.
-		const raw = JSON.parse( row.settings ) as Record< string, unknown >;
-		const parsed = SettingsSchema.partial().parse( raw ) as Record<
-			string,
-			unknown
-		>;
-		return {
-			settings: Object.fromEntries(
-				Object.keys( raw )
-					.filter( ( key ) => key in SettingsSchema.shape )
-					.map( ( key ) => [ key, parsed[ key ] ] )
-			) as Partial< Settings >,
-			updatedAt: row.updated_at,
-		};
+		return row ? toStoredSettings( row ) : null;
 	}
 
 	async setSiteSettings(
