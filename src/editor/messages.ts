@@ -13,6 +13,7 @@ import type {
 	Severity,
 } from '../core';
 import type { TheirVerdict, TheirWhere } from '../core/their-links';
+import { STALE_HOP_MONTHS } from '../core/graph/hop-age';
 import type { FixAction } from './analysis/fixes';
 import type { CheckState, SyncedPatternRef } from './types';
 
@@ -269,6 +270,51 @@ function withGraphEvidence(
 				pages.join( ', ' )
 			)
 		: sentence;
+}
+
+/**
+ * When an export last saw the imported hops of a ring, and which of them
+ * long ago (the hop's `stale`, decided by core/graph/hop-age.ts).
+ */
+function withHopAges( risk: string, finding: Finding ): string {
+	const sites = listParam( finding, 'sites' );
+	const stale = new Set( listParam( finding, 'staleHops' ) );
+	const dated: string[] = [];
+	const old: string[] = [];
+	listParam( finding, 'lastSeen' ).forEach( ( date, index ) => {
+		if ( date ) {
+			const hop = `${ sites[ index ] } → ${ sites[ index + 1 ] }`;
+			dated.push( `${ hop } ${ date }` );
+			if ( stale.has( hop ) ) {
+				old.push( hop );
+			}
+		}
+	} );
+	let text = risk;
+	if ( dated.length > 0 ) {
+		text = sprintf(
+			/* translators: 1: a sentence, 2: links with the date an export last saw each ("c.test → us 2026-11-28"). */
+			__(
+				'%1$s Imported link last seen: %2$s.',
+				'reciprocal-link-guard'
+			),
+			text,
+			dated.join( ', ' )
+		);
+	}
+	if ( old.length > 0 ) {
+		text = sprintf(
+			/* translators: 1: a sentence, 2: a number of months, 3: links ("c.test → us"). */
+			__(
+				'%1$s Not seen for more than %2$d months, so the link may be gone and the ring counts less: %3$s.',
+				'reciprocal-link-guard'
+			),
+			text,
+			STALE_HOP_MONTHS,
+			old.join( ', ' )
+		);
+	}
+	return text;
 }
 
 /** "a.test, b.test and 3 more" for a group of `count` sites. */
@@ -618,13 +664,16 @@ export function findingMessage( finding: Finding ): FindingMessage {
 		case 'link-ring':
 			return {
 				title: __( 'Link ring', 'reciprocal-link-guard' ),
-				risk: withGraphEvidence(
-					__(
-						'The partner does not link back itself, but links on to a site that links to us: an exchange run around a third site, which a search engine can still see as a link scheme.',
-						'reciprocal-link-guard'
+				risk: withHopAges(
+					withGraphEvidence(
+						__(
+							'The partner does not link back itself, but links on to a site that links to us: an exchange run around a third site, which a search engine can still see as a link scheme.',
+							'reciprocal-link-guard'
+						),
+						finding,
+						listParam( finding, 'sites' ).join( ' → ' )
 					),
-					finding,
-					listParam( finding, 'sites' ).join( ' → ' )
+					finding
 				),
 				fix: __(
 					'If the links were agreed, add rel="nofollow" or "sponsored" to ours; check the pages listed before you judge.',

@@ -4,7 +4,11 @@
  * silent on a clean exchange.
  */
 import { analyzePartnerGraph } from '../../src/core/graph/analyze';
-import type { PartnerGraphFacts } from '../../src/core/graph/schemas';
+import type {
+	PartnerGraphFacts,
+	PartnerPage,
+} from '../../src/core/graph/schemas';
+import { findingEvidence } from '../../src/core/graph/evidence';
 import type { Finding, FindingCode } from '../../src/core/findings';
 import { evaluatePost } from '../../src/core/rules';
 import type { BacklinkResult } from '../../src/core/schemas';
@@ -78,10 +82,77 @@ describe( 'link-ring', () => {
 						'https://ring-c.test/article/growing-notes',
 					],
 					sources: [ 'our-link', 'partner-page', 'partner-page' ],
+					lastSeen: [ '', '', '' ],
+					staleHops: [],
 					rings: 1,
 				},
 			},
 		] );
+	} );
+
+	it( 'says when an export last saw an imported hop, and ranks a ring on one seen over 12 months ago below a fresh one', () => {
+		const now = new Date( '2026-12-07T12:00:00.000Z' );
+		const bPage: PartnerPage = {
+			pageUrl: 'https://b.test/post',
+			domain: 'b.test',
+			foundOn: 'target-page',
+			target: 'https://b.test/post',
+			readAt: '2026-12-01T00:00:00.000Z',
+			linksToUs: 0,
+			outbound: [
+				{ domain: 'c.test', links: 1, sample: 'https://c.test/' },
+				{ domain: 'd.test', links: 1, sample: 'https://d.test/' },
+			],
+			outboundTotal: 2,
+		};
+		const imported = ( domain: string, lastSeen: string ) => ( {
+			domain,
+			pageUrl: `https://${ domain }/links`,
+			source: 'imported' as const,
+			via: 'ahrefs',
+			lastSeen,
+		} );
+		const both = analyzePartnerGraph( {
+			us: [ 'hardloopblog.nl' ],
+			pages: [ bPage ],
+			linksToUs: [
+				imported( 'c.test', '2025-12-06' ),
+				imported( 'd.test', '2025-12-08' ),
+			],
+			now,
+		} ).byPartner.get( 'b.test' )!;
+		// d.test's link was seen 11 months and 30 days ago, c.test's a day
+		// more than 12 months: c's ring counts less, though it sorts first
+		// by name.
+		expect( both.rings.map( ( ring ) => ring.sites[ 2 ] ) ).toEqual( [
+			'd.test',
+			'c.test',
+		] );
+		expect( both.rings.map( ( ring ) => ring.hops[ 2 ] ) ).toEqual( [
+			expect.objectContaining( { lastSeen: '2025-12-08', stale: false } ),
+			expect.objectContaining( { lastSeen: '2025-12-06', stale: true } ),
+		] );
+
+		const link = ourLink( { href: 'https://b.test/post' } );
+		const [ finding ] = graphFindings(
+			post(
+				[ link ],
+				[
+					withGraph( result( link.href, [] ), {
+						...both,
+						rings: [ both.rings[ 1 ] ],
+					} ),
+				]
+			)
+		);
+		expect( finding.params ).toMatchObject( {
+			confidence: 'low',
+			lastSeen: [ '', '', '2025-12-06' ],
+			staleHops: [ 'c.test → hardloopblog.nl' ],
+		} );
+		expect( findingEvidence( finding ) ).toContain(
+			'last seen: c.test → hardloopblog.nl 2025-12-06 (over 12 months ago: the link may be gone)'
+		);
 	} );
 
 	it( 'is only info for a ring of four sites', () => {

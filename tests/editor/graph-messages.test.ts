@@ -56,6 +56,37 @@ describe( 'graph finding messages', () => {
 		);
 	} );
 
+	it( 'says when an export last saw an imported hop, and that one seen over 12 months ago counts less', () => {
+		const old: Finding = {
+			...RING,
+			severity: 'info',
+			params: {
+				...RING.params,
+				confidence: 'low',
+				sources: [ 'our-link', 'partner-page', 'imported' ],
+				lastSeen: [ '', '', '2025-06-01' ],
+				staleHops: [ 'c.test → our.test' ],
+			},
+		};
+		const { risk } = findingMessage( old );
+		expect( risk ).toContain(
+			'Imported link last seen: c.test → our.test 2025-06-01.'
+		);
+		expect( risk ).toContain(
+			'Not seen for more than 12 months, so the link may be gone and the ring counts less: c.test → our.test.'
+		);
+		expect( findingEvidence( old ) ).toContain(
+			'last seen: c.test → our.test 2025-06-01 (over 12 months ago: the link may be gone)'
+		);
+		// A fresh one: the date, no warning.
+		const fresh = findingMessage( {
+			...old,
+			params: { ...old.params, staleHops: [] },
+		} ).risk;
+		expect( fresh ).toContain( 'last seen: c.test → our.test 2025-06-01.' );
+		expect( fresh ).not.toContain( 'Not seen' );
+	} );
+
 	it( 'names a group with how many more it has', () => {
 		const { risk } = findingMessage( FOOTPRINT );
 		expect( risk ).toContain( '(a.test, b.test, c.test and 2 more)' );

@@ -14,6 +14,7 @@
  * pages a person can open to check it, and how sure it is.
  */
 import { commonDomainSet } from './common-domains';
+import { isStaleLastSeen } from './hop-age';
 import {
 	MAX_FOOTPRINT_DOMAINS,
 	MAX_GROUP_MEMBERS,
@@ -53,6 +54,8 @@ export interface PartnerGraphInput {
 	linksToUs?: readonly LinkToUsInput[];
 	/** Sites everybody links to, besides COMMON_DOMAINS. */
 	commonDomains?: readonly string[];
+	/** When the analysis is made: the age of imported hops (default now). */
+	now?: Date;
 }
 
 export interface PartnerGraphAnalysis {
@@ -70,6 +73,8 @@ export interface PartnerGraphAnalysis {
 interface Edge {
 	pageUrl: string | null;
 	source: GraphHop[ 'source' ];
+	/** When an export last saw it (imported edges). */
+	lastSeen?: string | null;
 }
 
 const CONFIDENCE_RANK: Record< GraphConfidence, number > = {
@@ -144,6 +149,7 @@ export function analyzePartnerGraph(
 				pageUrl: link.pageUrl ?? null,
 				source:
 					link.source === 'imported' ? 'imported' : 'partner-page',
+				lastSeen: link.lastSeen ?? null,
 			} );
 		}
 	}
@@ -164,12 +170,22 @@ export function analyzePartnerGraph(
 		pageUrl: ourLinks.get( partner ) ?? null,
 		source: 'our-link',
 	} );
+	const now = input.now ?? new Date();
 	const hop = ( from: string, to: string, edge: Edge ): GraphHop => ( {
 		from,
 		to,
 		pageUrl: edge.pageUrl,
 		source: edge.source,
+		...( edge.lastSeen
+			? {
+					lastSeen: edge.lastSeen,
+					stale: isStaleLastSeen( edge.lastSeen, now ),
+				}
+			: {} ),
 	} );
+	/** Stale hops of a ring: each one makes it count less. */
+	const staleCount = ( ring: Ring ) =>
+		ring.hops.filter( ( h ) => h.stale === true ).length;
 
 	// Rings: us → B → C (→ D) → us where B does not link to us itself, so
 	// no pair shows the exchange. The middle sites are no common platform.
@@ -188,7 +204,9 @@ export function analyzePartnerGraph(
 				found.push( {
 					sites: [ us, b, c, us ],
 					hops: [ ourHop( b ), hop( b, c, bc ), hop( c, us, cu ) ],
-					// Two pages we read ourselves; an export may be old.
+					// Two pages we read ourselves; an export may be old (a
+					// hop it last saw long ago is marked stale and ranks
+					// the ring below fresh ones, as low as it goes already).
 					confidence: cu.source === 'partner-page' ? 'medium' : 'low',
 				} );
 				continue;
@@ -215,6 +233,7 @@ export function analyzePartnerGraph(
 			( x, y ) =>
 				CONFIDENCE_RANK[ x.confidence ] -
 					CONFIDENCE_RANK[ y.confidence ] ||
+				staleCount( x ) - staleCount( y ) ||
 				x.sites.length - y.sites.length ||
 				x.sites.join( ' ' ).localeCompare( y.sites.join( ' ' ) )
 		);

@@ -6,6 +6,7 @@
  * (src/editor/messages.ts).
  */
 import type { Finding } from '../findings';
+import { STALE_HOP_MONTHS } from './hop-age';
 
 function list( finding: Finding, name: string ): string[] {
 	const value = finding.params[ name ];
@@ -17,6 +18,27 @@ function group( members: string[], count: unknown ): string {
 	return more > 0
 		? `${ members.join( ', ' ) } and ${ more } more`
 		: members.join( ', ' );
+}
+
+/**
+ * When an export last saw each imported hop of a ring, and which of them
+ * long ago: "last seen: c.test → us 2025-01-03 (over 12 months ago)".
+ */
+function lastSeenText( finding: Finding ): string | null {
+	const sites = list( finding, 'sites' );
+	const stale = new Set( list( finding, 'staleHops' ) );
+	const dated = list( finding, 'lastSeen' ).flatMap( ( date, index ) => {
+		if ( ! date ) {
+			return [];
+		}
+		const hop = `${ sites[ index ] } → ${ sites[ index + 1 ] }`;
+		return [
+			stale.has( hop )
+				? `${ hop } ${ date } (over ${ STALE_HOP_MONTHS } months ago: the link may be gone)`
+				: `${ hop } ${ date }`,
+		];
+	} );
+	return dated.length > 0 ? `last seen: ${ dated.join( ', ' ) }` : null;
 }
 
 /** One line of evidence for a graph or link finding, or null for other codes. */
@@ -35,7 +57,8 @@ export function findingEvidence( finding: Finding ): string | null {
 			return parts(
 				list( finding, 'sites' ).join( ' → ' ),
 				confidence,
-				seen
+				seen,
+				lastSeenText( finding )
 			);
 		case 'partner-network':
 			return parts(

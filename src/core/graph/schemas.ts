@@ -65,6 +65,8 @@ export const LinkToUsSchema = z.object( {
 	source: z.enum( [ 'partner-page', 'imported' ] ),
 	/** The export it came from ("gsc", "ahrefs", "semrush"), for imported links. */
 	via: z.string().max( 40 ).nullable().default( null ),
+	/** When the export last saw the link (yyyy-mm-dd), when it says. */
+	lastSeen: z.string().max( 40 ).nullable().default( null ),
 } );
 export type LinkToUs = z.infer< typeof LinkToUsSchema >;
 export type LinkToUsInput = z.input< typeof LinkToUsSchema >;
@@ -82,6 +84,13 @@ export const GraphHopSchema = z.object( {
 	to: z.string().max( 260 ),
 	pageUrl: z.string().max( 2048 ).nullable(),
 	source: z.enum( [ 'our-link', 'partner-page', 'imported' ] ),
+	/** When an export last saw this link (yyyy-mm-dd), for imported hops. */
+	lastSeen: z.string().max( 40 ).nullable().optional(),
+	/**
+	 * Last seen more than STALE_HOP_MONTHS ago (core/graph/hop-age.ts): the
+	 * link may be gone, and the ring counts less.
+	 */
+	stale: z.boolean().optional(),
 } );
 export type GraphHop = z.infer< typeof GraphHopSchema >;
 

@@ -7,7 +7,9 @@
  * It accuses, so it says how sure it is: warning when every hop was seen
  * on a page the service read itself (`medium`), info when a hop rests on
  * an imported export or the ring runs through four sites (`low`). Never
- * critical: a ring may be chance (B may cite C for good reasons).
+ * critical: a ring may be chance (B may cite C for good reasons). An
+ * imported hop carries when the export last saw it; one last seen more
+ * than STALE_HOP_MONTHS ago is named (`staleHops`): the link may be gone.
  */
 import type { Finding } from '../findings';
 import type { PostFacts, PostRule } from './types';
@@ -32,6 +34,12 @@ export const linkRing: PostRule = ( facts: PostFacts ): Finding[] => {
 				/** The page each hop was seen on ('' when an export named none). */
 				pages: ring.hops.map( ( hop ) => hop.pageUrl ?? '' ),
 				sources: ring.hops.map( ( hop ) => hop.source ),
+				/** When an export last saw each hop ('' when not imported or undated). */
+				lastSeen: ring.hops.map( ( hop ) => hop.lastSeen ?? '' ),
+				/** Hops last seen more than STALE_HOP_MONTHS ago, "b.test → us". */
+				staleHops: ring.hops
+					.filter( ( hop ) => hop.stale === true )
+					.map( ( hop ) => `${ hop.from } → ${ hop.to }` ),
 				rings: rings.length,
 			},
 		} );

@@ -30,6 +30,7 @@ export async function importedLinksToUs(
 		pageUrl: referrer.samplePage,
 		source: 'imported' as const,
 		via: referrer.formats.join( ',' ),
+		lastSeen: referrer.lastSeen,
 	} ) );
 }
 
