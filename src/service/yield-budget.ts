@@ -9,8 +9,15 @@
  */
 import { setImmediate as nextTurn } from 'node:timers/promises';
 
-/** Longest stretch of synchronous work between two yields, by default. */
-export const DEFAULT_YIELD_BUDGET_MS = 10;
+/**
+ * Longest stretch of synchronous work between two yields, by default.
+ * Every request that yields runs one stretch per turn of the event loop,
+ * and a health probe needs a few turns (accept, read, answer): with three
+ * heavy requests, 10 ms stretches kept it waiting 35–45 ms (p50) and 4 ms
+ * ones about 21 ms, with as many heavy requests served (tests/reliability/
+ * health.test.ts, same machine, same run).
+ */
+export const DEFAULT_YIELD_BUDGET_MS = 4;
 
 export interface Yielder {
 	/** Yields to the event loop if this stretch of work has used its budget. */
