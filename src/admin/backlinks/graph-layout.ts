@@ -15,6 +15,7 @@
  * which this TypeScript setup does not compile; the ticks are cheap once
  * the code is warm, so slicing is enough.)
  */
+import { nextSlice } from '../../editor/next-slice';
 import {
 	forceCenter,
 	forceCollide,
@@ -94,27 +95,6 @@ function positionsOf( nodes: LaidNode[] ): Map< string, Point > {
 	);
 }
 
-/**
- * Yields the main thread: `scheduler.yield()` where the browser has it,
- * else a message to ourselves (a task without setTimeout's 4 ms clamp).
- */
-export function yieldToBrowser(): Promise< void > {
-	const scheduler = (
-		globalThis as { scheduler?: { yield?: () => Promise< void > } }
-	 ).scheduler;
-	if ( typeof scheduler?.yield === 'function' ) {
-		return scheduler.yield();
-	}
-	return new Promise( ( resolve ) => {
-		const channel = new MessageChannel();
-		channel.port1.onmessage = () => {
-			channel.port1.close();
-			resolve();
-		};
-		channel.port2.postMessage( null );
-	} );
-}
-
 export interface SlicedLayoutOptions {
 	/** Stop early (the graph changed, the view went away): resolves null. */
 	cancelled?: () => boolean;
@@ -135,7 +115,7 @@ export async function layoutInSlices(
 ): Promise< Map< string, Point > | null > {
 	const sliceMs = options.sliceMs ?? SLICE_MS;
 	const now = options.now ?? ( () => performance.now() );
-	const yieldSlice = options.yieldSlice ?? yieldToBrowser;
+	const yieldSlice = options.yieldSlice ?? nextSlice;
 	const { nodes, simulation } = simulationOf( graph );
 	let done = 0;
 	while ( done < TICKS ) {
