@@ -103,6 +103,38 @@ describe( 'backlinks from both directions in the report', () => {
 		await expect(
 			page.locator( '.rlg-graph__edge.is-active' ).count()
 		).resolves.toBe( 2 );
+		// The arrow keys follow the links: from kasplanten.nl only to the
+		// sites it links with (moestuinier.test, linkruil.nl), in the
+		// arrow's direction (graph-keys.ts), none of them nowhere.
+		const reached = new Set< string | null >();
+		for ( const key of [
+			'ArrowUp',
+			'ArrowDown',
+			'ArrowLeft',
+			'ArrowRight',
+		] ) {
+			await page
+				.locator( '.rlg-graph__node[data-node="kasplanten.nl"]' )
+				.focus();
+			await page.keyboard.press( key );
+			reached.add(
+				await page.locator( ':focus' ).getAttribute( 'data-node' )
+			);
+		}
+		expect( reached.has( 'linkruil.nl' ) ).toBe( true );
+		expect( reached.has( 'moestuinier.test' ) ).toBe( true );
+		expect(
+			[ ...reached ].every( ( id ) =>
+				[ 'kasplanten.nl', 'linkruil.nl', 'moestuinier.test' ].includes(
+					id ?? ''
+				)
+			)
+		).toBe( true );
+		await expect(
+			page.locator( '.rlg-graph__caption' ).textContent()
+		).resolves.toMatch(
+			/^(kasplanten\.nl|linkruil\.nl|moestuinier\.test): /
+		);
 		const list = await page
 			.locator( '#rlg-graph-list li' )
 			.allTextContents();

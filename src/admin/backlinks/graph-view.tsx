@@ -3,11 +3,12 @@
  * them, with the rings and networks found. Laid out with d3-force in
  * slices that leave the browser its turn (graph-layout.ts: the same
  * picture on every load), drawn as SVG by React. Every node is a focusable button:
- * Tab moves through them, and the focused node's links are highlighted and
- * described below the picture. The same graph is a list too, for screen
+ * Tab moves through them, the arrow keys from a site to the site it links
+ * with in that direction (graph-keys.ts), and the focused node's links are
+ * highlighted and described below the picture. The same graph is a list too, for screen
  * readers and for reading.
  */
-import { useEffect, useState } from '@wordpress/element';
+import { useEffect, useRef, useState } from '@wordpress/element';
 import { __, sprintf } from '@wordpress/i18n';
 import type {
 	BacklinkOverview,
@@ -15,6 +16,7 @@ import type {
 	GraphNode,
 } from '../../core/backlink-import/overview';
 import { HEIGHT, WIDTH, layoutInSlices, type Point } from './graph-layout';
+import { isGraphArrowKey, neighbourInDirection } from './graph-keys';
 
 type Graph = BacklinkOverview[ 'graph' ];
 
@@ -121,6 +123,26 @@ function nodeClass( node: GraphNode ): string {
 export function GraphView( { graph }: { graph: Graph } ) {
 	const laid = useLayout( graph );
 	const [ focused, setFocused ] = useState< string | null >( null );
+	const svg = useRef< SVGSVGElement >( null );
+	/** An arrow key on a node: focus the neighbour that way, if any. */
+	const onNodeKey = (
+		id: string,
+		event: { key: string; preventDefault: () => void }
+	) => {
+		if ( ! laid || ! isGraphArrowKey( event.key ) ) {
+			return;
+		}
+		// The page does not scroll under a keyboard user following links.
+		event.preventDefault();
+		const next = neighbourInDirection( id, event.key, graph.edges, laid );
+		if ( next !== null ) {
+			svg.current
+				?.querySelector< SVGGElement >(
+					`[data-node="${ CSS.escape( next ) }"]`
+				)
+				?.focus();
+		}
+	};
 	if ( graph.nodes.length <= 1 ) {
 		return (
 			<p className="rlg-muted">
@@ -145,6 +167,7 @@ export function GraphView( { graph }: { graph: Graph } ) {
 			) }
 			{ laid && (
 				<svg
+					ref={ svg }
 					className="rlg-graph__svg"
 					viewBox={ `0 0 ${ WIDTH } ${ HEIGHT }` }
 					role="group"
@@ -203,6 +226,9 @@ export function GraphView( { graph }: { graph: Graph } ) {
 								) }
 								data-node={ node.id }
 								onFocus={ () => setFocused( node.id ) }
+								onKeyDown={ ( event ) =>
+									onNodeKey( node.id, event )
+								}
 								onBlur={ () => setFocused( null ) }
 								onMouseEnter={ () => setFocused( node.id ) }
 								onMouseLeave={ () => setFocused( null ) }
@@ -223,7 +249,7 @@ export function GraphView( { graph }: { graph: Graph } ) {
 				{ focusedNode
 					? nodeDescription( focusedNode, graph.edges )
 					: __(
-							'Tab to a site to see its links.',
+							'Tab to a site to see its links; the arrow keys go on to the sites it links with.',
 							'reciprocal-link-guard'
 						) }
 			</p>
