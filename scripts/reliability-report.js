@@ -169,8 +169,8 @@ function hostileTenants( figures ) {
 		'',
 		'Blocking on, a post with a blocking finding (tests/e2e/publish-lock.e2e.ts, a real',
 		'WordPress 6.5 and service). WP-CLI itself cannot be installed offline',
-		"(tests/e2e/wp-cli.e2e.ts runs the plugin's own commands under a stand-in);",
-		'`wp post update` and `wp post create` call `wp_insert_post()`, the path in the table.',
+		'(tests/e2e/harness/wp-cli.php stands in for it): `wp post update` and',
+		"`wp post create` run there as WP-CLI's Post_Command does, with WP-CLI's wp_die handler.",
 		'',
 		...( lock
 			? [
