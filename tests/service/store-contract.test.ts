@@ -765,6 +765,89 @@ describe.each( storeBackends() )( 'store contract: $name', ( backend ) => {
 			);
 		} );
 
+		it( 'refuses every write of an attempt once a newer one claimed the scan, writing nothing of it', async () => {
+			const site = await addSite();
+			const scan = await newScan( site );
+			expect( scan.attempt ).toBe( 1 );
+			await scanStore.savePosts(
+				scan.id,
+				[ post( 'a', [ 'http://one.test/' ] ) ],
+				[],
+				{ cursor: { page: 1 }, postsRead: 1 },
+				1
+			);
+			// The job's worker hangs; its successor claims the scan.
+			const taken = await scanStore.claimScan( scan.id, 777 );
+			expect( taken.attempt ).toBe( 2 );
+			await scanStore.saveProgress(
+				scan.id,
+				{ cursor: { page: 5 }, postsRead: 50 },
+				2
+			);
+			const stale = [
+				() =>
+					scanStore.savePosts(
+						scan.id,
+						[ post( 'z', [ 'http://stale.test/' ] ) ],
+						[ 'a' ],
+						{ cursor: { page: 2 }, postsRead: 2 },
+						1
+					),
+				() =>
+					scanStore.saveProgress(
+						scan.id,
+						{ cursor: { page: 2 }, postsRead: 2 },
+						1
+					),
+				() =>
+					scanStore.markSeen(
+						scan.id,
+						[ 'a' ],
+						{ cursor: { page: 2 } },
+						1
+					),
+				() =>
+					scanStore.dropUnseenPosts(
+						scan.id,
+						'',
+						{ phase: 'partners' },
+						1
+					),
+				() => scanStore.setScanState( scan.id, 'failed', 'x', 1 ),
+				() => scanStore.setScanState( scan.id, 'done', null, 1 ),
+			];
+			for ( const write of stale ) {
+				await expect( write() ).rejects.toMatchObject( {
+					code: 'ERR_SCAN_TAKEN_OVER',
+					message: expect.stringContaining( `scan ${ scan.id }` ),
+				} );
+			}
+			// Nothing of the refused batches: the successor's progress, the
+			// first attempt's post, no post 'z', nothing dropped.
+			expect( await scanStore.getScan( scan.id ) ).toMatchObject( {
+				state: 'running',
+				phase: 'posts',
+				cursor: { page: 5 },
+				postsRead: 50,
+				ownerPid: 777,
+				attempt: 2,
+			} );
+			expect(
+				( await scanStore.listPosts( site.id, 0, 10 ) ).map(
+					( p ) => p.url
+				)
+			).toEqual( [ 'https://our.test/a/' ] );
+			// The owner's own writes go through.
+			await scanStore.markSeen( scan.id, [ 'a' ], {}, 2 );
+			expect(
+				( await scanStore.setScanState( scan.id, 'done', null, 2 ) )
+					.state
+			).toBe( 'done' );
+			await expect(
+				scanStore.saveProgress( 999, {}, 1 )
+			).rejects.toMatchObject( { code: 'ERR_SCAN_UNKNOWN' } );
+		} );
+
 		it( 'names an unknown scan', async () => {
 			expect( await scanStore.getScan( 999 ) ).toBeNull();
 			for ( const attempt of [

@@ -13,6 +13,7 @@ import { CheckRequestSchema } from '../../core/schemas';
 import type { Settings } from '../../core/settings';
 import type { BacklinkResult } from '../../core/schemas';
 import { resultKey } from '../check-jobs';
+import { isRlgError } from '../errors';
 import type { CheckService } from '../check-service';
 import type { FetcherOptions } from '../fetch/fetch-page';
 import { createLiveChecker } from '../live-checker';
@@ -322,13 +323,24 @@ export async function startWorker(
 			if ( ! site || ! unfinished ) {
 				return;
 			}
-			const scan = await scans.scanner.scan( {
-				site,
-				source: unfinished.source,
-				sitemapUrl: unfinished.sitemapUrl,
-				signal: controller.signal,
-				claim: true,
-			} );
+			let scan;
+			try {
+				scan = await scans.scanner.scan( {
+					site,
+					source: unfinished.source,
+					sitemapUrl: unfinished.sitemapUrl,
+					signal: controller.signal,
+					claim: true,
+				} );
+			} catch ( error ) {
+				if ( isRlgError( error, 'ERR_SCAN_TAKEN_OVER' ) ) {
+					// This worker hung past the job's expiry and the queue
+					// handed the scan to another, which owns it now (the
+					// scanner logged it): nothing to retry, nothing to queue.
+					return;
+				}
+				throw error;
+			}
 			if ( scan.state === 'interrupted' ) {
 				// This worker is stopping: another one continues it.
 				await jobs.sendScan( { siteKey: site.siteKey } );

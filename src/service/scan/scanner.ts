@@ -25,7 +25,7 @@ import { createSettingsResolver } from '../site-settings';
 import type { SettingsFor } from '../site-settings';
 import { MAX_LINKS_PER_CHECK } from '../../core/schemas';
 import type { CheckService } from '../check-service';
-import { RlgError } from '../errors';
+import { isRlgError, RlgError } from '../errors';
 import type { Logger } from '../logger';
 import { silentLogger } from '../logger';
 import type { SiteRecord, Store } from '../store/types';
@@ -269,6 +269,11 @@ export function createScanner( deps: ScannerDeps ): Scanner {
 		const { site } = options;
 		let scan = await prepare( options );
 		const id = scan.id;
+		// Every write below is fenced with this attempt: once another
+		// process claims the scan (a queue job handed on after its expiry,
+		// a `rlg scan` taking over a silent one), this run's writes are
+		// refused and it stops instead of racing the new owner.
+		const attempt = scan.attempt;
 		options.onStart?.( scan );
 		const matcher = createSiteMatcher( [
 			site.url,
@@ -299,47 +304,66 @@ export function createScanner( deps: ScannerDeps ): Scanner {
 					for ( const failure of batch.failures ) {
 						logger.warn( failure, 'scan: page not read' );
 					}
-					await scanStore.savePosts( id, posts, batch.unchanged, {
-						cursor: batch.cursor,
-						postsRead,
-						postsTotal: batch.postsTotal,
-					} );
+					await scanStore.savePosts(
+						id,
+						posts,
+						batch.unchanged,
+						{
+							cursor: batch.cursor,
+							postsRead,
+							postsTotal: batch.postsTotal,
+						},
+						attempt
+					);
 					await report();
 					if ( stopped() ) {
 						return await scanStore.setScanState(
 							id,
-							'interrupted'
+							'interrupted',
+							null,
+							attempt
 						);
 					}
 				}
 				const needsListing =
 					scan.modifiedAfter !== null && ! reader.listsEveryPost;
-				await scanStore.saveProgress( id, {
-					phase: needsListing ? 'keys' : 'partners',
-					cursor: {},
-				} );
+				await scanStore.saveProgress(
+					id,
+					{
+						phase: needsListing ? 'keys' : 'partners',
+						cursor: {},
+					},
+					attempt
+				);
 				if ( ! needsListing ) {
-					await scanStore.dropUnseenPosts( id, '', {} );
+					await scanStore.dropUnseenPosts( id, '', {}, attempt );
 				}
 				scan = await report();
 			}
 			if ( scan.phase === 'keys' ) {
 				for await ( const batch of reader.listKeys( scan.cursor ) ) {
-					await scanStore.markSeen( id, batch.keys, {
-						cursor: batch.cursor,
-					} );
+					await scanStore.markSeen(
+						id,
+						batch.keys,
+						{ cursor: batch.cursor },
+						attempt
+					);
 					if ( stopped() ) {
 						return await scanStore.setScanState(
 							id,
-							'interrupted'
+							'interrupted',
+							null,
+							attempt
 						);
 					}
 				}
 				// Posts no longer listed were deleted (or unpublished): drop them.
-				await scanStore.dropUnseenPosts( id, '', {
-					phase: 'partners',
-					cursor: {},
-				} );
+				await scanStore.dropUnseenPosts(
+					id,
+					'',
+					{ phase: 'partners', cursor: {} },
+					attempt
+				);
 				scan = await report();
 			}
 			if ( scan.phase === 'partners' ) {
@@ -352,10 +376,11 @@ export function createScanner( deps: ScannerDeps ): Scanner {
 					typeof scan.cursor.afterKey === 'string'
 						? scan.cursor.afterKey
 						: '';
-				await scanStore.saveProgress( id, {
-					partnersTotal,
-					partnersChecked,
-				} );
+				await scanStore.saveProgress(
+					id,
+					{ partnersTotal, partnersChecked },
+					attempt
+				);
 				for (;;) {
 					const targets = await scanStore.listTargets(
 						site.id,
@@ -382,26 +407,33 @@ export function createScanner( deps: ScannerDeps ): Scanner {
 					);
 					afterKey = targets[ targets.length - 1 ].targetKey;
 					partnersChecked += targets.length;
-					await scanStore.saveProgress( id, {
-						cursor: { afterKey },
-						partnersChecked,
-						partnersTotal: Math.max(
-							partnersTotal,
-							partnersChecked
-						),
-					} );
+					await scanStore.saveProgress(
+						id,
+						{
+							cursor: { afterKey },
+							partnersChecked,
+							partnersTotal: Math.max(
+								partnersTotal,
+								partnersChecked
+							),
+						},
+						attempt
+					);
 					await report();
 					if ( stopped() ) {
 						return await scanStore.setScanState(
 							id,
-							'interrupted'
+							'interrupted',
+							null,
+							attempt
 						);
 					}
 				}
-				await scanStore.saveProgress( id, {
-					phase: 'report',
-					cursor: {},
-				} );
+				await scanStore.saveProgress(
+					id,
+					{ phase: 'report', cursor: {} },
+					attempt
+				);
 				scan = await report();
 			}
 			if ( scan.phase === 'report' ) {
@@ -413,12 +445,18 @@ export function createScanner( deps: ScannerDeps ): Scanner {
 					settings: await settingsFor( site ),
 					now: deps.now,
 				} );
-				await scanStore.saveProgress( id, {
-					phase: 'done',
-					cursor: {},
-				} );
+				await scanStore.saveProgress(
+					id,
+					{ phase: 'done', cursor: {} },
+					attempt
+				);
 			}
-			const done = await scanStore.setScanState( id, 'done' );
+			const done = await scanStore.setScanState(
+				id,
+				'done',
+				null,
+				attempt
+			);
 			options.onProgress?.( done );
 			logger.info(
 				{
@@ -431,13 +469,24 @@ export function createScanner( deps: ScannerDeps ): Scanner {
 			);
 			return done;
 		} catch ( error ) {
+			if ( isRlgError( error, 'ERR_SCAN_TAKEN_OVER' ) ) {
+				// Another process owns the scan now (this one hung past its
+				// queue job's expiry): it continues from the stored cursor.
+				// Write nothing more, not even `failed`.
+				logger.warn(
+					{ scan: id, attempt, site: site.url },
+					'scan taken over by another worker; this one stops without writing'
+				);
+				throw error;
+			}
 			const message =
 				error instanceof Error ? error.message : String( error );
 			logger.error( { scan: id, err: error }, 'scan failed' );
 			const failed = await scanStore.setScanState(
 				id,
 				'failed',
-				message
+				message,
+				attempt
 			);
 			options.onProgress?.( failed );
 			throw error;

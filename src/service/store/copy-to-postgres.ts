@@ -6,8 +6,8 @@
  *
  * The SQLite file is brought to the schema this build knows first (as any
  * open does), so an old data directory can be moved as it is. The copy
- * knows the tables of SQLite core schema 5, scan schema 1 and backlink
- * import schema 1 (= PostgreSQL core version 2, scan version 1, backlink
+ * knows the tables of SQLite core schema 5, scan schema 2 and backlink
+ * import schema 1 (= PostgreSQL core version 2, scan version 2, backlink
  * version 1): a migration added to any track must add its columns here
  * too; the version check below and tests/service/migrate-cli.test.ts make
  * that impossible to forget.
@@ -68,7 +68,7 @@ const IDENTITY_TABLES = [
 
 /** Schema versions of the SQLite side this copy was written for. */
 const KNOWN_CORE_VERSION = 5;
-const KNOWN_SCAN_VERSION = 1;
+const KNOWN_SCAN_VERSION = 2;
 const KNOWN_BACKLINK_VERSION = 1;
 
 /** Rows per INSERT statement (PostgreSQL takes at most 65,535 parameters). */

@@ -147,6 +147,14 @@ export const SCAN_MIGRATIONS: readonly Migration[] = [
 			CREATE INDEX partner_log_by_domain ON partner_log( site_id, domain, id );
 		`,
 	},
+	{
+		version: 2,
+		name: 'scan-attempt-fence',
+		// Which taking-over of the scan may write its progress: every claim
+		// moves it on, and a write carrying an older attempt is refused, so a
+		// worker that wakes after its job expired cannot race its successor.
+		sql: `ALTER TABLE scans ADD COLUMN attempt INTEGER NOT NULL DEFAULT 1;`,
+	},
 ];
 
 /** Bring the scan tables of `db` up to date; returns the versions applied. */

@@ -222,6 +222,12 @@ export const PG_SCAN_MIGRATIONS: readonly Migration[] = [
 			CREATE INDEX partner_log_by_domain ON partner_log( site_id, domain, id );
 		`,
 	},
+	{
+		version: 2,
+		name: 'scan-attempt-fence',
+		// As SQLite's scan migration 2: the attempt that owns the scan.
+		sql: `ALTER TABLE scans ADD COLUMN attempt INTEGER NOT NULL DEFAULT 1;`,
+	},
 ];
 
 /** Bring both tracks of the database up to date; returns what each applied. */

@@ -21,6 +21,7 @@ import { RlgError } from '../errors';
 import {
 	escapeLike,
 	findingWeight,
+	scanTakenOver,
 	toScan,
 	unknownScan,
 	SORT_COLUMNS,
@@ -99,6 +100,35 @@ export class PgScanStore implements ScanStore {
 		);
 	}
 
+	/**
+	 * The fence of a scan job's write, run first in its transaction: the
+	 * scan's row is written (heartbeat) only while `attempt` still owns it,
+	 * else ERR_SCAN_TAKEN_OVER rolls the transaction back. The row lock it
+	 * takes holds a concurrent claim until this transaction ends, so a
+	 * batch is either wholly before the takeover or refused. No attempt:
+	 * an unfenced write (tests, tools).
+	 */
+	private async fence(
+		client: PoolClient,
+		id: number,
+		attempt: number | undefined
+	): Promise< void > {
+		if ( attempt === undefined ) {
+			return;
+		}
+		const { rowCount } = await client.query(
+			'UPDATE scans SET heartbeat_ms = $1 WHERE id = $2 AND attempt = $3',
+			[ Date.now(), id, attempt ]
+		);
+		if ( rowCount === 0 ) {
+			throw ( await one( client, 'SELECT 1 FROM scans WHERE id = $1', [
+				id,
+			] ) )
+				? scanTakenOver( id, attempt )
+				: unknownScan( id );
+		}
+	}
+
 	async createScan( scan: NewScan ): Promise< ScanRecord > {
 		const row = await one< ScanRow >(
 			this.db,
@@ -174,7 +204,7 @@ export class PgScanStore implements ScanStore {
 		const row = await one< ScanRow >(
 			this.db,
 			`UPDATE scans SET state = 'running', owner_pid = $1, heartbeat_ms = $2,
-				finished_at = NULL, error = NULL
+				finished_at = NULL, error = NULL, attempt = attempt + 1
 			WHERE id = $3 RETURNING *`,
 			[ ownerPid, Date.now(), id ]
 		);
@@ -187,7 +217,8 @@ export class PgScanStore implements ScanStore {
 	async setScanState(
 		id: number,
 		state: ScanState,
-		error: string | null = null
+		error: string | null = null,
+		attempt?: number
 	): Promise< ScanRecord > {
 		const finished =
 			state === 'done' || state === 'failed'
@@ -196,28 +227,43 @@ export class PgScanStore implements ScanStore {
 		const row = await one< ScanRow >(
 			this.db,
 			`UPDATE scans SET state = $1, error = $2, finished_at = $3
-			WHERE id = $4 RETURNING *`,
-			[ state, error, finished, id ]
+			WHERE id = $4 AND ( $5::int IS NULL OR attempt = $5 ) RETURNING *`,
+			[ state, error, finished, id, attempt ?? null ]
 		);
 		if ( ! row ) {
-			throw unknownScan( id );
+			throw attempt !== undefined && ( await this.getScan( id ) )
+				? scanTakenOver( id, attempt )
+				: unknownScan( id );
 		}
 		return toScan( row );
 	}
 
-	async saveProgress( id: number, progress: ScanProgress ): Promise< void > {
-		await this.progress( this.db, id, progress );
+	async saveProgress(
+		id: number,
+		progress: ScanProgress,
+		attempt?: number
+	): Promise< void > {
+		if ( attempt === undefined ) {
+			await this.progress( this.db, id, progress );
+			return;
+		}
+		await inTransaction( this.db, async ( client ) => {
+			await this.fence( client, id, attempt );
+			await this.progress( client, id, progress );
+		} );
 	}
 
 	async savePosts(
 		scanId: number,
 		posts: ScannedPost[],
 		unchanged: string[],
-		progress: ScanProgress
+		progress: ScanProgress,
+		attempt?: number
 	): Promise< void > {
 		const scan = await this.requireScan( scanId );
 		const now = new Date().toISOString();
 		await inTransaction( this.db, async ( client ) => {
+			await this.fence( client, scanId, attempt );
 			// The last reading of a post wins, as when rows are replaced one
 			// by one: a page that lists a post twice keeps one set of links.
 			const linksOf = new Map< number, ScannedPost[ 'links' ] >();
@@ -307,10 +353,12 @@ export class PgScanStore implements ScanStore {
 	async markSeen(
 		scanId: number,
 		sourceKeys: string[],
-		progress: ScanProgress
+		progress: ScanProgress,
+		attempt?: number
 	): Promise< void > {
 		const scan = await this.requireScan( scanId );
 		await inTransaction( this.db, async ( client ) => {
+			await this.fence( client, scanId, attempt );
 			await this.mark( client, scanId, scan.siteId, sourceKeys );
 			await this.progress( client, scanId, progress );
 		} );
@@ -331,10 +379,12 @@ export class PgScanStore implements ScanStore {
 	async dropUnseenPosts(
 		scanId: number,
 		prefix: string,
-		progress: ScanProgress
+		progress: ScanProgress,
+		attempt?: number
 	): Promise< number > {
 		const scan = await this.requireScan( scanId );
 		return inTransaction( this.db, async ( client ) => {
+			await this.fence( client, scanId, attempt );
 			const removed =
 				(
 					await client.query(

@@ -30,6 +30,7 @@ export interface ScanRow {
 	error: string | null;
 	owner_pid: number | null;
 	heartbeat_ms: number | null;
+	attempt: number;
 }
 
 export function toScan( row: ScanRow ): ScanRecord {
@@ -54,6 +55,7 @@ export function toScan( row: ScanRow ): ScanRecord {
 		error: row.error,
 		ownerPid: row.owner_pid,
 		heartbeatMs: row.heartbeat_ms,
+		attempt: Number( row.attempt ),
 	};
 }
 
@@ -79,6 +81,17 @@ export function findingWeight( findings: Finding[] ): number {
 
 export function unknownScan( id: number ): RlgError {
 	return new RlgError( 'ERR_SCAN_UNKNOWN', `no scan with id ${ id }` );
+}
+
+/**
+ * A fenced write of `attempt` found the scan claimed again since (a newer
+ * attempt owns it): the write is refused and the caller stops its work.
+ */
+export function scanTakenOver( id: number, attempt: number ): RlgError {
+	return new RlgError(
+		'ERR_SCAN_TAKEN_OVER',
+		`scan ${ id } was taken over by another process (this one ran attempt ${ attempt }); its writes are refused`
+	);
 }
 
 /** `text` for a LIKE pattern with `\` as the escape character. */

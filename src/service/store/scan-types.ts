@@ -49,6 +49,14 @@ export interface ScanRecord extends ScanStatus {
 	ownerPid: number | null;
 	/** Last progress write, epoch ms. */
 	heartbeatMs: number | null;
+	/**
+	 * Fencing token: 1 when created, one more on every `claimScan`. The
+	 * writes of a scan job pass the attempt they run as, and a write whose
+	 * attempt is no longer the scan's is refused (ERR_SCAN_TAKEN_OVER), so
+	 * a worker that wakes after its queue job expired and was handed to
+	 * another cannot overwrite its successor's progress.
+	 */
+	attempt: number;
 }
 
 export interface NewScan {
@@ -128,15 +136,30 @@ export interface ScanStore {
 	) => Promise< ScanRecord | null >;
 	/** A scan of the site that has not finished (running/interrupted/queued). */
 	unfinishedScan: ( siteId: number ) => Promise< ScanRecord | null >;
+	/**
+	 * Every write below that takes an `attempt` is fenced when one is given:
+	 * it happens only while the scan's attempt is still that one, else it
+	 * throws ERR_SCAN_TAKEN_OVER and writes nothing (the whole transaction
+	 * of a batch is refused). A scan job always passes its attempt.
+	 */
 	setScanState: (
 		id: number,
 		state: ScanState,
-		error?: string | null
+		error?: string | null,
+		attempt?: number
 	) => Promise< ScanRecord >;
-	/** Take the scan over for this process (state running, owner = us). */
+	/**
+	 * Take the scan over for this process (state running, owner = us) as
+	 * its next attempt: writes fenced with an earlier attempt are refused
+	 * from now on.
+	 */
 	claimScan: ( id: number, ownerPid: number ) => Promise< ScanRecord >;
 	/** Record progress without other writes (e.g. the partner phase). */
-	saveProgress: ( id: number, progress: ScanProgress ) => Promise< void >;
+	saveProgress: (
+		id: number,
+		progress: ScanProgress,
+		attempt?: number
+	) => Promise< void >;
 
 	/**
 	 * Write a page of posts in one transaction: upsert each post, replace
@@ -147,13 +170,15 @@ export interface ScanStore {
 		scanId: number,
 		posts: ScannedPost[],
 		unchanged: string[],
-		progress: ScanProgress
+		progress: ScanProgress,
+		attempt?: number
 	) => Promise< void >;
 	/** Mark posts still present on the site as seen by this scan (no re-read). */
 	markSeen: (
 		scanId: number,
 		sourceKeys: string[],
-		progress: ScanProgress
+		progress: ScanProgress,
+		attempt?: number
 	) => Promise< void >;
 	/** Source keys among `sourceKeys` already stored for the site. */
 	knownPosts: (
@@ -167,7 +192,8 @@ export interface ScanStore {
 	dropUnseenPosts: (
 		scanId: number,
 		prefix: string,
-		progress: ScanProgress
+		progress: ScanProgress,
+		attempt?: number
 	) => Promise< number >;
 
 	countTargets: ( siteId: number ) => Promise< number >;

@@ -25,6 +25,7 @@ import { RlgError } from '../errors';
 import {
 	escapeLike,
 	findingWeight,
+	scanTakenOver,
 	toScan,
 	unknownScan,
 	SORT_COLUMNS,
@@ -96,6 +97,31 @@ export class SqliteScanStore implements ScanStore {
 			this.progressStatements.set( sql, statement );
 		}
 		statement.run( ...columns.map( ( [ , value ] ) => value ), id );
+	}
+
+	/**
+	 * The fence of a scan job's write, run first in its transaction: the
+	 * scan's row is written (heartbeat) only while `attempt` still owns it,
+	 * else the write throws ERR_SCAN_TAKEN_OVER and its transaction rolls
+	 * back. Taking the row's write lock first also orders it against a
+	 * concurrent claim. No attempt: an unfenced write (tests, tools).
+	 */
+	private fence( id: number, attempt: number | undefined ): void {
+		if ( attempt === undefined ) {
+			return;
+		}
+		const { changes } = this.db
+			.prepare(
+				'UPDATE scans SET heartbeat_ms = ? WHERE id = ? AND attempt = ?'
+			)
+			.run( Date.now(), id, attempt );
+		if ( changes === 0 ) {
+			throw this.db
+				.prepare( 'SELECT 1 FROM scans WHERE id = ?' )
+				.get( id )
+				? scanTakenOver( id, attempt )
+				: unknownScan( id );
+		}
 	}
 
 	async createScan( scan: NewScan ): Promise< ScanRecord > {
@@ -172,7 +198,7 @@ export class SqliteScanStore implements ScanStore {
 		const row = this.db
 			.prepare(
 				`UPDATE scans SET state = 'running', owner_pid = ?, heartbeat_ms = ?,
-					finished_at = NULL, error = NULL
+					finished_at = NULL, error = NULL, attempt = attempt + 1
 				WHERE id = ? RETURNING *`
 			)
 			.get( ownerPid, Date.now(), id ) as ScanRow | undefined;
@@ -185,7 +211,8 @@ export class SqliteScanStore implements ScanStore {
 	async setScanState(
 		id: number,
 		state: ScanState,
-		error: string | null = null
+		error: string | null = null,
+		attempt?: number
 	): Promise< ScanRecord > {
 		const finished =
 			state === 'done' || state === 'failed'
@@ -194,24 +221,41 @@ export class SqliteScanStore implements ScanStore {
 		const row = this.db
 			.prepare(
 				`UPDATE scans SET state = ?, error = ?, finished_at = ?
-				WHERE id = ? RETURNING *`
+				WHERE id = ? AND ( ? IS NULL OR attempt = ? ) RETURNING *`
 			)
-			.get( state, error, finished, id ) as ScanRow | undefined;
+			.get(
+				state,
+				error,
+				finished,
+				id,
+				attempt ?? null,
+				attempt ?? null
+			) as ScanRow | undefined;
 		if ( ! row ) {
-			throw unknownScan( id );
+			throw attempt !== undefined && ( await this.getScan( id ) )
+				? scanTakenOver( id, attempt )
+				: unknownScan( id );
 		}
 		return toScan( row );
 	}
 
-	async saveProgress( id: number, progress: ScanProgress ): Promise< void > {
-		this.progress( id, progress );
+	async saveProgress(
+		id: number,
+		progress: ScanProgress,
+		attempt?: number
+	): Promise< void > {
+		this.db.transaction( () => {
+			this.fence( id, attempt );
+			this.progress( id, progress );
+		} )();
 	}
 
 	async savePosts(
 		scanId: number,
 		posts: ScannedPost[],
 		unchanged: string[],
-		progress: ScanProgress
+		progress: ScanProgress,
+		attempt?: number
 	): Promise< void > {
 		const scan = await this.requireScan( scanId );
 		const now = new Date().toISOString();
@@ -240,6 +284,7 @@ export class SqliteScanStore implements ScanStore {
 			VALUES ( ?, ?, ? ) ON CONFLICT DO NOTHING`
 		);
 		this.db.transaction( () => {
+			this.fence( scanId, attempt );
 			for ( const post of posts ) {
 				const { id } = upsert.get(
 					scan.siteId,
@@ -278,13 +323,15 @@ export class SqliteScanStore implements ScanStore {
 	async markSeen(
 		scanId: number,
 		sourceKeys: string[],
-		progress: ScanProgress
+		progress: ScanProgress,
+		attempt?: number
 	): Promise< void > {
 		const scan = await this.requireScan( scanId );
 		const mark = this.db.prepare(
 			'UPDATE scan_posts SET seen_scan_id = ? WHERE site_id = ? AND source_key = ?'
 		);
 		this.db.transaction( () => {
+			this.fence( scanId, attempt );
 			for ( const key of sourceKeys ) {
 				mark.run( scanId, scan.siteId, key );
 			}
@@ -307,11 +354,13 @@ export class SqliteScanStore implements ScanStore {
 	async dropUnseenPosts(
 		scanId: number,
 		prefix: string,
-		progress: ScanProgress
+		progress: ScanProgress,
+		attempt?: number
 	): Promise< number > {
 		const scan = await this.requireScan( scanId );
 		let removed = 0;
 		this.db.transaction( () => {
+			this.fence( scanId, attempt );
 			removed = this.db
 				.prepare(
 					`DELETE FROM scan_posts WHERE site_id = ? AND seen_scan_id <> ?
