@@ -25,6 +25,14 @@
  * (analysis/pool.ts).
  *
  * RLG_SEMI_SPACE_GROWTH overrides the factor (0 leaves V8's own, 2).
+ *
+ * Every worker thread is a new V8 isolate, and configuring an isolate's
+ * heap raises the process-wide growth factor back to at least 2 (V8's
+ * Heap::ConfigureHeap), so the bound was gone the moment a scan started
+ * its analysis workers: the main thread's young generation grew to 32 MB
+ * again (issue 17, measured in the partners phase of a 2,000-partner
+ * scan). The flags are therefore applied again whenever a worker thread
+ * comes online.
  */
 import v8 from 'node:v8';
 import { integerFromEnv } from './env-number';
@@ -56,15 +64,37 @@ export function heapGrowingPercent(
 /**
  * Applies {@link heapGrowingPercent} to this process (worker threads
  * included: V8 flags are process-wide). V8 reads the flag at every
- * collection, so setting it at startup takes effect at once.
+ * collection, so setting it at startup takes effect at once; it is set
+ * again each time a worker thread comes online (see above).
  */
 export function boundHeapGrowth( env: NodeJS.ProcessEnv = process.env ): void {
 	const percent = heapGrowingPercent( env );
 	const growth = semiSpaceGrowth( env );
+	const flags: string[] = [];
 	if ( percent > 0 ) {
-		v8.setFlagsFromString( `--heap-growing-percent=${ percent }` );
+		flags.push( `--heap-growing-percent=${ percent }` );
 	}
 	if ( growth > 0 ) {
-		v8.setFlagsFromString( `--semi-space-growth-factor=${ growth }` );
+		flags.push( `--semi-space-growth-factor=${ growth }` );
+	}
+	applied = flags;
+	apply();
+	if ( ! watching ) {
+		watching = true;
+		// Every worker thread (the analysis pool's, and any other) resets
+		// the flags while it starts; once it is online they hold again.
+		process.on( 'worker', ( worker ) => {
+			worker.once( 'online', apply );
+		} );
+	}
+}
+
+/** The flags of the last boundHeapGrowth() (none before it). */
+let applied: string[] = [];
+let watching = false;
+
+function apply(): void {
+	for ( const flag of applied ) {
+		v8.setFlagsFromString( flag );
 	}
 }

@@ -56,9 +56,11 @@ it( 'makes rlg exit 2 with that sentence instead of running', () => {
 
 describe( 'the young generation', () => {
 	/** new_space MB after churn that makes V8 grow it, in a fresh process. */
-	function youngAfterChurn( env: NodeJS.ProcessEnv ): number {
-		const script = `
-			require( './src/service/heap' ).boundHeapGrowth();
+	function youngAfterChurn(
+		env: NodeJS.ProcessEnv,
+		{ workerFirst = false } = {}
+	): number {
+		const churn = `
 			// Reaches 8 MB or more of young space when V8 may grow it.
 			let keep = [];
 			for ( let i = 0; i < 1e6; i++ ) {
@@ -70,6 +72,15 @@ describe( 'the young generation', () => {
 				.find( ( s ) => s.space_name === 'new_space' );
 			process.stdout.write( String( space.space_size / 1048576 ) );
 		`;
+		// A worker thread started after the bounds (as a scan's analysis
+		// pool is) and gone again before the churn.
+		const script = workerFirst
+			? `
+			require( './src/service/heap' ).boundHeapGrowth();
+			const { Worker } = require( 'node:worker_threads' );
+			new Worker( '', { eval: true } ).once( 'exit', () => { ${ churn } } );
+		`
+			: `require( './src/service/heap' ).boundHeapGrowth(); ${ churn }`;
 		const run = spawnSync(
 			process.execPath,
 			[ '-r', path.join( __dirname, 'ts-register.js' ), '-e', script ],
@@ -93,5 +104,11 @@ describe( 'the young generation', () => {
 			youngAfterChurn( { RLG_SEMI_SPACE_GROWTH: '0' } )
 		).toBeGreaterThan( 2 );
 		expect( youngAfterChurn( {} ) ).toBeLessThanOrEqual( 2 );
+	} );
+
+	it( 'stays bounded after a worker thread starts (Node resets V8 flags for it)', () => {
+		expect(
+			youngAfterChurn( {}, { workerFirst: true } )
+		).toBeLessThanOrEqual( 2 );
 	} );
 } );
