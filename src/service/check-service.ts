@@ -112,7 +112,17 @@ export interface CheckObserver {
 	 * served from the store, and as each check finishes for the others
 	 * (check jobs report partial results with it).
 	 */
-	onResult: ( result: BacklinkResult ) => void;
+	onResult?: ( result: BacklinkResult ) => void;
+	/**
+	 * The caller does not read what the partner graph says about the
+	 * answers: a scan's partner batches, whose report analyses the graph
+	 * once when every partner is checked. The pages read are still
+	 * recorded; no analysis is made for the answer. Analysing it for every
+	 * batch of a 2,000-partner scan read every stored partner page again
+	 * each time (quadratic work) and was the main thread's largest
+	 * garbage in that phase (issue 17).
+	 */
+	withoutGraph?: boolean;
 	/**
 	 * Called once the stored results are reported and only fresh checks
 	 * remain (a job answers its first request with what is known by then).
@@ -314,6 +324,7 @@ export function createCheckService(
 			let current: ReturnType< PartnerGraphCache[ 'get' ] > | undefined;
 			const storedAnswersGraph = () =>
 				( current ??= graph.get( site, { fresh: true } ) );
+			const withoutGraph = observer?.withoutGraph === true;
 			const answers = new Map< string, BacklinkResult >();
 			const toCheck: Array< [ string, string ] > = [];
 			// Reclassifying a large stored result takes a while: others
@@ -327,12 +338,16 @@ export function createCheckService(
 					! request.fresh &&
 					usable( previous, request, started )
 				) {
-					const answer = withGraphFacts(
-						cachedAnswer( previous, request.homepage, anchors ),
-						await storedAnswersGraph()
+					const cached = cachedAnswer(
+						previous,
+						request.homepage,
+						anchors
 					);
+					const answer = withoutGraph
+						? cached
+						: withGraphFacts( cached, await storedAnswersGraph() );
 					answers.set( key, answer );
-					observer?.onResult( answer );
+					observer?.onResult?.( answer );
 				} else {
 					toCheck.push( [ key, url ] );
 				}
@@ -473,16 +488,25 @@ export function createCheckService(
 				concurrency,
 				async ( [ key, url ] ) => {
 					const answer = await checkShared( key, url );
-					observer?.onResult(
-						withGraphFacts(
-							{ ...answer.result, fromCache: false },
-							await graph.get( site )
-						)
-					);
+					if ( observer?.onResult ) {
+						const result = { ...answer.result, fromCache: false };
+						observer.onResult(
+							withoutGraph
+								? result
+								: withGraphFacts(
+										result,
+										await graph.get( site )
+									)
+						);
+					}
 					return answer;
 				}
 			);
-			if ( checked.length > 0 ) {
+			if ( checked.length > 0 && withoutGraph ) {
+				for ( const { key, result } of checked ) {
+					answers.set( key, { ...result, fromCache: false } );
+				}
+			} else if ( checked.length > 0 ) {
 				// Pages read in this request may close a ring or a group
 				// that the answers given as they came could not show yet.
 				const analysis = await graph.get( site, { fresh: true } );

@@ -403,7 +403,10 @@ export function createScanner( deps: ScannerDeps ): Scanner {
 							fresh: false,
 							keywords: [],
 						},
-						site
+						site,
+						// The report phase analyses the partner graph once,
+						// after the last batch; the answers go unread.
+						{ withoutGraph: true }
 					);
 					afterKey = targets[ targets.length - 1 ].targetKey;
 					partnersChecked += targets.length;
