@@ -17,6 +17,7 @@ export {
 	createPageAnalyzer,
 	defaultAnalysisNiceness,
 	defaultAnalysisThreads,
+	TS_WORKER_CACHE_DIR,
 	type AnalysisPool,
 	type AnalysisPoolOptions,
 } from './pool';

@@ -124,13 +124,37 @@ interface Slot {
  * Loads TypeScript sources in a worker when the pool itself runs from
  * them (jest via ts-jest), so tests exercise the same worker code that the
  * compiled service runs from build/node.
+ *
+ * The transpiled files are kept on disk (workerData.cacheDir), keyed by
+ * TypeScript's version, the file name and its content: loading `typescript`
+ * and transpiling the worker's imports took each worker 4 to 10 s on the
+ * 2-core test machine, paid by every pool a test started (each `rlg check`
+ * run in jest). With the cache only the first worker pays; the others do
+ * not even load `typescript`.
  */
 const TS_BOOTSTRAP = `
+const crypto = require( 'node:crypto' );
 const fs = require( 'node:fs' );
+const path = require( 'node:path' );
 const { workerData } = require( 'node:worker_threads' );
-const ts = require( workerData.typescript );
-require.extensions[ '.ts' ] = ( module, filename ) => {
-	const output = ts.transpileModule( fs.readFileSync( filename, 'utf8' ), {
+let ts;
+function transpile( source, filename ) {
+	const key = crypto
+		.createHash( 'sha256' )
+		.update( workerData.typescriptVersion )
+		.update( '\\0' )
+		.update( filename )
+		.update( '\\0' )
+		.update( source )
+		.digest( 'hex' );
+	const cached = path.join( workerData.cacheDir, key + '.js' );
+	try {
+		return fs.readFileSync( cached, 'utf8' );
+	} catch {
+		// Not transpiled yet.
+	}
+	ts ??= require( workerData.typescript );
+	const output = ts.transpileModule( source, {
 		fileName: filename,
 		compilerOptions: {
 			module: ts.ModuleKind.CommonJS,
@@ -138,10 +162,32 @@ require.extensions[ '.ts' ] = ( module, filename ) => {
 			esModuleInterop: true,
 		},
 	} ).outputText;
-	module._compile( output, filename );
+	try {
+		fs.mkdirSync( workerData.cacheDir, { recursive: true } );
+		// Written under a name of its own, then renamed: a worker starting
+		// at the same time never reads half a file.
+		const temporary = cached + '.' + process.pid + '.' + crypto.randomUUID();
+		fs.writeFileSync( temporary, output );
+		fs.renameSync( temporary, cached );
+	} catch {
+		// No cache (read-only temp dir): the next worker transpiles again.
+	}
+	return output;
+}
+require.extensions[ '.ts' ] = ( module, filename ) => {
+	module._compile(
+		transpile( fs.readFileSync( filename, 'utf8' ), filename ),
+		filename
+	);
 };
 require( workerData.entry );
 `;
+
+/** Where workers running the TypeScript sources keep transpiled files. */
+export const TS_WORKER_CACHE_DIR = path.join(
+	os.tmpdir(),
+	'rlg-analysis-worker-ts-cache'
+);
 
 function spawnWorker(
 	limits: { maxHeapMb: number; youngGenerationMb: number },
@@ -162,6 +208,8 @@ function spawnWorker(
 			...setup,
 			entry: path.join( __dirname, 'worker.ts' ),
 			typescript: require.resolve( 'typescript' ),
+			typescriptVersion: require( 'typescript/package.json' ).version,
+			cacheDir: TS_WORKER_CACHE_DIR,
 		},
 	} );
 }
