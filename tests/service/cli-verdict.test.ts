@@ -1,6 +1,6 @@
 /**
- * Issue 15 item 5, through `rlg` run as a child process (the real entry
- * point, exit codes, stdout):
+ * Issue 15 item 5, through `rlg`'s real entry point (commander program,
+ * exit codes, stdout):
  *
  * - `rlg check <urls>` judges the URLs given: checks of earlier runs in the
  *   data directory add site-wide findings only with --site-wide, labelled.
@@ -9,37 +9,42 @@
  * - A partner page with many links to us says "showing 50 of N".
  * - `rlg scan` says which settings it used: the site's own (pushed from
  *   WordPress, stored in the data directory) or the defaults, and why.
+ *
+ * Most runs go through main() in this process (runCli); one `rlg check` and
+ * one `rlg scan` run as child processes, so the same output and exit code
+ * are pinned through a real argv, stdout and exit too. A child process
+ * transpiles and loads the CLI again: seconds each.
  */
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { openStore, siteIdentity } from '../../src/service/store';
 import { bindFakeWordPress, createFakeWordPress } from '../helpers/fake-sites';
 import { html, startPartnerWeb, type PartnerWeb } from '../helpers/partner-web';
+import { runCli } from './cli-harness';
+import { runRlg } from './cli-process';
 
-// Each run starts a Node process that transpiles the CLI: seconds each.
+// Only two child processes, but each may take long on a loaded machine.
 jest.setTimeout( 120_000 );
 
-const CHILD = path.join( __dirname, '..', 'helpers', 'ts-child.js' );
 const SITE = 'https://our.example/';
 const PARTNERS = [ 'p1.test', 'p2.test', 'p3.test', 'p4.test' ];
 
-function rlg(
-	args: string[]
-): Promise< { code: number | null; stdout: string; stderr: string } > {
-	const child = spawn( process.execPath, [ CHILD, ...args ], {
-		stdio: [ 'ignore', 'pipe', 'pipe' ],
-		env: { ...process.env, RLG_LOG_LEVEL: 'silent' },
-	} );
-	let stdout = '';
-	let stderr = '';
-	child.stdout.on( 'data', ( chunk ) => ( stdout += chunk ) );
-	child.stderr.on( 'data', ( chunk ) => ( stderr += chunk ) );
-	return new Promise( ( resolve ) =>
-		child.on( 'close', ( code ) => resolve( { code, stdout, stderr } ) )
-	);
+interface Run {
+	code: number | null;
+	stdout: string;
+	stderr: string;
 }
+
+/** `rlg …` in this process, through main(). */
+async function rlg( args: string[] ): Promise< Run > {
+	const run = await runCli( args );
+	return { code: run.exitCode, stdout: run.stdout, stderr: run.stderr };
+}
+
+/** `rlg …` as a child process, logs silenced as in the in-process runs. */
+const rlgProcess = ( args: string[] ): Promise< Run > =>
+	runRlg( args, { RLG_LOG_LEVEL: 'silent' } );
 
 let web: PartnerWeb;
 let dir: string;
@@ -100,18 +105,19 @@ afterAll( async () => {
 	fs.rmSync( dir, { recursive: true, force: true } );
 } );
 
+const checkArgs = ( dataDir: string, ...args: string[] ) => [
+	'check',
+	...args,
+	'--site',
+	SITE,
+	'--data-dir',
+	dataDir,
+	'--settings',
+	path.join( dir, 'settings.json' ),
+	...web.resolveArgs,
+];
 const check = ( dataDir: string, ...args: string[] ) =>
-	rlg( [
-		'check',
-		...args,
-		'--site',
-		SITE,
-		'--data-dir',
-		dataDir,
-		'--settings',
-		path.join( dir, 'settings.json' ),
-		...web.resolveArgs,
-	] );
+	rlg( checkArgs( dataDir, ...args ) );
 
 describe( 'rlg check judges the URLs given', () => {
 	const dataDir = () => path.join( dir, 'check-data' );
@@ -144,10 +150,13 @@ describe( 'rlg check judges the URLs given', () => {
 	} );
 
 	it( '--site-wide adds the site-wide rules, labelled with where their counts come from', async () => {
-		const run = await check(
-			dataDir(),
-			web.url( 'quiet.test', '/page' ),
-			'--site-wide'
+		// As a child process: exit code 1 and stdout through a real exit.
+		const run = await rlgProcess(
+			checkArgs(
+				dataDir(),
+				web.url( 'quiet.test', '/page' ),
+				'--site-wide'
+			)
 		);
 		expect( run.code ).toBe( 1 );
 		expect( run.stdout ).toContain(
@@ -223,8 +232,9 @@ describe( 'rlg check judges the URLs given', () => {
 } );
 
 describe( 'rlg scan says which settings it used', () => {
+	// As a child process: stdout through a real process.
 	const scan = ( dataDir: string ) =>
-		rlg( [
+		rlgProcess( [
 			'scan',
 			web.url( 'blog.test' ),
 			'--data-dir',

@@ -1,8 +1,9 @@
 /**
  * The graph rules end to end (issue 19): the fixture webs served by local
  * HTTP servers under their own names (`--resolve`), checked by `rlg check`
- * as a process, through the service's signed post-verdict API and by a
- * scan of a (fake) WordPress into the report. Each
+ * (`--json` through the CLI's entry point in this process, the printed
+ * chain and exit code as a child process), through the service's signed
+ * post-verdict API and by a scan of a (fake) WordPress into the report. Each
  * rule fires on its neighbourhood, with the chain a person can open, and
  * stays silent on the clean neighbourhood.
  */
@@ -22,6 +23,7 @@ import {
 import { ReportResponseSchema } from '../../src/core/report';
 import { bindFakeWordPress, createFakeWordPress } from '../helpers/fake-sites';
 import { startPartnerWeb, type PartnerWeb } from '../helpers/partner-web';
+import { runCli } from './cli-harness';
 import { runRlg } from './cli-process';
 import {
 	signedSend,
@@ -38,7 +40,7 @@ const GRAPH_CODES = [
 	'weak-destination',
 ];
 
-// `rlg check` runs as a process compiled on the fly: seconds on a quiet
+// One `rlg check` runs as a process compiled on the fly: seconds on a quiet
 // machine, far more on a loaded one.
 jest.setTimeout( 120_000 );
 
@@ -104,14 +106,17 @@ describe( 'graph rules on fixture webs', () => {
 		}
 	} );
 
-	/** `rlg check --json` of every partner of `webs` in one data dir. */
+	/**
+	 * `rlg check --json` (in this process, through main()) of every partner
+	 * of `webs` in one data dir.
+	 */
 	async function check( ...webs: GraphWeb[] ): Promise< Finding[] > {
 		const dataDir = tempDataDir();
 		dirs.push( dataDir );
 		const targets = webs.flatMap( ( w ) =>
 			Object.keys( w ).map( ( name ) => web.url( name, ARTICLE_PATH ) )
 		);
-		const run = await runRlg( [
+		const run = await runCli( [
 			'check',
 			...targets,
 			'--site',
