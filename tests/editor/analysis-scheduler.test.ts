@@ -4,7 +4,8 @@
  * pages are compared with the post a few at a time between slices and
  * remembered, so a new batch of results only costs its own pages.
  */
-import { DEFAULT_SETTINGS } from '../../src/core';
+import { DEFAULT_SETTINGS, type Finding } from '../../src/core';
+import { createPostEvaluator } from '../../src/core/rules/incremental';
 import { createRelevanceMemo } from '../../src/core/rules/relevance-memo';
 import { urlKey } from '../../src/core/url';
 import {
@@ -145,6 +146,43 @@ describe( 'createAnalysisScheduler', () => {
 				( f ) => f.code === 'off-topic-partner'
 			)
 		).toBe( true );
+	} );
+
+	it( 'evaluates again only the partners whose results came in, with the findings of a whole evaluation', async () => {
+		const all = partners( 12 );
+		const evaluator = createPostEvaluator();
+		const delivered: Array< Analysis | null > = [];
+		const scheduler = createAnalysisScheduler( {
+			deliver: ( a ) => delivered.push( a ),
+			evaluator,
+			minGapMs: 0,
+		} );
+		// The post stays the same object while its results come in.
+		const post = inputOf( all, 0 ).post;
+		const withPost = ( n: number ) => ( { ...inputOf( all, n ), post } );
+		scheduler.schedule( withPost( 5 ) );
+		await scheduler.idle();
+		expect( evaluator.recomputed ).toBe( 12 );
+		const before = delivered[ 0 ]!.findings;
+
+		scheduler.schedule( withPost( 7 ) );
+		await scheduler.idle();
+		// Partners 5 and 6 got their results; the ten others were kept.
+		expect( evaluator.recomputed ).toBe( 2 );
+		expect( delivered[ 1 ] ).toEqual( analysisOf( withPost( 7 ) ) );
+		// The first partner's own findings are the very same objects (the
+		// block's outbound domains, counted over all links, are new).
+		const first = all[ 0 ].link.link.href;
+		const own = ( findings: Finding[] ) =>
+			findings.filter(
+				( f ) =>
+					f.linkUrl === first &&
+					f.code !== 'many-outbound-domains-block'
+			);
+		expect( own( delivered[ 1 ]!.findings ).length ).toBeGreaterThan( 0 );
+		for ( const finding of own( delivered[ 1 ]!.findings ) ) {
+			expect( before ).toContain( finding );
+		}
 	} );
 
 	it( 'leaves a gap after an analysis while checks run, so input arriving in it makes one analysis', async () => {

@@ -30,6 +30,7 @@ import {
 	type SiteMatcher,
 } from '../url';
 import type {
+	FooterSpot,
 	LinkFacts,
 	LinkGroup,
 	PostAnalysisInput,
@@ -346,11 +347,53 @@ export interface EvaluateOptions {
 	anchors?: AnchorMemo;
 }
 
-export function buildPostFacts(
+/** Where a link of the post sits among the footer-like spots (markFooterSpots). */
+interface FooterMarks {
+	footerSpot: FooterSpot | null;
+	sectionHeading: string | null;
+	listSize: number;
+}
+
+/**
+ * One link of the post as the post's structure places it: what does not
+ * depend on any check result (issue 20: the editor evaluates the same
+ * links again for every batch of results).
+ */
+export interface LinkPlace {
+	index: number;
+	link: ExtractedLink;
+	/** Null for an internal link (or an href that is no URL). */
+	external: {
+		href: string;
+		key: string;
+		site: string;
+		firstForTarget: boolean;
+		marks: FooterMarks;
+	} | null;
+}
+
+/**
+ * Everything about an evaluation but the check results: the post's links
+ * placed (normalised, keyed, grouped, footer spots marked) and what the
+ * facts of one link are computed with. buildPostFacts makes one per call;
+ * an incremental evaluator (incremental.ts) keeps one while the post, the
+ * settings and the site stay the same.
+ */
+export interface FactsFrame {
+	settings: Settings;
+	places: LinkPlace[];
+	groups: LinkGroup[];
+	/** The facts of an external link with `result` (the one for its key). */
+	linkFacts: ( place: LinkPlace, result: BacklinkResult | null ) => LinkFacts;
+	/** PostFacts of these link facts (document order) and the frame. */
+	facts: ( links: LinkFacts[], all: PostFacts[ 'all' ] ) => PostFacts;
+}
+
+export function factsFrame(
 	input: PostAnalysisInput,
 	settings: Settings,
 	options: EvaluateOptions = {}
-): PostFacts {
+): FactsFrame {
 	const matcher = createSiteMatcher( input.siteUrls ?? [] );
 	// matcher.isOurs( href ) is "siteKey( href ) is one of ours": the site
 	// is at hand for every link, so it is looked up directly.
@@ -359,102 +402,165 @@ export function buildPostFacts(
 	const keywords = focus
 		? [ ...settings.keywords, focus ]
 		: settings.keywords;
-	const resultOf = resultsByKey( input.backlinks );
 	const theirAnchorOf = theirAnchorAnalyzer( keywords, settings );
 	const postText = input.postText ?? '';
 	const onOurHomepage =
 		typeof input.postUrl === 'string' &&
 		matcher.isOurHomepage( input.postUrl );
-	const relevanceCache = new Map< string, OffTopicAssessment | null >();
 	// The post (and the site's topic text, when given) is compared with
 	// every partner page: tokenised and weighted once (on first need), not
 	// once per partner, and partner pages with the same text are assessed
 	// once. Without a memo from the caller, all of it lives only as long
-	// as this evaluation.
+	// as this frame.
 	const siteText = input.siteText?.trim() ?? '';
 	const memo =
 		options.relevance ??
 		createRelevanceMemo( { prepareText: options.prepareText } );
-	const relevanceOfPage = ( page: PageFacts ) =>
-		memo.ofPage( page, postText, siteText, settings.minRelevance );
+	// Links to one target share its result and so its page: assessed once.
+	const relevanceCache = new WeakMap<
+		PageFacts,
+		OffTopicAssessment | null
+	>();
+	const relevanceOfPage = ( page: PageFacts ) => {
+		let assessment = relevanceCache.get( page );
+		if ( assessment === undefined ) {
+			assessment = memo.ofPage(
+				page,
+				postText,
+				siteText,
+				settings.minRelevance
+			);
+			relevanceCache.set( page, assessment );
+		}
+		return assessment;
+	};
 	// Page keywords depend only on the page's title and H1, the target's
 	// domain brand and the brand terms (fixed here): see pageKeywordsFinder.
 	const pageKeywordsOf = pageKeywordsFinder( settings.brandTerms );
 
-	const all: PostFacts[ 'all' ] = [];
-	const links: LinkFacts[] = [];
+	const places: LinkPlace[] = [];
 	const seen = new Set< string >();
 	( input.links ?? [] ).forEach( ( link, index ) => {
 		const href = normalizeUrl( link.href );
 		const site = href ? siteKey( href ) : null;
 		if ( ! href || ! site || ourSites.has( site ) ) {
-			all.push( { link, external: null } );
+			places.push( { index, link, external: null } );
 			return;
 		}
 		const key = urlKey( href );
-		const result = resultOf( key ) ?? null;
-		const reciprocal =
-			result?.status === 'links-back' && result.links.length > 0;
-		const page = result?.page ?? null;
-		const analyze = () =>
-			analyzeAnchor( link.text, {
-				keywords,
-				extraKeywords: pageKeywordsOf( href, page ),
-				brandTerms: settings.brandTerms,
-				partnerNames: partnerNames( href, page ),
-				targetUrl: href,
-				isImage: link.isImage,
-				partialMatchShare: settings.partialMatchShare,
-			} );
-		const anchor = options.anchors
-			? options.anchors.of( link, page, keywords, settings, analyze )
-			: analyze();
-		const theirs =
-			reciprocal && result
-				? theirLinksOf( result, theirAnchorOf, matcher )
-				: [];
-		if ( reciprocal && page && ! relevanceCache.has( key ) ) {
-			relevanceCache.set( key, relevanceOfPage( page ) );
-		}
-		const facts: LinkFacts = {
+		places.push( {
 			index,
 			link,
-			href,
-			key,
-			site,
-			firstForTarget: ! seen.has( key ),
-			anchor,
-			followed: isFollowed( link.rel ),
-			toTheirHomepage: isHomepage( href ),
-			ourSiteWideEnd: ourEndOf( link.placement, onOurHomepage ),
-			footerSpot: null,
-			sectionHeading: null,
-			listSize: 0,
-			result,
-			reciprocal,
-			theirs,
-			primary: primaryOf( theirs ),
-			relevance: relevanceCache.get( key )?.details ?? null,
-			topic: relevanceCache.get( key ) ?? null,
-		};
+			external: {
+				href,
+				key,
+				site,
+				firstForTarget: ! seen.has( key ),
+				marks: { footerSpot: null, sectionHeading: null, listSize: 0 },
+			},
+		} );
 		seen.add( key );
-		links.push( facts );
-		all.push( { link, external: facts } );
 	} );
-
-	const groups = groupLinks( all.map( ( entry ) => entry.link ) );
-	markFooterSpots( all, groups, settings );
+	const groups = groupLinks( places.map( ( place ) => place.link ) );
+	markFooterSpots(
+		places.map( ( place ) => ( {
+			link: place.link,
+			external: place.external ? place.external.marks : null,
+		} ) ),
+		groups,
+		settings
+	);
 
 	return {
 		settings,
-		links,
-		all,
+		places,
 		groups,
-		matcher,
-		postText,
-		keywords,
-		siteStats: input.siteStats ?? null,
+		linkFacts( place, result ) {
+			const { link, index } = place;
+			const { href, key, site, firstForTarget, marks } = place.external!;
+			const reciprocal =
+				result?.status === 'links-back' && result.links.length > 0;
+			const page = result?.page ?? null;
+			const analyze = () =>
+				analyzeAnchor( link.text, {
+					keywords,
+					extraKeywords: pageKeywordsOf( href, page ),
+					brandTerms: settings.brandTerms,
+					partnerNames: partnerNames( href, page ),
+					targetUrl: href,
+					isImage: link.isImage,
+					partialMatchShare: settings.partialMatchShare,
+				} );
+			const anchor = options.anchors
+				? options.anchors.of( link, page, keywords, settings, analyze )
+				: analyze();
+			const theirs =
+				reciprocal && result
+					? theirLinksOf( result, theirAnchorOf, matcher )
+					: [];
+			const topic = reciprocal && page ? relevanceOfPage( page ) : null;
+			return {
+				index,
+				link,
+				href,
+				key,
+				site,
+				firstForTarget,
+				anchor,
+				followed: isFollowed( link.rel ),
+				toTheirHomepage: isHomepage( href ),
+				ourSiteWideEnd: ourEndOf( link.placement, onOurHomepage ),
+				footerSpot: marks.footerSpot,
+				sectionHeading: marks.sectionHeading,
+				listSize: marks.listSize,
+				result,
+				reciprocal,
+				theirs,
+				primary: primaryOf( theirs ),
+				relevance: topic?.details ?? null,
+				topic,
+			};
+		},
+		facts( links, all ) {
+			return {
+				settings,
+				links,
+				all,
+				groups,
+				matcher,
+				postText,
+				keywords,
+				siteStats: input.siteStats ?? null,
+			};
+		},
 	};
+}
+
+/** Backlink results by urlKey, as every evaluation looks them up (resultsByKey). */
+export { resultsByKey };
+
+export function buildPostFacts(
+	input: PostAnalysisInput,
+	settings: Settings,
+	options: EvaluateOptions = {}
+): PostFacts {
+	const frame = factsFrame( input, settings, options );
+	const resultOf = resultsByKey( input.backlinks );
+	const all: PostFacts[ 'all' ] = [];
+	const links: LinkFacts[] = [];
+	for ( const place of frame.places ) {
+		if ( ! place.external ) {
+			all.push( { link: place.link, external: null } );
+			continue;
+		}
+		const facts = frame.linkFacts(
+			place,
+			resultOf( place.external.key ) ?? null
+		);
+		links.push( facts );
+		all.push( { link: place.link, external: facts } );
+	}
+	return frame.facts( links, all );
 }
 
 /**
@@ -463,7 +569,7 @@ export function buildPostFacts(
  * `minLinksInLinkList` external links at the end of the post.
  */
 function markFooterSpots(
-	all: PostFacts[ 'all' ],
+	all: Array< { link: ExtractedLink; external: FooterMarks | null } >,
 	groups: LinkGroup[],
 	settings: Settings
 ): void {
@@ -487,10 +593,10 @@ function markFooterSpots(
 			continue;
 		}
 		for ( const entry of external ) {
-			const facts = entry.external as LinkFacts;
-			facts.listSize = external.length;
-			if ( ! facts.footerSpot ) {
-				facts.footerSpot = 'trailing-list';
+			const marks = entry.external as FooterMarks;
+			marks.listSize = external.length;
+			if ( ! marks.footerSpot ) {
+				marks.footerSpot = 'trailing-list';
 			}
 		}
 	}

@@ -38,7 +38,7 @@ import {
 } from './outbound-domains';
 import { reciprocalLink } from './reciprocal-link';
 import { tooManyPartners } from './too-many-partners';
-import type { PostAnalysisInput, PostRule, SiteRule } from './types';
+import type { LinkFacts, PostAnalysisInput, PostRule, SiteRule } from './types';
 
 export * from './types';
 export {
@@ -80,6 +80,20 @@ export const POST_RULES: Readonly< Record< string, PostRule > > = {
 	'many-outbound-domains-post': manyOutboundDomainsPost,
 };
 
+/**
+ * The post rules whose findings depend on more than one link: a block's or
+ * the whole post's outbound domains. Every other post rule's findings for
+ * a link are a function of that link's facts, the settings and the site's
+ * counts alone, given in the order of the links; the incremental evaluator
+ * (incremental.ts) relies on it, recomputing only the links whose check
+ * result changed, and its equivalence test pins it. A new rule that looks
+ * across links belongs here.
+ */
+export const WHOLE_POST_RULES: ReadonlySet< string > = new Set( [
+	'many-outbound-domains-block',
+	'many-outbound-domains-post',
+] );
+
 export const SITE_RULES: Readonly< Record< string, SiteRule > > = {
 	'too-many-partners': tooManyPartners,
 	'exchange-velocity': exchangeVelocity,
@@ -98,7 +112,8 @@ export const SITE_FINDING_CODES = [
  */
 const PARSED_SETTINGS = new WeakMap< object, Settings >();
 
-function settingsOf(
+/** The settings parsed (each settings object once). */
+export function settingsOf(
 	settings: Settings | SettingsInput | undefined
 ): Settings {
 	if ( ! settings || typeof settings !== 'object' ) {
@@ -126,8 +141,25 @@ export function evaluatePost(
 	options: EvaluateOptions = {}
 ): Finding[] {
 	const facts = buildPostFacts( input, settingsOf( settings ), options );
+	return orderFindings(
+		facts.links,
+		Object.values( POST_RULES ).map( ( rule ) => rule( facts ) )
+	);
+}
+
+/**
+ * The post's findings from each rule's findings (`byRule`, in POST_RULES
+ * order, each in the order the rule gave them): identical ones once, then
+ * ordered by the link's position in the post (post-wide findings last),
+ * most severe first, then rule order. evaluatePost and the incremental
+ * evaluator (incremental.ts) both end here, so their lists agree.
+ */
+export function orderFindings(
+	links: readonly LinkFacts[],
+	byRule: ReadonlyArray< readonly Finding[] >
+): Finding[] {
 	const order = new Map< string, number >();
-	facts.links.forEach( ( f ) => {
+	links.forEach( ( f ) => {
 		if ( ! order.has( f.href ) ) {
 			order.set( f.href, f.index );
 		}
@@ -143,8 +175,8 @@ export function evaluatePost(
 	const positions: number[] = [];
 	const severities: number[] = [];
 	const rules: number[] = [];
-	Object.values( POST_RULES ).forEach( ( rule, ruleIndex ) => {
-		for ( const finding of rule( facts ) ) {
+	byRule.forEach( ( ruleFindings, ruleIndex ) => {
+		for ( const finding of ruleFindings ) {
 			const link = finding.linkUrl ?? null;
 			let byLink = seen.get( finding.code );
 			if ( ! byLink ) {

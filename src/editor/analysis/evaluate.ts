@@ -3,9 +3,10 @@
  * the editor: this only assembles the input the core expects from what the
  * editor knows (links, cached check results, the site context).
  */
-import type { BacklinkResult, Finding } from '../../core';
+import type { BacklinkResult, ExtractedLink, Finding } from '../../core';
 import { evaluatePost, evaluateSite } from '../../core/rules';
 import type { AnchorMemo } from '../../core/rules/anchor-memo';
+import type { PostEvaluator } from '../../core/rules/incremental';
 import type { RelevanceMemo } from '../../core/rules/relevance-memo';
 import type { CheckEntry, EditorContext, EditorLink } from '../types';
 import { SITE_RULE_CODES } from './blocking';
@@ -21,6 +22,11 @@ export interface EvaluateInput {
 	relevance?: RelevanceMemo;
 	/** Anchor analyses kept across evaluations of this post. */
 	anchors?: AnchorMemo;
+	/**
+	 * Evaluates again only the links whose results changed since its last
+	 * evaluation (core incremental.ts, issue 20); evaluatePost without.
+	 */
+	evaluator?: PostEvaluator;
 }
 
 export interface Evaluation {
@@ -42,14 +48,32 @@ export function backlinksOf(
 	return backlinks;
 }
 
+/**
+ * The extracted links of the editor's links, the same array for the same
+ * links: the incremental evaluator starts afresh on a new array.
+ */
+const EXTRACTED = new WeakMap< readonly EditorLink[], ExtractedLink[] >();
+
+function extractedLinks( links: readonly EditorLink[] ): ExtractedLink[] {
+	let extracted = EXTRACTED.get( links );
+	if ( ! extracted ) {
+		extracted = links.map( ( l ) => l.link );
+		EXTRACTED.set( links, extracted );
+	}
+	return extracted;
+}
+
 export function evaluate( input: EvaluateInput ): Evaluation {
 	const { context } = input;
-	const findings = evaluatePost(
+	const evaluatePostOnce = input.evaluator
+		? input.evaluator.evaluate
+		: evaluatePost;
+	const findings = evaluatePostOnce(
 		{
 			siteUrls: context.siteUrls,
 			postText: input.postText,
 			focusKeyphrase: input.focusKeyphrase || undefined,
-			links: input.links.map( ( l ) => l.link ),
+			links: extractedLinks( input.links ),
 			backlinks: backlinksOf( input.checks ),
 			siteStats: context.siteStats ?? undefined,
 		},

@@ -13,6 +13,10 @@ import {
 	type AnchorMemo,
 } from '../../core/rules/anchor-memo';
 import {
+	createPostEvaluator,
+	type PostEvaluator,
+} from '../../core/rules/incremental';
+import {
 	createRelevanceMemo,
 	type RelevanceMemo,
 } from '../../core/rules/relevance-memo';
@@ -76,7 +80,8 @@ export function pagesToAssess(
 export function analysisOf(
 	input: AnalysisInput,
 	memo?: RelevanceMemo,
-	anchors?: AnchorMemo
+	anchors?: AnchorMemo,
+	evaluator?: PostEvaluator
 ): Analysis | null {
 	const { post, context } = input;
 	if ( input.extractError ) {
@@ -100,6 +105,7 @@ export function analysisOf(
 			context,
 			relevance: memo,
 			anchors,
+			evaluator,
 		} );
 		return {
 			links: post.links,
@@ -136,6 +142,8 @@ export interface SchedulerOptions {
 	deliver: ( analysis: Analysis | null ) => void;
 	memo?: RelevanceMemo;
 	anchors?: AnchorMemo;
+	/** Keeps each link's findings until its result changes (one per post session). */
+	evaluator?: PostEvaluator;
 	/** Resolves when the next slice may run. */
 	nextSlice?: () => Promise< void >;
 	/** Work of one slice before yielding (ms). */
@@ -190,6 +198,7 @@ export function createAnalysisScheduler(
 ): AnalysisScheduler {
 	const memo = options.memo ?? createRelevanceMemo();
 	const anchors = options.anchors ?? createAnchorMemo();
+	const evaluator = options.evaluator ?? createPostEvaluator();
 	const yieldSlice = options.nextSlice ?? nextSlice;
 	const sliceMs = options.sliceMs ?? SLICE_MS;
 	const now = options.now ?? ( () => performance.now() );
@@ -266,7 +275,7 @@ export function createAnalysisScheduler(
 			// Later input that arrived meanwhile is analysed next, with
 			// what this round already assessed.
 			const analysing = now();
-			options.deliver( analysisOf( input, memo, anchors ) );
+			options.deliver( analysisOf( input, memo, anchors, evaluator ) );
 			deliveredAt = now();
 			lastCost = deliveredAt - analysing;
 		}
