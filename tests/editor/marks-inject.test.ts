@@ -56,3 +56,29 @@ describe( 'applyMarks', () => {
 		expect( canvas.getElementById( STYLE ) ).toBeNull();
 	} );
 } );
+
+describe( 'applyMarks again with the same sheet', () => {
+	it( 'neither reads nor rewrites the sheet, and writes a changed one', () => {
+		const canvas = canvasFrame();
+		applyMarks( 'a{color:red}' );
+		const style = canvas.getElementById( STYLE )!;
+		// The iframe's own realm: its elements inherit from its Node.
+		const FrameNode = ( canvas.defaultView as unknown as typeof window )
+			.Node;
+		const read = jest.spyOn( FrameNode.prototype, 'textContent', 'get' );
+		const write = jest.spyOn( FrameNode.prototype, 'textContent', 'set' );
+		try {
+			applyMarks( 'a{color:red}' );
+			expect( read ).not.toHaveBeenCalled();
+			expect( write ).not.toHaveBeenCalled();
+			applyMarks( 'a{color:blue}' );
+			expect( write ).toHaveBeenCalledTimes( 1 );
+			expect( write ).toHaveBeenCalledWith( 'a{color:blue}' );
+		} finally {
+			read.mockRestore();
+			write.mockRestore();
+		}
+		expect( canvas.getElementById( STYLE ) ).toBe( style );
+		document.body.innerHTML = '';
+	} );
+} );

@@ -24,6 +24,15 @@ function canvasDocuments( root: Document ): Document[] {
 	return documents;
 }
 
+/**
+ * The text each sheet was last given. The sheet is re-applied every 2 s
+ * and after each analysis; reading a big sheet's textContent back to
+ * compare builds the whole string again each time (a 1,000-link post's
+ * marks: the plugin's largest self time in a profiled first check,
+ * issue 20). A sheet someone else replaced is a new element, not here.
+ */
+const WRITTEN = new WeakMap< Element, string >();
+
 function applyTo( doc: Document, css: string ): void {
 	let style = doc.getElementById( STYLE_ID );
 	if ( ! css ) {
@@ -35,8 +44,9 @@ function applyTo( doc: Document, css: string ): void {
 		style.id = STYLE_ID;
 		doc.head.appendChild( style );
 	}
-	if ( style.textContent !== css ) {
+	if ( WRITTEN.get( style ) !== css ) {
 		style.textContent = css;
+		WRITTEN.set( style, css );
 	}
 }
 
