@@ -1,6 +1,7 @@
 /**
- * Benchmark 4: warm-path latency. The real service (startService: Fastify,
- * HMAC auth, replay cache, SQLite store, check service) on loopback; one
+ * Benchmark 4: warm-path latency. The real service (startService through
+ * tests/helpers/test-service.ts: Fastify, HMAC auth, replay cache, SQLite
+ * store, check service) on loopback; one
  * signed POST /v1/check with 20 links fills the store from the local
  * partner web, then N more signed requests for the same 20 links are all
  * answered from the store within the TTL. Peer: GET /v1/health on the same
@@ -18,11 +19,9 @@ import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { Agent, request } from 'undici';
-import { DEFAULT_SETTINGS } from '../src/core/settings';
-import { startService } from '../src/service/api/server';
 import { signRequest } from '../src/service/auth';
-import { silentLogger } from '../src/service/logger';
 import { openStore, siteIdentity } from '../src/service/store';
+import { startTestService } from '../tests/helpers/test-service';
 import { startFixtureWeb } from './lib/fixture-web';
 import { nowMs, round, summarize } from './lib/stats';
 
@@ -106,12 +105,8 @@ export async function runWarmPath( options: {
 	const setup = openStore( { dataDir } );
 	await setup.addSite( { ...siteIdentity( SITE )!, secret: KEY } );
 	await setup.close();
-	const service = await startService( {
+	const service = await startTestService( {
 		dataDir,
-		host: '127.0.0.1',
-		port: 0,
-		settings: DEFAULT_SETTINGS,
-		logger: silentLogger(),
 		resolve: [ ...web.resolveEntries, farm.resolveEntry ],
 	} );
 	const agent = new Agent( { connections: 1 } );

@@ -1,17 +1,15 @@
 /**
- * The real service for reliability suites: `startService` (store, live
+ * The real service for reliability suites: `startTestService` (store, live
  * checker, Fastify) on 127.0.0.1 over a fresh data dir with one registered
  * site, partner names resolved to local servers, and a signed client.
  */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { DEFAULT_SETTINGS } from '../../src/core/settings';
-import { startService } from '../../src/service/api/server';
 import type { RunningService } from '../../src/service/api/server';
 import { signRequest } from '../../src/service/auth';
-import { silentLogger } from '../../src/service/logger';
 import { openStore, siteIdentity } from '../../src/service/store';
+import { startTestService } from '../helpers/test-service';
 
 export const SITE_URL = 'https://our.example/';
 export const SITE_KEY = 'b'.repeat( 64 );
@@ -35,12 +33,8 @@ export async function startReliableService(
 	options: { resolve?: string[] } = {}
 ): Promise< ReliableService > {
 	const dataDir = await dataDirWithSite();
-	const service = await startService( {
+	const service = await startTestService( {
 		dataDir,
-		host: '127.0.0.1',
-		port: 0,
-		settings: DEFAULT_SETTINGS,
-		logger: silentLogger(),
 		resolve: options.resolve,
 	} );
 	return {

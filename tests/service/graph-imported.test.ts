@@ -10,15 +10,13 @@ import fs from 'node:fs';
 import type { Finding } from '../../src/core/findings';
 import { ReportResponseSchema } from '../../src/core/report';
 import type { BacklinkResult } from '../../src/core/schemas';
-import { DEFAULT_SETTINGS } from '../../src/core/settings';
-import { startService } from '../../src/service/api/server';
 import type { RunningService } from '../../src/service/api/server';
 import { signRequest } from '../../src/service/auth';
-import { silentLogger } from '../../src/service/logger';
 import { openStore, siteIdentity } from '../../src/service/store';
 import { bindFakeWordPress, createFakeWordPress } from '../helpers/fake-sites';
 import { html, startPartnerWeb } from '../helpers/partner-web';
 import type { PartnerWeb } from '../helpers/partner-web';
+import { startTestService } from '../helpers/test-service';
 import { runCli } from './cli-harness';
 import { tempDataDir } from './harness';
 
@@ -128,12 +126,8 @@ describe( 'a ring closed by an imported backlink', () => {
 
 	it( 'rlg serve: the editor check shows the ring once the export is imported, the report after a scan too', async () => {
 		const dataDir = await dataDirWithSite();
-		const service = await startService( {
+		const service = await startTestService( {
 			dataDir,
-			host: '127.0.0.1',
-			port: 0,
-			settings: DEFAULT_SETTINGS,
-			logger: silentLogger(),
 			resolve: web.resolveEntries,
 		} );
 		try {
@@ -204,12 +198,8 @@ describe( 'a ring closed by an imported backlink', () => {
 
 	it( 'rlg serve and rlg import in another process: the next editor check shows the ring, not a minute later', async () => {
 		const dataDir = await dataDirWithSite();
-		const service = await startService( {
+		const service = await startTestService( {
 			dataDir,
-			host: '127.0.0.1',
-			port: 0,
-			settings: DEFAULT_SETTINGS,
-			logger: silentLogger(),
 			resolve: web.resolveEntries,
 		} );
 		try {

@@ -7,15 +7,13 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { DEFAULT_SETTINGS } from '../../src/core/settings';
 import { urlKey } from '../../src/core/url';
-import { startService } from '../../src/service/api/server';
 import type { RunningService } from '../../src/service/api/server';
 import { signRequest } from '../../src/service/auth';
-import { silentLogger } from '../../src/service/logger';
 import { openStore, siteIdentity } from '../../src/service/store';
 import { html, startPartnerWeb } from '../helpers/partner-web';
 import type { PartnerWeb } from '../helpers/partner-web';
+import { startTestService } from '../helpers/test-service';
 import { runCli } from './cli-harness';
 import { SITE_KEY, SITE_URL, tempDataDir } from './harness';
 
@@ -79,12 +77,8 @@ describe( 'service restart', () => {
 	} );
 
 	async function start(): Promise< RunningService > {
-		const service = await startService( {
+		const service = await startTestService( {
 			dataDir,
-			host: '127.0.0.1',
-			port: 0,
-			settings: DEFAULT_SETTINGS,
-			logger: silentLogger(),
 			resolve: web.resolveEntries,
 		} );
 		running.push( service );
@@ -117,13 +111,7 @@ describe( 'service restart', () => {
 		const empty = tempDataDir();
 		try {
 			await expect(
-				startService( {
-					dataDir: empty,
-					host: '0.0.0.0',
-					port: 0,
-					settings: DEFAULT_SETTINGS,
-					logger: silentLogger(),
-				} )
+				startTestService( { dataDir: empty, host: '0.0.0.0' } )
 			).rejects.toMatchObject( { code: 'ERR_NO_SITE_KEYS' } );
 		} finally {
 			fs.rmSync( empty, { recursive: true, force: true } );

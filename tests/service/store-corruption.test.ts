@@ -9,11 +9,9 @@ import fs from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
-import { DEFAULT_SETTINGS } from '../../src/core/settings';
 import { urlKey } from '../../src/core/url';
-import { startService } from '../../src/service/api/server';
-import { silentLogger } from '../../src/service/logger';
 import { openStore, siteIdentity } from '../../src/service/store';
+import { startTestService } from '../helpers/test-service';
 import { runCli } from './cli-harness';
 import { SITE_URL, SITE_KEY, startHarness, tempDataDir } from './harness';
 import { recordFigures } from '../reliability/figures';
@@ -85,13 +83,7 @@ describe( 'a damaged database', () => {
 		// Pages in the middle: the schema still reads, the data does not.
 		overwritePages( file, 10, 20 );
 		try {
-			const error = await startService( {
-				dataDir,
-				host: '127.0.0.1',
-				port: 0,
-				settings: DEFAULT_SETTINGS,
-				logger: silentLogger(),
-			} ).then(
+			const error = await startTestService( { dataDir } ).then(
 				() => null,
 				( thrown: Error & { code?: string } ) => thrown
 			);
@@ -132,13 +124,7 @@ describe( 'a damaged database', () => {
 	it( 'an intact database starts (the check costs one pass over the file)', async () => {
 		const dataDir = await populatedDataDir();
 		try {
-			const service = await startService( {
-				dataDir,
-				host: '127.0.0.1',
-				port: 0,
-				settings: DEFAULT_SETTINGS,
-				logger: silentLogger(),
-			} );
+			const service = await startTestService( { dataDir } );
 			const health = await fetch( `${ service.url }/v1/health` );
 			expect( await health.json() ).toMatchObject( {
 				ok: true,
