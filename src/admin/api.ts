@@ -25,6 +25,7 @@ import {
 	exportFileName,
 	exportPath,
 	partnerCheckPath,
+	partnerLinksPath,
 	partnerPath,
 	reportPath,
 } from './query';
@@ -73,6 +74,16 @@ export function fetchReport( query: ReportQuery ): Promise< ReportResponse > {
 export function fetchPartner( domain: string ): Promise< PartnerDetail > {
 	return request( PartnerDetailSchema, `the partner ${ domain }`, {
 		path: partnerPath( domain ),
+	} );
+}
+
+/** The page of our links to a partner after the cursor `after` (its detail's `ourLinksNext`). */
+export function fetchPartnerLinks(
+	domain: string,
+	after: string
+): Promise< PartnerDetail > {
+	return request( PartnerDetailSchema, `the partner ${ domain }`, {
+		path: partnerLinksPath( domain, after ),
 	} );
 }
 

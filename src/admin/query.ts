@@ -154,6 +154,15 @@ export function partnerPath( domain: string ): string {
 	) }`;
 }
 
+/**
+ * The next page of our links to a partner: the partner's detail from the
+ * `ourLinksNext` cursor of the page before (the service pages them, so a
+ * partner linked from every post of a big site arrives a page at a time).
+ */
+export function partnerLinksPath( domain: string, after: string ): string {
+	return withParams( partnerPath( domain ), { linksAfter: after } );
+}
+
 export const SCAN_PATH = `/${ REST_NAMESPACE }/scan`;
 export const SCAN_STATUS_PATH = `/${ REST_NAMESPACE }/scan/status`;
 /** "Check again" for one partner: the plugin's partner check route. */

@@ -170,13 +170,25 @@ export const REPORT_SORT_FIELDS = [
 
 export const ReportQuerySchema = z.object( {
 	page: z.coerce.number().int().min( 1 ).default( 1 ),
-	perPage: z.coerce.number().int().min( 1 ).max( 200 ).default( 25 ),
+	/** Rows per page: bounded, so no answer carries more than 200 partners. */
+	perPage: z.coerce
+		.number( { message: 'must be a whole number from 1 to 200' } )
+		.int( 'must be a whole number from 1 to 200' )
+		.min( 1, 'must be a whole number from 1 to 200' )
+		.max( 200, 'must be a whole number from 1 to 200' )
+		.default( 25 ),
 	search: z.string().max( 200 ).default( '' ),
 	status: BacklinkStatusSchema.optional(),
 	finding: FindingCodeSchema.optional(),
 	placement: PlacementSchema.optional(),
 	orderBy: z.enum( REPORT_SORT_FIELDS ).default( 'domain' ),
 	order: z.enum( [ 'asc', 'desc' ] ).default( 'asc' ),
+	/**
+	 * Keyset paging: the `partners.nextCursor` of the previous page; the
+	 * page then starts after that row, in the same order and filters
+	 * (instead of `page`). Absent: `page` says which page.
+	 */
+	after: z.string().max( 1000 ).optional(),
 } );
 export type ReportQuery = z.infer< typeof ReportQuerySchema >;
 
@@ -190,6 +202,11 @@ export const ReportResponseSchema = z.object( {
 		total: z.number().int(),
 		page: z.number().int(),
 		perPage: z.number().int(),
+		/**
+		 * `after` for the page that follows this one (same order and
+		 * filters); null on the last page. Absent from older services.
+		 */
+		nextCursor: z.string().nullable().optional(),
 	} ),
 	lastScan: ScanStatusSchema.nullable(),
 } );
@@ -251,9 +268,31 @@ export const PartnerLogRequestSchema = z.object( {
 } );
 export type PartnerLogRequest = z.infer< typeof PartnerLogRequestSchema >;
 
+/** Most of our links to a partner one detail answer carries. */
+export const MAX_LINKS_PER_PAGE = 500;
+
+/** Paging of our links in a partner's detail (`GET /v1/report/partners/:domain`). */
+export const PartnerDetailQuerySchema = z.object( {
+	/** Our links per answer (default 100). */
+	linksPerPage: z.coerce
+		.number( { message: 'must be a whole number from 1 to 500' } )
+		.int( 'must be a whole number from 1 to 500' )
+		.min( 1, 'must be a whole number from 1 to 500' )
+		.max( MAX_LINKS_PER_PAGE, 'must be a whole number from 1 to 500' )
+		.default( 100 ),
+	/** `ourLinksNext` of the previous answer: the links after those. */
+	linksAfter: z.string().max( 1000 ).optional(),
+} );
+export type PartnerDetailQuery = z.infer< typeof PartnerDetailQuerySchema >;
+
 export const PartnerDetailSchema = z.object( {
 	partner: PartnerRowSchema,
+	/** A page of our links (post order), `linksPerPage` at most. */
 	ourLinks: z.array( OurLinkSchema ),
+	/** How many links of ours point there in all. Absent from older services. */
+	ourLinksTotal: z.number().int().optional(),
+	/** `linksAfter` for the next page of our links; null after the last. */
+	ourLinksNext: z.string().nullable().optional(),
 	history: z.array( PartnerHistoryEntrySchema ),
 	log: z.array( PartnerLogEntrySchema ),
 } );

@@ -1,12 +1,13 @@
 import apiFetch from '@wordpress/api-fetch';
 import {
 	fetchExport,
+	fetchPartnerLinks,
 	fetchReport,
 	fetchScanStatus,
 	postPartnerLog,
 } from '../../src/admin/api';
 import { DEFAULT_QUERY } from '../../src/admin/query';
-import { report, scanStatus } from './fixtures';
+import { partnerDetail, report, scanStatus } from './fixtures';
 
 jest.mock( '@wordpress/api-fetch', () => ( {
 	__esModule: true,
@@ -27,6 +28,20 @@ describe( 'report requests', () => {
 			path: '/reciprocal-link-guard/v1/report?status=no-link',
 		} );
 		expect( answer.partners.total ).toBe( 1 );
+	} );
+
+	it( 'asks for the next page of our links to a partner by its cursor', async () => {
+		mockedFetch.mockResolvedValue(
+			partnerDetail( { ourLinksTotal: 3, ourLinksNext: null } )
+		);
+		const answer = await fetchPartnerLinks( 'tuinpartner.nl', 'WzEsMF0' );
+		expect( mockedFetch ).toHaveBeenCalledWith( {
+			path: '/reciprocal-link-guard/v1/report/partners/tuinpartner.nl?linksAfter=WzEsMF0',
+		} );
+		expect( answer ).toMatchObject( {
+			ourLinksTotal: 3,
+			ourLinksNext: null,
+		} );
 	} );
 
 	it( 'names the field when the service answers in another shape than the contract', async () => {

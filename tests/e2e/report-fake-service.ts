@@ -186,11 +186,16 @@ const SEEDS: PartnerSeed[] = [
 	},
 ];
 
+/** Our links per partner-detail answer of the fake service. */
+const FAKE_LINKS_PAGE = 5;
+
 export interface FakeService {
 	/** Bodies of every POST /backlinks/import, in order. */
 	backlinkImports: Array< Record< string, unknown > >;
 	/** Query strings of every GET /report, in order. */
 	reportRequests: URLSearchParams[];
+	/** Query of every GET report/partners/<domain>, in order. */
+	partnerRequests: URLSearchParams[];
 	logPosts: Array< Record< string, unknown > >;
 	/** Bodies of every POST /scan. */
 	scanStarts: Array< Record< string, unknown > >;
@@ -301,6 +306,7 @@ export async function installFakeService(
 	const service: FakeService = {
 		backlinkImports: [],
 		reportRequests: [],
+		partnerRequests: [],
 		logPosts: [],
 		scanStarts: [],
 		exports: [],
@@ -420,7 +426,30 @@ export async function installFakeService(
 		};
 	}
 
-	function detail( domain: string ): PartnerDetail | null {
+	/**
+	 * Our links a page at a time, as the service pages them (its default
+	 * page is 100; FAKE_LINKS_PAGE here, so a partner with many links
+	 * shows "Show more links"); the cursor is the index of the next link.
+	 */
+	function detail(
+		domain: string,
+		linksAfter: string | null = null
+	): PartnerDetail | null {
+		const whole = fullDetail( domain );
+		if ( ! whole ) {
+			return null;
+		}
+		const start = linksAfter === null ? 0 : Number( linksAfter );
+		const end = start + FAKE_LINKS_PAGE;
+		return {
+			...whole,
+			ourLinks: whole.ourLinks.slice( start, end ),
+			ourLinksTotal: whole.ourLinks.length,
+			ourLinksNext: end < whole.ourLinks.length ? String( end ) : null,
+		};
+	}
+
+	function fullDetail( domain: string ): PartnerDetail | null {
 		const row = rows.find( ( r ) => r.domain === domain );
 		if ( ! row ) {
 			return null;
@@ -589,10 +618,12 @@ export async function installFakeService(
 				} );
 			}
 			if ( path.startsWith( 'report/partners/' ) ) {
+				service.partnerRequests.push( params );
 				const found = detail(
 					decodeURIComponent(
 						path.slice( 'report/partners/'.length )
-					)
+					),
+					params.get( 'linksAfter' )
 				);
 				return found
 					? json( route, 200, found )

@@ -271,6 +271,35 @@ describe( 'the report page (Tools → Reciprocal links)', () => {
 		await page.locator( '.rlg-partners tbody tr' ).first().waitFor();
 	} );
 
+	it( 'shows our links to a partner a page at a time, the next on "Show more links"', async () => {
+		await page.goto( `${ REPORT }&partner=wikipedia.org` );
+		const ours = page.locator(
+			'section[aria-labelledby="rlg-ours-title"] tbody tr'
+		);
+		await ours.first().waitFor();
+		expect( await ours.count() ).toBe( 5 );
+		await expect(
+			page.locator( '.rlg-our-links__more' ).textContent()
+		).resolves.toContain( 'Showing 5 of 8 links.' );
+		await page.getByRole( 'button', { name: 'Show more links' } ).click();
+		await until( () =>
+			service.partnerRequests.some(
+				( params ) => params.get( 'linksAfter' ) === '5'
+			)
+		);
+		await page
+			.locator( 'section[aria-labelledby="rlg-ours-title"] tbody tr' )
+			.nth( 7 )
+			.waitFor();
+		expect( await ours.count() ).toBe( 8 );
+		expect( await page.locator( '.rlg-our-links__more' ).count() ).toBe(
+			0
+		);
+		expect( session.errors ).toEqual( [] );
+		await page.goto( REPORT );
+		await page.locator( '.rlg-partners tbody tr' ).first().waitFor();
+	} );
+
 	it( 'runs a scan with a live progress bar and reloads the report when it is done', async () => {
 		const before = service.reportRequests.length;
 		await page.getByRole( 'button', { name: 'Scan now' } ).click();

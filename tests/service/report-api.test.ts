@@ -169,6 +169,107 @@ describe( 'scan and report API', () => {
 		} );
 	} );
 
+	it( 'walks the partner list by cursor in a stable order, refusing a page size or cursor it cannot use', async () => {
+		for ( const order of [ 'asc', 'desc' ] ) {
+			const seen: string[] = [];
+			let url = `/v1/report?perPage=1&orderBy=ourLinks&order=${ order }`;
+			for ( let round = 0; round < 10; round++ ) {
+				const page = ReportResponseSchema.parse(
+					( await signed( 'GET', url ) ).json()
+				);
+				expect( page.partners.rows.length ).toBeLessThanOrEqual( 1 );
+				expect( page.partners.total ).toBe( 3 );
+				seen.push( ...page.partners.rows.map( ( r ) => r.domain ) );
+				if ( ! page.partners.nextCursor ) {
+					break;
+				}
+				url = `/v1/report?perPage=1&orderBy=ourLinks&order=${ order }&after=${ page.partners.nextCursor }`;
+			}
+			// Equal link counts: the domain decides, in both directions.
+			expect( seen ).toEqual( [
+				'partner-a.test',
+				'partner-b.test',
+				'partner-c.test',
+			] );
+		}
+		// A numbered page hands on a cursor too.
+		const first = ReportResponseSchema.parse(
+			( await signed( 'GET', '/v1/report?perPage=2' ) ).json()
+		);
+		const next = ReportResponseSchema.parse(
+			(
+				await signed(
+					'GET',
+					`/v1/report?perPage=2&after=${ first.partners.nextCursor }`
+				)
+			).json()
+		);
+		expect( next.partners.rows.map( ( r ) => r.domain ) ).toEqual( [
+			'partner-c.test',
+		] );
+		expect( next.partners.nextCursor ).toBeNull();
+
+		for ( const [ query, field, message ] of [
+			[ 'perPage=0', 'perPage', 'from 1 to 200' ],
+			[ 'perPage=ten', 'perPage', 'from 1 to 200' ],
+			[ 'after=%25%25', 'after', 'not a cursor' ],
+			[ 'after=eyJ4IjoxfQ', 'after', 'not a cursor of the partner list' ],
+			[
+				`orderBy=status&after=${ first.partners.nextCursor }`,
+				'after',
+				'sorted by domain asc, not by status asc',
+			],
+			[
+				`page=2&after=${ first.partners.nextCursor }`,
+				'after',
+				'either by number (page) or after a cursor',
+			],
+		] ) {
+			const reply = await signed( 'GET', `/v1/report?${ query }` );
+			expect( { query, status: reply.statusCode } ).toEqual( {
+				query,
+				status: 400,
+			} );
+			expect( reply.json() ).toMatchObject( {
+				code: 'ERR_VALIDATION',
+				field,
+				message: expect.stringContaining( message ),
+			} );
+		}
+		for ( const [ query, field ] of [
+			[ 'linksPerPage=0', 'linksPerPage' ],
+			[ 'linksPerPage=501', 'linksPerPage' ],
+			[ 'linksAfter=WzFd', 'linksAfter' ],
+		] ) {
+			const reply = await signed(
+				'GET',
+				`/v1/report/partners/partner-a.test?${ query }`
+			);
+			expect( { query, status: reply.statusCode } ).toEqual( {
+				query,
+				status: 400,
+			} );
+			expect( reply.json() ).toMatchObject( {
+				code: 'ERR_VALIDATION',
+				field,
+				message: expect.stringMatching( new RegExp( `^${ field }: ` ) ),
+			} );
+		}
+		const detail = PartnerDetailSchema.parse(
+			(
+				await signed(
+					'GET',
+					'/v1/report/partners/partner-a.test?linksPerPage=1'
+				)
+			).json()
+		);
+		expect( detail ).toMatchObject( {
+			ourLinksTotal: 1,
+			ourLinksNext: null,
+		} );
+		expect( detail.ourLinks ).toHaveLength( 1 );
+	} );
+
 	it( 'opens a partner with our links, their history and the log', async () => {
 		const logged = await signed( 'POST', '/v1/partner-log', {
 			domain: 'partner-a.test',

@@ -25,6 +25,8 @@ import type {
 	ScannedPost,
 } from '../../src/service/store/scan-types';
 import { reportCsv } from '../../src/service/report/export';
+import { sortValue } from '../../src/service/store/scan-rows';
+import type { PartnerCursor } from '../../src/service/store/scan-rows';
 import { storeBackends } from '../helpers/store-backends';
 import type { ImportedBacklink } from '../../src/core/backlink-import';
 import type {
@@ -1053,6 +1055,46 @@ describe.each( storeBackends() )( 'store contract: $name', ( backend ) => {
 				'http://b.test/2',
 				'http://b.test/1',
 			] );
+			// The same links a page at a time, each page after the last
+			// position of the one before (the partner detail's pages).
+			const all = await scanStore.linksToDomain( site.id, 'b.test' );
+			for ( const limit of [ 1, 2 ] ) {
+				const paged = [];
+				let after = null;
+				for ( let round = 0; round < 10; round++ ) {
+					const page = await scanStore.linksToDomainAfter(
+						site.id,
+						'b.test',
+						after,
+						limit
+					);
+					expect( page.length ).toBeLessThanOrEqual( limit );
+					if ( page.length === 0 ) {
+						break;
+					}
+					paged.push( ...page );
+					after = page[ page.length - 1 ];
+				}
+				expect(
+					paged.map( ( { postUrl, postTitle, link: l } ) => ( {
+						postUrl,
+						postTitle,
+						link: l,
+					} ) )
+				).toEqual(
+					all.map( ( { postUrl, postTitle, link: l } ) => ( {
+						postUrl,
+						postTitle,
+						link: l,
+					} ) )
+				);
+				expect( paged.map( ( found ) => found.seq ) ).toEqual( [
+					0, 0, 1,
+				] );
+			}
+			expect(
+				await scanStore.linksToDomainAfter( site.id, 'x.test', null, 5 )
+			).toEqual( [] );
 		} );
 
 		it( 'keeps the first time a partner was seen across re-reads', async () => {
@@ -1378,6 +1420,67 @@ describe.each( storeBackends() )( 'store contract: $name', ( backend ) => {
 			);
 			expect( filtered.total ).toBe( 2 );
 			expect( filtered.rows ).toHaveLength( 1 );
+		} );
+
+		it( 'pages by keyset in every order and filter exactly as the offset pages list them', async () => {
+			for ( const orderBy of ReportQuerySchema.shape.orderBy.removeDefault()
+				.options ) {
+				for ( const order of [ 'asc', 'desc' ] as const ) {
+					for ( const filter of [
+						{},
+						{ status: 'links-back' as const },
+						{ search: 'a' },
+					] ) {
+						const listed = query( {
+							...filter,
+							orderBy,
+							order,
+							perPage: 200,
+						} );
+						const expected = (
+							await scanStore.queryPartners( site.id, listed )
+						).rows.map( ( r ) => r.domain );
+						for ( const limit of [ 1, 3 ] ) {
+							const seen: string[] = [];
+							let after: PartnerCursor | null = null;
+							for ( let round = 0; round < 10; round++ ) {
+								const page: PartnerRow[] =
+									await scanStore.partnersAfter(
+										site.id,
+										listed,
+										after,
+										limit
+									);
+								expect( page.length ).toBeLessThanOrEqual(
+									limit
+								);
+								if ( page.length === 0 ) {
+									break;
+								}
+								seen.push( ...page.map( ( r ) => r.domain ) );
+								const last = page[ page.length - 1 ];
+								after = {
+									value: sortValue( last, orderBy ),
+									domain: last.domain,
+								};
+							}
+							expect( {
+								orderBy,
+								order,
+								filter,
+								limit,
+								seen,
+							} ).toEqual( {
+								orderBy,
+								order,
+								filter,
+								limit,
+								seen: expected,
+							} );
+						}
+					}
+				}
+			}
 		} );
 
 		it( 'gets one partner, streams them all in domain order, and replaces them whole', async () => {

@@ -6,13 +6,14 @@
  */
 import { Button, Notice, Spinner } from '@wordpress/components';
 import { useDispatch, useSelect } from '@wordpress/data';
-import { useEffect, useRef } from '@wordpress/element';
+import { useEffect, useRef, useState } from '@wordpress/element';
 import { __, sprintf } from '@wordpress/i18n';
 import type {
 	OurLink,
 	PartnerDetail as Detail,
 	TheirLink,
 } from '../../core/report';
+import * as api from '../api';
 import { reportStore } from '../store';
 import type { Finding } from '../../core/findings';
 import {
@@ -145,6 +146,81 @@ function OurLinksTable( { links }: { links: OurLink[] } ) {
 	);
 }
 
+/**
+ * Our links to the partner, a page at a time: the detail brings the first
+ * page; "Show more" asks the service for the next one (its cursor) and
+ * adds it below, until every link is shown.
+ */
+function OurLinks( { detail }: { detail: Detail } ) {
+	const [ pages, setPages ] = useState( {
+		links: detail.ourLinks,
+		next: detail.ourLinksNext ?? null,
+	} );
+	const [ loading, setLoading ] = useState( false );
+	const [ error, setError ] = useState< string | null >( null );
+	useEffect( () => {
+		// A new detail (opened again, checked again) starts over.
+		setPages( {
+			links: detail.ourLinks,
+			next: detail.ourLinksNext ?? null,
+		} );
+		setError( null );
+	}, [ detail ] );
+	const total = detail.ourLinksTotal ?? pages.links.length;
+	const showMore = async () => {
+		if ( ! pages.next ) {
+			return;
+		}
+		setLoading( true );
+		setError( null );
+		try {
+			const more = await api.fetchPartnerLinks(
+				detail.partner.domain,
+				pages.next
+			);
+			setPages( ( shown ) => ( {
+				links: [ ...shown.links, ...more.ourLinks ],
+				next: more.ourLinksNext ?? null,
+			} ) );
+		} catch ( failure ) {
+			setError( ( failure as Error ).message );
+		} finally {
+			setLoading( false );
+		}
+	};
+	return (
+		<>
+			<OurLinksTable links={ pages.links } />
+			{ pages.next && (
+				<p className="rlg-our-links__more">
+					{ sprintf(
+						/* translators: 1: links shown, 2: all our links to the partner. */
+						__(
+							'Showing %1$d of %2$d links.',
+							'reciprocal-link-guard'
+						),
+						pages.links.length,
+						total
+					) }{ ' ' }
+					<Button
+						variant="secondary"
+						onClick={ showMore }
+						isBusy={ loading }
+						disabled={ loading }
+					>
+						{ __( 'Show more links', 'reciprocal-link-guard' ) }
+					</Button>
+				</p>
+			) }
+			{ error && (
+				<Notice status="error" isDismissible={ false }>
+					{ error }
+				</Notice>
+			) }
+		</>
+	);
+}
+
 /** Each finding with the editor's explanation: what the risk is, what to do. */
 function FindingList( { findings }: { findings: Finding[] } ) {
 	const order = { critical: 0, warning: 1, info: 2 };
@@ -238,7 +314,7 @@ function DetailBody( { detail }: { detail: Detail } ) {
 							partner.domain
 						) }
 					</h3>
-					<OurLinksTable links={ detail.ourLinks } />
+					<OurLinks detail={ detail } />
 				</section>
 				<section aria-labelledby="rlg-theirs-title">
 					<h3 id="rlg-theirs-title">

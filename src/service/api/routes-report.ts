@@ -4,8 +4,8 @@
  *
  *   POST /v1/scan                     ScanRequest      -> 202 ScanStatus (runs in the background)
  *   GET  /v1/scan/status                               -> ScanStatus of the latest scan (404 before the first)
- *   GET  /v1/report?ReportQuery                        -> ReportResponse
- *   GET  /v1/report/partners/:domain                   -> PartnerDetail
+ *   GET  /v1/report?ReportQuery                        -> ReportResponse (page, or keyset: after=partners.nextCursor)
+ *   GET  /v1/report/partners/:domain?linksPerPage&linksAfter -> PartnerDetail (a page of our links; ourLinksNext continues)
  *   GET  /v1/report/partners/:domain/evidence[?format=csv] -> every stored check of the partner as evidence (issue 9)
  *   GET  /v1/report/export.csv?filters                 -> text/csv (the filtered partner table with the log)
  *   GET  /v1/report/changes?since=ISO                  -> ReportChanges (alerts and new critical findings since; the e-mail digest)
@@ -14,6 +14,7 @@
 import { Readable } from 'node:stream';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import {
+	PartnerDetailQuerySchema,
 	PartnerDetailSchema,
 	PartnerLogEntrySchema,
 	PartnerLogRequestSchema,
@@ -30,6 +31,7 @@ import type { Logger } from '../logger';
 import { silentLogger } from '../logger';
 import { buildReport, partnerDetail, toScanStatus } from '../report/report';
 import { reportCsv } from '../report/export';
+import { CursorError } from '../report/cursor';
 import { reportChanges } from '../report/changes';
 import { evidenceCsv, partnerEvidence } from '../verdicts/evidence';
 import type { Scanner } from '../scan/scanner';
@@ -71,6 +73,14 @@ function body( request: FastifyRequest ): unknown {
 			`the body is not valid JSON: ${ ( error as Error ).message }`
 		);
 	}
+}
+
+/** A cursor that cannot be used is the client's error: 400 naming the field. */
+function rethrowCursorError( error: unknown ): never {
+	if ( error instanceof CursorError ) {
+		throw new HttpError( 400, error.code, error.message, error.field );
+	}
+	throw error;
 }
 
 function signingSite( request: FastifyRequest ): SiteRecord {
@@ -158,7 +168,7 @@ export function registerReportRoutes(
 			{ ...reportDeps, settings: await settingsFor( site ) },
 			site,
 			parsed.data
-		);
+		).catch( rethrowCursorError );
 		return ReportResponseSchema.parse( report );
 	} );
 
@@ -166,18 +176,25 @@ export function registerReportRoutes(
 		'/v1/report/partners/:domain',
 		signed,
 		async ( request ) => {
+			const paging = PartnerDetailQuerySchema.safeParse(
+				request.query ?? {}
+			);
+			if ( ! paging.success ) {
+				throw validationError( paging.error );
+			}
 			try {
 				const detail = await partnerDetail(
 					reportDeps,
 					signingSite( request ),
-					request.params.domain
+					request.params.domain,
+					paging.data
 				);
 				return PartnerDetailSchema.parse( detail );
 			} catch ( error ) {
 				if ( isRlgError( error, 'ERR_PARTNER_UNKNOWN' ) ) {
 					throw new HttpError( 404, error.code, error.message );
 				}
-				throw error;
+				return rethrowCursorError( error );
 			}
 		}
 	);
@@ -238,9 +255,10 @@ export function registerReportRoutes(
 		if ( ! parsed.success ) {
 			throw validationError( parsed.error );
 		}
-		const { page, perPage, ...query } = parsed.data;
+		const { page, perPage, after, ...query } = parsed.data;
 		void page;
 		void perPage;
+		void after;
 		const host =
 			siteIdentity( site.url )?.siteKey.replace(
 				/[^a-z0-9.-]+/gi,

@@ -10,6 +10,7 @@
  * Exit codes (exit-codes.ts): 0 no findings, 1 a warning or critical
  * finding, 2 a usage or input error, 3 the site could not be read.
  */
+import { once } from 'node:events';
 import fs from 'node:fs';
 import { pipeline } from 'node:stream/promises';
 import { Readable } from 'node:stream';
@@ -19,10 +20,13 @@ import cliProgress from 'cli-progress';
 import { resolveCommonConfig } from '../config';
 import { isRlgError, RlgError } from '../errors';
 import {
-	fullReport,
+	DOMAIN_ORDER,
 	reportCsv,
-	reportHtml,
+	reportHead,
+	reportHtmlStream,
+	reportJson,
 	settingsUsedText,
+	streamPartners,
 } from '../report/export';
 import type { FullReport } from '../report/export';
 import { localDate, percent, plural } from '../report/format';
@@ -32,6 +36,7 @@ import { findingTitle } from '../../core/finding-titles';
 import { rowVerdict } from '../../core/their-links';
 import { wheresText } from '../verdict-text';
 import type { ScanRecord } from '../store/scan-types';
+import type { PartnerRow } from '../../core/report';
 import { connectStore, siteIdentity } from '../store';
 import { cliLogger } from './cli-log';
 import { EXIT_CODES_HELP } from './exit-codes';
@@ -153,7 +158,27 @@ function anchorsLine( anchors: FullReport[ 'anchors' ] ): string {
 	} (the editor also uses each post's focus keyphrase).`;
 }
 
-export function summaryText( report: FullReport ): string {
+/**
+ * The partners linking back that the summary lists (the first 20 in
+ * domain order) and how many there are in all.
+ */
+export interface LinkingBack {
+	rows: PartnerRow[];
+	total: number;
+}
+
+/** How many partners linking back the summary names. */
+export const SUMMARY_PARTNERS = 20;
+
+/**
+ * The report as the terminal shows it. `linking` is the first page of the
+ * partners linking back (the CLI asks the store for it, so no partner
+ * table is held); without it they are taken from `report.partners.rows`.
+ */
+export function summaryText(
+	report: FullReport,
+	linking: LinkingBack = linkingBackOf( report.partners.rows )
+): string {
 	const { summary } = report;
 	const scan = report.lastScan;
 	const lines = [
@@ -200,22 +225,41 @@ export function summaryText( report: FullReport ): string {
 			);
 		}
 	}
-	const linking = report.partners.rows.filter(
-		( row ) => row.status === 'links-back'
-	);
-	if ( linking.length ) {
+	if ( linking.total ) {
 		lines.push( '', 'Partners linking back:' );
-		for ( const row of linking.slice( 0, 20 ) ) {
+		for ( const row of linking.rows.slice( 0, SUMMARY_PARTNERS ) ) {
 			const where = wheresText( rowVerdict( row ) );
 			lines.push( `  ${ row.domain } (${ where || 'links' })` );
 		}
-		if ( linking.length > 20 ) {
+		if ( linking.total > SUMMARY_PARTNERS ) {
 			lines.push(
-				`  … and ${ linking.length - 20 } more (--csv or --html for all)`
+				`  … and ${
+					linking.total - SUMMARY_PARTNERS
+				} more (--csv or --html for all)`
 			);
 		}
 	}
 	return lines.join( '\n' );
+}
+
+function linkingBackOf( rows: PartnerRow[] ): LinkingBack {
+	const linking = rows.filter( ( row ) => row.status === 'links-back' );
+	return {
+		rows: linking.slice( 0, SUMMARY_PARTNERS ),
+		total: linking.length,
+	};
+}
+
+/**
+ * Writes chunks to stdout, waiting for it to drain when its buffer is
+ * full, so a report streamed to a slow pipe is not buffered whole.
+ */
+async function writeStdout( chunks: AsyncIterable< string > ): Promise< void > {
+	for await ( const chunk of chunks ) {
+		if ( ! process.stdout.write( chunk ) ) {
+			await once( process.stdout, 'drain' );
+		}
+	}
 }
 
 /** Where to read a site from, after `rlg scan`'s arguments are sorted out. */
@@ -387,7 +431,7 @@ export function register( program: Command ): void {
 				const progress = options.progress
 					? createProgressReporter()
 					: { update: () => undefined, stop: () => undefined };
-				let report: FullReport;
+				let head: FullReport;
 				try {
 					const site = await store.ensureSite( identity );
 					const controller = new AbortController();
@@ -422,7 +466,10 @@ export function register( program: Command ): void {
 							`scan ${ scan.id } interrupted after ${ scan.postsRead } posts; run the same command again to continue`
 						);
 					}
-					report = await fullReport(
+					// The partner rows are read from the store a page at a
+					// time by each writer, never all at once: a site with
+					// thousands of partners costs what one page does.
+					head = await reportHead(
 						{ store, scanStore, settings, dataDir },
 						site
 					);
@@ -433,18 +480,41 @@ export function register( program: Command ): void {
 						);
 					}
 					if ( options.html ) {
-						fs.writeFileSync( options.html, reportHtml( report ) );
+						await pipeline(
+							Readable.from(
+								reportHtmlStream(
+									head,
+									streamPartners( scanStore, site.id )
+								)
+							),
+							fs.createWriteStream( options.html )
+						);
+					}
+					if ( options.json ) {
+						await writeStdout(
+							reportJson(
+								head,
+								streamPartners( scanStore, site.id )
+							)
+						);
+						print( '' );
+					} else {
+						const linking = await scanStore.queryPartners(
+							site.id,
+							{
+								...DOMAIN_ORDER,
+								status: 'links-back',
+								page: 1,
+								perPage: SUMMARY_PARTNERS,
+							}
+						);
+						print( summaryText( head, linking ) );
 					}
 				} finally {
 					await runtime.close();
 					await store.close();
 				}
-				print(
-					options.json
-						? JSON.stringify( report, null, 2 )
-						: summaryText( report )
-				);
-				const serious = report.summary.findings.some(
+				const serious = head.summary.findings.some(
 					( finding ) => finding.severity !== 'info'
 				);
 				process.exitCode = serious ? 1 : 0;

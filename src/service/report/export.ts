@@ -7,7 +7,6 @@
 import type {
 	PartnerLogEntry,
 	PartnerRow,
-	ReportQuery,
 	ReportResponse,
 } from '../../core/report';
 import {
@@ -19,6 +18,8 @@ import { findingEvidence } from '../../core/graph/evidence';
 import { createSettingsResolver } from '../site-settings';
 import type { SiteRecord } from '../store/types';
 import type { ScanStore } from '../store/scan-types';
+import { sortValue } from '../store/scan-rows';
+import type { PartnerCursor, PartnerListQuery } from '../store/scan-rows';
 import { localDate, localDateTime, percent, plural } from './format';
 import type { TimeFormatOptions } from './format';
 import { rowVerdict } from '../../core/their-links';
@@ -110,26 +111,47 @@ async function logByDomain(
 }
 
 /** Filters and order of an export: a ReportQuery without its page. */
-export type ExportQuery = Omit< ReportQuery, 'page' | 'perPage' >;
+export type ExportQuery = PartnerListQuery;
 
-const EXPORT_PAGE = 200;
+/** Every partner, in domain order: what the CLI's exports list. */
+export const DOMAIN_ORDER: ExportQuery = Object.freeze( {
+	search: '',
+	orderBy: 'domain',
+	order: 'asc',
+} );
 
-/** Every partner row matching `query`, in its order, a page at a time. */
-async function* partnersMatching(
+/** Partner rows read from the store per page of an export. */
+export const EXPORT_PAGE = 200;
+
+/**
+ * Every partner row matching `query`, in its order, read from the store a
+ * keyset page (`pageSize` rows) at a time: the next page is asked for only
+ * once the consumer has taken every row of this one, so an export of a
+ * site with any number of partners holds one page, never the table.
+ */
+export async function* streamPartners(
 	scanStore: ScanStore,
 	siteId: number,
-	query: ExportQuery
+	query: ExportQuery = DOMAIN_ORDER,
+	pageSize: number = EXPORT_PAGE
 ): AsyncIterable< PartnerRow > {
-	for ( let page = 1; ; page++ ) {
-		const { rows } = await scanStore.queryPartners( siteId, {
-			...query,
-			page,
-			perPage: EXPORT_PAGE,
-		} );
+	let after: PartnerCursor | null = null;
+	for (;;) {
+		const rows = await scanStore.partnersAfter(
+			siteId,
+			query,
+			after,
+			pageSize
+		);
 		yield* rows;
-		if ( rows.length < EXPORT_PAGE ) {
+		if ( rows.length < pageSize ) {
 			return;
 		}
+		const last = rows[ rows.length - 1 ];
+		after = {
+			value: sortValue( last, query.orderBy ),
+			domain: last.domain,
+		};
 	}
 }
 
@@ -140,14 +162,17 @@ async function* partnersMatching(
 export async function* reportCsv(
 	scanStore: ScanStore,
 	site: SiteRecord,
-	query?: ExportQuery
+	query?: ExportQuery,
+	pageSize: number = EXPORT_PAGE
 ): AsyncIterable< string > {
 	const logs = await logByDomain( scanStore, site.id );
 	yield CSV_COLUMNS.join( ',' ) + '\r\n';
-	const rows = query
-		? partnersMatching( scanStore, site.id, query )
-		: scanStore.allPartners( site.id );
-	for await ( const row of rows ) {
+	for await ( const row of streamPartners(
+		scanStore,
+		site.id,
+		query ?? DOMAIN_ORDER,
+		pageSize
+	) ) {
 		yield csvRow( row, logs.get( row.domain ) ?? [] ) + '\r\n';
 	}
 }
@@ -184,8 +209,13 @@ export interface SettingsUsed {
 	dataDir: string | null;
 }
 
-/** The whole report: every partner on one page, with the log. */
-export async function fullReport(
+/**
+ * Everything of the whole report but its partner rows (`partners.rows` is
+ * empty; `total` and `perPage` count the site's partners): what the
+ * streaming writers (reportJson, reportHtmlStream) write around the rows
+ * they read from the store a page at a time.
+ */
+export async function reportHead(
 	deps: ReportDeps & { dataDir?: string },
 	site: SiteRecord
 ): Promise< FullReport > {
@@ -203,13 +233,10 @@ export async function fullReport(
 		orderBy: 'domain',
 		order: 'asc',
 	} );
-	const rows: PartnerRow[] = [];
-	for await ( const row of deps.scanStore.allPartners( site.id ) ) {
-		rows.push( row );
-	}
+	const total = first.summary.partnerDomains;
 	return {
 		...first,
-		partners: { rows, total: rows.length, page: 1, perPage: rows.length },
+		partners: { rows: [], total, page: 1, perPage: total },
 		log: ( await deps.scanStore.listLog( site.id ) ).reverse(),
 		anchors: {
 			keywords: [ ...settings.keywords ],
@@ -223,6 +250,73 @@ export async function fullReport(
 			dataDir: deps.dataDir ?? null,
 		},
 	};
+}
+
+/**
+ * The whole report with every partner row in memory. For small sites and
+ * tests; the CLI writes big ones with reportJson / reportHtmlStream.
+ */
+export async function fullReport(
+	deps: ReportDeps & { dataDir?: string },
+	site: SiteRecord
+): Promise< FullReport > {
+	const head = await reportHead( deps, site );
+	const rows: PartnerRow[] = [];
+	for await ( const row of streamPartners( deps.scanStore, site.id ) ) {
+		rows.push( row );
+	}
+	return {
+		...head,
+		partners: { rows, total: rows.length, page: 1, perPage: rows.length },
+	};
+}
+
+/** Stand-ins for the rows and their count while the head is serialised. */
+const ROWS_MARK = JSON.stringify( '\u0000rlg-rows\u0000' );
+const COUNT_MARK = JSON.stringify( '\u0000rlg-count\u0000' );
+
+/**
+ * The whole report as JSON text, written as the rows stream in: the same
+ * bytes as `JSON.stringify( report, null, 2 )` of the report with every
+ * row (`fullReport`), without holding them. The head is serialised with
+ * marks where the rows and their count go; each row is serialised alone
+ * and indented to its depth (rows sit at `partners.rows[]`, 6 spaces);
+ * `total` and `perPage` are the rows counted on the way.
+ */
+export async function* reportJson(
+	head: FullReport,
+	rows: AsyncIterable< PartnerRow >
+): AsyncIterable< string > {
+	const text = JSON.stringify(
+		{
+			...head,
+			partners: {
+				rows: JSON.parse( ROWS_MARK ),
+				total: JSON.parse( COUNT_MARK ),
+				page: 1,
+				perPage: JSON.parse( COUNT_MARK ),
+			},
+		},
+		null,
+		2
+	);
+	const at = text.indexOf( ROWS_MARK );
+	yield text.slice( 0, at );
+	const indent = ' '.repeat( 6 );
+	let count = 0;
+	for await ( const row of rows ) {
+		yield ( count === 0 ? '[\n' : ',\n' ) +
+			indent +
+			JSON.stringify( row, null, 2 )
+				.split( '\n' )
+				.join( `\n${ indent }` );
+		count++;
+	}
+	yield count === 0 ? '[]' : `\n${ ' '.repeat( 4 ) }]`;
+	yield text
+		.slice( at + ROWS_MARK.length )
+		.split( COUNT_MARK )
+		.join( String( count ) );
 }
 
 /**
@@ -289,6 +383,85 @@ function findingDetail( finding: Finding ): string {
 		: '';
 }
 
+/** The relationship log by partner, oldest note first (the report's log order). */
+function logsByDomain(
+	log: PartnerLogEntry[]
+): Map< string, PartnerLogEntry[] > {
+	const logs = new Map< string, PartnerLogEntry[] >();
+	for ( const entry of log ) {
+		const list = logs.get( entry.domain ) ?? [];
+		list.push( entry );
+		logs.set( entry.domain, list );
+	}
+	return logs;
+}
+
+/** One partner's row of the HTML report's table. */
+function htmlRow(
+	row: PartnerRow,
+	logs: Map< string, PartnerLogEntry[] >,
+	options: TimeFormatOptions
+): string {
+	// The core's verdict, as the CLI and wp-admin word it.
+	const verdict = rowVerdict( row );
+	const listed = row.theirLinks.slice( 0, HTML_LINKS );
+	const shown = shownText( verdict, listed.length );
+	const theirs = [
+		...( verdict.total > 1
+			? [ `<b>${ escapeHtml( wheresText( verdict ) ) }</b>` ]
+			: [] ),
+		...listed.map(
+			( link ) =>
+				`${ escapeHtml( link.where ?? link.placement ) }: “${ escapeHtml( link.text ) }”${
+					link.rel.length
+						? ` (${ escapeHtml( link.rel.join( ' ' ) ) })`
+						: ''
+				}`
+		),
+		...( shown ? [ escapeHtml( shown ) ] : [] ),
+	].join( '<br>' );
+	const log = ( logs.get( row.domain ) ?? [] )
+		.map(
+			( e ) =>
+				`${ escapeHtml(
+					localDate( e.createdAt, options )
+				) } ${ escapeHtml( e.author ) }: ${ escapeHtml( e.note ) }`
+		)
+		.join( '<br>' );
+	const status = row.status
+		? ( BACKLINK_STATUS_LABELS[ row.status ] ?? row.status )
+		: 'not checked';
+	const ours = `${ plural( row.ourLinks, 'link' ) } in ${ plural(
+		row.ourPosts,
+		'post'
+	) }`;
+	const findingsCell = row.findings
+		.map(
+			( f ) =>
+				`<span class="${ f.severity }" title="${ escapeHtml(
+					f.code
+				) }">${ escapeHtml( findingTitle( f.code ) ) }${ escapeHtml(
+					findingDetail( f )
+				) }</span>`
+		)
+		.join( '<br>' );
+	return `<tr><td>${ escapeHtml( row.domain ) }</td><td class="${ escapeHtml(
+		row.status ?? ''
+	) }">${ escapeHtml( status ) }</td><td>${ ours }</td><td>${ theirs }</td><td>${ escapeHtml(
+		percent( row.relevance )
+	) }</td><td>${ escapeHtml(
+		localDate( row.firstSeen, options )
+	) }</td><td>${ escapeHtml(
+		localDateTime( row.lastChecked, options )
+	) }</td><td>${ findingsCell }</td><td>${ log }</td></tr>`;
+}
+
+/** What closes the HTML report after the last partner row. */
+const HTML_TAIL = `
+</tbody></table>
+</body></html>
+`;
+
 /**
  * A self-contained, readable HTML report: findings by their titles (the
  * code in a tooltip), times in the local zone (`options.timeZone`, default
@@ -298,6 +471,39 @@ export function reportHtml(
 	report: FullReport,
 	options: TimeFormatOptions = {}
 ): string {
+	const logs = logsByDomain( report.log );
+	return (
+		htmlHead( report, options ) +
+		report.partners.rows
+			.map( ( row ) => htmlRow( row, logs, options ) )
+			.join( '\n' ) +
+		HTML_TAIL
+	);
+}
+
+/**
+ * The HTML report written as the rows stream in (the same bytes as
+ * `reportHtml` of the report with every row): the head, one table row per
+ * partner as it comes, the closing tags. `head` is `reportHead`'s, whose
+ * `partners.total` the heading shows.
+ */
+export async function* reportHtmlStream(
+	head: FullReport,
+	rows: AsyncIterable< PartnerRow >,
+	options: TimeFormatOptions = {}
+): AsyncIterable< string > {
+	const logs = logsByDomain( head.log );
+	yield htmlHead( head, options );
+	let first = true;
+	for await ( const row of rows ) {
+		yield ( first ? '' : '\n' ) + htmlRow( row, logs, options );
+		first = false;
+	}
+	yield HTML_TAIL;
+}
+
+/** The HTML report up to its partner rows (the table's body opened). */
+function htmlHead( report: FullReport, options: TimeFormatOptions ): string {
 	const { summary } = report;
 	const cards = [
 		[ 'Partner domains', summary.partnerDomains ],
@@ -357,69 +563,6 @@ export function reportHtml(
 					: ''
 			}. The editor also uses each post’s focus keyphrase, which a scan does not see.</p>`
 		: '<p class="meta">No keywords were set for this site: anchors were judged exact-match only against the title and H1 of the page they point to. Set keywords in the plugin’s settings (or pass <code>--settings</code>).</p>';
-	const logs = new Map< string, PartnerLogEntry[] >();
-	for ( const entry of report.log ) {
-		logs.set( entry.domain, [
-			...( logs.get( entry.domain ) ?? [] ),
-			entry,
-		] );
-	}
-	const rows = report.partners.rows
-		.map( ( row ) => {
-			// The core's verdict, as the CLI and wp-admin word it.
-			const verdict = rowVerdict( row );
-			const listed = row.theirLinks.slice( 0, HTML_LINKS );
-			const shown = shownText( verdict, listed.length );
-			const theirs = [
-				...( verdict.total > 1
-					? [ `<b>${ escapeHtml( wheresText( verdict ) ) }</b>` ]
-					: [] ),
-				...listed.map(
-					( link ) =>
-						`${ escapeHtml( link.where ?? link.placement ) }: “${ escapeHtml( link.text ) }”${
-							link.rel.length
-								? ` (${ escapeHtml( link.rel.join( ' ' ) ) })`
-								: ''
-						}`
-				),
-				...( shown ? [ escapeHtml( shown ) ] : [] ),
-			].join( '<br>' );
-			const log = ( logs.get( row.domain ) ?? [] )
-				.map(
-					( e ) =>
-						`${ escapeHtml(
-							localDate( e.createdAt, options )
-						) } ${ escapeHtml( e.author ) }: ${ escapeHtml( e.note ) }`
-				)
-				.join( '<br>' );
-			const status = row.status
-				? ( BACKLINK_STATUS_LABELS[ row.status ] ?? row.status )
-				: 'not checked';
-			const ours = `${ plural( row.ourLinks, 'link' ) } in ${ plural(
-				row.ourPosts,
-				'post'
-			) }`;
-			const findingsCell = row.findings
-				.map(
-					( f ) =>
-						`<span class="${ f.severity }" title="${ escapeHtml(
-							f.code
-						) }">${ escapeHtml( findingTitle( f.code ) ) }${ escapeHtml(
-							findingDetail( f )
-						) }</span>`
-				)
-				.join( '<br>' );
-			return `<tr><td>${ escapeHtml( row.domain ) }</td><td class="${ escapeHtml(
-				row.status ?? ''
-			) }">${ escapeHtml( status ) }</td><td>${ ours }</td><td>${ theirs }</td><td>${ escapeHtml(
-				percent( row.relevance )
-			) }</td><td>${ escapeHtml(
-				localDate( row.firstSeen, options )
-			) }</td><td>${ escapeHtml(
-				localDateTime( row.lastChecked, options )
-			) }</td><td>${ findingsCell }</td><td>${ log }</td></tr>`;
-		} )
-		.join( '\n' );
 	const scan = report.lastScan
 		? `Last scan: ${ escapeHtml( report.lastScan.state ) }, ${ plural(
 				report.lastScan.postsRead,
@@ -447,8 +590,5 @@ ${ anchors }
 <h2>Partners (${ report.partners.total })</h2>
 <table><thead><tr><th>Domain</th><th>Status</th><th>Our links</th><th>Their links to us</th><th>Relevance</th><th>First seen</th><th>Last checked</th><th>Findings</th><th>Log</th></tr></thead>
 <tbody>
-${ rows }
-</tbody></table>
-</body></html>
 `;
 }

@@ -5,6 +5,8 @@
  */
 import type {
 	PartnerDetail,
+	PartnerDetailQuery,
+	PartnerRow,
 	ReportQuery,
 	ReportResponse,
 	ScanStatus,
@@ -14,6 +16,13 @@ import { RlgError } from '../errors';
 import type { SiteRecord, Store } from '../store/types';
 import type { ScanRecord, ScanStore } from '../store/scan-types';
 import { historyOf, HISTORY_LIMIT } from './history';
+import {
+	CursorError,
+	decodeLinkCursor,
+	decodePartnerCursor,
+	encodeLinkCursor,
+	encodePartnerCursor,
+} from './cursor';
 
 export interface ReportDeps {
 	store: Store;
@@ -53,7 +62,7 @@ export async function buildReport(
 		new Date( now.getTime() - 30 * day ).toISOString(),
 		new Date( now.getTime() - 90 * day ).toISOString()
 	);
-	const page = await scanStore.queryPartners( site.id, query );
+	const page = await partnerPage( scanStore, site.id, query );
 	const lastScan = await scanStore.latestScan( site.id );
 	return {
 		site: site.url,
@@ -76,15 +85,82 @@ export async function buildReport(
 			total: page.total,
 			page: query.page,
 			perPage: query.perPage,
+			nextCursor: page.nextCursor,
 		},
 		lastScan: lastScan ? toScanStatus( lastScan ) : null,
 	};
 }
 
+/**
+ * One page of the partner list: by number (`page`, OFFSET, for the report
+ * table's numbered pages) or, with `after`, by keyset after the row that
+ * cursor names. Either way it carries the cursor of the page after it
+ * (`perPage + 1` rows are read to know whether there is one), so a client
+ * can walk a list of any length by cursor at the cost of one page each.
+ *
+ * @throws CursorError (ERR_VALIDATION, field `after`) for a cursor that is
+ *         not one, or was made for another order, or with `page` past 1.
+ */
+async function partnerPage(
+	scanStore: ScanStore,
+	siteId: number,
+	query: ReportQuery
+): Promise< { rows: PartnerRow[]; total: number; nextCursor: string | null } > {
+	let rows: PartnerRow[];
+	let total: number;
+	if ( query.after !== undefined ) {
+		if ( query.page !== 1 ) {
+			throw new CursorError(
+				'after',
+				'a page is asked for either by number (page) or after a cursor, not both'
+			);
+		}
+		const after = decodePartnerCursor( query.after, query );
+		rows = await scanStore.partnersAfter(
+			siteId,
+			query,
+			after,
+			query.perPage + 1
+		);
+		// The filtered count only: the first row of the list stands in for the page.
+		total = (
+			await scanStore.queryPartners( siteId, {
+				...query,
+				page: 1,
+				perPage: 1,
+			} )
+		).total;
+	} else {
+		const found = await scanStore.queryPartners( siteId, query );
+		rows = found.rows;
+		total = found.total;
+	}
+	const more =
+		query.after !== undefined
+			? rows.length > query.perPage
+			: query.page * query.perPage < total &&
+				rows.length === query.perPage;
+	rows = rows.slice( 0, query.perPage );
+	return {
+		rows,
+		total,
+		nextCursor:
+			more && rows.length > 0
+				? encodePartnerCursor( query, rows[ rows.length - 1 ] )
+				: null,
+	};
+}
+
+/**
+ * A partner's detail: its row, a page of our links to it (`linksPerPage`
+ * from `linksAfter`, read by keyset, so a partner linked from every post
+ * of a big site costs one page), the history and the log.
+ */
 export async function partnerDetail(
 	deps: ReportDeps,
 	site: SiteRecord,
-	domain: string
+	domain: string,
+	paging: PartnerDetailQuery = { linksPerPage: 100 }
 ): Promise< PartnerDetail > {
 	const { store, scanStore } = deps;
 	const wanted = domain.trim().toLowerCase();
@@ -95,16 +171,25 @@ export async function partnerDetail(
 			`${ wanted } is not a partner of ${ site.url } (no link of the last scan points there)`
 		);
 	}
-	const ourLinks = ( await scanStore.linksToDomain( site.id, wanted ) ).map(
-		( { postUrl, postTitle, link } ) => ( {
-			postUrl,
-			postTitle,
-			href: link.href,
-			text: link.text,
-			rel: link.rel,
-			placement: link.placement,
-		} )
+	const after =
+		paging.linksAfter === undefined
+			? null
+			: decodeLinkCursor( paging.linksAfter );
+	const links = await scanStore.linksToDomainAfter(
+		site.id,
+		wanted,
+		after,
+		paging.linksPerPage + 1
 	);
+	const page = links.slice( 0, paging.linksPerPage );
+	const ourLinks = page.map( ( { postUrl, postTitle, link } ) => ( {
+		postUrl,
+		postTitle,
+		href: link.href,
+		text: link.text,
+		rel: link.rel,
+		placement: link.placement,
+	} ) );
 	const checks = await store.checkHistory( site.id, {
 		domain: wanted,
 		limit: HISTORY_LIMIT,
@@ -112,6 +197,11 @@ export async function partnerDetail(
 	return {
 		partner,
 		ourLinks,
+		ourLinksTotal: partner.ourLinks,
+		ourLinksNext:
+			links.length > paging.linksPerPage
+				? encodeLinkCursor( page[ page.length - 1 ] )
+				: null,
 		history: historyOf( checks ),
 		log: await scanStore.listLog( site.id, wanted ),
 	};

@@ -19,14 +19,20 @@ import type {
 import type { ExtractedLink } from '../../core/schemas';
 import { RlgError } from '../errors';
 import {
-	escapeLike,
 	findingWeight,
+	partnerAfter,
+	partnerFilter,
+	partnerOrder,
 	scanTakenOver,
 	toScan,
 	unknownScan,
-	SORT_COLUMNS,
 } from './scan-rows';
-import type { ScanRow } from './scan-rows';
+import type {
+	LinkCursor,
+	PartnerCursor,
+	PartnerListQuery,
+	ScanRow,
+} from './scan-rows';
 import { inTransaction, one } from './pg-database';
 import type {
 	GraphPost,
@@ -513,6 +519,34 @@ export class PgScanStore implements ScanStore {
 		} ) );
 	}
 
+	async linksToDomainAfter(
+		siteId: number,
+		domain: string,
+		after: LinkCursor | null,
+		limit: number
+	) {
+		const { rows } = await this.db.query< {
+			postId: string | number;
+			seq: number;
+			postUrl: string;
+			postTitle: string;
+			link: string;
+		} >(
+			`SELECT l.post_id AS "postId", l.seq AS seq, p.url AS "postUrl",
+				p.title AS "postTitle", l.link AS link
+			FROM scan_links l JOIN scan_posts p ON p.id = l.post_id
+			WHERE l.site_id = $1 AND l.domain = $2
+				AND ( l.post_id > $3 OR ( l.post_id = $3 AND l.seq > $4 ) )
+			ORDER BY l.post_id, l.seq LIMIT $5`,
+			[ siteId, domain, after?.postId ?? -1, after?.seq ?? -1, limit ]
+		);
+		return rows.map( ( row ) => ( {
+			...row,
+			postId: Number( row.postId ),
+			link: JSON.parse( row.link ) as ExtractedLink,
+		} ) );
+	}
+
 	async replacePostFindings(
 		siteId: number,
 		findings: Map< number, StoredPostFinding[] >
@@ -702,51 +736,24 @@ export class PgScanStore implements ScanStore {
 		siteId: number,
 		query: ReportQuery
 	): Promise< { rows: PartnerRow[]; total: number } > {
-		const where = [ 'p.site_id = $1' ];
-		const params: Array< string | number > = [ siteId ];
-		const add = ( value: string | number ) => {
+		const params: Array< string | number | null > = [];
+		const param = ( value: string | number | null ) => {
 			params.push( value );
 			return `$${ params.length }`;
 		};
-		if ( query.search.trim() !== '' ) {
-			// ILIKE as SQLite's LIKE ignores ASCII case (PostgreSQL's does not), in
-			// case a stored domain is not lower case as the search is.
-			where.push(
-				`p.domain ILIKE ${ add(
-					`%${ escapeLike( query.search.trim().toLowerCase() ) }%`
-				) } ESCAPE '\\'`
-			);
-		}
-		if ( query.status ) {
-			where.push( `p.status = ${ add( query.status ) }` );
-		}
-		for ( const [ kind, value ] of [
-			[ 'finding', query.finding ],
-			[ 'placement', query.placement ],
-		] as const ) {
-			if ( value ) {
-				where.push(
-					`EXISTS ( SELECT 1 FROM scan_partner_facets f WHERE f.site_id = p.site_id
-					AND f.kind = ${ add( kind ) } AND f.value = ${ add(
-						value
-					) } AND f.domain = p.domain )`
-				);
-			}
-		}
-		const filter = where.join( ' AND ' );
+		// ILIKE as SQLite's LIKE ignores ASCII case (PostgreSQL's does not), in
+		// case a stored domain is not lower case as the search is.
+		const filter = partnerFilter( siteId, query, param, 'ILIKE' );
 		const total = ( await one< { n: number } >(
 			this.db,
 			`SELECT COUNT( * ) AS n FROM scan_partners p WHERE ${ filter }`,
 			params
 		) )!.n;
-		const column = SORT_COLUMNS[ query.orderBy ];
-		const direction = query.order === 'desc' ? 'DESC' : 'ASC';
-		// NULLs last in both directions; the domain breaks ties.
-		const limit = add( query.perPage );
-		const offset = add( ( query.page - 1 ) * query.perPage );
+		const limit = param( query.perPage );
+		const offset = param( ( query.page - 1 ) * query.perPage );
 		const { rows } = await this.db.query< { row: string } >(
 			`SELECT row FROM scan_partners p WHERE ${ filter }
-			ORDER BY ( p.${ column } IS NULL ), p.${ column } ${ direction }, p.domain ASC
+			ORDER BY ${ partnerOrder( query ) }
 			LIMIT ${ limit } OFFSET ${ offset }`,
 			params
 		);
@@ -754,6 +761,29 @@ export class PgScanStore implements ScanStore {
 			rows: rows.map( ( row ) => JSON.parse( row.row ) as PartnerRow ),
 			total,
 		};
+	}
+
+	async partnersAfter(
+		siteId: number,
+		query: PartnerListQuery,
+		after: PartnerCursor | null,
+		limit: number
+	): Promise< PartnerRow[] > {
+		const params: Array< string | number | null > = [];
+		const param = ( value: string | number | null ) => {
+			params.push( value );
+			return `$${ params.length }`;
+		};
+		const where = [ partnerFilter( siteId, query, param, 'ILIKE' ) ];
+		if ( after ) {
+			where.push( partnerAfter( query, after, param ) );
+		}
+		const { rows } = await this.db.query< { row: string } >(
+			`SELECT row FROM scan_partners p WHERE ${ where.join( ' AND ' ) }
+			ORDER BY ${ partnerOrder( query ) } LIMIT ${ param( limit ) }`,
+			params
+		);
+		return rows.map( ( row ) => JSON.parse( row.row ) as PartnerRow );
 	}
 
 	async *allPartners( siteId: number ): AsyncIterable< PartnerRow > {

@@ -3,7 +3,13 @@
  * PostgreSQL scan stores so both answer exactly alike (as backlink-rows.ts
  * is for the backlink stores).
  */
-import type { Finding, ReportQuery, ScanSource, ScanState } from '../../core';
+import type {
+	Finding,
+	PartnerRow,
+	ReportQuery,
+	ScanSource,
+	ScanState,
+} from '../../core';
 import { RlgError } from '../errors';
 import type { ScanPhase, ScanRecord } from './scan-types';
 
@@ -97,4 +103,119 @@ export function scanTakenOver( id: number, attempt: number ): RlgError {
 /** `text` for a LIKE pattern with `\` as the escape character. */
 export function escapeLike( text: string ): string {
 	return text.replace( /[\\%_]/g, ( c ) => '\\' + c );
+}
+
+/** Filters and order of a partner list: a ReportQuery without its page. */
+export type PartnerListQuery = Pick<
+	ReportQuery,
+	'search' | 'status' | 'finding' | 'placement' | 'orderBy' | 'order'
+>;
+
+/**
+ * Where a keyset page of a partner list ends: the last row's value in the
+ * sort column (null sorts last) and its domain (the tie-breaker).
+ */
+export interface PartnerCursor {
+	value: string | number | null;
+	domain: string;
+}
+
+/** Where a page of our links to a partner ends (their order is post, position). */
+export interface LinkCursor {
+	postId: number;
+	seq: number;
+}
+
+/** A row's value in the `scan_partners` column its list is sorted on. */
+export function sortValue(
+	row: PartnerRow,
+	orderBy: ReportQuery[ 'orderBy' ]
+): string | number | null {
+	switch ( orderBy ) {
+		case 'domain':
+			return row.domain;
+		case 'ourLinks':
+			return row.ourLinks;
+		case 'status':
+			return row.status;
+		case 'relevance':
+			return row.relevance;
+		case 'firstSeen':
+			return row.firstSeen;
+		case 'lastChecked':
+			return row.lastChecked;
+		case 'findings':
+			return findingWeight( row.findings );
+	}
+}
+
+/**
+ * The WHERE clause of a partner list over `scan_partners p` (site, search,
+ * status, finding and placement facets), the same on both databases;
+ * `param` binds a value and returns its placeholder (`?` or `$n`). `like`
+ * is the operator that ignores ASCII case: SQLite's LIKE, PostgreSQL's
+ * ILIKE.
+ */
+export function partnerFilter(
+	siteId: number,
+	query: PartnerListQuery,
+	param: ( value: string | number | null ) => string,
+	like: 'LIKE' | 'ILIKE'
+): string {
+	const where = [ `p.site_id = ${ param( siteId ) }` ];
+	if ( query.search.trim() !== '' ) {
+		where.push(
+			`p.domain ${ like } ${ param(
+				`%${ escapeLike( query.search.trim().toLowerCase() ) }%`
+			) } ESCAPE '\\'`
+		);
+	}
+	if ( query.status ) {
+		where.push( `p.status = ${ param( query.status ) }` );
+	}
+	for ( const [ kind, value ] of [
+		[ 'finding', query.finding ],
+		[ 'placement', query.placement ],
+	] as const ) {
+		if ( value ) {
+			where.push(
+				`EXISTS ( SELECT 1 FROM scan_partner_facets f WHERE f.site_id = p.site_id
+				AND f.kind = ${ param( kind ) } AND f.value = ${ param(
+					value
+				) } AND f.domain = p.domain )`
+			);
+		}
+	}
+	return where.join( ' AND ' );
+}
+
+/**
+ * ORDER BY of a partner list: NULLs (never checked, no relevance) last in
+ * both directions, the domain breaking ties, so the order is total and
+ * pages (offset or keyset) never overlap or skip a row.
+ */
+export function partnerOrder( query: PartnerListQuery ): string {
+	const column = SORT_COLUMNS[ query.orderBy ];
+	const direction = query.order === 'desc' ? 'DESC' : 'ASC';
+	return `( p.${ column } IS NULL ), p.${ column } ${ direction }, p.domain ASC`;
+}
+
+/** The condition "comes after `cursor`" in `partnerOrder( query )`. */
+export function partnerAfter(
+	query: PartnerListQuery,
+	cursor: PartnerCursor,
+	param: ( value: string | number | null ) => string
+): string {
+	const column = `p.${ SORT_COLUMNS[ query.orderBy ] }`;
+	if ( cursor.value === null ) {
+		return `( ${ column } IS NULL AND p.domain > ${ param(
+			cursor.domain
+		) } )`;
+	}
+	const beyond = query.order === 'desc' ? '<' : '>';
+	return `( ${ column } IS NULL OR ${ column } ${ beyond } ${ param(
+		cursor.value
+	) } OR ( ${ column } = ${ param( cursor.value ) } AND p.domain > ${ param(
+		cursor.domain
+	) } ) )`;
 }

@@ -17,6 +17,7 @@ import type {
 	ScanStatus,
 } from '../../core';
 import type { ExtractedLink, Placement } from '../../core/schemas';
+import type { LinkCursor, PartnerCursor, PartnerListQuery } from './scan-rows';
 
 /** Which part of its work a scan is in; stored so a resumed scan continues there. */
 export type ScanPhase =
@@ -241,6 +242,28 @@ export interface ScanStore {
 		} >
 	>;
 
+	/**
+	 * One keyset page of our links to the domain, in post order then
+	 * position in the post (the order of `linksToDomain`): at most `limit`
+	 * after `after` (null: from the first), each with its position as the
+	 * next page's cursor. A partner linked from every post of a big site is
+	 * read a page at a time.
+	 */
+	linksToDomainAfter: (
+		siteId: number,
+		domain: string,
+		after: LinkCursor | null,
+		limit: number
+	) => Promise<
+		Array< {
+			postId: number;
+			seq: number;
+			postUrl: string;
+			postTitle: string;
+			link: ExtractedLink;
+		} >
+	>;
+
 	/** Replace the stored findings of a batch of posts. */
 	replacePostFindings: (
 		siteId: number,
@@ -284,6 +307,20 @@ export interface ScanStore {
 		siteId: number,
 		query: ReportQuery
 	) => Promise< { rows: PartnerRow[]; total: number } >;
+	/**
+	 * One keyset page of the partner rows matching `query`'s filters, in its
+	 * order: at most `limit` rows after `after` (null: from the start). No
+	 * OFFSET, so every page costs what the first does, and a reader holds
+	 * one page at a time however many partners a site has (exports, the
+	 * API's `after` cursor). The next page starts after the last row's
+	 * `sortValue` and domain (scan-rows.ts).
+	 */
+	partnersAfter: (
+		siteId: number,
+		query: PartnerListQuery,
+		after: PartnerCursor | null,
+		limit: number
+	) => Promise< PartnerRow[] >;
 	/** Streams every partner row (for exports) in domain order. */
 	allPartners: ( siteId: number ) => AsyncIterable< PartnerRow >;
 	getPartner: (

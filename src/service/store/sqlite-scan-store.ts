@@ -23,14 +23,20 @@ import type {
 import type { ExtractedLink } from '../../core/schemas';
 import { RlgError } from '../errors';
 import {
-	escapeLike,
 	findingWeight,
+	partnerAfter,
+	partnerFilter,
+	partnerOrder,
 	scanTakenOver,
 	toScan,
 	unknownScan,
-	SORT_COLUMNS,
 } from './scan-rows';
-import type { ScanRow } from './scan-rows';
+import type {
+	LinkCursor,
+	PartnerCursor,
+	PartnerListQuery,
+	ScanRow,
+} from './scan-rows';
 import { migrateScan } from './migrations-scan';
 import { openDatabase } from './sqlite';
 import type {
@@ -487,6 +493,41 @@ export class SqliteScanStore implements ScanStore {
 		} ) );
 	}
 
+	async linksToDomainAfter(
+		siteId: number,
+		domain: string,
+		after: LinkCursor | null,
+		limit: number
+	) {
+		const rows = this.db
+			.prepare(
+				`SELECT l.post_id AS postId, l.seq AS seq, p.url AS postUrl,
+					p.title AS postTitle, l.link AS link
+				FROM scan_links l JOIN scan_posts p ON p.id = l.post_id
+				WHERE l.site_id = ? AND l.domain = ?
+					AND ( l.post_id > ? OR ( l.post_id = ? AND l.seq > ? ) )
+				ORDER BY l.post_id, l.seq LIMIT ?`
+			)
+			.all(
+				siteId,
+				domain,
+				after?.postId ?? -1,
+				after?.postId ?? -1,
+				after?.seq ?? -1,
+				limit
+			) as Array< {
+			postId: number;
+			seq: number;
+			postUrl: string;
+			postTitle: string;
+			link: string;
+		} >;
+		return rows.map( ( row ) => ( {
+			...row,
+			link: JSON.parse( row.link ) as ExtractedLink,
+		} ) );
+	}
+
 	async replacePostFindings(
 		siteId: number,
 		findings: Map< number, StoredPostFinding[] >
@@ -651,31 +692,12 @@ export class SqliteScanStore implements ScanStore {
 		siteId: number,
 		query: ReportQuery
 	): Promise< { rows: PartnerRow[]; total: number } > {
-		const where = [ 'p.site_id = ?' ];
-		const params: Array< string | number > = [ siteId ];
-		if ( query.search.trim() !== '' ) {
-			where.push( "p.domain LIKE ? ESCAPE '\\'" );
-			params.push(
-				`%${ escapeLike( query.search.trim().toLowerCase() ) }%`
-			);
-		}
-		if ( query.status ) {
-			where.push( 'p.status = ?' );
-			params.push( query.status );
-		}
-		for ( const [ kind, value ] of [
-			[ 'finding', query.finding ],
-			[ 'placement', query.placement ],
-		] as const ) {
-			if ( value ) {
-				where.push(
-					`EXISTS ( SELECT 1 FROM scan_partner_facets f WHERE f.site_id = p.site_id
-					AND f.kind = ? AND f.value = ? AND f.domain = p.domain )`
-				);
-				params.push( kind, value );
-			}
-		}
-		const filter = where.join( ' AND ' );
+		const params: Array< string | number | null > = [];
+		const param = ( value: string | number | null ) => {
+			params.push( value );
+			return '?';
+		};
+		const filter = partnerFilter( siteId, query, param, 'LIKE' );
 		const total = (
 			this.db
 				.prepare(
@@ -683,14 +705,10 @@ export class SqliteScanStore implements ScanStore {
 				)
 				.get( ...params ) as { n: number }
 		 ).n;
-		const column = SORT_COLUMNS[ query.orderBy ];
-		const direction = query.order === 'desc' ? 'DESC' : 'ASC';
-		// NULLs (never checked, no relevance) last in both directions; the
-		// domain breaks ties so pages never overlap or skip a row.
 		const rows = this.db
 			.prepare(
 				`SELECT row FROM scan_partners p WHERE ${ filter }
-				ORDER BY ( p.${ column } IS NULL ), p.${ column } ${ direction }, p.domain ASC
+				ORDER BY ${ partnerOrder( query ) }
 				LIMIT ? OFFSET ?`
 			)
 			.all(
@@ -702,6 +720,30 @@ export class SqliteScanStore implements ScanStore {
 			rows: rows.map( ( row ) => JSON.parse( row.row ) as PartnerRow ),
 			total,
 		};
+	}
+
+	async partnersAfter(
+		siteId: number,
+		query: PartnerListQuery,
+		after: PartnerCursor | null,
+		limit: number
+	): Promise< PartnerRow[] > {
+		const params: Array< string | number | null > = [];
+		const param = ( value: string | number | null ) => {
+			params.push( value );
+			return '?';
+		};
+		const where = [ partnerFilter( siteId, query, param, 'LIKE' ) ];
+		if ( after ) {
+			where.push( partnerAfter( query, after, param ) );
+		}
+		const rows = this.db
+			.prepare(
+				`SELECT row FROM scan_partners p WHERE ${ where.join( ' AND ' ) }
+				ORDER BY ${ partnerOrder( query ) } LIMIT ?`
+			)
+			.all( ...params, limit ) as Array< { row: string } >;
+		return rows.map( ( row ) => JSON.parse( row.row ) as PartnerRow );
 	}
 
 	async *allPartners( siteId: number ): AsyncIterable< PartnerRow > {
