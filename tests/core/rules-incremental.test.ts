@@ -167,7 +167,10 @@ describe( 'createPostEvaluator', () => {
 				fc.array( linkArb, { minLength: 1, maxLength: 10 } ),
 				fc.array( stepArb, { minLength: 1, maxLength: 8 } ),
 				fc.boolean(),
-				( links, steps, withMemos ) => {
+				fc.option( fc.integer( { min: 1, max: 4 } ), {
+					nil: undefined,
+				} ),
+				( links, steps, withMemos, linksPerSlice ) => {
 					const evaluator = createPostEvaluator();
 					const options = withMemos
 						? {
@@ -199,6 +202,24 @@ describe( 'createPostEvaluator', () => {
 							input = { ...input, siteStats: step.stats };
 						} else {
 							input = { ...input };
+						}
+						if ( linksPerSlice !== undefined ) {
+							// Prepared in slices of a few links first.
+							let slices = 0;
+							let budget = 0;
+							const more = () => --budget > 0;
+							do {
+								budget = linksPerSlice;
+								slices++;
+							} while (
+								! evaluator.prepare(
+									input,
+									SETTINGS,
+									options,
+									more
+								) &&
+								slices < 100
+							);
 						}
 						expect(
 							evaluator.evaluate( input, SETTINGS, options )
@@ -258,6 +279,22 @@ describe( 'createPostEvaluator', () => {
 		// Nothing changed: nothing recomputed.
 		evaluator.evaluate( input(), SETTINGS );
 		expect( evaluator.recomputed ).toBe( 0 );
+
+		// Prepared ahead, a link per call: evaluate computes nothing more.
+		const next = input();
+		const another = 'https://partner-8.example/page-2';
+		next.backlinks[ urlKey( another ) ] = backTo( another );
+		let calls = 1;
+		while ( ! evaluator.prepare( next, SETTINGS, {}, () => false ) ) {
+			calls++;
+		}
+		// One call per link, the last one finding nothing left.
+		expect( calls ).toBe( links.length );
+		expect( evaluator.recomputed ).toBe( 1 );
+		expect( evaluator.evaluate( next, SETTINGS ) ).toEqual(
+			evaluatePost( next, SETTINGS )
+		);
+		expect( evaluator.recomputed ).toBe( 1 );
 	} );
 
 	it( 'starts afresh when the links, the text or the settings change', () => {

@@ -185,6 +185,19 @@ describe( 'createAnalysisScheduler', () => {
 		}
 	} );
 
+	it( 'evaluates the links of a big post in slices, not in one task', async () => {
+		// No results yet: no partner page to compare, only links to evaluate.
+		const all = partners( 30 );
+		const { scheduler, delivered, slices } = manual();
+		scheduler.schedule( inputOf( all, 0 ) );
+		await scheduler.idle();
+		// Every reading of the clock takes 5 ms and a slice 12 ms: a few
+		// links a slice, so about ten slices, where one evaluation was one.
+		expect( slices() ).toBeGreaterThanOrEqual( 8 );
+		expect( delivered ).toHaveLength( 1 );
+		expect( delivered[ 0 ] ).toEqual( analysisOf( inputOf( all, 0 ) ) );
+	} );
+
 	it( 'leaves a gap after an analysis while checks run, so input arriving in it makes one analysis', async () => {
 		const all = partners( 4 );
 		const delivered: Array< Analysis | null > = [];

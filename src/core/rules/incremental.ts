@@ -43,8 +43,23 @@ export interface PostEvaluator {
 		options?: EvaluateOptions
 	) => Finding[];
 	/**
-	 * External links whose facts and findings the last evaluate computed;
-	 * the others were kept from the evaluation before (tests, benchmarks).
+	 * Computes, ahead of evaluate(), the facts and findings of the links
+	 * whose result changed, one link at a time while `more()` says so
+	 * (a caller's time slice): true when none is left, false to be called
+	 * again with the same input. evaluate() then only puts the findings
+	 * together, so a big post's evaluation need not be one long task.
+	 */
+	prepare: (
+		input: PostAnalysisInput,
+		settings: Settings | SettingsInput,
+		options: EvaluateOptions,
+		more: () => boolean
+	) => boolean;
+	/**
+	 * External links whose facts and findings were computed for the last
+	 * evaluate (by it or the prepare() calls before it with the same
+	 * input); the others were kept from the evaluation before (tests,
+	 * benchmarks).
 	 */
 	readonly recomputed: number;
 }
@@ -107,6 +122,13 @@ export function createPostEvaluator(): PostEvaluator {
 	/** By place (index of the link in the post); null for internal links. */
 	let kept: Array< Kept | null > = [];
 	let recomputed = 0;
+	/** The results' lookup, for the backlinks object it was built from. */
+	let lookup: {
+		backlinks: PostAnalysisInput[ 'backlinks' ];
+		resultOf: ( key: string ) => BacklinkResult | undefined;
+	} | null = null;
+	/** prepare() resumes here while the frame and results stay the same. */
+	let cursor = 0;
 
 	const keep = (
 		current: FactsFrame,
@@ -129,35 +151,77 @@ export function createPostEvaluator(): PostEvaluator {
 		};
 	};
 
+	/** The frame for this input (a new one when anything but results changed). */
+	const frameFor = (
+		input: PostAnalysisInput,
+		settings: Settings | SettingsInput,
+		options: EvaluateOptions
+	): FactsFrame => {
+		const parsed = settingsOf( settings );
+		const now = frameInputs( input, parsed, options );
+		if ( ! inputs || ! frame || ! sameInputs( inputs, now ) ) {
+			inputs = now;
+			frame = factsFrame( input, parsed, options );
+			kept = frame.places.map( () => null );
+			cursor = 0;
+		}
+		if ( ! lookup || lookup.backlinks !== input.backlinks ) {
+			lookup = {
+				backlinks: input.backlinks,
+				resultOf: resultsByKey( input.backlinks ),
+			};
+			cursor = 0;
+		}
+		return frame;
+	};
+
+	/** Link `i`'s kept facts and findings, computed again when its result changed. */
+	const entryAt = ( current: FactsFrame, i: number ): Kept | null => {
+		const place = current.places[ i ];
+		if ( ! place.external ) {
+			return null;
+		}
+		const result = lookup!.resultOf( place.external.key ) ?? null;
+		let entry = kept[ i ];
+		if ( ! entry || entry.result !== result ) {
+			entry = keep( current, place, result );
+			kept[ i ] = entry;
+			recomputed++;
+		}
+		return entry;
+	};
+
 	return {
 		get recomputed() {
 			return recomputed;
 		},
-		evaluate( input, settings, options = {} ) {
-			const parsed = settingsOf( settings );
-			const now = frameInputs( input, parsed, options );
-			if ( ! inputs || ! frame || ! sameInputs( inputs, now ) ) {
-				inputs = now;
-				frame = factsFrame( input, parsed, options );
-				kept = frame.places.map( () => null );
+		prepare( input, settings, options, more ) {
+			const current = frameFor( input, settings, options );
+			if ( cursor === 0 ) {
+				recomputed = 0;
 			}
-			const current = frame;
-			const resultOf = resultsByKey( input.backlinks );
-			recomputed = 0;
+			while ( cursor < current.places.length ) {
+				entryAt( current, cursor++ );
+				if ( cursor < current.places.length && ! more() ) {
+					return false;
+				}
+			}
+			return true;
+		},
+		evaluate( input, settings, options = {} ) {
+			const current = frameFor( input, settings, options );
+			if ( cursor === 0 ) {
+				recomputed = 0;
+			}
+			cursor = 0;
 			const links: LinkFacts[] = [];
 			const all: PostFacts[ 'all' ] = [];
 			const external: Kept[] = [];
 			current.places.forEach( ( place, i ) => {
-				if ( ! place.external ) {
+				const entry = entryAt( current, i );
+				if ( ! entry ) {
 					all.push( { link: place.link, external: null } );
 					return;
-				}
-				const result = resultOf( place.external.key ) ?? null;
-				let entry = kept[ i ];
-				if ( ! entry || entry.result !== result ) {
-					entry = keep( current, place, result );
-					kept[ i ] = entry;
-					recomputed++;
 				}
 				external.push( entry );
 				links.push( entry.facts );

@@ -4,7 +4,11 @@
  * editor knows (links, cached check results, the site context).
  */
 import type { BacklinkResult, ExtractedLink, Finding } from '../../core';
-import { evaluatePost, evaluateSite } from '../../core/rules';
+import {
+	evaluatePost,
+	evaluateSite,
+	type PostAnalysisInput,
+} from '../../core/rules';
 import type { AnchorMemo } from '../../core/rules/anchor-memo';
 import type { PostEvaluator } from '../../core/rules/incremental';
 import type { RelevanceMemo } from '../../core/rules/relevance-memo';
@@ -63,20 +67,47 @@ function extractedLinks( links: readonly EditorLink[] ): ExtractedLink[] {
 	return extracted;
 }
 
+/** Results of the same check entries are looked up in the same object. */
+const BACKLINKS = new WeakMap<
+	Readonly< Record< string, CheckEntry > >,
+	Record< string, BacklinkResult >
+>();
+
+function backlinksOnce(
+	checks: Readonly< Record< string, CheckEntry > >
+): Record< string, BacklinkResult > {
+	let backlinks = BACKLINKS.get( checks );
+	if ( ! backlinks ) {
+		backlinks = backlinksOf( checks );
+		BACKLINKS.set( checks, backlinks );
+	}
+	return backlinks;
+}
+
+/**
+ * What the core rules are given for `input`: the same object parts for
+ * the same links and check entries, so the incremental evaluator's
+ * prepare() slices and the evaluation after them see one input.
+ */
+export function postAnalysisInput( input: EvaluateInput ): PostAnalysisInput {
+	const { context } = input;
+	return {
+		siteUrls: context.siteUrls,
+		postText: input.postText,
+		focusKeyphrase: input.focusKeyphrase || undefined,
+		links: extractedLinks( input.links ),
+		backlinks: backlinksOnce( input.checks ),
+		siteStats: context.siteStats ?? undefined,
+	};
+}
+
 export function evaluate( input: EvaluateInput ): Evaluation {
 	const { context } = input;
 	const evaluatePostOnce = input.evaluator
 		? input.evaluator.evaluate
 		: evaluatePost;
 	const findings = evaluatePostOnce(
-		{
-			siteUrls: context.siteUrls,
-			postText: input.postText,
-			focusKeyphrase: input.focusKeyphrase || undefined,
-			links: extractedLinks( input.links ),
-			backlinks: backlinksOf( input.checks ),
-			siteStats: context.siteStats ?? undefined,
-		},
+		postAnalysisInput( input ),
 		context.settings,
 		{ relevance: input.relevance, anchors: input.anchors }
 	).filter( ( f ) => ! SITE_RULE_CODES.includes( f.code ) );
