@@ -5,9 +5,12 @@
 import { registerPlugin } from '@wordpress/plugins';
 import { pluginIcon } from './components/icon';
 import { Plugin } from './components/Plugin';
+import { installSidebarStyle } from './components/styles';
 import { registerStore } from './store';
 
 registerStore();
+// Before the editor renders: adding a sheet later restyles the whole page.
+installSidebarStyle();
 
 registerPlugin( 'reciprocal-link-guard', {
 	render: Plugin,

@@ -13,7 +13,6 @@ import { lockMessage } from '../hooks/usePublishLock';
 import { findingMessage, severityLabel } from '../messages';
 import { orderLines, sitePartnersLine } from './prepublish-lines';
 import type { CheckState } from '../types';
-import { SIDEBAR_CSS } from './styles';
 
 function Line( {
 	state,
@@ -109,7 +108,6 @@ export function PrePublishChecklist() {
 
 	return (
 		<div className="rlg-prepublish">
-			<style>{ SIDEBAR_CSS }</style>
 			{ model.blockers.length ? (
 				<Notice status="error" isDismissible={ false } spokenMessage="">
 					{ lockMessage( model.blockers ) }

@@ -17,7 +17,6 @@ import { FindingNotice } from './FindingNotice';
 import { PartnerList } from './PartnerList';
 import { PublishGate } from './PublishGate';
 import { ServiceNotice } from './ServiceNotice';
-import { SIDEBAR_CSS } from './styles';
 
 export function Sidebar() {
 	const model = useSidebarModel();
@@ -31,7 +30,6 @@ export function Sidebar() {
 
 	return (
 		<div className="rlg-sidebar">
-			<style>{ SIDEBAR_CSS }</style>
 			<PanelBody>
 				<ServiceNotice model={ model } />
 				<PublishGate model={ model } />

@@ -1,6 +1,10 @@
 /**
- * The sidebar's few layout rules, rendered as a <style> element by the
- * sidebar itself so the plugin needs no separate stylesheet to enqueue.
+ * The sidebar's few layout rules, put into the editor page once, when the
+ * plugin registers (installSidebarStyle), so the plugin needs no separate
+ * stylesheet to enqueue. They were a <style> element rendered by the
+ * sidebar: each opening then added a sheet to the editor page, which makes
+ * the browser match the whole page's styles again (issue 20: opening the
+ * sidebar at 1,000 links).
  */
 export const SIDEBAR_CSS = `
 .rlg-sidebar__summary{margin:0 0 12px;color:#1e1e1e}
@@ -61,3 +65,17 @@ export const SIDEBAR_CSS = `
 .rlg-checklist__line--info .rlg-checklist__mark,.rlg-checklist__line--not-checked .rlg-checklist__mark{color:#757575}
 .rlg-service-notice__actions{display:flex;gap:12px;align-items:center;flex-wrap:wrap}
 `;
+
+/** The id of the sheet installSidebarStyle adds. */
+export const SIDEBAR_STYLE_ID = 'reciprocal-link-guard-sidebar';
+
+/** Adds the sidebar's rules to `doc` once (again only if removed). */
+export function installSidebarStyle( doc: Document = document ): void {
+	if ( ! doc.head || doc.getElementById( SIDEBAR_STYLE_ID ) ) {
+		return;
+	}
+	const style = doc.createElement( 'style' );
+	style.id = SIDEBAR_STYLE_ID;
+	style.textContent = SIDEBAR_CSS;
+	doc.head.appendChild( style );
+}
