@@ -22,7 +22,9 @@
  * end of the window) to <dir>/editor-<links>-<first|cached>.cpuprofile;
  * `node build/bench/bench/lib/cpu-profile.js <file>` summarises one (the
  * plugin's share, by script and by function), and the typing with results
- * cached to editor-<links>-cached-typing.cpuprofile. Profiling slows the
+ * cached to editor-<links>-cached-typing.cpuprofile, and the opening of
+ * the sidebar to editor-<links>-sidebar-open.cpuprofile (<links>: the
+ * links the post's analysis holds). Profiling slows the
  * page, so figures of a profiled run are not comparable with an unprofiled
  * one. With RLG_BENCH_TIMELINE=1, each load's requests and long tasks are
  * written to stderr (followRequests).
@@ -533,6 +535,18 @@ export async function runEditorBrowser( options: {
 			rowSelector: string
 		) => {
 			const { page } = await load( postId, null, name === SIDEBAR );
+			// With RLG_BENCH_PROFILE: the opening of our sidebar profiled.
+			const profiler =
+				profileDir && name === SIDEBAR
+					? await context.newCDPSession( page )
+					: null;
+			if ( profiler ) {
+				await profiler.send( 'Profiler.enable' );
+				await profiler.send( 'Profiler.setSamplingInterval', {
+					interval: 100,
+				} );
+				await profiler.send( 'Profiler.start' );
+			}
 			const ms = await page.evaluate(
 				async ( [ sidebar, selector ] ) => {
 					const t0 = performance.now();
@@ -549,6 +563,24 @@ export async function runEditorBrowser( options: {
 				},
 				[ name, rowSelector ] as const
 			);
+			if ( profiler && profileDir ) {
+				const { profile } = await profiler.send( 'Profiler.stop' );
+				fs.mkdirSync( profileDir, { recursive: true } );
+				const links = ( await page.evaluate(
+					( store ) =>
+						( window as any ).wp.data.select( store ).getAnalysis()
+							?.links.length ?? 0,
+					STORE
+				) ) as number;
+				fs.writeFileSync(
+					path.join(
+						profileDir,
+						`editor-${ links }-sidebar-open.cpuprofile`
+					),
+					JSON.stringify( profile )
+				);
+				await profiler.detach();
+			}
 			await page.close();
 			return round( ms, 0 );
 		};
