@@ -232,6 +232,8 @@ final class Cli_Command {
 		} while ( count( $rows ) < (int) $answer['data']['partners']['total'] && ! empty( $answer['data']['partners']['rows'] ) );
 
 		if ( 'json' === $format ) {
+			// The whole table in one document: no page, so no cursor to a next one.
+			unset( $report['partners']['nextCursor'] );
 			$report['partners']['rows']    = $rows;
 			$report['partners']['page']    = 1;
 			$report['partners']['perPage'] = count( $rows );

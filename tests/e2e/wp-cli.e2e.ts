@@ -133,6 +133,8 @@ function table( stdout: string ): Array< Record< string, string > > {
 			'no-backlink.test',
 		] );
 		expect( report.summary.partnerDomains ).toBe( 3 );
+		// Every row in one document: the first page's cursor is left out.
+		expect( report.partners ).not.toHaveProperty( 'nextCursor' );
 	} );
 
 	it( 'check <url> says whether a page links back and where', async () => {
