@@ -23,11 +23,22 @@ const WORKER = path.join(
 	'worker.ts'
 );
 
-/** The cache file of worker.ts: TypeScript's version, file name, content. */
+/**
+ * The cache file of worker.ts: TypeScript's version, the compiler options,
+ * file name, content.
+ */
 function cachedWorkerFile(): string {
 	const key = crypto
 		.createHash( 'sha256' )
 		.update( require( 'typescript/package.json' ).version )
+		.update( '\0' )
+		.update(
+			JSON.stringify( {
+				module: 'CommonJS',
+				target: 'ES2022',
+				esModuleInterop: true,
+			} )
+		)
 		.update( '\0' )
 		.update( WORKER )
 		.update( '\0' )

@@ -126,7 +126,7 @@ interface Slot {
  * compiled service runs from build/node.
  *
  * The transpiled files are kept on disk (workerData.cacheDir), keyed by
- * TypeScript's version, the file name and its content: loading `typescript`
+ * TypeScript's version, the compiler options, the file name and its content: loading `typescript`
  * and transpiling the worker's imports took each worker 4 to 10 s on the
  * 2-core test machine, paid by every pool a test started (each `rlg check`
  * run in jest). With the cache only the first worker pays; the others do
@@ -138,10 +138,14 @@ const fs = require( 'node:fs' );
 const path = require( 'node:path' );
 const { workerData } = require( 'node:worker_threads' );
 let ts;
+// Hashed into the key too: other options never read an older output.
+const OPTIONS = { module: 'CommonJS', target: 'ES2022', esModuleInterop: true };
 function transpile( source, filename ) {
 	const key = crypto
 		.createHash( 'sha256' )
 		.update( workerData.typescriptVersion )
+		.update( '\\0' )
+		.update( JSON.stringify( OPTIONS ) )
 		.update( '\\0' )
 		.update( filename )
 		.update( '\\0' )
@@ -157,9 +161,9 @@ function transpile( source, filename ) {
 	const output = ts.transpileModule( source, {
 		fileName: filename,
 		compilerOptions: {
-			module: ts.ModuleKind.CommonJS,
-			target: ts.ScriptTarget.ES2022,
-			esModuleInterop: true,
+			module: ts.ModuleKind[ OPTIONS.module ],
+			target: ts.ScriptTarget[ OPTIONS.target ],
+			esModuleInterop: OPTIONS.esModuleInterop,
 		},
 	} ).outputText;
 	try {
