@@ -39,8 +39,22 @@ function isOfflineNoise( text: string ): boolean {
 }
 
 /**
+ * Where the cookies of `role`'s first login in this e2e run are kept (the
+ * run's own temp dir, so never a cookie of an earlier run).
+ */
+function savedLogin( state: E2eState, role: string ): string {
+	return path.join( state.tmpDir, `login-${ role }.json` );
+}
+
+/**
  * A new browser context, logged in as `role` (a key of state.users) unless
  * role is null (anonymous).
+ *
+ * The first session of a role logs in through wp-login.php (login()) and
+ * keeps the context's cookies and storage as they are right after it; later
+ * sessions of that role start with them instead of logging in again (each
+ * login loaded wp-login.php and the dashboard: seconds per session, 20-odd
+ * sessions a run). Specs that test logging in call login() themselves.
  */
 export async function openSession(
 	role: string | null = 'admin',
@@ -50,11 +64,16 @@ export async function openSession(
 	} = {}
 ): Promise< Session > {
 	const state = readState();
+	const saved =
+		role !== null && fs.existsSync( savedLogin( state, role ) )
+			? savedLogin( state, role )
+			: undefined;
 	const browser = await chromium.connect( state.browserWsEndpoint );
 	const context = await browser.newContext( {
 		baseURL: state.wpUrl,
 		viewport: options.viewport ?? { width: 1400, height: 1000 },
 		locale: options.locale ?? 'en-US',
+		storageState: saved,
 	} );
 	// Nothing outside loopback exists here; fail such requests at once.
 	await context.route(
@@ -75,8 +94,15 @@ export async function openSession(
 			errors.push( `console: ${ message.text() } (${ url })` );
 		}
 	} );
-	if ( role !== null ) {
+	if ( role !== null && ! saved ) {
 		await login( page, state, role );
+		const file = savedLogin( state, role );
+		// Written whole, then renamed: never a half-written file to read.
+		fs.writeFileSync(
+			`${ file }.tmp`,
+			JSON.stringify( await context.storageState() )
+		);
+		fs.renameSync( `${ file }.tmp`, file );
 	}
 	return {
 		browser,
