@@ -10,6 +10,11 @@ import {
 	DATABASE_FILE,
 } from '../../src/service/store';
 import type { SqliteStore } from '../../src/service/store';
+import {
+	partnerAfter,
+	partnerFilter,
+	partnerOrder,
+} from '../../src/service/store/scan-rows';
 
 // What every store does is the store contract (store-contract.test.ts, run
 // against SQLite and PostgreSQL); here what only the SQLite store has.
@@ -34,6 +39,47 @@ describe( 'SQLite store', () => {
 			secret: 'k'.repeat( 64 ),
 		} );
 	}
+
+	it( 'reads a page of the exports (domain order, by keyset) as a range of the primary key, not a sort of every partner', async () => {
+		// The scan tables exist once the scan store opened them.
+		await store.openScanStore().close();
+		const db = new BetterSqlite3( path.join( dataDir, DATABASE_FILE ) );
+		try {
+			for ( const order of [ 'asc', 'desc' ] as const ) {
+				const query = {
+					search: '',
+					orderBy: 'domain' as const,
+					order,
+				};
+				const params: Array< string | number | null > = [];
+				const param = ( value: string | number | null ) => {
+					params.push( value );
+					return '?';
+				};
+				const sql = `SELECT row FROM scan_partners p WHERE ${ partnerFilter(
+					1,
+					query,
+					param,
+					'LIKE'
+				) } AND ${ partnerAfter(
+					query,
+					{ value: 'b.test', domain: 'b.test' },
+					param
+				) } ORDER BY ${ partnerOrder( query ) } LIMIT 200`;
+				const plan = (
+					db
+						.prepare( `EXPLAIN QUERY PLAN ${ sql }` )
+						.all( ...params ) as Array< { detail: string } >
+				 ).map( ( step ) => step.detail );
+				expect( plan.join( '; ' ) ).toMatch(
+					/SEARCH p USING PRIMARY KEY \(site_id=\? AND domain[<>]\?\)/
+				);
+				expect( plan.join( '; ' ) ).not.toContain( 'TEMP B-TREE' );
+			}
+		} finally {
+			db.close();
+		}
+	} );
 
 	it( 'creates the schema at the latest version, in WAL mode, private to the user', () => {
 		expect( store.schemaVersion() ).toBe( SCHEMA_VERSION );

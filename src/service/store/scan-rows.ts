@@ -197,6 +197,12 @@ export function partnerFilter(
 export function partnerOrder( query: PartnerListQuery ): string {
 	const column = SORT_COLUMNS[ query.orderBy ];
 	const direction = query.order === 'desc' ? 'DESC' : 'ASC';
+	if ( query.orderBy === 'domain' ) {
+		// Never NULL and unique per site: the primary key's own order, so a
+		// page (the exports' order) is a range of the index, not a sort of
+		// every partner of the site.
+		return `p.domain ${ direction }`;
+	}
 	return `( p.${ column } IS NULL ), p.${ column } ${ direction }, p.domain ASC`;
 }
 
@@ -206,6 +212,11 @@ export function partnerAfter(
 	cursor: PartnerCursor,
 	param: ( value: string | number | null ) => string
 ): string {
+	if ( query.orderBy === 'domain' ) {
+		return `p.domain ${ query.order === 'desc' ? '<' : '>' } ${ param(
+			cursor.domain
+		) }`;
+	}
 	const column = `p.${ SORT_COLUMNS[ query.orderBy ] }`;
 	if ( cursor.value === null ) {
 		return `( ${ column } IS NULL AND p.domain > ${ param(
