@@ -159,6 +159,30 @@ it( 'fails only the page whose worker ran out of memory, then carries on', async
 	}
 } );
 
+it( 'stops an idle worker on release (a scan building its report) and starts it again for the next page', async () => {
+	const released = createAnalysisPool( { threads: 1 } );
+	const page = {
+		html: '<main><p><a href="https://our-garden.example/">ours</a></p></main>',
+		baseUrl: 'https://partner.example/',
+		siteUrls: SITE,
+	};
+	try {
+		// A page still being read keeps its worker.
+		const reading = released.analyze( page );
+		await released.release();
+		expect( released.running ).toBe( 1 );
+		await reading;
+		await released.release();
+		expect( released.running ).toBe( 0 );
+		// The next page: the pool is whole again, and answers.
+		const again = await released.analyze( page );
+		expect( released.running ).toBe( 1 );
+		expect( again.links ).toHaveLength( 1 );
+	} finally {
+		await released.close();
+	}
+} );
+
 it( 'refuses work once closed, with a code', async () => {
 	const pool = createAnalysisPool( { threads: 1 } );
 	await pool.close();

@@ -73,6 +73,12 @@ export interface PageAnalyzer {
 	analyze: ( request: PageAnalysisRequest ) => Promise< PageAnalysis >;
 	/** Worker threads in use (0: analysis runs in the calling thread). */
 	readonly threads: number;
+	/**
+	 * Stops the worker threads that have nothing to analyse, giving their
+	 * memory back; the next page starts them again. Optional: an analyzer
+	 * without threads has nothing to give back.
+	 */
+	release?: () => Promise< void >;
 	close: () => Promise< void >;
 }
 

@@ -102,6 +102,7 @@ export function createScanRuntime( options: ScanRuntimeOptions ): ScanRuntime {
 			),
 			logger,
 		} );
+	const release = own?.analyzer.release;
 	const scanner = createScanner( {
 		store: options.store,
 		scanStore,
@@ -109,6 +110,10 @@ export function createScanRuntime( options: ScanRuntimeOptions ): ScanRuntime {
 		http,
 		settings: options.settings,
 		logger,
+		// Analysis workers of our own (not those of a process's shared
+		// check service, which /v1/check may be using) are stopped while
+		// the report is built; the next partner page starts them again.
+		onPartnersChecked: release ? () => release() : undefined,
 		...options.scanner,
 	} );
 	return {

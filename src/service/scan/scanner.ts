@@ -60,6 +60,12 @@ export interface ScannerDeps {
 	sitemapBatch?: number;
 	/** Domains whose template credit links are not partners (credit-links.ts). */
 	creditDomains?: readonly string[];
+	/**
+	 * Called when every partner is checked, before the report is built: a
+	 * process that only scans stops its idle analysis workers here, so the
+	 * report phase does not carry their memory (issue 17). Awaited.
+	 */
+	onPartnersChecked?: () => Promise< void >;
 }
 
 export interface ScanOptions {
@@ -440,6 +446,7 @@ export function createScanner( deps: ScannerDeps ): Scanner {
 				scan = await report();
 			}
 			if ( scan.phase === 'report' ) {
+				await deps.onPartnersChecked?.();
 				await refreshReport( {
 					store,
 					scanStore,
