@@ -15,6 +15,7 @@ import {
 import { createPool } from '../../src/service/store/pg-database';
 import { connectStore } from '../../src/service/store';
 import { PgStore } from '../../src/service/store/pg-store';
+import { LINKS_TO_DOMAIN_AFTER_SQL } from '../../src/service/store/pg-scan-store';
 import { resolveDatabaseUrl } from '../../src/service/config';
 import { startPostgres } from '../helpers/postgres';
 import type { TestPostgres } from '../helpers/postgres';
@@ -116,6 +117,41 @@ describe( 'PostgreSQL migrations', () => {
 			} );
 		} finally {
 			await pool.end();
+		}
+	} );
+} );
+
+describe( 'PostgreSQL query plans', () => {
+	it( "reads a page of a partner's links in post order from an index, without sorting all of them", async () => {
+		const url = await server.createDatabase();
+		const store = await PgStore.open( { url } );
+		await store.close();
+		const client = new Client( { connectionString: url } );
+		await client.connect();
+		try {
+			// An empty table would be scanned whole whatever the indexes;
+			// with scans and sorts priced out the plan shows whether an
+			// index can give the rows in the page's order. Without one the
+			// Sort stays, as a sort of all the partner's links would.
+			await client.query( 'SET enable_seqscan = off' );
+			await client.query( 'SET enable_sort = off' );
+			const plan = (
+				await client.query( `EXPLAIN ${ LINKS_TO_DOMAIN_AFTER_SQL }`, [
+					1,
+					'partner.test',
+					41,
+					2,
+					100,
+				] )
+			).rows
+				.map( ( row: Record< string, string > ) => row[ 'QUERY PLAN' ] )
+				.join( '\n' );
+			expect( plan ).toContain( 'scan_links_by_domain_post' );
+			// The cursor bounds the index range, not a filter on its rows.
+			expect( plan ).toMatch( /Index Cond: .*ROW\(post_id, seq\) > ROW/ );
+			expect( plan ).not.toMatch( /\bSort\b/ );
+		} finally {
+			await client.end();
 		}
 	} );
 } );

@@ -228,6 +228,19 @@ export const PG_SCAN_MIGRATIONS: readonly Migration[] = [
 		// As SQLite's scan migration 2: the attempt that owns the scan.
 		sql: `ALTER TABLE scans ADD COLUMN attempt INTEGER NOT NULL DEFAULT 1;`,
 	},
+	{
+		version: 3,
+		name: 'scan-links-by-domain-in-post-order',
+		// SQLite's WITHOUT ROWID index on (site_id, domain) carries the primary
+		// key (post_id, seq) and so is already in that order; PostgreSQL's is
+		// not. This one serves the partner's links in post order (the detail's
+		// pages, the report's linking posts) and every lookup by domain, so it
+		// replaces the old index.
+		sql: `
+			CREATE INDEX scan_links_by_domain_post ON scan_links( site_id, domain, post_id, seq );
+			DROP INDEX scan_links_by_domain;
+		`,
+	},
 ];
 
 /** Bring both tracks of the database up to date; returns what each applied. */

@@ -46,6 +46,19 @@ import type {
 	StoredPostFinding,
 } from './scan-types';
 
+/**
+ * One page of our links to a partner, after a (post, seq) cursor. The row
+ * comparison, unlike the equivalent OR of two conditions, is a range of the
+ * index scan_links_by_domain_post (scan migration 3), so a page of a partner
+ * linked from 100,000 posts reads that page, not every link and a sort.
+ */
+export const LINKS_TO_DOMAIN_AFTER_SQL = `SELECT l.post_id AS "postId", l.seq AS seq, p.url AS "postUrl",
+		p.title AS "postTitle", l.link AS link
+	FROM scan_links l JOIN scan_posts p ON p.id = l.post_id
+	WHERE l.site_id = $1 AND l.domain = $2
+		AND ( l.post_id, l.seq ) > ( $3::bigint, $4::integer )
+	ORDER BY l.post_id, l.seq LIMIT $5`;
+
 const PROGRESS_COLUMNS: Array< [ keyof ScanProgress, string ] > = [
 	[ 'postsRead', 'posts_read' ],
 	[ 'postsTotal', 'posts_total' ],
@@ -531,15 +544,13 @@ export class PgScanStore implements ScanStore {
 			postUrl: string;
 			postTitle: string;
 			link: string;
-		} >(
-			`SELECT l.post_id AS "postId", l.seq AS seq, p.url AS "postUrl",
-				p.title AS "postTitle", l.link AS link
-			FROM scan_links l JOIN scan_posts p ON p.id = l.post_id
-			WHERE l.site_id = $1 AND l.domain = $2
-				AND ( l.post_id > $3 OR ( l.post_id = $3 AND l.seq > $4 ) )
-			ORDER BY l.post_id, l.seq LIMIT $5`,
-			[ siteId, domain, after?.postId ?? -1, after?.seq ?? -1, limit ]
-		);
+		} >( LINKS_TO_DOMAIN_AFTER_SQL, [
+			siteId,
+			domain,
+			after?.postId ?? -1,
+			after?.seq ?? -1,
+			limit,
+		] );
 		return rows.map( ( row ) => ( {
 			...row,
 			postId: Number( row.postId ),
