@@ -21,6 +21,8 @@
  *                  client may hold (serviceLimitsFromEnv)
  *   RLG_SITE_FETCHES, RLG_SITE_FETCH_RATE, RLG_PAGE_TIMEOUT_SECONDS  each
  *                  site's share of the fetcher (serviceLimitsFromEnv)
+ *   RLG_FETCHES    partner requests one process has in flight in all
+ *                  (default 16; serviceLimitsFromEnv)
  */
 import fs from 'node:fs';
 import net from 'node:net';
@@ -202,7 +204,10 @@ export interface ServiceLimits {
 	fetcher: Partial<
 		Pick<
 			FetcherOptions,
-			'perSiteConcurrency' | 'perSiteRatePerSecond' | 'pageTimeoutMs'
+			| 'perSiteConcurrency'
+			| 'perSiteRatePerSecond'
+			| 'pageTimeoutMs'
+			| 'globalConcurrency'
 		>
 	>;
 }
@@ -245,6 +250,11 @@ export function serviceLimitsFromEnv(
 				100_000
 			),
 			pageTimeoutMs: seconds( 'RLG_PAGE_TIMEOUT_SECONDS', 600 ),
+			// The process's own total (one rlg worker's, one node's): with
+			// slow partners a worker waits on sockets, and more in flight
+			// per process is cheaper than more processes. The per-host
+			// limit and each site's share still hold cluster-wide.
+			globalConcurrency: integerFromEnv( env, 'RLG_FETCHES', 1, 1024 ),
 		},
 	};
 }

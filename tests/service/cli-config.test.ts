@@ -135,6 +135,7 @@ describe( 'serviceLimitsFromEnv', () => {
 				RLG_SITE_FETCHES: '4',
 				RLG_SITE_FETCH_RATE: '0',
 				RLG_PAGE_TIMEOUT_SECONDS: '12',
+				RLG_FETCHES: '64',
 			} )
 		).toEqual( {
 			server: {
@@ -147,6 +148,7 @@ describe( 'serviceLimitsFromEnv', () => {
 				perSiteConcurrency: 4,
 				perSiteRatePerSecond: 0,
 				pageTimeoutMs: 12_000,
+				globalConcurrency: 64,
 			},
 		} );
 	} );
@@ -170,5 +172,8 @@ describe( 'serviceLimitsFromEnv', () => {
 		expect( () =>
 			serviceLimitsFromEnv( { RLG_SITE_FETCHES: 'lots' } )
 		).toThrow( /RLG_SITE_FETCHES/ );
+		expect( () => serviceLimitsFromEnv( { RLG_FETCHES: '0' } ) ).toThrow(
+			/RLG_FETCHES must be an integer from 1 to 1024, got "0"/
+		);
 	} );
 } );
