@@ -340,11 +340,12 @@ function cluster( r: ClusterScaleResult ): string {
 	return [
 		'### 7. Cluster scale-out (check jobs through the queue, `rlg worker`s on PostgreSQL)',
 		'',
-		`${ r.hosts } hosts × ${ r.pagesPerHost } pages, each answering after ${ r.delayMs } ms; per-host limit ${ r.perHostLimit }; jobs of 10 pages from ${ r.sites } sites taking turns, each site's share ${ r.perSiteLimit } requests in flight in the whole cluster; each worker runs 4 job parts at once.`,
+		`${ r.hosts } hosts × ${ r.pagesPerHost } pages, each answering after ${ r.delayMs } ms; per-host limit ${ r.perHostLimit }; jobs of 10 pages on 10 hosts from ${ r.sites } sites taking turns, each site's share ${ r.perSiteLimit } requests in flight in the whole cluster; each worker runs ${ r.checksPerWorker } job parts and at most ${ r.fetchesPerWorker } fetches at once. CPU: this process (workers, fixture server) and PostgreSQL, as a share of ${ r.cores } cores over the run.`,
 		'',
 		table(
 			[
 				'workers',
+				'job parts / fetches per worker',
 				'pages',
 				's',
 				'pages/s',
@@ -352,9 +353,13 @@ function cluster( r: ClusterScaleResult ): string {
 				'most in flight at one host (server log)',
 				'most in flight for one site (server log)',
 				'not links-back',
+				'in flight, mean / max (server log)',
+				'CPU s, bench / PostgreSQL',
+				'CPU share',
 			],
 			r.rows.map( ( row ) => [
 				row.workers,
+				`${ row.checksPerWorker } / ${ row.fetchesPerWorker }`,
 				row.pages,
 				row.seconds,
 				row.pagesPerSec,
@@ -362,6 +367,9 @@ function cluster( r: ClusterScaleResult ): string {
 				row.maxInFlightPerHost,
 				row.maxInFlightPerSite,
 				row.failed,
+				`${ row.meanInFlight } / ${ row.maxInFlight }`,
+				`${ row.benchCpuSeconds } / ${ row.postgresCpuSeconds }`,
+				`${ Math.round( row.cpuShare * 100 ) }%`,
 			] )
 		),
 		'',
@@ -369,7 +377,13 @@ function cluster( r: ClusterScaleResult ): string {
 			r.ratio4to1
 		}x); no host above its limit and no site above its share: ${ met(
 			r.limitHeld
-		) }.`,
+		) }. One worker allowed ${
+			r.rows[ r.rows.length - 1 ].checksPerWorker
+		} job parts and ${
+			r.rows[ r.rows.length - 1 ].fetchesPerWorker
+		} fetches (--checks, RLG_FETCHES): ${
+			r.ratio1Fetches64to1
+		}x one worker with the defaults.`,
 	].join( '\n' );
 }
 
