@@ -48,5 +48,6 @@ ReciprocalLinkGuard\Dashboard_Widget::boot();
 
 if ( defined( 'WP_CLI' ) && WP_CLI ) {
 	require_once RLG_PLUGIN_DIR . 'includes/cli/class-cli-command.php';
+	require_once RLG_PLUGIN_DIR . 'includes/cli/class-json-rows-writer.php';
 	ReciprocalLinkGuard\Cli_Command::register();
 }

@@ -220,45 +220,56 @@ final class Cli_Command {
 			return;
 		}
 
-		$rows   = array();
-		$report = null;
-		$page   = 1;
+		// Pages are walked by cursor, not by number: rows that change between
+		// two requests can then be neither skipped nor repeated, and a page
+		// costs the service the same wherever it lies in a long list. What
+		// is kept here is bounded by what the output needs: the JSON
+		// document is written a row at a time, the table keeps six short
+		// cells per partner (WP-CLI sizes its columns over all of them).
+		$per_page = max( 1, min( self::PER_PAGE, (int) apply_filters( 'rlg_cli_report_page_size', self::PER_PAGE ) ) );
+		$json     = 'json' === $format ? new Json_Rows_Writer() : null;
+		$items    = array();
+		$report   = null;
+		$after    = null;
 		do {
-			$answer = $client->request( 'GET', '/v1/report', array_merge( $query, array( 'page' => $page, 'perPage' => self::PER_PAGE ) ) );
+			$params = array_merge( $query, array( 'perPage' => $per_page ) );
+			if ( null !== $after ) {
+				$params['after'] = $after;
+			}
+			$answer = $client->request( 'GET', '/v1/report', $params );
 			$this->fail_on_error( $answer );
-			$report = null === $report ? $answer['data'] : $report;
-			$rows   = array_merge( $rows, $answer['data']['partners']['rows'] );
-			++$page;
-		} while ( count( $rows ) < (int) $answer['data']['partners']['total'] && ! empty( $answer['data']['partners']['rows'] ) );
+			$partners = $answer['data']['partners'];
+			if ( null === $report ) {
+				$report = $answer['data'];
+				if ( null !== $json ) {
+					// The whole table in one document: one page, so no cursor to a next one.
+					unset( $report['partners']['nextCursor'] );
+					$report['partners']['page']    = 1;
+					$report['partners']['perPage'] = (int) $partners['total'];
+					$json->open( $report, array( 'partners', 'rows' ) );
+				}
+			}
+			foreach ( $partners['rows'] as $row ) {
+				if ( null !== $json ) {
+					$json->row( $row );
+				} else {
+					$items[] = self::table_item( $row );
+				}
+			}
+			$after = isset( $partners['nextCursor'] ) ? $partners['nextCursor'] : null;
+		} while ( null !== $after && ! empty( $partners['rows'] ) );
 
-		if ( 'json' === $format ) {
-			// The whole table in one document: no page, so no cursor to a next one.
-			unset( $report['partners']['nextCursor'] );
-			$report['partners']['rows']    = $rows;
-			$report['partners']['page']    = 1;
-			$report['partners']['perPage'] = count( $rows );
-			WP_CLI::line( (string) wp_json_encode( $report, JSON_PRETTY_PRINT | JSON_UNESCAPED_SLASHES | JSON_UNESCAPED_UNICODE ) );
+		if ( null !== $json ) {
+			$json->close();
 			return;
 		}
-		if ( empty( $rows ) ) {
+		if ( empty( $items ) ) {
 			WP_CLI::log(
 				null === $report['lastScan']
 					? __( 'No partners yet: the site was never scanned ("wp rlg scan --wait").', 'reciprocal-link-guard' )
 					: __( 'No partner matches.', 'reciprocal-link-guard' )
 			);
 			return;
-		}
-		$items = array();
-		foreach ( $rows as $row ) {
-			$first   = isset( $row['theirLinks'][0] ) ? $row['theirLinks'][0] : null;
-			$items[] = array(
-				'domain'       => $row['domain'],
-				'status'       => null === $row['status'] ? '-' : $row['status'],
-				'where'        => null === $first ? '-' : ( isset( $first['where'] ) ? $first['where'] : $first['placement'] ),
-				'our_links'    => $row['ourLinks'],
-				'findings'     => self::finding_list( $row['findings'] ),
-				'last_checked' => null === $row['lastChecked'] ? '-' : $row['lastChecked'],
-			);
 		}
 		\WP_CLI\Utils\format_items( 'table', $items, array( 'domain', 'status', 'where', 'our_links', 'findings', 'last_checked' ) );
 	}
@@ -403,6 +414,24 @@ final class Cli_Command {
 	private static function is_not_found( WP_Error $error ) {
 		$data = $error->get_error_data();
 		return is_array( $data ) && isset( $data['status'] ) && 404 === (int) $data['status'];
+	}
+
+	/**
+	 * The cells of one partner in `report`'s table.
+	 *
+	 * @param array<string, mixed> $row A partner row of the service's report.
+	 * @return array<string, mixed>
+	 */
+	private static function table_item( array $row ) {
+		$first = isset( $row['theirLinks'][0] ) ? $row['theirLinks'][0] : null;
+		return array(
+			'domain'       => $row['domain'],
+			'status'       => null === $row['status'] ? '-' : $row['status'],
+			'where'        => null === $first ? '-' : ( isset( $first['where'] ) ? $first['where'] : $first['placement'] ),
+			'our_links'    => $row['ourLinks'],
+			'findings'     => self::finding_list( $row['findings'] ),
+			'last_checked' => null === $row['lastChecked'] ? '-' : $row['lastChecked'],
+		);
 	}
 
 	/**

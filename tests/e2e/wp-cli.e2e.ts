@@ -6,6 +6,8 @@
  * and dispatches as WP-CLI does. Each run is a separate PHP process, its
  * stdout, stderr and exit code read as a terminal user would.
  */
+import fs from 'node:fs';
+import path from 'node:path';
 import { PARTNER_KEYWORD } from './harness/partners';
 import { cliHasCommand } from './harness/processes';
 import { startLiveSite, type LiveSite } from './harness/live-site';
@@ -135,6 +137,48 @@ function table( stdout: string ): Array< Record< string, string > > {
 		expect( report.summary.partnerDomains ).toBe( 3 );
 		// Every row in one document: the first page's cursor is left out.
 		expect( report.partners ).not.toHaveProperty( 'nextCursor' );
+	} );
+
+	it( 'report walks the partner list a page at a time by cursor: the same table and document at one partner per page', async () => {
+		const before = {
+			table: ( await site.wpCli( [ 'rlg', 'report' ] ) ).stdout,
+			json: ( await site.wpCli( [ 'rlg', 'report', '--format=json' ] ) )
+				.stdout,
+		};
+		const pageSize = path.join(
+			site.siteDir,
+			'wp-content',
+			'mu-plugins',
+			'rlg-report-page-size.php'
+		);
+		fs.writeFileSync(
+			pageSize,
+			"<?php add_filter( 'rlg_cli_report_page_size', static function () { return 1; } );\n"
+		);
+		try {
+			const paged = await site.wpCli( [ 'rlg', 'report' ] );
+			const json = await site.wpCli( [
+				'rlg',
+				'report',
+				'--format=json',
+			] );
+			expect( paged.status ).toBe( 0 );
+			expect( json.status ).toBe( 0 );
+			expect( paged.stdout ).toBe( before.table );
+			// Byte for byte but the time it was made: the rows written one by
+			// one make the document that encoding it whole made (three
+			// partners, three pages).
+			const undated = ( text: string ) =>
+				text.replace( /"generatedAt": "[^"]+"/, '"generatedAt": ""' );
+			expect( undated( json.stdout ) ).toBe( undated( before.json ) );
+			const report = JSON.parse( json.stdout ) as {
+				partners: { rows: unknown[]; total: number; perPage: number };
+			};
+			expect( report.partners.rows ).toHaveLength( 3 );
+			expect( report.partners ).toMatchObject( { total: 3, perPage: 3 } );
+		} finally {
+			fs.rmSync( pageSize );
+		}
 	} );
 
 	it( 'check <url> says whether a page links back and where', async () => {
