@@ -4,23 +4,16 @@
  */
 import type { BacklinkResult, ExtractedLink } from '../../src/core';
 import type { EditorLink } from '../../src/editor/types';
+import { extractedLink } from '../helpers/extracted-link';
 
 export function extracted(
 	overrides: Partial< ExtractedLink > = {}
 ): ExtractedLink {
-	return {
-		href: 'https://partner.example/page',
-		text: 'Partner page',
-		rel: [],
-		placement: 'content',
-		hidden: null,
-		isImage: false,
-		block: 0,
-		heading: null,
-		inList: false,
-		position: 0.5,
-		...overrides,
-	};
+	return extractedLink(
+		'https://partner.example/page',
+		'Partner page',
+		overrides
+	);
 }
 
 export function editorLink(

@@ -10,7 +10,6 @@
  */
 import type { PartnerRow } from '../../src/core/report';
 import { DEFAULT_SETTINGS } from '../../src/core/settings';
-import type { ExtractedLink } from '../../src/core/schemas';
 import {
 	CSV_COLUMNS,
 	DOMAIN_ORDER,
@@ -28,25 +27,11 @@ import { connectStore } from '../../src/service/store';
 import type { SiteRecord, Store } from '../../src/service/store';
 import type { ScanStore } from '../../src/service/store/scan-types';
 import { storeBackends } from '../helpers/store-backends';
+import { extractedLink } from '../helpers/extracted-link';
 
 const PAGE = 3;
 const PARTNERS = 8;
 const LINKS_TO_BUSY = 7;
-
-function link( href: string, text: string ): ExtractedLink {
-	return {
-		href,
-		text,
-		rel: [],
-		placement: 'content',
-		hidden: null,
-		isImage: false,
-		block: 0,
-		heading: null,
-		inList: false,
-		position: 0.5,
-	};
-}
 
 /** Partner rows whose text needs escaping in every format. */
 function partnerRow( n: number ): PartnerRow {
@@ -201,7 +186,7 @@ describe.each( storeBackends() )(
 					].map( ( href ) => ( {
 						targetKey: href,
 						domain: 'p1.test',
-						link: link( href, `anchor ${ i + 1 }` ),
+						link: extractedLink( href, `anchor ${ i + 1 }` ),
 					} ) ),
 				} ) ),
 				[],

@@ -8,11 +8,8 @@
  */
 import type { PartnerRow, ReportQuery } from '../../src/core/report';
 import { ReportQuerySchema } from '../../src/core/report';
-import type {
-	BacklinkResult,
-	BacklinkStatus,
-	ExtractedLink,
-} from '../../src/core/schemas';
+import type { BacklinkResult, BacklinkStatus } from '../../src/core/schemas';
+import { extractedLink } from '../helpers/extracted-link';
 import {
 	MAX_OUTBOUND_DOMAINS,
 	MAX_PARTNER_PAGES_PER_SITE,
@@ -107,21 +104,6 @@ function query( input: Partial< ReportQuery > = {} ): ReportQuery {
 	return ReportQuerySchema.parse( input );
 }
 
-function link( href: string, text = 'anchor' ): ExtractedLink {
-	return {
-		href,
-		text,
-		rel: [],
-		placement: 'content',
-		hidden: null,
-		isImage: false,
-		block: 0,
-		heading: null,
-		inList: false,
-		position: 0.5,
-	};
-}
-
 function post( key: string, targets: string[] ): ScannedPost {
 	return {
 		sourceKey: key,
@@ -134,7 +116,7 @@ function post( key: string, targets: string[] ): ScannedPost {
 				new URL( href ).host +
 				new URL( href ).pathname.replace( /\/$/, '' ),
 			domain: new URL( href ).hostname,
-			link: link( href, `to ${ new URL( href ).hostname }` ),
+			link: extractedLink( href, `to ${ new URL( href ).hostname }` ),
 		} ) ),
 	};
 }
@@ -975,12 +957,12 @@ describe.each( storeBackends() )( 'store contract: $name', ( backend ) => {
 				{
 					targetKey: 'b.test/1',
 					domain: 'b.test',
-					link: link( 'http://b.test/1', 'to b.test' ),
+					link: extractedLink( 'http://b.test/1', 'to b.test' ),
 				},
 				{
 					targetKey: 'a.test',
 					domain: 'a.test',
-					link: link( 'http://a.test/', 'to a.test' ),
+					link: extractedLink( 'http://a.test/', 'to a.test' ),
 				},
 			] );
 			const rest = await scanStore.listPosts( site.id, posts[ 1 ].id, 5 );
@@ -1021,19 +1003,19 @@ describe.each( storeBackends() )( 'store contract: $name', ( backend ) => {
 					postUrl: 'https://our.test/p1/',
 					postTitle: 'p1',
 					postText: 'text of p1',
-					link: link( 'http://b.test/1', 'to b.test' ),
+					link: extractedLink( 'http://b.test/1', 'to b.test' ),
 				},
 				{
 					postUrl: 'https://our.test/p2/',
 					postTitle: 'p2',
 					postText: 'text of p2',
-					link: link( 'http://b.test/2', 'to b.test' ),
+					link: extractedLink( 'http://b.test/2', 'to b.test' ),
 				},
 				{
 					postUrl: 'https://our.test/p2/',
 					postTitle: 'p2',
 					postText: 'text of p2',
-					link: link( 'http://b.test/1', 'to b.test' ),
+					link: extractedLink( 'http://b.test/1', 'to b.test' ),
 				},
 			] );
 			// The links of the first post only (p2 links there twice).
